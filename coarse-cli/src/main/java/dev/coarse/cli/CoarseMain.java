@@ -1,0 +1,128 @@
+package dev.coarse.cli;
+
+import dev.coarse.data.CoarseVersion;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.NoSuchFileException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code coarse} command. Bad input gives one line {@code coarse: error: …} on stderr and exit code 2
+ * (a stack trace only with {@code --debug}); internal failures exit 1.
+ */
+@Command(name = "coarse",
+        mixinStandardHelpOptions = true,
+        versionProvider = CoarseMain.Version.class,
+        description = "Sample lattice models, coarse-grain them, measure information and run the renormalization group.",
+        subcommands = {
+            CommandLine.HelpCommand.class,
+        })
+public final class CoarseMain implements Runnable {
+
+    /** Exit code for bad input (usage errors, invalid parameters, unreadable files). */
+    public static final int EXIT_USAGE = 2;
+    /** Exit code for an internal failure. */
+    public static final int EXIT_INTERNAL = 1;
+
+    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "Print stack traces for errors.")
+    boolean debug;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the CLI with the given streams and returns the exit code (used by tests). */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = commandLine();
+        cl.setOut(out);
+        cl.setErr(err);
+        return cl.execute(args);
+    }
+
+    /** The configured picocli command line. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new CoarseMain());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler((ex, args) -> {
+            ex.getCommandLine().getErr().println("coarse: error: " + oneLine(ex.getMessage()));
+            return EXIT_USAGE;
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            boolean debug = parseResult.hasMatchedOption("--debug")
+                    || parseResult.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--debug"))
+                    || hasDebugDeep(parseResult);
+            PrintWriter err = commandLine.getErr();
+            if (debug) {
+                ex.printStackTrace(err);
+            }
+            Throwable cause = ex;
+            if (cause instanceof UncheckedIOException u && u.getCause() != null) {
+                cause = u.getCause();
+            }
+            if (isUserError(cause)) {
+                err.println("coarse: error: " + describe(cause));
+                return EXIT_USAGE;
+            }
+            err.println("coarse: error: internal failure: " + describe(cause)
+                    + (debug ? "" : " (run with --debug for details)"));
+            return EXIT_INTERNAL;
+        });
+        return cl;
+    }
+
+    private static boolean hasDebugDeep(CommandLine.ParseResult pr) {
+        for (CommandLine.ParseResult sub = pr; sub != null; sub = sub.subcommand()) {
+            if (sub.hasMatchedOption("--debug")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean isUserError(Throwable t) {
+        return t instanceof UserError || t instanceof IllegalArgumentException || t instanceof IOException;
+    }
+
+    static String describe(Throwable t) {
+        if (t instanceof NoSuchFileException e) {
+            return "no such file: " + e.getFile();
+        }
+        if (t instanceof FileAlreadyExistsException e) {
+            return e.getFile() + " already exists (use --force to overwrite)";
+        }
+        String msg = t.getMessage();
+        if (msg == null || msg.isBlank()) {
+            msg = t.getClass().getSimpleName();
+        }
+        return oneLine(msg);
+    }
+
+    static String oneLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return (nl >= 0 ? s.substring(0, nl) : s).strip();
+    }
+
+    /** Reports the version recorded in the build. */
+    public static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"coarse " + CoarseVersion.get()};
+        }
+    }
+}

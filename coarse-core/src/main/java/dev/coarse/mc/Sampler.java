@@ -1,0 +1,26 @@
+package dev.coarse.mc;
+
+import dev.coarse.model.Model;
+import java.util.random.RandomGenerator;
+
+/**
+ * A Markov-chain Monte Carlo kernel that leaves the Boltzmann distribution of its {@link #model()} invariant.
+ *
+ * <p>A sampler may hold scratch buffers (cluster stacks, bond arrays), so one instance serves one chain
+ * at a time; it keeps no random state of its own: all randomness comes from the generator passed in.
+ */
+public interface Sampler {
+
+    Model model();
+
+    /** The sampler's CLI name: "metropolis", "heatbath", "wolff", "sw", …. */
+    String name();
+
+    /**
+     * Advances {@code configuration} in place by one Monte Carlo step: N single-site attempts for a local
+     * kernel, one cluster flip for Wolff, one full bond decomposition for Swendsen–Wang.
+     *
+     * <p>Modified: {@code configuration}. The generator is advanced.
+     */
+    void sweep(byte[] configuration, RandomGenerator rng);
+}
