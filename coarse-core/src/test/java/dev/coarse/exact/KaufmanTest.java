@@ -16,6 +16,8 @@ class KaufmanTest {
     private static final double ENUMERATION_TOLERANCE = 1e-10;
     /** L = 256 against Onsager away from T_c: finite-size corrections there are exponentially small. */
     private static final double THERMODYNAMIC_LIMIT_TOLERANCE = 1e-4;
+    /** Relative agreement of ln Z with the independent row-transfer-matrix product (L − 1 rescaled products). */
+    private static final double TRANSFER_MATRIX_TOLERANCE = 1e-12;
 
     private static final double TC = Onsager.CRITICAL_TEMPERATURE;
     private static final double[] TEMPERATURES = {0.5, 1.0, 1.5, 2.0, 2.2, TC, 2.3, 2.5, 3.0, 4.0, 10.0, 100.0};
@@ -35,6 +37,91 @@ class KaufmanTest {
             assertThat(Kaufman.freeEnergyPerSite(L, t)).as("f, L=%d T=%s", L, t)
                     .isCloseTo(-t * d.logPartitionFunction() / (L * L), within(ENUMERATION_TOLERANCE * t));
         }
+    }
+
+    /**
+     * Independent check beyond enumeration's reach, including odd L = 5, 7: ln Z = ln Tr T^L with the
+     * 2^L × 2^L row-to-row transfer matrix, built directly from the bonds (rows periodic, as in Lattice).
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {5, 6, 7})
+    void matchesRowTransferMatrix(int L) {
+        for (double t : new double[] {1.0, 2.0, TC, 3.0, 6.0}) {
+            double expected = rowTransferMatrixLogZ(L, 1 / t);
+            assertThat(Kaufman.logPartitionFunction(L, t)).as("ln Z, L=%d T=%s", L, t)
+                    .isCloseTo(expected, within(TRANSFER_MATRIX_TOLERANCE * expected));
+        }
+        // Energy and specific heat as five-point β-derivatives of the transfer-matrix ln Z per site. Steps
+        // balance truncation (h⁴ times the fifth derivative, large at T_c) against rounding (~1e-14/h^order).
+        double n = (double) L * L;
+        double t = TC;
+        double beta = 1 / t;
+        double[] fe = fivePoints(L, beta, 3e-4);
+        double[] fc = fivePoints(L, beta, 1e-3);
+        double first = (fe[0] - 8 * fe[1] + 8 * fe[3] - fe[4]) / (12 * 3e-4) / n;
+        double second = (-fc[0] + 16 * fc[1] - 30 * fc[2] + 16 * fc[3] - fc[4]) / (12 * 1e-3 * 1e-3) / n;
+        assertThat(Kaufman.energyPerSite(L, t)).as("e, L=%d", L).isCloseTo(-first, within(1e-9));
+        assertThat(Kaufman.specificHeatPerSite(L, t)).as("C, L=%d", L).isCloseTo(beta * beta * second, within(1e-6));
+    }
+
+    private static double[] fivePoints(int L, double beta, double step) {
+        double[] f = new double[5];
+        for (int i = 0; i < 5; i++) {
+            f[i] = rowTransferMatrixLogZ(L, beta + (i - 2) * step);
+        }
+        return f;
+    }
+
+    /** ln Tr T^L, T(σ, σ') = exp(K[Σ_j s_j s_{j+1} + Σ_j s_j s'_j]) over rows σ of L periodic spins. */
+    private static double rowTransferMatrixLogZ(int L, double k) {
+        int m = 1 << L;
+        double[][] transfer = new double[m][m];
+        for (int a = 0; a < m; a++) {
+            int row = 0;
+            for (int j = 0; j < L; j++) {
+                row += spin(a, j) * spin(a, (j + 1) % L);
+            }
+            for (int b = 0; b < m; b++) {
+                int inter = 0;
+                for (int j = 0; j < L; j++) {
+                    inter += spin(a, j) * spin(b, j);
+                }
+                transfer[a][b] = Math.exp(k * (row + inter - 2 * L)); // shifted by e^{−2LK} per row
+            }
+        }
+        double logScale = 2.0 * L * L * k;
+        double[][] power = transfer;
+        for (int p = 1; p < L; p++) {
+            double[][] next = new double[m][m];
+            double max = 0;
+            for (int a = 0; a < m; a++) {
+                for (int c = 0; c < m; c++) {
+                    double x = power[a][c];
+                    for (int b = 0; b < m; b++) {
+                        next[a][b] += x * transfer[c][b];
+                    }
+                }
+                for (int b = 0; b < m; b++) {
+                    max = Math.max(max, next[a][b]);
+                }
+            }
+            for (double[] r : next) {
+                for (int b = 0; b < m; b++) {
+                    r[b] /= max;
+                }
+            }
+            logScale += Math.log(max);
+            power = next;
+        }
+        double trace = 0;
+        for (int a = 0; a < m; a++) {
+            trace += power[a][a];
+        }
+        return logScale + Math.log(trace);
+    }
+
+    private static int spin(int row, int j) {
+        return ((row >> j) & 1) == 1 ? 1 : -1;
     }
 
     @Test
