@@ -1,6 +1,10 @@
 /**
  * Exact results, the references every measurement is tested against: exhaustive enumeration of small
- * models ({@link dev.coarse.exact.Enumeration}), and (as they land) the 1D transfer matrix, Onsager's
- * solution and Kaufman's finite-torus partition function. Depends on {@code lattice} and {@code model}.
+ * models ({@link dev.coarse.exact.Enumeration}); the Ising chain by its transfer matrix, including field,
+ * correlations, pair mutual information and block entropies ({@link dev.coarse.exact.TransferMatrix1D});
+ * Onsager's infinite square lattice ({@link dev.coarse.exact.Onsager}); and Kaufman's finite L×L torus
+ * ({@link dev.coarse.exact.Kaufman}). The special-function numerics (adaptive Gauss–Kronrod quadrature, AGM
+ * elliptic integrals) are package-private. Depends only on {@code lattice} and {@code model}; never on
+ * samplers, data files or the CLI.
  */
 package dev.coarse.exact;
