@@ -46,28 +46,9 @@ public final class PottsWolff implements Sampler {
 
     /** Grows one cluster and recolours it; returns its size. Modified: {@code states}. */
     public int clusterMove(byte[] states, RandomGenerator rng) {
-        int z = coordination;
-        int[] nb = neighbours;
         int seed = rng.nextInt(states.length);
-        byte old = states[seed];
-        int target = old + 1 + rng.nextInt(q - 1);
+        int target = states[seed] + 1 + rng.nextInt(q - 1);
         byte replacement = (byte) (target >= q ? target - q : target);
-        states[seed] = replacement;
-        stack[0] = seed;
-        int top = 1;
-        int size = 1;
-        while (top > 0) {
-            int site = stack[--top];
-            int base = site * z;
-            for (int k = 0; k < z; k++) {
-                int j = nb[base + k];
-                if (states[j] == old && rng.nextDouble() < addProbability) {
-                    states[j] = replacement;
-                    stack[top++] = j;
-                    size++;
-                }
-            }
-        }
-        return size;
+        return ClusterGrowth.recolour(states, seed, replacement, addProbability, neighbours, coordination, stack, rng);
     }
 }

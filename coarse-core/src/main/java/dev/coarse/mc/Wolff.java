@@ -57,27 +57,8 @@ public final class Wolff implements Sampler {
 
     /** Grows and flips one cluster; returns its size. Modified: {@code spins}. */
     public int clusterFlip(byte[] spins, RandomGenerator rng) {
-        int z = coordination;
-        int[] nb = neighbours;
         int seed = rng.nextInt(spins.length);
-        byte old = spins[seed];
-        byte flipped = (byte) -old;
-        spins[seed] = flipped;
-        stack[0] = seed;
-        int top = 1;
-        int size = 1;
-        while (top > 0) {
-            int site = stack[--top];
-            int base = site * z;
-            for (int k = 0; k < z; k++) {
-                int j = nb[base + k];
-                if (spins[j] == old && rng.nextDouble() < addProbability) {
-                    spins[j] = flipped;
-                    stack[top++] = j;
-                    size++;
-                }
-            }
-        }
-        return size;
+        return ClusterGrowth.recolour(spins, seed, (byte) -spins[seed], addProbability, neighbours, coordination,
+                stack, rng);
     }
 }
