@@ -14,12 +14,17 @@ package dev.coarse.stats;
  *
  * <p>For several independent chains of the same process, the autocovariance at each lag is pooled over the
  * chains around the common mean (each chain contributes only pairs inside itself), which uses all the data
- * to find one τ<sub>int</sub>. The cost is O(n·M).
+ * to find one τ<sub>int</sub>. Lags up to {@value #DIRECT_LAGS} are summed directly (O(n) each); beyond
+ * that all lags come at once from a zero-padded FFT (Wiener–Khinchin), O(n log n), so long strongly
+ * correlated series stay cheap.
  */
 public final class Autocorrelation {
 
     /** Sokal's window factor c. */
     public static final double SOKAL_WINDOW_FACTOR = 6.0;
+
+    /** Lags computed by direct summation before switching to the FFT. */
+    static final int DIRECT_LAGS = 32;
 
     private Autocorrelation() {
     }
@@ -40,8 +45,9 @@ public final class Autocorrelation {
         if (c0 == 0) {
             return rho;
         }
+        double[] all = lags > DIRECT_LAGS ? autocovarianceByFft(chains, mean) : null;
         for (int t = 1; t <= lags; t++) {
-            rho[t] = autocovariance(chains, mean, t) / c0;
+            rho[t] = (all != null ? all[t] : autocovariance(chains, mean, t)) / c0;
         }
         return rho;
     }
@@ -61,8 +67,12 @@ public final class Autocorrelation {
         }
         int maxLag = shortest(chains) - 1;
         double tau = 0.5;
+        double[] all = null;
         for (int t = 1; t <= maxLag; t++) {
-            tau += autocovariance(chains, mean, t) / c0;
+            if (t > DIRECT_LAGS && all == null) {
+                all = autocovarianceByFft(chains, mean);
+            }
+            tau += (all != null ? all[t] : autocovariance(chains, mean, t)) / c0;
             if (t >= SOKAL_WINDOW_FACTOR * tau) {
                 break;
             }
@@ -93,6 +103,92 @@ public final class Autocorrelation {
             }
         }
         return sum / totalLength(chains);
+    }
+
+    /**
+     * The pooled autocovariance at every lag t &lt; shortest length, same normalisation as
+     * {@link #autocovariance}: each chain's deviations are zero-padded to a power of two ≥ 2n, so the
+     * circular correlation from |FFT|² equals the linear one.
+     */
+    static double[] autocovarianceByFft(double[][] chains, double mean) {
+        int longest = 0;
+        for (double[] c : chains) {
+            longest = Math.max(longest, c.length);
+        }
+        int size = Integer.highestOneBit(Math.max(1, 2 * longest - 1)) << 1;
+        double[] sum = new double[size];
+        double[] re = new double[size];
+        double[] im = new double[size];
+        for (double[] c : chains) {
+            java.util.Arrays.fill(re, 0);
+            java.util.Arrays.fill(im, 0);
+            for (int i = 0; i < c.length; i++) {
+                re[i] = c[i] - mean;
+            }
+            fft(re, im, false);
+            for (int k = 0; k < size; k++) {
+                re[k] = re[k] * re[k] + im[k] * im[k];
+                im[k] = 0;
+            }
+            fft(re, im, true);
+            for (int t = 0; t < size; t++) {
+                sum[t] += re[t];
+            }
+        }
+        long n = totalLength(chains);
+        double[] out = new double[shortest(chains)];
+        for (int t = 0; t < out.length; t++) {
+            out[t] = sum[t] / n;
+        }
+        return out;
+    }
+
+    /** In-place iterative radix-2 FFT; the inverse includes the 1/size factor. Size must be a power of two. */
+    private static void fft(double[] re, double[] im, boolean inverse) {
+        int n = re.length;
+        for (int i = 1, j = 0; i < n; i++) {
+            int bit = n >> 1;
+            for (; (j & bit) != 0; bit >>= 1) {
+                j ^= bit;
+            }
+            j ^= bit;
+            if (i < j) {
+                double t = re[i];
+                re[i] = re[j];
+                re[j] = t;
+                t = im[i];
+                im[i] = im[j];
+                im[j] = t;
+            }
+        }
+        for (int len = 2; len <= n; len <<= 1) {
+            double angle = 2 * Math.PI / len * (inverse ? 1 : -1);
+            double wRe = Math.cos(angle);
+            double wIm = Math.sin(angle);
+            for (int i = 0; i < n; i += len) {
+                double uRe = 1;
+                double uIm = 0;
+                for (int k = 0; k < len / 2; k++) {
+                    int a = i + k;
+                    int b = a + len / 2;
+                    double xRe = re[b] * uRe - im[b] * uIm;
+                    double xIm = re[b] * uIm + im[b] * uRe;
+                    re[b] = re[a] - xRe;
+                    im[b] = im[a] - xIm;
+                    re[a] += xRe;
+                    im[a] += xIm;
+                    double next = uRe * wRe - uIm * wIm;
+                    uIm = uRe * wIm + uIm * wRe;
+                    uRe = next;
+                }
+            }
+        }
+        if (inverse) {
+            for (int i = 0; i < n; i++) {
+                re[i] /= n;
+                im[i] /= n;
+            }
+        }
     }
 
     static long totalLength(double[][] chains) {

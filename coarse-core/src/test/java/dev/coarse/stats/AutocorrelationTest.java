@@ -13,7 +13,7 @@ class AutocorrelationTest {
 
     @Test
     void integratedTimeOfAr1MatchesClosedForm() {
-        for (double phi : new double[] {0.0, 0.5, 0.8, 0.95}) {
+        for (double phi : new double[] {0.0, 0.5, 0.8, 0.95, 0.99}) {
             int n = 400_000;
             double[] x = Ar1.series(phi, n, new SplittableRandom(11));
             double tau = Autocorrelation.integratedTime(x);
@@ -48,6 +48,28 @@ class AutocorrelationTest {
             // σ(ρ(t)) ≲ √((1+φ²)/(1−φ²)/n) ≈ 0.0025 for n = 4e5 (Bartlett); 4σ ≈ 0.01.
             assertThat(rho[t]).isCloseTo(Math.pow(phi, t), within(0.01));
         }
+    }
+
+    @Test
+    void fftAutocovarianceEqualsDirectSumsForUnequalChains() {
+        SplittableRandom rng = new SplittableRandom(9);
+        double[][] chains = {Ar1.series(0.9, 1000, rng), Ar1.series(0.9, 777, rng), Ar1.series(0.9, 1500, rng)};
+        double mean = Autocorrelation.mean(chains);
+        double[] fft = Autocorrelation.autocovarianceByFft(chains, mean);
+        assertThat(fft).hasSize(777);
+        long n = Autocorrelation.totalLength(chains);
+        for (int t : new int[] {0, 1, 5, 33, 200, 776}) {
+            double direct = 0;
+            for (double[] c : chains) {
+                for (int i = 0; i + t < c.length; i++) {
+                    direct += (c[i] - mean) * (c[i + t] - mean);
+                }
+            }
+            assertThat(fft[t]).as("lag %d", t).isCloseTo(direct / n, within(1e-9 * Math.abs(fft[0])));
+        }
+        // ρ beyond the direct range comes from the FFT and agrees with ρ from the direct range at the seam.
+        double[] rho = Autocorrelation.function(chains, 100);
+        assertThat(rho[Autocorrelation.DIRECT_LAGS]).isCloseTo(fft[Autocorrelation.DIRECT_LAGS] / fft[0], within(1e-9));
     }
 
     @Test
