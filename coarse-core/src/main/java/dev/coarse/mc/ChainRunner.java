@@ -5,6 +5,7 @@ import dev.coarse.model.Model;
 import dev.coarse.model.PottsModel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,7 +24,8 @@ import java.util.random.RandomGeneratorFactory;
  * {@code thermalize} sweeps, then {@code sweeps} sweeps, copying the configuration after every
  * {@code thin}-th of them and recording its energy and magnetisation per site. Chains are distributed over
  * a fixed pool of {@code threads} threads; since no stream is shared, the result for a seed is
- * byte-identical for every thread count.
+ * byte-identical for every thread count. If a chain fails or the caller is interrupted, the other chains
+ * are interrupted and stop at their next progress point (about 1% of a chain).
  */
 public final class ChainRunner {
 
@@ -129,8 +131,13 @@ public final class ChainRunner {
                 magnetization[kept] = magnetizationPerSite(model, state, counts);
                 kept++;
             }
-            if (progress != null && ++pending == reportEvery) {
-                progress.advance(done.addAndGet(pending), total);
+            if (++pending == reportEvery) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new CancellationException("chain " + chain + " cancelled");
+                }
+                if (progress != null) {
+                    progress.advance(done.addAndGet(pending), total);
+                }
                 pending = 0;
             }
         }
