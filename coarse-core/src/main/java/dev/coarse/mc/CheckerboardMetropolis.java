@@ -28,8 +28,9 @@ public final class CheckerboardMetropolis implements Sampler {
      * makes some configurations cycle deterministically for ever (every flip forced: ΔE &lt; 0 always
      * accepted, ΔE = 0 too), so the chain is reducible and a hot start can land in such a cycle. The
      * SamplerContractTest χ² test on the 3×3 torus found this (at T = 1.5 the E = +6 states came out ~800×
-     * and the E = −2 states 7× their Boltzmann weight); so does the chain ++−−++−− in 1D. Any a(ΔE) with a(ΔE)/a(−ΔE) = e<sup>−βΔE</sup> satisfies
-     * detailed balance, and a(0) = ½ breaks the cycles (an energy-conserving cycle needs forced ΔE = 0 flips).
+     * and the E = −2 states 7× their Boltzmann weight); so does the chain ++−−++−− in 1D. Any a(ΔE) with
+     * a(ΔE)/a(−ΔE) = e<sup>−βΔE</sup> satisfies detailed balance, and a(0) = ½ breaks the cycles (an
+     * energy-conserving cycle needs forced ΔE = 0 flips).
      */
     static final double ZERO_COST_ACCEPTANCE = 0.5;
 
