@@ -1,6 +1,11 @@
 /**
- * Markov-chain Monte Carlo: {@link dev.coarse.mc.Sampler} kernels for the Ising and Potts models and the
- * chain runner that runs independent chains on all cores with split random streams. Depends on
- * {@code lattice}, {@code model} and {@code stats}.
+ * Markov-chain Monte Carlo: {@link dev.coarse.mc.Sampler} kernels for the Ising model
+ * ({@link dev.coarse.mc.CheckerboardMetropolis}, {@link dev.coarse.mc.HeatBath}, {@link dev.coarse.mc.Wolff},
+ * {@link dev.coarse.mc.SwendsenWang}) and the Potts model ({@link dev.coarse.mc.PottsMetropolis},
+ * {@link dev.coarse.mc.PottsWolff}), created by name with {@link dev.coarse.mc.Samplers}; the
+ * {@link dev.coarse.mc.ChainRunner} that runs a {@link dev.coarse.mc.RunSpec}'s independent chains on a
+ * thread pool with split random streams into a {@link dev.coarse.mc.ChainResult}; and
+ * {@link dev.coarse.mc.Observables}, the thermodynamic measurements with errors. Depends on
+ * {@code lattice}, {@code model} and {@code stats}; not on {@code exact} (only its tests do) or on files.
  */
 package dev.coarse.mc;

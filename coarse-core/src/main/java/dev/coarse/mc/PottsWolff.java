@@ -1,0 +1,54 @@
+package dev.coarse.mc;
+
+import dev.coarse.model.Model;
+import dev.coarse.model.PottsModel;
+import java.util.random.RandomGenerator;
+
+/**
+ * The Wolff single-cluster algorithm for the q-state Potts model: pick a random seed site with state a and
+ * a uniformly random new state b ≠ a, grow the cluster by adding each neighbour in state a with probability
+ * p<sub>add</sub> = 1 − e<sup>−β</sup> (the Fortuin–Kasteleyn bond probability for H = −Σδ), and set the
+ * whole cluster to b. One {@link #sweep} is one cluster move. The growth stack is preallocated.
+ */
+public final class PottsWolff implements Sampler {
+
+    private final PottsModel model;
+    private final int[] neighbours;
+    private final int coordination;
+    private final int q;
+    private final double addProbability;
+    private final int[] stack;
+
+    public PottsWolff(PottsModel model) {
+        this.model = model;
+        this.neighbours = model.lattice().neighbourTable();
+        this.coordination = model.lattice().coordination();
+        this.q = model.q();
+        this.addProbability = -Math.expm1(-model.beta());
+        this.stack = new int[model.lattice().siteCount()];
+    }
+
+    @Override
+    public Model model() {
+        return model;
+    }
+
+    @Override
+    public String name() {
+        return "wolff";
+    }
+
+    /** One cluster move. Modified: {@code states}. */
+    @Override
+    public void sweep(byte[] states, RandomGenerator rng) {
+        clusterMove(states, rng);
+    }
+
+    /** Grows one cluster and recolours it; returns its size. Modified: {@code states}. */
+    public int clusterMove(byte[] states, RandomGenerator rng) {
+        int seed = rng.nextInt(states.length);
+        int target = states[seed] + 1 + rng.nextInt(q - 1);
+        byte replacement = (byte) (target >= q ? target - q : target);
+        return ClusterGrowth.recolour(states, seed, replacement, addProbability, neighbours, coordination, stack, rng);
+    }
+}

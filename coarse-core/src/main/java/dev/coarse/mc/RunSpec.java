@@ -1,0 +1,60 @@
+package dev.coarse.mc;
+
+import dev.coarse.model.Model;
+import java.util.Objects;
+
+/**
+ * What to sample: {@code chains} independent Markov chains of {@code sampler} on {@code model}, each
+ * thermalised for {@code thermalize} sweeps and then run for {@code sweeps} sweeps, keeping the
+ * configuration every {@code thin} sweeps (so ⌊sweeps/thin⌋ samples per chain), with random streams split
+ * from {@code seed}, on {@code threads} threads. A "sweep" is one {@link Sampler#sweep} call.
+ *
+ * @throws IllegalArgumentException on sweeps ≤ 0, thin ≤ 0, thin &gt; sweeps, thermalize &lt; 0,
+ *                                  chains &lt; 1, threads &lt; 1, a sampler unknown for the model, or a
+ *                                  cluster sampler with a field
+ */
+public record RunSpec(Model model, String sampler, long sweeps, long thermalize, long thin, int chains, long seed,
+                      int threads) {
+
+    public RunSpec {
+        Objects.requireNonNull(model, "model");
+        if (sweeps <= 0) {
+            throw new IllegalArgumentException("sweeps must be > 0, got " + sweeps);
+        }
+        if (thin <= 0) {
+            throw new IllegalArgumentException("thin must be > 0, got " + thin);
+        }
+        if (thin > sweeps) {
+            throw new IllegalArgumentException("thin (" + thin + ") must not exceed sweeps (" + sweeps
+                    + "): no configuration would be kept");
+        }
+        if (thermalize < 0) {
+            throw new IllegalArgumentException("thermalize must be >= 0, got " + thermalize);
+        }
+        if (chains < 1) {
+            throw new IllegalArgumentException("chains must be >= 1, got " + chains);
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
+        Samplers.create(sampler, model); // rejects unknown names and cluster samplers in a field, here and now
+        long samples = sweeps / thin;
+        if (samples * chains * (long) model.lattice().siteCount() > Integer.MAX_VALUE * 4L) {
+            throw new IllegalArgumentException("run would keep " + samples * chains + " configurations of "
+                    + model.lattice().siteCount() + " sites: too large for memory; raise thin");
+        }
+        if (samples * chains > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("run would keep more than 2^31 configurations; raise thin");
+        }
+    }
+
+    /** Configurations kept per chain, ⌊sweeps/thin⌋. */
+    public int samplesPerChain() {
+        return (int) (sweeps / thin);
+    }
+
+    /** Total sweeps of the run, chains·(thermalize + sweeps), the total given to {@link Progress}. */
+    public long totalSweeps() {
+        return chains * (thermalize + sweeps);
+    }
+}

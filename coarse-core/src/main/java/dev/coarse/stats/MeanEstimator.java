@@ -1,0 +1,38 @@
+package dev.coarse.stats;
+
+/**
+ * The mean of a correlated series with its error from the integrated autocorrelation time:
+ * error = √(2τ<sub>int</sub>·σ²/n), σ² the sample variance (divided by n) and τ<sub>int</sub> from
+ * {@link Autocorrelation#integratedTime} (Sokal's window).
+ *
+ * <p>Several independent chains of equal standing are combined by pooling: the mean is over all values,
+ * σ² and τ<sub>int</sub> are pooled over the chains (see {@link Autocorrelation}), and n is the total
+ * number of values. Between-chain differences (e.g. unequal thermalisation) are then not detected; use
+ * {@link Binning} on each chain to check.
+ */
+public final class MeanEstimator {
+
+    private MeanEstimator() {
+    }
+
+    /** Mean, error and τ<sub>int</sub> of one series (at least 2 values). */
+    public static Estimate of(double[] series) {
+        return of(new double[][] {series});
+    }
+
+    /** Mean, error and pooled τ<sub>int</sub> of independent chains (each at least 2 values). */
+    public static Estimate of(double[][] chains) {
+        Autocorrelation.requireData(chains);
+        double mean = Autocorrelation.mean(chains);
+        long n = Autocorrelation.totalLength(chains);
+        double variance = 0;
+        for (double[] c : chains) {
+            for (double x : c) {
+                variance += (x - mean) * (x - mean);
+            }
+        }
+        variance /= n;
+        double tau = Autocorrelation.integratedTime(chains);
+        return new Estimate(mean, Math.sqrt(2.0 * tau * variance / n), tau);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.coarse.mc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.coarse.lattice.Lattice;
+import dev.coarse.model.IsingModel;
+import dev.coarse.model.Model;
+import dev.coarse.model.PottsModel;
+import java.lang.management.ManagementFactory;
+import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.Test;
+
+class SamplersTest {
+
+    private static final IsingModel ISING = IsingModel.atTemperature(Lattice.square(8), 2.3);
+    private static final PottsModel POTTS = new PottsModel(Lattice.square(8), 3, 1.0);
+    /** Bytes a thread may allocate around 2000 sweeps (measurement noise); a per-sweep allocation is ≥ 16·2000. */
+    private static final long ALLOCATION_SLACK = 4096;
+
+    @Test
+    void namesPerModel() {
+        assertThat(Samplers.names(ISING)).containsExactly("metropolis", "heatbath", "wolff", "sw");
+        assertThat(Samplers.names(POTTS)).containsExactly("metropolis", "wolff");
+        for (String name : Samplers.names(ISING)) {
+            assertThat(Samplers.create(name, ISING).name()).isEqualTo(name);
+        }
+        for (String name : Samplers.names(POTTS)) {
+            assertThat(Samplers.create(name, POTTS).name()).isEqualTo(name);
+            assertThat(Samplers.create(name, POTTS).model()).isEqualTo(POTTS);
+        }
+    }
+
+    @Test
+    void unknownNamesListTheValidOnes() {
+        assertThatThrownBy(() -> Samplers.create("gibbs", ISING)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'gibbs'").hasMessageContaining("metropolis, heatbath, wolff, sw");
+        assertThatThrownBy(() -> Samplers.create("heatbath", POTTS)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("metropolis, wolff");
+        assertThatThrownBy(() -> Samplers.create(null, POTTS)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void clusterSamplersRejectAField() {
+        IsingModel inField = new IsingModel(Lattice.square(4), 2.0, 0.5);
+        assertThatThrownBy(() -> Samplers.create("wolff", inField)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("h = 0");
+        assertThatThrownBy(() -> Samplers.create("sw", inField)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("h = 0");
+    }
+
+    @Test
+    void sweepsDoNotAllocate() {
+        java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+        if (!(bean instanceof com.sun.management.ThreadMXBean threads) || !threads.isThreadAllocatedMemorySupported()) {
+            return; // only HotSpot-like JVMs can count allocations; elsewhere there is nothing to check
+        }
+        for (Model model : new Model[] {ISING, POTTS}) {
+            for (String name : Samplers.names(model)) {
+                Sampler sampler = Samplers.create(name, model);
+                RandomGenerator rng = ChainRunner.chainStreams(3L, 1).get(0);
+                byte[] config = ChainRunner.randomConfiguration(model, rng);
+                for (int i = 0; i < 2000; i++) {
+                    sampler.sweep(config, rng); // warm up the JIT
+                }
+                long id = Thread.currentThread().getId();
+                long before = threads.getThreadAllocatedBytes(id);
+                for (int i = 0; i < 2000; i++) {
+                    sampler.sweep(config, rng);
+                }
+                long allocated = threads.getThreadAllocatedBytes(id) - before;
+                assertThat(allocated).as("%s on %s allocated bytes in 2000 sweeps", name, model.name())
+                        .isLessThan(ALLOCATION_SLACK);
+                model.validate(config);
+            }
+        }
+    }
+}
