@@ -330,6 +330,24 @@ class EnsembleFileTest {
         }
     }
 
+    /** docs/ensemble-format.md, whose Python snippets are run as they stand. */
+    private static final Path FORMAT_DOC = Path.of("..", "docs", "ensemble-format.md");
+
+    @Test
+    void theDocumentedPythonSnippetsWork() throws Exception {
+        Assumptions.assumeTrue(h5pyAvailable(), "h5py not installed (apt-get install -y python3-h5py)");
+        assertThat(FORMAT_DOC).exists();
+        Path ours = dir.resolve("ours.h5");
+        EnsembleFile.write(ours, ensemble("ising2d", Lattice.square(6), 2, 9, 21), false);
+        runPython("doc-read", FORMAT_DOC.toString(), ours.toString(), "9,6,6");
+        Path theirs = dir.resolve("theirs.h5");
+        runPython("doc-write", FORMAT_DOC.toString(), theirs.toString());
+        Ensemble e = EnsembleFile.read(theirs);
+        assertThat(e.size()).isEqualTo(20);
+        assertThat(e.lattice()).isEqualTo(Lattice.square(6));
+        assertThat(e.configurations()[19]).containsOnly((byte) 1);
+    }
+
     static long checksum(Ensemble e) {
         final long modulus = 2147483647L;
         long sum = 0;

@@ -2,7 +2,10 @@
 
   check FILE LEVEL N,L,... MODEL CHECKSUM   open FILE as docs/ensemble-format.md shows and assert its contents
   make FILE                                 write a small ensemble with h5py in the documented layout
+  doc-read DOC FILE N,L,...                 run the reading snippet of DOC (docs/ensemble-format.md) on FILE
+  doc-write DOC FILE                        run the writing snippet of DOC, writing FILE
 """
+import re
 import sys
 
 import h5py
@@ -60,10 +63,35 @@ def make(path):
                         "provenance.source": "numpy"})
 
 
+def snippets(doc):
+    with open(doc, encoding="utf-8") as f:
+        return re.findall(r"```python\n(.*?)```", f.read(), re.S)
+
+
+def doc_read(doc, path, shape):
+    code = snippets(doc)[0]
+    assert '"runs/demo/ensemble.h5"' in code, code
+    namespace = {}
+    exec(code.replace('"runs/demo/ensemble.h5"', repr(path)), namespace)
+    assert namespace["spins"].shape == tuple(int(s) for s in shape.split(",")), namespace["spins"].shape
+    assert namespace["meta"]["model"] == "ising2d", namespace["meta"]
+
+
+def doc_write(doc, path):
+    code = snippets(doc)[1]
+    assert "spins = ...  " in code and '"mine.h5"' in code, code
+    spins = "np.ones((20, 6, 6), dtype=np.int64)"  # int64 on purpose: the snippet must convert
+    exec(code.replace("spins = ...", "spins = " + spins).replace('"mine.h5"', repr(path)), {})
+
+
 if __name__ == "__main__":
     if sys.argv[1] == "check":
         check(*sys.argv[2:7])
     elif sys.argv[1] == "make":
         make(sys.argv[2])
+    elif sys.argv[1] == "doc-read":
+        doc_read(*sys.argv[2:5])
+    elif sys.argv[1] == "doc-write":
+        doc_write(*sys.argv[2:4])
     else:
         sys.exit(f"unknown mode {sys.argv[1]}")
