@@ -254,12 +254,17 @@ public final class EnsembleFile {
             throw new IOException(file + " is not a regular file");
         }
         HdfFile hdf;
-        long expectedSize;
         try {
             hdf = new HdfFile(file);
+        } catch (RuntimeException e) {
+            throw new IOException(file + " is not an HDF5 file or is damaged (" + oneLine(e) + ")", e);
+        }
+        long expectedSize;
+        try {
             Superblock superblock = hdf.getHdfBackingStorage().getSuperblock();
             expectedSize = superblock.getBaseAddressByte() + superblock.getEndOfFileAddress();
         } catch (RuntimeException e) {
+            hdf.close();
             throw new IOException(file + " is not an HDF5 file or is damaged (" + oneLine(e) + ")", e);
         }
         long size = Files.size(file);
@@ -388,7 +393,7 @@ public final class EnsembleFile {
     }
 
     private static Dataset configurationsOf(Path file, Group group, EnsembleMeta meta) throws IOException {
-        String where = file + ": " + group.getPath() + DATASET;
+        String where = file + ": /" + group.getName() + "/" + DATASET;
         Node node = group.getChild(DATASET);
         if (!(node instanceof Dataset data)) {
             throw new IOException(where + " is missing");
@@ -412,7 +417,7 @@ public final class EnsembleFile {
 
     private static EnsembleMeta readMeta(Path file, Group g) throws IOException {
         Map<String, Attribute> attributes = g.getAttributes();
-        String where = file + ": " + g.getPath();
+        String where = file + ": /" + g.getName();
         Map<String, String> provenance = new LinkedHashMap<>();
         for (Map.Entry<String, Attribute> a : new java.util.TreeMap<>(attributes).entrySet()) {
             if (a.getKey().startsWith(PROVENANCE_PREFIX)) {

@@ -219,6 +219,21 @@ class EnsembleFileTest {
     }
 
     @Test
+    void missingMetadataIsNamed() throws IOException {
+        Path file = dir.resolve("bare.h5");
+        try (WritableHdfFile hdf = HdfFile.write(file)) {
+            hdf.putAttribute(EnsembleFile.FORMAT_ATTRIBUTE, EnsembleFile.FORMAT_NAME);
+            hdf.putAttribute(EnsembleFile.VERSION_ATTRIBUTE, 1);
+            hdf.putAttribute(EnsembleFile.LEVELS_ATTRIBUTE, 1);
+            WritableGroup g = hdf.putGroup("level0");
+            g.putDataset("configurations", new byte[1][4][4]);
+            g.putAttribute("dimension", 2);
+            g.putAttribute("L", 4);
+        }
+        assertOneLineIoError(() -> EnsembleFile.readMeta(file), "/level0 lacks the attribute model");
+    }
+
+    @Test
     void newerFormatVersionIsRejected() throws IOException {
         Path file = dir.resolve("v2.h5");
         try (WritableHdfFile hdf = HdfFile.write(file)) {
