@@ -222,9 +222,7 @@ class EnsembleFileTest {
     void missingMetadataIsNamed() throws IOException {
         Path file = dir.resolve("bare.h5");
         try (WritableHdfFile hdf = HdfFile.write(file)) {
-            hdf.putAttribute(EnsembleFile.FORMAT_ATTRIBUTE, EnsembleFile.FORMAT_NAME);
-            hdf.putAttribute(EnsembleFile.VERSION_ATTRIBUTE, 1);
-            hdf.putAttribute(EnsembleFile.LEVELS_ATTRIBUTE, 1);
+            putRootMarkers(hdf, 1);
             WritableGroup g = hdf.putGroup("level0");
             g.putDataset("configurations", new byte[1][4][4]);
             g.putAttribute("dimension", 2);
@@ -237,20 +235,22 @@ class EnsembleFileTest {
     void newerFormatVersionIsRejected() throws IOException {
         Path file = dir.resolve("v2.h5");
         try (WritableHdfFile hdf = HdfFile.write(file)) {
-            hdf.putAttribute(EnsembleFile.FORMAT_ATTRIBUTE, EnsembleFile.FORMAT_NAME);
-            hdf.putAttribute(EnsembleFile.VERSION_ATTRIBUTE, 2);
-            hdf.putAttribute(EnsembleFile.LEVELS_ATTRIBUTE, 1);
+            putRootMarkers(hdf, 2);
             hdf.putGroup("level0").putDataset("configurations", new byte[1][4][4]);
         }
         assertOneLineIoError(() -> EnsembleFile.read(file), "format_version 2");
     }
 
+    private static void putRootMarkers(WritableHdfFile hdf, int formatVersion) {
+        hdf.putAttribute(EnsembleFile.FORMAT_ATTRIBUTE, EnsembleFile.FORMAT_NAME);
+        hdf.putAttribute(EnsembleFile.VERSION_ATTRIBUTE, formatVersion);
+        hdf.putAttribute(EnsembleFile.LEVELS_ATTRIBUTE, 1);
+    }
+
     /** A file with Coarse's markers and metadata for a 2D L = 4 lattice around the given dataset. */
     private static void writeHandMade(Path file, Object data) {
         try (WritableHdfFile hdf = HdfFile.write(file)) {
-            hdf.putAttribute(EnsembleFile.FORMAT_ATTRIBUTE, EnsembleFile.FORMAT_NAME);
-            hdf.putAttribute(EnsembleFile.VERSION_ATTRIBUTE, 1);
-            hdf.putAttribute(EnsembleFile.LEVELS_ATTRIBUTE, 1);
+            putRootMarkers(hdf, 1);
             WritableGroup g = hdf.putGroup("level0");
             g.putDataset("configurations", data);
             EnsembleMeta m = meta("ising2d", Lattice.square(4), 2, Map.of());
