@@ -126,6 +126,7 @@ public final class HtmlReport {
                 .append("th,td{border:1px solid #ccc;padding:.3em .6em;text-align:right}th{background:#f4f4f4}\n")
                 .append("td:first-child,th:first-child{text-align:left}img{max-width:100%}\n")
                 .append("pre{background:#f6f6f6;padding:.6em;overflow-x:auto}footer{color:#777;margin-top:3em}\n")
+                .append("figure{margin:1.5em 0}figcaption{color:#555;font-style:italic}\n")
                 .append("</style>\n</head>\n<body>\n<h1>").append(escape(title)).append("</h1>\n");
         for (String part : body) {
             html.append(part).append('\n');
