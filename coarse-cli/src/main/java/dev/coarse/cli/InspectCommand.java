@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -94,7 +95,7 @@ public final class InspectCommand implements Callable<Integer> {
         for (EnsembleFile.LevelInfo level : levels) {
             EnsembleMeta m = level.meta();
             out.println("level " + level.level());
-            String lattice = Lattice.Kind.ofDimension(m.dimension()).name().toLowerCase(java.util.Locale.ROOT);
+            String lattice = Lattice.Kind.ofDimension(m.dimension()).name().toLowerCase(Locale.ROOT);
             row(out, "model", m.model());
             row(out, "lattice", lattice + " " + m.dimension() + "D, L = " + m.linearSize());
             row(out, "T", Double.toString(m.temperature()));

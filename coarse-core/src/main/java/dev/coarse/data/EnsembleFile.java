@@ -23,6 +23,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Ensembles on disk as HDF5 files that h5py, Julia's HDF5.jl and any other HDF5 reader can open.
@@ -239,7 +240,7 @@ public final class EnsembleFile {
         g.putAttribute("chains", m.chains());
         g.putAttribute("tau_int", m.tauInt());
         g.putAttribute("coarse_version", m.coarseVersion());
-        for (Map.Entry<String, String> p : new java.util.TreeMap<>(m.provenance()).entrySet()) {
+        for (Map.Entry<String, String> p : new TreeMap<>(m.provenance()).entrySet()) {
             g.putAttribute(PROVENANCE_PREFIX + p.getKey(), p.getValue());
         }
     }
@@ -419,7 +420,7 @@ public final class EnsembleFile {
         Map<String, Attribute> attributes = g.getAttributes();
         String where = file + ": /" + g.getName();
         Map<String, String> provenance = new LinkedHashMap<>();
-        for (Map.Entry<String, Attribute> a : new java.util.TreeMap<>(attributes).entrySet()) {
+        for (Map.Entry<String, Attribute> a : new TreeMap<>(attributes).entrySet()) {
             if (a.getKey().startsWith(PROVENANCE_PREFIX)) {
                 provenance.put(a.getKey().substring(PROVENANCE_PREFIX.length()), String.valueOf(a.getValue().getData()));
             }
