@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
         subcommands = {
             CommandLine.HelpCommand.class,
             ExactCommand.class,
+            InspectCommand.class,
         })
 public final class CoarseMain implements Runnable {
 

@@ -1,0 +1,489 @@
+package dev.coarse.data;
+
+import dev.coarse.lattice.Lattice;
+import io.jhdf.HdfFile;
+import io.jhdf.Superblock;
+import io.jhdf.WritableHdfFile;
+import io.jhdf.api.Attribute;
+import io.jhdf.api.Dataset;
+import io.jhdf.api.Group;
+import io.jhdf.api.Node;
+import io.jhdf.api.WritableGroup;
+import io.jhdf.api.dataset.ContiguousDataset;
+import java.io.IOException;
+import java.lang.reflect.Array;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Ensembles on disk as HDF5 files that h5py, Julia's HDF5.jl and any other HDF5 reader can open.
+ *
+ * <p>Layout (format version 1; the full description with an h5py example is {@code docs/ensemble-format.md}):
+ * <pre>
+ * /                              attributes coarse_format = "coarse-ensemble", format_version = 1, levels = k
+ * /level0                        group; attributes model, dimension, L, T, h, q, sampler, seed, sweeps,
+ *                                thermalize, thin, chains, tau_int, coarse_version, provenance.&lt;key&gt;
+ * /level0/configurations         int8 dataset [N, L, …, L] (d lattice axes, C order = the lattice's site order)
+ * /level1, …                     further ensembles (e.g. successive coarse-grainings), same layout
+ * </pre>
+ * A plain ensemble file has only {@code level0}. Every group holds a dataset: jHDF 0.13 can write a file
+ * that other readers reject when an attribute-only group follows a large dataset, so the format never has one.
+ *
+ * <p>Memory: writing needs the ensemble plus O(L<sup>d</sup>) bytes (jHDF lays out the dataset from a
+ * placeholder whose rows all share one array, then the configurations are copied into the dataset's
+ * contiguous storage with positioned writes); reading needs the ensemble it returns plus one configuration.
+ *
+ * <p>Errors: a missing file gives {@link NoSuchFileException}; a file that is not HDF5, not a Coarse
+ * ensemble, truncated, or has a dataset of the wrong type or shape gives an {@link IOException} whose message
+ * is one line naming the file and the problem.
+ */
+public final class EnsembleFile {
+
+    /** Value of the root attribute {@value #FORMAT_ATTRIBUTE} that marks a Coarse ensemble file. */
+    public static final String FORMAT_NAME = "coarse-ensemble";
+    /** Root attribute naming the format. */
+    public static final String FORMAT_ATTRIBUTE = "coarse_format";
+    /** Root attribute holding the format version. */
+    public static final String VERSION_ATTRIBUTE = "format_version";
+    /** The format version this class writes and the newest it reads. */
+    public static final int FORMAT_VERSION = 1;
+    /** Root attribute holding the number of levels. */
+    public static final String LEVELS_ATTRIBUTE = "levels";
+    /** Name of the configuration dataset inside each level group. */
+    public static final String DATASET = "configurations";
+    /** Prefix of the attributes that hold {@link EnsembleMeta#provenance()} entries. */
+    public static final String PROVENANCE_PREFIX = "provenance.";
+
+    /** What a file says about one level without loading its configurations. */
+    public record LevelInfo(int level, EnsembleMeta meta, long[] shape) {
+        /** Number of configurations, N. */
+        public long sampleCount() {
+            return shape[0];
+        }
+    }
+
+    private EnsembleFile() {
+    }
+
+    /** The group name of a level: {@code level0}, {@code level1}, …. */
+    public static String levelGroup(int level) {
+        return "level" + level;
+    }
+
+    /**
+     * Writes one ensemble as a single-level file, atomically.
+     *
+     * @param overwrite whether an existing file may be replaced; if false and {@code file} exists,
+     *                  {@link java.nio.file.FileAlreadyExistsException} is thrown and nothing is written
+     * @throws IllegalArgumentException if the ensemble is empty or its metadata disagrees with its lattice
+     */
+    public static void write(Path file, Ensemble ensemble, boolean overwrite) throws IOException {
+        writeLevels(file, List.of(ensemble), overwrite);
+    }
+
+    /**
+     * Writes several ensembles (level 0, 1, … in list order, e.g. an ensemble and its successive
+     * coarse-grainings) to one file, atomically. Same contract as {@link #write}.
+     */
+    public static void writeLevels(Path file, List<Ensemble> levels, boolean overwrite) throws IOException {
+        if (levels.isEmpty()) {
+            throw new IllegalArgumentException("no ensembles to write");
+        }
+        for (int i = 0; i < levels.size(); i++) {
+            checkWritable(levels.get(i), i);
+        }
+        AtomicFiles.write(file, overwrite, tmp -> writeTo(tmp, levels));
+    }
+
+    /** Reads level 0 (the only level of a plain ensemble file). */
+    public static Ensemble read(Path file) throws IOException {
+        return readLevel(file, 0);
+    }
+
+    /** Reads one level of a file. */
+    public static Ensemble readLevel(Path file, int level) throws IOException {
+        try (HdfFile hdf = open(file)) {
+            int count = checkFormat(file, hdf);
+            if (level < 0 || level >= count) {
+                throw new IOException(file + " has levels 0.." + (count - 1) + ", no level " + level);
+            }
+            return readLevel(file, hdf, level);
+        } catch (RuntimeException e) {
+            throw unreadable(file, e);
+        }
+    }
+
+    /** Reads every level of a file, level 0 first. */
+    public static List<Ensemble> readLevels(Path file) throws IOException {
+        try (HdfFile hdf = open(file)) {
+            int count = checkFormat(file, hdf);
+            List<Ensemble> result = new ArrayList<>(count);
+            for (int level = 0; level < count; level++) {
+                result.add(readLevel(file, hdf, level));
+            }
+            return result;
+        } catch (RuntimeException e) {
+            throw unreadable(file, e);
+        }
+    }
+
+    /** The metadata of level 0, without reading any configuration. */
+    public static EnsembleMeta readMeta(Path file) throws IOException {
+        return levels(file).get(0).meta();
+    }
+
+    /** Metadata and dataset shape of every level, without reading any configuration. */
+    public static List<LevelInfo> levels(Path file) throws IOException {
+        try (HdfFile hdf = open(file)) {
+            int count = checkFormat(file, hdf);
+            List<LevelInfo> result = new ArrayList<>(count);
+            for (int level = 0; level < count; level++) {
+                Group group = levelGroupOf(file, hdf, level);
+                EnsembleMeta meta = readMeta(file, group);
+                Dataset data = configurationsOf(file, group, meta);
+                result.add(new LevelInfo(level, meta, data.getDimensionsAsLong()));
+            }
+            return result;
+        } catch (RuntimeException e) {
+            throw unreadable(file, e);
+        }
+    }
+
+    // ---- writing ----
+
+    private static void checkWritable(Ensemble e, int level) {
+        EnsembleMeta m = e.meta();
+        Lattice lattice = e.lattice();
+        if (m.dimension() != lattice.dimension() || m.linearSize() != lattice.linearSize()) {
+            throw new IllegalArgumentException("level " + level + ": metadata says " + m.dimension() + "D, L = "
+                    + m.linearSize() + " but the lattice is " + lattice);
+        }
+        if (e.size() == 0) {
+            throw new IllegalArgumentException("level " + level + ": cannot write an empty ensemble");
+        }
+        for (String key : m.provenance().keySet()) {
+            if (key.isEmpty() || key.indexOf('/') >= 0) {
+                throw new IllegalArgumentException("provenance key '" + key + "' must be non-empty without '/'");
+            }
+        }
+    }
+
+    private static void writeTo(Path tmp, List<Ensemble> levels) throws IOException {
+        try (WritableHdfFile hdf = HdfFile.write(tmp)) {
+            hdf.putAttribute(FORMAT_ATTRIBUTE, FORMAT_NAME);
+            hdf.putAttribute(VERSION_ATTRIBUTE, FORMAT_VERSION);
+            hdf.putAttribute(LEVELS_ATTRIBUTE, levels.size());
+            for (int i = 0; i < levels.size(); i++) {
+                Ensemble e = levels.get(i);
+                WritableGroup group = hdf.putGroup(levelGroup(i));
+                group.putDataset(DATASET, placeholder(e.size(), e.lattice()));
+                putMeta(group, e.meta());
+            }
+        }
+        // jHDF has written zeros of the right shape; copy the configurations into the contiguous storage.
+        long[] addresses = new long[levels.size()];
+        try (HdfFile hdf = new HdfFile(tmp)) {
+            for (int i = 0; i < levels.size(); i++) {
+                Dataset d = hdf.getDatasetByPath("/" + levelGroup(i) + "/" + DATASET);
+                if (!(d instanceof ContiguousDataset c)) {
+                    throw new IOException("internal: jHDF did not write a contiguous dataset for level " + i);
+                }
+                addresses[i] = c.getDataAddress();
+            }
+        }
+        try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+            for (int i = 0; i < levels.size(); i++) {
+                long position = addresses[i];
+                for (byte[] configuration : levels.get(i).configurations()) {
+                    ByteBuffer buffer = ByteBuffer.wrap(configuration);
+                    while (buffer.hasRemaining()) {
+                        position += channel.write(buffer, position);
+                    }
+                }
+            }
+            channel.force(true);
+        }
+    }
+
+    /** An int8 array of shape [n, L, …, L] whose n entries all share one zero block of L^d bytes. */
+    private static Object placeholder(int n, Lattice lattice) {
+        int[] block = new int[lattice.dimension()];
+        Arrays.fill(block, lattice.linearSize());
+        Object zero = Array.newInstance(byte.class, block);
+        Object rows = Array.newInstance(zero.getClass(), n);
+        Arrays.fill((Object[]) rows, zero);
+        return rows;
+    }
+
+    private static void putMeta(WritableGroup g, EnsembleMeta m) {
+        g.putAttribute("model", m.model());
+        g.putAttribute("dimension", m.dimension());
+        g.putAttribute("L", m.linearSize());
+        g.putAttribute("T", m.temperature());
+        g.putAttribute("h", m.field());
+        g.putAttribute("q", m.q());
+        g.putAttribute("sampler", m.sampler());
+        g.putAttribute("seed", m.seed());
+        g.putAttribute("sweeps", m.sweeps());
+        g.putAttribute("thermalize", m.thermalize());
+        g.putAttribute("thin", m.thin());
+        g.putAttribute("chains", m.chains());
+        g.putAttribute("tau_int", m.tauInt());
+        g.putAttribute("coarse_version", m.coarseVersion());
+        for (Map.Entry<String, String> p : new TreeMap<>(m.provenance()).entrySet()) {
+            g.putAttribute(PROVENANCE_PREFIX + p.getKey(), p.getValue());
+        }
+    }
+
+    // ---- reading ----
+
+    private static HdfFile open(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            throw new NoSuchFileException(file.toString());
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(file + " is not a regular file");
+        }
+        HdfFile hdf;
+        try {
+            hdf = new HdfFile(file);
+        } catch (RuntimeException e) {
+            throw new IOException(file + " is not an HDF5 file or is damaged (" + oneLine(e) + ")", e);
+        }
+        long expectedSize;
+        try {
+            Superblock superblock = hdf.getHdfBackingStorage().getSuperblock();
+            expectedSize = superblock.getBaseAddressByte() + superblock.getEndOfFileAddress();
+        } catch (RuntimeException e) {
+            hdf.close();
+            throw new IOException(file + " is not an HDF5 file or is damaged (" + oneLine(e) + ")", e);
+        }
+        long size = Files.size(file);
+        if (size < expectedSize) {
+            hdf.close();
+            throw new IOException(file + " is truncated: its HDF5 header says " + expectedSize + " bytes, the file has "
+                    + size);
+        }
+        return hdf;
+    }
+
+    private static IOException unreadable(Path file, RuntimeException e) {
+        return new IOException(file + " is damaged or not a Coarse ensemble file (" + oneLine(e) + ")", e);
+    }
+
+    private static String oneLine(Throwable e) {
+        String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int nl = msg.indexOf('\n');
+        return nl >= 0 ? msg.substring(0, nl) : msg;
+    }
+
+    /** Checks the root marker and returns the number of levels. */
+    private static int checkFormat(Path file, HdfFile hdf) throws IOException {
+        Attribute format = hdf.getAttribute(FORMAT_ATTRIBUTE);
+        if (format == null || !FORMAT_NAME.equals(String.valueOf(format.getData()))) {
+            throw new IOException(file + " is an HDF5 file but not a Coarse ensemble file (no root attribute "
+                    + FORMAT_ATTRIBUTE + " = \"" + FORMAT_NAME + "\")");
+        }
+        long version = rootLong(file, hdf, VERSION_ATTRIBUTE);
+        if (version < 1 || version > FORMAT_VERSION) {
+            throw new IOException(file + " has ensemble format_version " + version + "; this Coarse reads versions 1.."
+                    + FORMAT_VERSION);
+        }
+        long count = rootLong(file, hdf, LEVELS_ATTRIBUTE);
+        if (count < 1 || count > Integer.MAX_VALUE) {
+            throw new IOException(file + " has an invalid level count " + count);
+        }
+        return (int) count;
+    }
+
+    private static long rootLong(Path file, HdfFile hdf, String name) throws IOException {
+        Attribute a = hdf.getAttribute(name);
+        if (a == null || !(a.getData() instanceof Number n)) {
+            throw new IOException(file + " lacks the integer root attribute " + name);
+        }
+        return n.longValue();
+    }
+
+    private static Group levelGroupOf(Path file, HdfFile hdf, int level) throws IOException {
+        Node node = hdf.getChild(levelGroup(level));
+        if (!(node instanceof Group group)) {
+            throw new IOException(file + " lacks the group /" + levelGroup(level));
+        }
+        return group;
+    }
+
+    private static Ensemble readLevel(Path file, HdfFile hdf, int level) throws IOException {
+        Group group = levelGroupOf(file, hdf, level);
+        EnsembleMeta meta = readMeta(file, group);
+        Dataset data = configurationsOf(file, group, meta);
+        Lattice lattice = Lattice.of(meta.dimension(), meta.linearSize());
+        int n = Math.toIntExact(data.getDimensionsAsLong()[0]);
+        int sites = lattice.siteCount();
+        byte[][] configurations = new byte[n][sites];
+        if (data instanceof ContiguousDataset c && data.getFilters().isEmpty()) {
+            readContiguous(file, c, configurations, sites);
+        } else {
+            readSliced(data, configurations, lattice);
+        }
+        return new Ensemble(meta, lattice, configurations);
+    }
+
+    /** Reads contiguous storage with positioned reads (no memory map, so any size works). */
+    private static void readContiguous(Path file, ContiguousDataset data, byte[][] into, int sites) throws IOException {
+        long address = data.getDataAddress();
+        long bytes = (long) into.length * sites;
+        long size = Files.size(file);
+        if (address < 0 || address + bytes > size) {
+            throw new IOException(file + " is truncated: " + data.getPath() + " needs bytes up to " + (address + bytes)
+                    + " but the file has " + size);
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long position = address;
+            for (byte[] configuration : into) {
+                ByteBuffer buffer = ByteBuffer.wrap(configuration);
+                while (buffer.hasRemaining()) {
+                    int read = channel.read(buffer, position);
+                    if (read < 0) {
+                        throw new IOException(file + " is truncated inside " + data.getPath());
+                    }
+                    position += read;
+                }
+            }
+        }
+    }
+
+    /** Reads chunked or compressed datasets (e.g. written by h5py) a batch of configurations at a time. */
+    private static void readSliced(Dataset data, byte[][] into, Lattice lattice) {
+        int d = lattice.dimension();
+        int linear = lattice.linearSize();
+        int batch = Math.max(1, (1 << 22) / lattice.siteCount());
+        for (int start = 0; start < into.length; start += batch) {
+            int count = Math.min(batch, into.length - start);
+            long[] offset = new long[d + 1];
+            offset[0] = start;
+            int[] shape = new int[d + 1];
+            Arrays.fill(shape, linear);
+            shape[0] = count;
+            Object slice = data.getData(offset, shape);
+            for (int k = 0; k < count; k++) {
+                flatten(Array.get(slice, k), into[start + k], 0);
+            }
+        }
+    }
+
+    /** Copies a C-ordered nested byte array into {@code flat} from {@code position}; returns the next position. */
+    private static int flatten(Object nested, byte[] flat, int position) {
+        if (nested instanceof byte[] row) {
+            System.arraycopy(row, 0, flat, position, row.length);
+            return position + row.length;
+        }
+        for (Object sub : (Object[]) nested) {
+            position = flatten(sub, flat, position);
+        }
+        return position;
+    }
+
+    private static Dataset configurationsOf(Path file, Group group, EnsembleMeta meta) throws IOException {
+        String where = file + ": /" + group.getName() + "/" + DATASET;
+        Node node = group.getChild(DATASET);
+        if (!(node instanceof Dataset data)) {
+            throw new IOException(where + " is missing");
+        }
+        Class<?> type = data.getJavaType();
+        if (type != byte.class && type != Byte.class) {
+            throw new IOException(where + " must be int8, found " + data.getDataType().getClass().getSimpleName()
+                    + " of Java type " + type.getSimpleName());
+        }
+        long[] shape = data.getDimensionsAsLong();
+        boolean ok = shape.length == meta.dimension() + 1 && shape[0] >= 0 && shape[0] <= Integer.MAX_VALUE;
+        for (int i = 1; ok && i < shape.length; i++) {
+            ok = shape[i] == meta.linearSize();
+        }
+        if (!ok) {
+            throw new IOException(where + " has shape " + Arrays.toString(shape) + ", expected [N" + ", L".repeat(
+                    meta.dimension()) + "] with L = " + meta.linearSize() + " for a " + meta.dimension() + "D lattice");
+        }
+        return data;
+    }
+
+    private static EnsembleMeta readMeta(Path file, Group g) throws IOException {
+        Map<String, Attribute> attributes = g.getAttributes();
+        String where = file + ": /" + g.getName();
+        Map<String, String> provenance = new LinkedHashMap<>();
+        for (Map.Entry<String, Attribute> a : new TreeMap<>(attributes).entrySet()) {
+            if (a.getKey().startsWith(PROVENANCE_PREFIX)) {
+                provenance.put(a.getKey().substring(PROVENANCE_PREFIX.length()), String.valueOf(a.getValue().getData()));
+            }
+        }
+        int dimension = (int) longAttribute(where, attributes, "dimension");
+        int linearSize = (int) longAttribute(where, attributes, "L");
+        if (dimension < 1 || dimension > 3 || linearSize < 2) {
+            throw new IOException(where + " has an invalid lattice: dimension " + dimension + ", L = " + linearSize);
+        }
+        return new EnsembleMeta(
+                stringAttribute(where, attributes, "model"),
+                dimension,
+                linearSize,
+                doubleAttribute(where, attributes, "T"),
+                doubleAttribute(where, attributes, "h"),
+                (int) longAttribute(where, attributes, "q"),
+                stringAttribute(where, attributes, "sampler"),
+                longAttribute(where, attributes, "seed"),
+                longAttribute(where, attributes, "sweeps"),
+                longAttribute(where, attributes, "thermalize"),
+                longAttribute(where, attributes, "thin"),
+                (int) longAttribute(where, attributes, "chains"),
+                doubleAttribute(where, attributes, "tau_int"),
+                stringAttribute(where, attributes, "coarse_version"),
+                provenance);
+    }
+
+    private static Object scalar(String where, Map<String, Attribute> attributes, String name) throws IOException {
+        Attribute a = attributes.get(name);
+        if (a == null) {
+            throw new IOException(where + " lacks the attribute " + name);
+        }
+        Object value = a.getData();
+        if (value != null && value.getClass().isArray() && Array.getLength(value) == 1) {
+            value = Array.get(value, 0);
+        }
+        return value;
+    }
+
+    private static String stringAttribute(String where, Map<String, Attribute> attributes, String name)
+            throws IOException {
+        Object value = scalar(where, attributes, name);
+        if (!(value instanceof String s)) {
+            throw new IOException(where + " attribute " + name + " must be a string");
+        }
+        return s;
+    }
+
+    private static long longAttribute(String where, Map<String, Attribute> attributes, String name)
+            throws IOException {
+        Object value = scalar(where, attributes, name);
+        if (!(value instanceof Number n) || value instanceof Double || value instanceof Float) {
+            throw new IOException(where + " attribute " + name + " must be an integer");
+        }
+        return n.longValue();
+    }
+
+    private static double doubleAttribute(String where, Map<String, Attribute> attributes, String name)
+            throws IOException {
+        Object value = scalar(where, attributes, name);
+        if (!(value instanceof Number n)) {
+            throw new IOException(where + " attribute " + name + " must be a number");
+        }
+        return n.doubleValue();
+    }
+}
