@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
             CommandLine.HelpCommand.class,
             ExactCommand.class,
             InspectCommand.class,
+            SampleCommand.class,
         })
 public final class CoarseMain implements Runnable {
 

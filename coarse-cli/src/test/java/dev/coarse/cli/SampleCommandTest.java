@@ -1,0 +1,133 @@
+package dev.coarse.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.coarse.data.Ensemble;
+import dev.coarse.data.EnsembleFile;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SampleCommandTest {
+
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        List<String> all = new ArrayList<>(Arrays.asList(args));
+        all.add("--quiet");
+        int exit = CoarseMain.execute(all.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void jsonHasTheDocumentedKeysAndTheFileRoundTrips() throws Exception {
+        Path file = dir.resolve("ising.h5");
+        Run r = run("sample", "--model", "ising2d", "--L", "8", "--T", "2.5", "--sampler", "sw", "--sweeps", "400",
+                "--thermalize", "50", "--thin", "4", "--chains", "2", "--seed", "7", "--out", file.toString(), "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode json = JsonOutput.MAPPER.readTree(r.out());
+        assertThat(json.get("model").asText()).isEqualTo("ising2d");
+        assertThat(json.get("L").asInt()).isEqualTo(8);
+        assertThat(json.get("T").asDouble()).isEqualTo(2.5);
+        assertThat(json.get("sampler").asText()).isEqualTo("sw");
+        assertThat(json.get("seed").asLong()).isEqualTo(7);
+        assertThat(json.get("sweeps").asLong()).isEqualTo(400);
+        for (String key : List.of("energy_per_site", "abs_magnetization", "binder", "specific_heat",
+                "susceptibility", "correlation_length")) {
+            JsonNode o = json.get("observables").get(key);
+            assertThat(o).as(key).isNotNull();
+            assertThat(o.has("mean") && o.has("error") && o.has("tau_int")).as(key).isTrue();
+        }
+        Ensemble e = EnsembleFile.read(file);
+        assertThat(e.size()).isEqualTo(2 * 400 / 4);
+        assertThat(e.meta().seed()).isEqualTo(7);
+        assertThat(e.meta().sampler()).isEqualTo("sw");
+        assertThat(e.meta().temperature()).isEqualTo(2.5);
+    }
+
+    @Test
+    void sameSeedGivesIdenticalDataWithOneAndTwoThreads() throws Exception {
+        Path one = dir.resolve("one.h5");
+        Path two = dir.resolve("two.h5");
+        String[] common = {"sample", "--model", "ising2d", "--L", "6", "--K", "0.4", "--sweeps", "100", "--thin", "5",
+            "--chains", "3", "--seed", "11"};
+        assertThat(run(concat(common, "--threads", "1", "--out", one.toString())).exit()).isZero();
+        assertThat(run(concat(common, "--threads", "2", "--out", two.toString())).exit()).isZero();
+        byte[][] a = EnsembleFile.read(one).configurations();
+        byte[][] b = EnsembleFile.read(two).configurations();
+        assertThat(a).isDeepEqualTo(b);
+    }
+
+    @Test
+    void pottsAndKOptionWork() {
+        Run r = run("sample", "--model", "potts2d", "--q", "3", "--L", "4", "--K", "1.0", "--sampler", "wolff",
+                "--sweeps", "200", "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "--model ising4d --L 8 --T 2",
+        "--model ising2d --L 1 --T 2",
+        "--model ising2d --L 0 --T 2",
+        "--model ising2d --L -4 --T 2",
+        "--model ising2d --L 8 --T 0",
+        "--model ising2d --L 8 --T -1",
+        "--model ising2d --L 8 --T NaN",
+        "--model ising2d --L 8 --T Infinity",
+        "--model ising2d --L 8 --K 0",
+        "--model ising2d --L 8 --T 2 --K 0.5",
+        "--model ising2d --L 8",
+        "--model ising2d --L 8 --T 2 --sampler gibbs",
+        "--model ising2d --L 8 --T 2 --sampler wolff --h 0.1",
+        "--model potts2d --L 8 --T 1 --q 1",
+        "--model potts2d --L 8 --T 1 --sampler sw",
+        "--model ising2d --L 8 --T 2 --q 3",
+        "--model ising2d --L 8 --T 2 --sweeps 0",
+        "--model ising2d --L 8 --T 2 --sweeps -5",
+        "--model ising2d --L 8 --T 2 --thin 0",
+        "--model ising2d --L 8 --T 2 --chains 0",
+        "--model ising2d --L eight --T 2",
+    })
+    void badInputGivesOneLineAndExitTwo(String args) {
+        Run r = run(concat(new String[] {"sample"}, args.split(" ")));
+        assertThat(r.exit()).as(r.err()).isEqualTo(2);
+        assertThat(r.err()).startsWith("coarse: error: ");
+        assertThat(r.err().strip().lines().count()).as(r.err()).isEqualTo(1);
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void existingOutputIsNotOverwrittenWithoutForce() throws Exception {
+        Path file = dir.resolve("keep.h5");
+        Files.writeString(file, "precious");
+        Run r = run("sample", "--model", "ising1d", "--L", "8", "--T", "1", "--sweeps", "10", "--out", file.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("already exists");
+        assertThat(Files.readString(file)).isEqualTo("precious");
+        Run forced = run("sample", "--model", "ising1d", "--L", "8", "--T", "1", "--sweeps", "10", "--out",
+                file.toString(), "--force");
+        assertThat(forced.exit()).as(forced.err()).isZero();
+    }
+
+    static String[] concat(String[] a, String... b) {
+        String[] all = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+}
