@@ -35,7 +35,6 @@ class RecursionsTest {
 
     @Test
     void richardsonDerivativeMatchesAnalyticSlope() {
-        // ½ ln cosh 2000 = 1000 − ½ ln 2 up to e^{−4000}; must not overflow
         // d/dK atanh(tanh² K) = 2t/(1 + t²) with t = tanh K
         for (double k : new double[] {0.1, 0.5, 1.3}) {
             double t = Math.tanh(k);
@@ -49,6 +48,7 @@ class RecursionsTest {
         double[][] flow = FixedPoints.flow(Recursions.MIGDAL_KADANOFF.map(), 0, 1, 11);
         assertThat(flow).hasNumberOfRows(11);
         assertThat(flow[0][1]).isCloseTo(0, within(CLOSED_FORM));
+        // ½ ln cosh 2000 = 1000 − ½ ln 2 up to e^{−4000}; must not overflow
         assertThat(Recursions.MIGDAL_KADANOFF.apply(500)).isCloseTo(1000 - 0.5 * Math.log(2), within(1e-9));
     }
 }
