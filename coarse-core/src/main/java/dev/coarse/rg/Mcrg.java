@@ -95,6 +95,17 @@ public final class Mcrg {
         return out;
     }
 
+    /**
+     * Coarse-grains {@code configurations} {@code levels} times with {@code rule} (via
+     * {@link Coarsener#iterate(byte[][], Lattice, CoarseGraining, int, long)}) and runs {@link #analyse} on the
+     * result: the whole MCRG study of one ensemble in one call.
+     */
+    public static List<Level> run(byte[][] configurations, Lattice lattice, CoarseGraining rule, int levels,
+                                  OperatorSet even, OperatorSet odd, int bins, long seed) {
+        return analyse(Coarsener.iterate(configurations, lattice, rule, levels, seed),
+                Coarsener.lattices(lattice, rule, levels), even, odd, bins);
+    }
+
     /** S<sub>α</sub> of every sample, {@code [sample][α]}. */
     public static double[][] values(byte[][] configurations, Lattice lattice, OperatorSet operators) {
         double[][] v = new double[configurations.length][];

@@ -91,9 +91,8 @@ class McrgTest {
         Lattice fine = Lattice.chain(16);
         byte[][] samples = ExactSamples.draw(Enumeration.boltzmann(IsingModel.atCoupling(fine, k)), 20000,
                 new SplittableRandom(12));
-        Decimation rule = new Decimation(2);
-        List<Mcrg.Level> result = Mcrg.analyse(Coarsener.iterate(samples, fine, rule, 1, 0),
-                Coarsener.lattices(fine, rule, 1), OperatorSet.of(1, "nn", "third_nn"), OperatorSet.of(1, "field"), 20);
+        List<Mcrg.Level> result = Mcrg.run(samples, fine, new Decimation(2), 1, OperatorSet.of(1, "nn", "third_nn"),
+                OperatorSet.of(1, "field"), 20, 0);
         double t = Math.tanh(k);
         double lambda = 2 * t / (1 + t * t);
         Mcrg.Level level = result.get(0);
