@@ -62,6 +62,13 @@ abstract class BlockRule {
         return per;
     }
 
+    /** Validates both configurations' lengths for {@code fine} and returns the number of blocks. */
+    final int checkedBlockCount(Lattice fine, byte[] fineConfiguration, byte[] coarseConfiguration) {
+        int blocks = blockSites(fine).length / sitesPerBlock(fine);
+        checkLengths(fine, fineConfiguration, blocks, coarseConfiguration.length);
+        return blocks;
+    }
+
     static void checkLengths(Lattice fine, byte[] fineConfiguration, int coarseLength, int actualCoarse) {
         if (fineConfiguration.length != fine.siteCount()) {
             throw new IllegalArgumentException("fine configuration has " + fineConfiguration.length

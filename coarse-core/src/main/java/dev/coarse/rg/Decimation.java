@@ -18,10 +18,9 @@ public final class Decimation extends BlockRule implements CoarseGraining {
     /** Modified: {@code coarseConfiguration}. Not modified: {@code fineConfiguration}; {@code rng} unused. */
     @Override
     public void apply(Lattice fine, byte[] fineConfiguration, byte[] coarseConfiguration, RandomGenerator rng) {
+        int blocks = checkedBlockCount(fine, fineConfiguration, coarseConfiguration);
         int[] sites = blockSites(fine);
         int per = sitesPerBlock(fine);
-        int blocks = sites.length / per;
-        checkLengths(fine, fineConfiguration, blocks, coarseConfiguration.length);
         for (int block = 0; block < blocks; block++) {
             coarseConfiguration[block] = fineConfiguration[sites[block * per]];
         }

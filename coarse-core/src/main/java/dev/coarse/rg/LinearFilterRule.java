@@ -69,10 +69,9 @@ public final class LinearFilterRule extends BlockRule implements CoarseGraining 
     @Override
     public void apply(Lattice fine, byte[] fineConfiguration, byte[] coarseConfiguration, RandomGenerator rng) {
         requireFilterFits(fine);
+        int blocks = checkedBlockCount(fine, fineConfiguration, coarseConfiguration);
         int[] sites = blockSites(fine);
         int per = filter.length;
-        int blocks = sites.length / per;
-        checkLengths(fine, fineConfiguration, blocks, coarseConfiguration.length);
         for (int block = 0; block < blocks; block++) {
             int off = block * per;
             double sum = 0;

@@ -37,10 +37,9 @@ public final class MajorityRule extends BlockRule implements CoarseGraining {
      */
     @Override
     public void apply(Lattice fine, byte[] fineConfiguration, byte[] coarseConfiguration, RandomGenerator rng) {
+        int blocks = checkedBlockCount(fine, fineConfiguration, coarseConfiguration);
         int[] sites = blockSites(fine);
         int per = sitesPerBlock(fine);
-        int blocks = sites.length / per;
-        checkLengths(fine, fineConfiguration, blocks, coarseConfiguration.length);
         for (int block = 0; block < blocks; block++) {
             int off = block * per;
             int sum = 0;
