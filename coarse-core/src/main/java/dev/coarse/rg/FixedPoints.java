@@ -13,33 +13,47 @@ public final class FixedPoints {
     public record FixedPoint(double coupling, double slope, double nu) {
     }
 
+    /** Points of the scan for the first sign change of R(K) − K. */
+    private static final int SCAN_POINTS = 1000;
+
     private FixedPoints() {
     }
 
     /**
-     * The fixed point of {@code map} in [lo, hi], found by bisection on R(K) − K to the last representable
-     * bit, with the slope by Richardson extrapolation of central differences.
+     * The smallest fixed point of {@code map} in [lo, hi]: the first sign change of R(K) − K on a scan of 1000
+     * points, refined by bisection to the last representable bit, with the slope by Richardson extrapolation of
+     * central differences. (A double root without a sign change is not found.)
      *
      * @param b the map's scale factor, for ν = ln b / ln λ
-     * @return empty when R(K) − K does not change sign on [lo, hi] (no bracketed fixed point)
+     * @return empty when R(K) − K does not change sign on the scan (no bracketed fixed point)
      */
     public static Optional<FixedPoint> find(DoubleUnaryOperator map, double lo, double hi, double b) {
         if (!(lo < hi) || !Double.isFinite(lo) || !Double.isFinite(hi)) {
             throw new IllegalArgumentException("need finite lo < hi, got [" + lo + ", " + hi + "]");
         }
-        double flo = map.applyAsDouble(lo) - lo;
-        double fhi = map.applyAsDouble(hi) - hi;
-        if (flo == 0) {
-            return Optional.of(at(map, lo, b));
+        // scan for the first sign change, so a map with several fixed points gives the smallest one
+        double a = Double.NaN;
+        double c = Double.NaN;
+        double prevK = lo;
+        double prev = map.applyAsDouble(lo) - lo;
+        for (int i = 1; i <= SCAN_POINTS && Double.isNaN(a); i++) {
+            double k = i == SCAN_POINTS ? hi : lo + (hi - lo) * i / SCAN_POINTS;
+            double f = map.applyAsDouble(k) - k;
+            if (prev == 0) {
+                return Optional.of(at(map, prevK, b));
+            }
+            if (Math.signum(f) != Math.signum(prev)) {
+                a = prevK;
+                c = k;
+            } else {
+                prevK = k;
+                prev = f;
+            }
         }
-        if (fhi == 0) {
-            return Optional.of(at(map, hi, b));
-        }
-        if (Math.signum(flo) == Math.signum(fhi)) {
+        if (Double.isNaN(a)) {
             return Optional.empty();
         }
-        double a = lo;
-        double c = hi;
+        double flo = prev;
         for (int i = 0; i < 200; i++) {
             double mid = 0.5 * (a + c);
             if (mid <= a || mid >= c) {

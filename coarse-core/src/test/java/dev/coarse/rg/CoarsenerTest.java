@@ -49,6 +49,14 @@ class CoarsenerTest {
     }
 
     @Test
+    void rulesByName() {
+        assertThat(CoarseGrainingRules.byName("majority", 3, TieBreak.FIXED_SITE)).isInstanceOf(MajorityRule.class);
+        assertThat(CoarseGrainingRules.byName("decimation", 2, TieBreak.COIN).scaleFactor()).isEqualTo(2);
+        assertThatThrownBy(() -> CoarseGrainingRules.byName("median", 2, TieBreak.COIN))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown coarse-graining rule 'median'");
+    }
+
+    @Test
     void decimationTwiceEqualsDecimationByFour() {
         Ensemble e = ensemble(16, 4);
         List<byte[][]> twice = Coarsener.iterate(e.configurations(), e.lattice(), new Decimation(2), 2, 0);

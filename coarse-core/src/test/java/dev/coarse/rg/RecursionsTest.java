@@ -44,6 +44,17 @@ class RecursionsTest {
     }
 
     @Test
+    void findReturnsTheSmallestOfSeveralFixedPoints() {
+        // R(K) = K + (K − 1)(K − 2)(K − 3)/10: fixed points 1, 2, 3; slope at 1 is 1 + 2/10
+        java.util.function.DoubleUnaryOperator map = k -> k + (k - 1) * (k - 2) * (k - 3) / 10;
+        FixedPoints.FixedPoint fp = FixedPoints.find(map, 0, 4, 2).orElseThrow();
+        assertThat(fp.coupling()).isCloseTo(1, within(CLOSED_FORM));
+        assertThat(fp.slope()).isCloseTo(1.2, within(CLOSED_FORM));
+        assertThat(fp.nu()).isCloseTo(Math.log(2) / Math.log(1.2), within(CLOSED_FORM));
+        assertThat(FixedPoints.find(map, 3.5, 4, 2)).isEmpty();
+    }
+
+    @Test
     void flowGridAndLargeKStability() {
         double[][] flow = FixedPoints.flow(Recursions.MIGDAL_KADANOFF.map(), 0, 1, 11);
         assertThat(flow).hasNumberOfRows(11);
