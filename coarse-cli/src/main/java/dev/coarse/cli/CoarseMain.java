@@ -23,6 +23,7 @@ import picocli.CommandLine.Option;
             ExactCommand.class,
             InspectCommand.class,
             SampleCommand.class,
+            RgCommand.class,
         })
 public final class CoarseMain implements Runnable {
 

@@ -1,6 +1,14 @@
 /**
- * Real-space renormalization group: {@link dev.coarse.rg.CoarseGraining} rules, coupling fits, Monte Carlo
- * RG, flows, fixed points and exponents. Depends on {@code lattice}, {@code model}, {@code stats} and
- * {@code data}.
+ * Real-space renormalization group (SCIENCE.md §4). Rules: {@link dev.coarse.rg.CoarseGraining}
+ * ({@link dev.coarse.rg.MajorityRule}, {@link dev.coarse.rg.Decimation}, {@link dev.coarse.rg.LinearFilterRule}),
+ * the continuous {@link dev.coarse.rg.BlockAverage} and the corner-sharing {@link dev.coarse.rg.PlaquetteRule},
+ * applied to ensembles by {@link dev.coarse.rg.Coarsener}. Couplings: {@link dev.coarse.rg.OperatorSet},
+ * {@link dev.coarse.rg.PseudoLikelihood} → {@link dev.coarse.rg.Couplings}, {@link dev.coarse.rg.CouplingFlow};
+ * Swendsen's {@link dev.coarse.rg.Mcrg}; exact {@link dev.coarse.rg.Recursions} and
+ * {@link dev.coarse.rg.FixedPoints}; finite-size scaling ({@link dev.coarse.rg.BinderCrossing},
+ * {@link dev.coarse.rg.PowerLawFit}); and the lecture seed's scale transforms
+ * ({@link dev.coarse.rg.FractionalBrownianMotion} with its {@link dev.coarse.rg.Fft},
+ * {@link dev.coarse.rg.SmoothedSums}). Depends on {@code lattice}, {@code model}, {@code stats} and {@code data}
+ * (and EJML); never on samplers or the CLI.
  */
 package dev.coarse.rg;
