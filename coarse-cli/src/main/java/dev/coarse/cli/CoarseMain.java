@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
         description = "Sample lattice models, coarse-grain them, measure information and run the renormalization group.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            RbmCommand.class,
         })
 public final class CoarseMain implements Runnable {
 
