@@ -22,6 +22,7 @@ public final class RbmFlowPlot {
         Path out = Path.of(args.length > 0 ? args[0] : "docs/img/rbm-flow.png");
         XYChart chart = new XYChartBuilder().width(720).height(540).title("RBM plaquette RG: J -> J' = R(J)")
                 .xAxisTitle("J").yAxisTitle("J'").build();
+        chart.getStyler().setYAxisMax(1.2).setYAxisMin(0.0);
         for (int block : new int[] {2, 3}) {
             List<double[]> flow = RbmRecipe.flowGrid(0.02, 60, j -> RbmRecipe.exactMap(block, j));
             double[] x = flow.stream().mapToDouble(p -> p[0]).toArray();

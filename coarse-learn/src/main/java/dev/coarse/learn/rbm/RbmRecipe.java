@@ -136,6 +136,10 @@ public final class RbmRecipe {
                 break;
             }
             double[] step = solve(hess, grad);
+            // A Newton step on a non-convex region can point uphill; then take the gradient direction.
+            if (dot(step, grad) <= 0) {
+                step = grad.clone();
+            }
             double current = klUpToConstant(p, states, w);
             double t = 1;
             double[] trial = new double[n];
@@ -202,7 +206,7 @@ public final class RbmRecipe {
         return s;
     }
 
-    /** Solves H x = g by Gaussian elimination with partial pivoting (n ≤ 9); falls back to x = g if singular. */
+    /** Solves H x = g by Gaussian elimination with partial pivoting (n ≤ 9); returns g itself if H is singular. */
     private static double[] solve(double[][] h, double[] g) {
         int n = g.length;
         double[][] m = new double[n][n + 1];
@@ -238,8 +242,7 @@ public final class RbmRecipe {
             }
             x[r] = s / m[r][r];
         }
-        // A Newton step on a non-convex region can point uphill; then take the gradient direction.
-        return dot(x, g) > 0 ? x : g.clone();
+        return x;
     }
 
     static void orient(Rbm rbm) {
@@ -388,10 +391,10 @@ public final class RbmRecipe {
             }
         }
 
-        /** 5 replicas × 4000 plaquettes, CD-3, η = 0.02, μ = 0.5, batches of 32, 8 epochs, last 4 averaged. */
+        /** 6 replicas × 4000 plaquettes, CD-3, η = 0.02, μ = 0.5, batches of 32, 8 epochs, last 4 averaged. */
         public static CdSettings defaults(long seed) {
             RbmTrainer.Config c = new RbmTrainer.Config(3, false, 0.02, 0.5, 0, 0, 32, 8, seed, 1, false);
-            return new CdSettings(5, 4000, c, 4);
+            return new CdSettings(6, 4000, c, 4);
         }
     }
 
@@ -453,13 +456,16 @@ public final class RbmRecipe {
     }
 
     /**
-     * The CD recipe: for each replica r (data seed split from {@code settings.trainer().seed()}), the map
-     * R<sub>r</sub>(J) from {@link #fitCd} gives J*<sub>r</sub>, R′<sub>r</sub>(J*<sub>r</sub>) and ν<sub>r</sub>
-     * (bisection to 1e-4 inside [J*<sub>exact</sub> − 0.25, + 0.25], slope by central difference with step 0.02);
-     * the results are their means with standard errors over replicas. The flow is the replicas' mean map on the grid J = 0.1, 0.2, …, 1.5.
+     * The CD recipe. For each replica r (data seed drawn from {@code settings.trainer().seed()}), the learned map
+     * R<sub>r</sub>(J) of {@link #fitCd} is evaluated at the 7 points J = J*<sub>exact</sub> + 0.04·(k − 3),
+     * k = 0…6, and fitted by least squares with a quadratic R<sub>r</sub>(J) ≈ α + βx + γx², x = J − J*<sub>exact</sub>;
+     * J*<sub>r</sub> is the root of the quadratic minus J nearest to J*<sub>exact</sub>, R′<sub>r</sub> = β + 2γx*,
+     * ν<sub>r</sub> = ln b / ln R′<sub>r</sub>. (A local fit instead of bisection: the learned map is noisy in J,
+     * and a finite difference of a noisy map gives a useless slope.) The results are the means over replicas
+     * with their standard errors; the flow is the replicas' mean map at J = 0.2, 0.4, …, 1.6.
      */
     public static Result contrastiveDivergence(int block, CdSettings settings) {
-        double exactStar = fixedPoint(j -> exactMap(block, j), scaleFactor(block), 1e-6, 1e-4).couplingStar().mean();
+        double centre = fixedPoint(j -> exactMap(block, j), scaleFactor(block), 1e-6, 1e-4).couplingStar().mean();
         SplittableRandom seeds = new SplittableRandom(settings.trainer().seed());
         int r = settings.replicas();
         double[] stars = new double[r];
@@ -467,30 +473,37 @@ public final class RbmRecipe {
         double[] slopes = new double[r];
         double[] weights = new double[r];
         long[] dataSeeds = new long[r];
+        double[] x = new double[7];
+        double[] y = new double[7];
         for (int k = 0; k < r; k++) {
             long dataSeed = seeds.nextLong();
             dataSeeds[k] = dataSeed;
-            DoubleUnaryOperator map = j -> coarseCoupling(block, fitCd(block, j, settings, dataSeed));
-            double lo = exactStar - 0.25;
-            double hi = exactStar + 0.25;
-            double gLo = map.applyAsDouble(lo) - lo;
-            while (hi - lo > 1e-4) {
-                double mid = 0.5 * (lo + hi);
-                double g = map.applyAsDouble(mid) - mid;
-                if (Math.signum(g) == Math.signum(gLo)) {
-                    lo = mid;
-                    gLo = g;
-                } else {
-                    hi = mid;
+            for (int m = 0; m < x.length; m++) {
+                x[m] = 0.04 * (m - 3);
+                y[m] = coarseCoupling(block, fitCd(block, centre + x[m], settings, dataSeed));
+            }
+            double[] q = quadraticFit(x, y);
+            // R(J) = J ⇔ (α − J*_exact) + (β − 1)x + γx² = 0: the root nearest x = 0 (the linear root if the
+            // quadratic has none there).
+            double a = q[2];
+            double b = q[1] - 1;
+            double c = q[0] - centre;
+            double root = -c / b;
+            double disc = b * b - 4 * a * c;
+            if (Math.abs(a) > 1e-12 && disc >= 0) {
+                double r1 = (-b + Math.sqrt(disc)) / (2 * a);
+                double r2 = (-b - Math.sqrt(disc)) / (2 * a);
+                double nearest = Math.abs(r1) < Math.abs(r2) ? r1 : r2;
+                if (Math.abs(nearest) < 0.25) {
+                    root = nearest;
                 }
             }
-            stars[k] = 0.5 * (lo + hi);
-            double h = 0.02;
-            slopes[k] = (map.applyAsDouble(stars[k] + h) - map.applyAsDouble(stars[k] - h)) / (2 * h);
+            stars[k] = centre + root;
+            slopes[k] = q[1] + 2 * q[2] * root;
             nus[k] = Math.log(scaleFactor(block)) / Math.log(slopes[k]);
             weights[k] = meanWeight(fitCd(block, stars[k], settings, dataSeed));
         }
-        List<double[]> flow = flowGrid(0.1, 15, j -> {
+        List<double[]> flow = flowGrid(0.2, 8, j -> {
             double s = 0;
             for (long ds : dataSeeds) {
                 s += coarseCoupling(block, fitCd(block, j, settings, ds));
@@ -500,6 +513,22 @@ public final class RbmRecipe {
         FixedPoint fp = new FixedPoint(meanWithError(stars), meanWithError(nus), meanWithError(slopes),
                 meanWithError(weights).mean());
         return new Result(block, "cd", fp, flow);
+    }
+
+    /** Least-squares {α, β, γ} of y ≈ α + βx + γx². */
+    static double[] quadraticFit(double[] x, double[] y) {
+        double[][] normal = new double[3][3];
+        double[] rhs = new double[3];
+        for (int m = 0; m < x.length; m++) {
+            double[] basis = {1, x[m], x[m] * x[m]};
+            for (int i = 0; i < 3; i++) {
+                rhs[i] += basis[i] * y[m];
+                for (int j = 0; j < 3; j++) {
+                    normal[i][j] += basis[i] * basis[j];
+                }
+            }
+        }
+        return solve(normal, rhs);
     }
 
     /** Mean and standard error of the mean. */

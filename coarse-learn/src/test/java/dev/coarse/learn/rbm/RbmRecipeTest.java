@@ -142,11 +142,14 @@ class RbmRecipeTest {
     @Tag("slow")
     void cdTrainedRecipeAgreesWithExactWithinItsErrorBar() {
         RbmRecipe.Result cd = RbmRecipe.contrastiveDivergence(2, RbmRecipe.CdSettings.defaults(2026));
-        double exactStar = RbmRecipe.exact(2).fixedPoint().couplingStar().mean();
+        RbmRecipe.FixedPoint exact = RbmRecipe.exact(2).fixedPoint();
+        double exactStar = exact.couplingStar().mean();
         assertThat(cd.fixedPoint().couplingStar().error()).isPositive().isLessThan(0.05);
         assertThat(cd.fixedPoint().couplingStar().sigmasFrom(exactStar))
                 .as("CD J* %s vs exact %s (fails ~0.3%% of seeds if unbiased)", cd.fixedPoint().couplingStar(),
                         exactStar)
                 .isLessThan(STAT_SIGMAS);
+        assertThat(cd.fixedPoint().nu().sigmasFrom(exact.nu().mean()))
+                .as("CD nu %s vs exact %s", cd.fixedPoint().nu(), exact.nu().mean()).isLessThan(STAT_SIGMAS);
     }
 }
