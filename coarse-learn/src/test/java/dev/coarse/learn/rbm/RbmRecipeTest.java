@@ -139,6 +139,23 @@ class RbmRecipeTest {
     }
 
     @Test
+    void twoHiddenSpinsDoNotLearnTheSameFeature() {
+        // docs/rbm.md "More hidden units": the exact-KL optimum with two hidden spins breaks the symmetry and
+        // represents P_loc far better than one hidden spin (or two identical ones, which are no better than one).
+        double star = 0.4863;
+        double[] target = RbmRecipe.blockDistribution(2, star);
+        double single = RbmExact.klDivergence(target, RbmRecipe.fitExact(2, star));
+        Rbm two = Rbm.randomWeights(UnitType.SPIN, 4, 2, 0.5, new java.util.SplittableRandom(2));
+        new ExactFit(0.5, 0.5, 20_000, 1e-10, false, false).fit(two, target);
+        assertThat(RbmExact.klDivergence(target, two)).isLessThan(single / 100);
+        double columnDifference = 0;
+        for (int i = 0; i < 4; i++) {
+            columnDifference += Math.abs(Math.abs(two.weight(i, 0)) - Math.abs(two.weight(i, 1)));
+        }
+        assertThat(columnDifference).isGreaterThan(1.0);
+    }
+
+    @Test
     @Tag("slow")
     void cdTrainedRecipeAgreesWithExactWithinItsErrorBar() {
         RbmRecipe.Result cd = RbmRecipe.contrastiveDivergence(2, RbmRecipe.CdSettings.defaults(2026));
