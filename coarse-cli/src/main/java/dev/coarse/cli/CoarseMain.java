@@ -24,6 +24,7 @@ import picocli.CommandLine.Option;
             InspectCommand.class,
             SampleCommand.class,
             RgCommand.class,
+            RbmCommand.class,
         })
 public final class CoarseMain implements Runnable {
 
