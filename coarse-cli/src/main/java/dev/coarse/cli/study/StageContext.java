@@ -1,0 +1,83 @@
+package dev.coarse.cli.study;
+
+import dev.coarse.mc.ChainResult;
+import dev.coarse.mc.ChainRunner;
+import dev.coarse.mc.Progress;
+import dev.coarse.mc.RunSpec;
+import dev.coarse.model.Model;
+
+/**
+ * What a running stage gets: its seed, the thread count and one progress callback for the whole stage. A stage
+ * announces its total work with {@link #expect(long)} (in sweeps, summed over its chain runs) and then samples
+ * through {@link #sample}, which advances the stage's progress.
+ */
+public final class StageContext {
+
+    private final long seed;
+    private final int threads;
+    private final Progress progress;
+    private long total = 1;
+    private long offset;
+
+    public StageContext(long seed, int threads, Progress progress) {
+        this.seed = seed;
+        this.threads = threads;
+        this.progress = progress;
+    }
+
+    /** The stage's seed (derived from the study's seed and the stage name). */
+    public long seed() {
+        return seed;
+    }
+
+    /** The i-th sub-seed of this stage (for its i-th chain run or analysis). */
+    public long seed(long i) {
+        return mix(seed + 0x9E3779B97F4A7C15L * (i + 1));
+    }
+
+    public int threads() {
+        return threads;
+    }
+
+    /** Sets the total work of the stage in sweeps (see {@link RunSpec#totalSweeps()}); resets progress. */
+    public void expect(long totalSweeps) {
+        total = Math.max(1, totalSweeps);
+        offset = 0;
+        report(0);
+    }
+
+    /** Work units of one chain run. */
+    public static long work(StudySpec.Sampling s) {
+        return (long) s.chains() * (s.thermalize() + s.sweeps());
+    }
+
+    /** Samples the model with the stage's settings and sub-seed i. */
+    public ChainResult sample(Model model, StudySpec.Sampling s, long i) {
+        RunSpec run = new RunSpec(model, s.sampler(), s.sweeps(), s.thermalize(), s.thin(), s.chains(), seed(i), threads);
+        long base = offset;
+        ChainResult result = ChainRunner.run(run, progress == null ? null : (done, tot) -> report(base + done));
+        offset = base + run.totalSweeps();
+        report(offset);
+        return result;
+    }
+
+    /** Marks extra work (e.g. an analysis step counted in {@link #expect}) as done. */
+    public void advance(long units) {
+        offset += units;
+        report(offset);
+    }
+
+    private void report(long done) {
+        if (progress != null) {
+            progress.advance(Math.min(done, total), total);
+        }
+    }
+
+    /** SplitMix64's finaliser: a well-mixed 64-bit function of x. */
+    static long mix(long x) {
+        long z = x;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+}
