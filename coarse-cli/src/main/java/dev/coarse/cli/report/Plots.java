@@ -43,6 +43,11 @@ public final class Plots {
     private Plots() {
     }
 
+    /** The i-th colour of the palette (cyclic), for giving related series (points and their exact curve) one colour. */
+    public static Color colour(int index) {
+        return SERIES_COLOURS[Math.floorMod(index, SERIES_COLOURS.length)];
+    }
+
     /** Starts a chart with a title and axis labels. */
     public static Builder xy(String title, String xLabel, String yLabel) {
         return new Builder(title, xLabel, yLabel);

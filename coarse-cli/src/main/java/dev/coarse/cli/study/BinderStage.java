@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.knowm.xchart.XYChart;
 
 /**
  * Binder cumulants U_L(T) for several L; consecutive curves cross near T_c (SCIENCE.md §4), giving T_c with an
@@ -177,8 +178,17 @@ final class BinderStage implements Stage {
             double tc = Results.estimate(result.get("tc")).mean();
             u.line("T_c (measured crossing)", new double[] {tc, tc}, new double[] {uMin, uMax});
         }
+        XYChart uChart = u.chart();
+        int k0 = 0;
+        for (JsonNode c : result.path("curves")) {
+            Charts.colour(uChart, "L = " + c.path("L").asInt(), k0++);
+        }
+        Charts.reference(uChart, spec.model().equals("ising3d") ? "T_c (reference)" : "T_c (exact)");
+        if (result.path("tc").isObject()) {
+            Charts.dotted(uChart, "T_c (measured crossing)", 6);
+        }
         report.figure("Binder cumulant versus temperature, one line per lattice size (points ±1σ). The vertical "
-                + "lines mark the exact T_c and the measured crossing.", u.chart());
+                + "lines mark the exact T_c and the measured crossing.", uChart);
         List<List<String>> rows = new ArrayList<>();
         for (JsonNode c : result.path("crossings")) {
             rows.add(List.of(c.path("L_a").asInt() + " / " + c.path("L_b").asInt(),
@@ -211,10 +221,11 @@ final class BinderStage implements Stage {
             for (int k = 0; k < n; k++) {
                 fit[k] = Math.exp(a) * Math.pow(l[k], g.mean());
             }
+            String fitName = String.format(Locale.ROOT, "fit χ ∝ L^%.3f", g.mean());
             Plots.Builder chiPlot = Plots.xy(String.format(Locale.ROOT, "Susceptibility at T = %.4f", t),
                     "linear size L", "susceptibility χ [1/k_B]").logarithmic(true, true)
                     .points("Monte Carlo", l, chi, dchi)
-                    .line(String.format(Locale.ROOT, "fit χ ∝ L^%.3f", g.mean()), l, fit);
+                    .line(fitName, l, fit);
             double exact = Results.number(result.get("gamma_over_nu_exact"));
             if (Double.isFinite(exact)) {
                 double[] ref = new double[n];
@@ -222,7 +233,9 @@ final class BinderStage implements Stage {
                     ref[k] = fit[n - 1] * Math.pow(l[k] / l[n - 1], exact);
                 }
                 chiPlot.line(String.format(Locale.ROOT, "slope γ/ν = %.4f (exact)", exact), l, ref);
+                Charts.reference(chiPlot.chart(), String.format(Locale.ROOT, "slope γ/ν = %.4f (exact)", exact));
             }
+            Charts.colour(chiPlot.chart(), fitName, 0);
             report.figure("Susceptibility χ = N(⟨m²⟩ − ⟨|m|⟩²)/T at the grid temperature nearest T_c, log-log: "
                     + "the slope is γ/ν (finite-size scaling). The exact-slope line is drawn through the largest L.",
                     chiPlot.chart());

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.knowm.xchart.XYChart;
 
 /**
  * Energy and specific heat per site versus temperature for each size, set against Kaufman's exact finite-L
@@ -168,19 +169,38 @@ final class EnergyStage implements Stage {
             }
             energy.line("exact, L = ∞ (Onsager)", grid, e);
             double tc = spec.criticalTemperature();
-            residual.line("±2 errors", new double[] {grid[0], grid[grid.length - 1]}, new double[] {2, 2});
+            residual.line("+2 errors", new double[] {grid[0], grid[grid.length - 1]}, new double[] {2, 2});
             residual.line("−2 errors", new double[] {grid[0], grid[grid.length - 1]}, new double[] {-2, -2});
             heat.line("T_c (Onsager)", new double[] {tc, tc}, new double[] {0, maxHeat(points) * 1.05});
         }
+        XYChart energyChart = energy.chart();
+        XYChart heatChart = heat.chart();
+        XYChart residualChart = residual.chart();
+        for (int k = 0; k < sizes.size(); k++) {
+            String l = "L = " + sizes.get(k);
+            Charts.colour(energyChart, "Monte Carlo, " + l, k);
+            Charts.colour(heatChart, "Monte Carlo, " + l, k);
+            if (exact) {
+                Charts.colour(energyChart, "exact (Kaufman), " + l, k);
+                Charts.colour(heatChart, "exact (Kaufman), " + l, k);
+                Charts.colour(residualChart, "energy, " + l, k);
+            }
+        }
+        if (exact) {
+            Charts.reference(energyChart, "exact, L = ∞ (Onsager)");
+            Charts.reference(heatChart, "T_c (Onsager)");
+            Charts.reference(residualChart, "+2 errors");
+            Charts.reference(residualChart, "−2 errors");
+        }
         report.figure("Energy per site versus temperature: Monte Carlo points with ±1σ error bars, exact curves "
                 + "as lines. The energy is continuous through T_c; its slope (the specific heat) is steepest there.",
-                energy.chart());
+                energyChart);
         report.figure("Specific heat per site versus temperature with the exact finite-L curves; the vertical "
                 + "line marks the exact T_c of the infinite lattice. Finite lattices peak slightly above T_c.",
-                heat.chart());
+                heatChart);
         if (exact) {
             report.figure("Residuals of the energy in units of their error: for correct sampling and honest "
-                    + "errors ~95% of points lie between the ±2 lines.", residual.chart());
+                    + "errors ~95% of points lie between the ±2 lines.", residualChart);
             report.paragraph(String.format(Locale.ROOT,
                     "Over all %d points: χ²(energy) = %.1f (p = %.3g), χ²(specific heat) = %.1f (p = %.3g). "
                             + "A p-value below ~0.001 would signal a sampling bias or underestimated errors.",

@@ -147,8 +147,12 @@ final class McrgStage implements Stage {
         double[] span = {0.7, maxLevel + 0.3};
         double ytExact = result.path("y_t_exact").asDouble();
         double yhExact = result.path("y_h_exact").asDouble();
-        yt.line(String.format(Locale.ROOT, "y_t = %.4f (%s)", ytExact, ref), span, new double[] {ytExact, ytExact});
-        yh.line(String.format(Locale.ROOT, "y_h = %.4f (%s)", yhExact, ref), span, new double[] {yhExact, yhExact});
+        String ytName = String.format(Locale.ROOT, "y_t = %.4f (%s)", ytExact, ref);
+        String yhName = String.format(Locale.ROOT, "y_h = %.4f (%s)", yhExact, ref);
+        yt.line(ytName, span, new double[] {ytExact, ytExact});
+        yh.line(yhName, span, new double[] {yhExact, yhExact});
+        Charts.reference(yt.chart(), ytName);
+        Charts.reference(yh.chart(), yhName);
         report.figure("Thermal RG eigenvalue exponent y_t = 1/ν per level and lattice size (points slightly "
                 + "offset horizontally so error bars do not overlap); the horizontal line is the " + ref
                 + " value.", yt.chart());

@@ -10,6 +10,7 @@ import dev.coarse.lattice.Lattice;
 import dev.coarse.model.IsingModel;
 import dev.coarse.model.Model;
 import dev.coarse.model.PottsModel;
+import dev.coarse.mc.Samplers;
 import dev.coarse.rg.CoarseGrainingRules;
 import dev.coarse.rg.Coarsener;
 import dev.coarse.rg.CoarseGraining;
@@ -148,15 +149,18 @@ public record StudySpec(String name, long seed, String model, int q, List<String
         double tc = model.equals("ising2d") ? Onsager.CRITICAL_TEMPERATURE
                 : model.equals("ising3d") ? 1.0 / ISING3D_CRITICAL_COUPLING : PottsModel.squareLatticeCriticalTemperature(q);
         String cluster = "wolff";
+        Model probe = model.equals("potts2d") ? new PottsModel(Lattice.of(d, 4), q, 1.0)
+                : new IsingModel(Lattice.of(d, 4), 1.0, 0.0);
+        List<String> samplers = Samplers.names(probe);
 
         SpecReader e = r.section("energy");
-        Sampling energySampling = sampling(e, "sw", 2000, 200, 2, 2);
+        Sampling energySampling = sampling(e, samplers, ising ? "sw" : "wolff", 2000, 200, 2, 2);
         List<Integer> energySizes = sizes(e, "sizes", List.of(16, 32), d);
         double[] energyT = e.range("temperatures", linspace(0.6 * tc, 1.5 * tc, 13));
         e.finish();
 
         SpecReader bi = r.section("binder");
-        Sampling binderSampling = sampling(bi, cluster, 4000, 400, 4, 2);
+        Sampling binderSampling = sampling(bi, samplers, cluster, 4000, 400, 4, 2);
         List<Integer> binderSizes = sizes(bi, "sizes", List.of(8, 16, 32), d);
         double[] binderT = bi.range("temperatures", linspace(0.97 * tc, 1.03 * tc, 9));
         int resamples = (int) bi.integer("resamples", 200, 10, 100_000);
@@ -169,7 +173,7 @@ public record StudySpec(String name, long seed, String model, int q, List<String
         }
 
         SpecReader m = r.section("mcrg");
-        Sampling mcrgSampling = sampling(m, cluster, 20_000, 1000, 10, 2);
+        Sampling mcrgSampling = sampling(m, samplers, cluster, 20_000, 1000, 10, 2);
         List<Integer> mcrgSizes = sizes(m, "sizes", List.of(64, 128), d);
         double mcrgT = temperature(m, tc);
         Coarsening mcrgRule = coarsening(m, 3);
@@ -179,11 +183,13 @@ public record StudySpec(String name, long seed, String model, int q, List<String
         m.finish();
         if (stages.contains("mcrg")) {
             checkLevels(m, "sizes", mcrgSizes, mcrgRule, d);
+            checkOperators(m, mcrgSizes, mcrgRule, d, OperatorSet.standardEven(d).truncate(even));
+            checkOperators(m, mcrgSizes, mcrgRule, d, OperatorSet.standardOdd(d).truncate(odd));
             checkSamples(m, mcrgSampling, bins);
         }
 
         SpecReader f = r.section("flow");
-        Sampling flowSampling = sampling(f, "sw", 2000, 200, 10, 2);
+        Sampling flowSampling = sampling(f, samplers, ising ? "sw" : "wolff", 2000, 200, 10, 2);
         int flowSize = (int) f.integer("size", 32, 2, 4096);
         double[] flowK = f.range("couplings", linspace(0.30, 0.56, 9));
         Coarsening flowRule = coarsening(f, 1);
@@ -192,11 +198,13 @@ public record StudySpec(String name, long seed, String model, int q, List<String
         if (stages.contains("flow")) {
             checkLevels(f, "size", List.of(flowSize), flowRule, d);
             checkSize(f, "size", flowSize, d);
+            OperatorSet ops;
             try {
-                OperatorSet.of(d, flowOps.toArray(String[]::new));
+                ops = OperatorSet.of(d, flowOps.toArray(String[]::new));
             } catch (IllegalArgumentException ex) {
                 throw f.error("operators", ex.getMessage());
             }
+            checkOperators(f, List.of(flowSize), flowRule, d, ops);
             if (!flowOps.contains("nn")) {
                 throw f.error("operators", "must include 'nn' (the flow is drawn in K_nn)");
             }
@@ -206,7 +214,7 @@ public record StudySpec(String name, long seed, String model, int q, List<String
         }
 
         SpecReader in = r.section("info");
-        Sampling infoSampling = sampling(in, cluster, 2000, 200, 10, 2);
+        Sampling infoSampling = sampling(in, samplers, cluster, 2000, 200, 10, 2);
         int infoSize = (int) in.integer("size", 32, 2, 4096);
         double infoT = temperature(in, tc);
         Coarsening infoRule = coarsening(in, 2);
@@ -221,8 +229,9 @@ public record StudySpec(String name, long seed, String model, int q, List<String
                 bins, flowSampling, flowSize, flowK, flowRule, flowOps, infoSampling, infoSize, infoT, infoRule);
     }
 
-    private static Sampling sampling(SpecReader r, String sampler, long sweeps, long thermalize, long thin, int chains) {
-        String s = r.choice("sampler", sampler, List.of("metropolis", "heatbath", "wolff", "sw"));
+    private static Sampling sampling(SpecReader r, List<String> samplers, String sampler, long sweeps, long thermalize,
+                                     long thin, int chains) {
+        String s = r.choice("sampler", sampler, samplers);
         long sw = r.integer("sweeps", sweeps, 1, 1_000_000_000L);
         long th = r.integer("thermalize", thermalize, 0, 1_000_000_000L);
         long thinning = r.integer("thin", thin, 1, 1_000_000L);
@@ -270,6 +279,21 @@ public record StudySpec(String name, long seed, String model, int q, List<String
             if (c.levels() > max) {
                 throw r.error("levels", c.levels() + " levels of b = " + c.b() + " are more than L = " + L
                         + " allows (at most " + max + ", each coarse lattice needs L ≥ 2 divisible by b)");
+            }
+        }
+    }
+
+    /** The operators must fit on the coarsest lattice (no term may contain a site twice). */
+    private static void checkOperators(SpecReader r, List<Integer> sizes, Coarsening c, int d, OperatorSet operators) {
+        for (int L : sizes) {
+            Lattice coarsest = Coarsener.lattices(Lattice.of(d, L), c.build(), c.levels()).get(c.levels());
+            byte[] ones = new byte[coarsest.siteCount()];
+            java.util.Arrays.fill(ones, (byte) 1);
+            try {
+                operators.values(coarsest, ones);
+            } catch (IllegalArgumentException ex) {
+                throw r.error("levels", c.levels() + " levels of b = " + c.b() + " leave L = " + coarsest.linearSize()
+                        + " from L = " + L + ", too small for the operators (" + ex.getMessage() + ")");
             }
         }
     }
