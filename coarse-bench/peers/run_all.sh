@@ -8,7 +8,8 @@
 # 2. speed: runs every program at L, T for `seconds` per phase (thermalise 1/3, measure energy, time sweeps);
 # 3. correctness: runs every program at check_L, T and compares its energy per site with Coarse's multispin
 #    kernel (|Δe| ≤ 4σ combined; a fast but wrong peer is no peer);
-# 4. prints a table: flips/ns and the ratio Coarse (1 thread) / peer, and the energy check.
+# 4. prints a table: flips/ns (wall clock), cpu_f/ns (per CPU-second actually used: robust on a busy machine;
+#    for 2 threads it is the per-core speed), the ratios Coarse (1 thread) / program, and the energy check.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -41,12 +42,13 @@ run() { # name L seconds → one RESULT line
 field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1"; }
 
 programs=(coarse_multispin_1t coarse_multispin_2t c_multispin c_checkerboard numpy)
-declare -A speed echeck eerr
+declare -A speed cpuspeed echeck eerr
 echo "# speed: 2D Ising, L=$L, T=$T, ${SECONDS_PER_PHASE}s per phase; $(nproc) cores; load: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 for p in "${programs[@]}"; do
   line="$(run "$p" "$L" "$SECONDS_PER_PHASE")"
   echo "$line" >&2
   speed[$p]="$(field "$line" flips_per_ns)"
+  cpuspeed[$p]="$(field "$line" cpu_flips_per_ns)"
 done
 echo "# correctness: energy per site at L=$CHECK_L, T=$T" >&2
 for p in "${programs[@]}"; do
@@ -57,12 +59,15 @@ for p in "${programs[@]}"; do
 done
 
 ref="${speed[coarse_multispin_1t]}"
-printf '\n%-22s %12s %22s %26s %s\n' program flips/ns "coarse_1t / program" "e (L=$CHECK_L)" check
+cpuref="${cpuspeed[coarse_multispin_1t]}"
+printf '\n%-22s %10s %10s %12s %12s %26s %s\n' program flips/ns cpu_f/ns "1t/program" "1t/prog(cpu)" \
+  "e (L=$CHECK_L)" check
 for p in "${programs[@]}"; do
-  awk -v p="$p" -v s="${speed[$p]}" -v r="$ref" -v e="${echeck[$p]}" -v de="${eerr[$p]}" \
+  awk -v p="$p" -v s="${speed[$p]}" -v r="$ref" -v cs="${cpuspeed[$p]}" -v cr="$cpuref" \
+      -v e="${echeck[$p]}" -v de="${eerr[$p]}" \
       -v e0="${echeck[coarse_multispin_1t]}" -v de0="${eerr[coarse_multispin_1t]}" 'BEGIN {
     sigma = sqrt(de * de + de0 * de0); diff = e - e0; if (diff < 0) diff = -diff
     ok = (p == "coarse_multispin_1t") ? "reference" : (diff <= 4 * sigma ? "ok" : "MISMATCH")
-    printf "%-22s %12.4f %22.2f %17.5f ± %.5f  %s\n", p, s, r / s, e, de, ok }'
+    printf "%-22s %10.4f %10.4f %12.2f %12.2f %17.5f ± %.5f  %s\n", p, s, cs, r / s, cr / cs, e, de, ok }'
 done
 awk -v a="${speed[coarse_multispin_2t]}" -v b="$ref" 'BEGIN { printf "\n2 threads / 1 thread: %.2f\n", a / b }'

@@ -46,9 +46,12 @@ import java.util.random.RandomGeneratorFactory;
  * u<sub>r</sub> = 0.b<sub>1</sub>b<sub>2</sub>… (bit k of u<sub>r</sub> = bit r of the k-th random word)
  * with its own threshold p<sub>r</sub> ∈ {x, x², x³}, most significant bit first: at the first bit where
  * they differ, u &lt; p iff p's bit is 1. The loop stops as soon as every replica is decided (about
- * log₂ 64 + 2 words on average) and after at most 64 bits, so p is resolved to an absolute precision of
- * 2<sup>−64</sup> (thresholds are stored as 64-bit fixed-point fractions from the double value). One
- * fraction per replica serves all three thresholds, so P(flip) = x<sup>d−n</sup> exactly.
+ * log₂ 64 + 1.3 words on average for 64 undecided replicas) and after at most 64 words; undecided
+ * replicas are then rejected (u ≥ p). Thresholds are 64-bit fixed-point fractions (from the double value:
+ * relative precision 2<sup>−53</sup>, absolute 2<sup>−64</sup>), so P(flip) = floor(p·2<sup>64</sup>)/2<sup>64</sup>.
+ * One fraction per replica serves all thresholds, so one pass decides every replica whatever its n; the
+ * threshold bits are shifted out of local copies (no table). The loop is counted (at most 64 turns, with
+ * an early exit) so that the JIT puts no safepoint poll in it.
  *
  * <p><b>Random numbers.</b> xoshiro256** (Blackman and Vigna 2018) runs in local variables inside the
  * sweep. Its state is seeded with four outputs of a stream split from an L64X128MixRandom
@@ -226,7 +229,9 @@ public final class MultispinMetropolis {
                     final long eq1 = bit0 & ~accept; // ΔE = 4: p = x
                     final long eq0 = ~(bit0 | accept); // ΔE = 8: p = x²
                     long undecided = eq0 | eq1;
-                    for (int k = 63; undecided != 0 && k >= 0; k--) {
+                    long q1 = p1;
+                    long q2 = p2;
+                    for (int k = 0; k < 64; k++) {
                         final long r = Long.rotateLeft(s1 * 5, 7) * 9; // xoshiro256**
                         final long t = s1 << 17;
                         s2 ^= s0;
@@ -235,9 +240,14 @@ public final class MultispinMetropolis {
                         s0 ^= s3;
                         s2 ^= t;
                         s3 = Long.rotateLeft(s3, 45);
-                        final long threshold = (eq1 & -((p1 >>> k) & 1)) | (eq0 & -((p2 >>> k) & 1));
+                        final long threshold = (eq1 & (q1 >> 63)) | (eq0 & (q2 >> 63));
+                        q1 <<= 1;
+                        q2 <<= 1;
                         accept |= undecided & threshold & ~r;
                         undecided &= ~(threshold ^ r);
+                        if (undecided == 0) {
+                            break;
+                        }
                     }
                     w[row + x] = s ^ accept;
                 }
@@ -299,7 +309,11 @@ public final class MultispinMetropolis {
                     sel3 = 0;
                 }
                 long undecided = selHalf | sel1 | sel2 | sel3;
-                for (int k = 63; undecided != 0 && k >= 0; k--) {
+                long qHalf = HALF;
+                long q1 = p1;
+                long q2 = p2;
+                long q3 = p3;
+                for (int k = 0; k < 64; k++) {
                     final long r = Long.rotateLeft(s1 * 5, 7) * 9; // xoshiro256**
                     final long t = s1 << 17;
                     s2 ^= s0;
@@ -308,10 +322,17 @@ public final class MultispinMetropolis {
                     s0 ^= s3;
                     s2 ^= t;
                     s3 = Long.rotateLeft(s3, 45);
-                    final long threshold = (selHalf & -((HALF >>> k) & 1)) | (sel1 & -((p1 >>> k) & 1))
-                            | (sel2 & -((p2 >>> k) & 1)) | (sel3 & -((p3 >>> k) & 1));
+                    final long threshold = (selHalf & (qHalf >> 63)) | (sel1 & (q1 >> 63)) | (sel2 & (q2 >> 63))
+                            | (sel3 & (q3 >> 63));
+                    qHalf <<= 1;
+                    q1 <<= 1;
+                    q2 <<= 1;
+                    q3 <<= 1;
                     accept |= undecided & threshold & ~r;
                     undecided &= ~(threshold ^ r);
+                    if (undecided == 0) {
+                        break;
+                    }
                 }
                 w[site] = s ^ accept;
             }
@@ -475,9 +496,11 @@ public final class MultispinMetropolis {
     public static long bernoulliMask(RandomGenerator words, long threshold) {
         long accept = 0;
         long undecided = -1L;
-        for (int k = 63; undecided != 0 && k >= 0; k--) {
+        long q = threshold;
+        for (int k = 0; k < 64 && undecided != 0; k++) {
             long r = words.nextLong();
-            long t = -((threshold >>> k) & 1);
+            long t = q >> 63;
+            q <<= 1;
             accept |= undecided & t & ~r;
             undecided &= ~(t ^ r);
         }

@@ -1,5 +1,7 @@
 package dev.coarse.mc;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
@@ -22,8 +24,15 @@ public final class ThroughputMeter {
      * @param calls      task calls in the measured period, summed over threads
      * @param seconds    wall-clock length of the measured period
      * @param threads    number of tasks run concurrently
+     * @param cpuSeconds CPU time the measuring threads used in the measured period, summed (NaN when the
+     *                   JVM cannot measure thread CPU time); on a busy machine cpuSeconds &lt; threads·seconds
      */
-    public record Throughput(double flipsPerNs, long calls, double seconds, int threads) {
+    public record Throughput(double flipsPerNs, long calls, double seconds, int threads, double cpuSeconds) {
+
+        /** Flips per nanosecond of CPU time used, summed over threads: the per-core speed, robust to load. */
+        public double flipsPerCpuNs() {
+            return flipsPerNs * seconds / cpuSeconds;
+        }
     }
 
     private ThroughputMeter() {
@@ -48,6 +57,9 @@ public final class ThroughputMeter {
         long[] calls = new long[threads];
         long[] start = new long[threads];
         long[] end = new long[threads];
+        long[] cpu = new long[threads];
+        ThreadMXBean cpuClock = ManagementFactory.getThreadMXBean();
+        boolean cpuTimed = cpuClock.isCurrentThreadCpuTimeSupported();
         CyclicBarrier barrier = new CyclicBarrier(threads);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread[] workers = new Thread[threads];
@@ -61,6 +73,7 @@ public final class ThroughputMeter {
                         task.run();
                     }
                     barrier.await();
+                    long cpuBegin = cpuTimed ? cpuClock.getCurrentThreadCpuTime() : 0;
                     long begin = System.nanoTime();
                     long stop = begin + duration.toNanos();
                     long n = 0;
@@ -70,6 +83,7 @@ public final class ThroughputMeter {
                         n++;
                         now = System.nanoTime();
                     } while (now < stop);
+                    cpu[id] = cpuTimed ? cpuClock.getCurrentThreadCpuTime() - cpuBegin : 0;
                     start[id] = begin;
                     end[id] = now;
                     calls[id] = n;
@@ -94,12 +108,15 @@ public final class ThroughputMeter {
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
         long total = 0;
+        long cpuTotal = 0;
         for (int t = 0; t < threads; t++) {
+            cpuTotal += cpu[t];
             first = Math.min(first, start[t]);
             last = Math.max(last, end[t]);
             total += calls[t];
         }
         double elapsed = last - first;
-        return new Throughput(total * (double) flipsPerCall / elapsed, total, elapsed * 1e-9, threads);
+        return new Throughput(total * (double) flipsPerCall / elapsed, total, elapsed * 1e-9, threads,
+                cpuTimed ? cpuTotal * 1e-9 : Double.NaN);
     }
 }
