@@ -63,13 +63,14 @@ static void sweep(uint64_t *restrict w, int L, uint64_t p1, uint64_t p2) {
                 uint64_t accept = bit1 | bit2;
                 uint64_t eq1 = bit0 & ~accept, eq0 = ~(bit0 | accept);
                 uint64_t undecided = eq0 | eq1;
-                int64_t q1 = (int64_t) p1, q2 = (int64_t) p2;
+                /* threshold bits: p1's for every undecided replica, switched to p2's where n = 0 */
+                int64_t q1 = (int64_t) p1, q12 = (int64_t) (p1 ^ p2);
                 for (int k = 0; k < 64; k++) {
                     uint64_t r = rotl(s1 * 5, 7) * 9, t = s1 << 17;
                     s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= t; s3 = rotl(s3, 45);
-                    uint64_t th = (eq1 & (uint64_t) (q1 >> 63)) | (eq0 & (uint64_t) (q2 >> 63));
+                    uint64_t th = (uint64_t) (q1 >> 63) ^ ((uint64_t) (q12 >> 63) & eq0);
                     q1 = (int64_t) ((uint64_t) q1 << 1);
-                    q2 = (int64_t) ((uint64_t) q2 << 1);
+                    q12 = (int64_t) ((uint64_t) q12 << 1);
                     accept |= undecided & th & ~r;
                     undecided &= ~(th ^ r);
                     if (undecided == 0) break;

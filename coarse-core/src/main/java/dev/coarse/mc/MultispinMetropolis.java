@@ -229,8 +229,9 @@ public final class MultispinMetropolis {
                     final long eq1 = bit0 & ~accept; // ΔE = 4: p = x
                     final long eq0 = ~(bit0 | accept); // ΔE = 8: p = x²
                     long undecided = eq0 | eq1;
+                    // threshold bits: p1's for every undecided replica, switched to p2's where n = 0
                     long q1 = p1;
-                    long q2 = p2;
+                    long q12 = p1 ^ p2;
                     for (int k = 0; k < 64; k++) {
                         final long r = Long.rotateLeft(s1 * 5, 7) * 9; // xoshiro256**
                         final long t = s1 << 17;
@@ -240,9 +241,9 @@ public final class MultispinMetropolis {
                         s0 ^= s3;
                         s2 ^= t;
                         s3 = Long.rotateLeft(s3, 45);
-                        final long threshold = (eq1 & (q1 >> 63)) | (eq0 & (q2 >> 63));
+                        final long threshold = (q1 >> 63) ^ ((q12 >> 63) & eq0);
                         q1 <<= 1;
-                        q2 <<= 1;
+                        q12 <<= 1;
                         accept |= undecided & threshold & ~r;
                         undecided &= ~(threshold ^ r);
                         if (undecided == 0) {
