@@ -209,14 +209,16 @@ public final class MultispinMetropolis {
         for (int colour = 0; colour < 2; colour++) {
             for (int y = 0; y < size; y++) {
                 final int row = y * size;
-                final int up = (y == 0 ? size - 1 : y - 1) * size;
-                final int down = (y == size - 1 ? 0 : y + 1) * size;
-                for (int x = (colour + y) & 1; x < size; x += 2) {
-                    final long s = w[row + x];
-                    final long d0 = s ^ w[row + (x == 0 ? size - 1 : x - 1)];
-                    final long d1 = s ^ w[row + (x == size - 1 ? 0 : x + 1)];
-                    final long d2 = s ^ w[up + x];
-                    final long d3 = s ^ w[down + x];
+                final int last = row + size - 1;
+                // neighbour rows as offsets from the site index: few live values keep the JIT out of spills
+                final int upOffset = (y == 0 ? size - 1 : -1) * size;
+                final int downOffset = (y == size - 1 ? 1 - size : 1) * size;
+                for (int i = row + ((colour + y) & 1); i <= last; i += 2) {
+                    final long s = w[i];
+                    final long d0 = s ^ w[i == row ? last : i - 1];
+                    final long d1 = s ^ w[i == last ? row : i + 1];
+                    final long d2 = s ^ w[i + upOffset];
+                    final long d3 = s ^ w[i + downOffset];
                     // two half adders, then their sum: n = bit0 + 2·bit1 + 4·bit2
                     final long a0 = d0 ^ d1;
                     final long a1 = d0 & d1;
@@ -250,7 +252,7 @@ public final class MultispinMetropolis {
                             break;
                         }
                     }
-                    w[row + x] = s ^ accept;
+                    w[i] = s ^ accept;
                 }
             }
         }
