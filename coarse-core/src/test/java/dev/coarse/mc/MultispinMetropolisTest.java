@@ -180,7 +180,9 @@ class MultispinMetropolisTest {
     @Test
     void sameSeedSameResultWhateverTheThreadCount() {
         IsingModel model = IsingModel.atTemperature(Lattice.square(6), 2.0);
-        byte[][][] one = MultispinMetropolis.run(model, 2, 10, 5, 3, 99L, 1, null);
+        java.util.concurrent.atomic.AtomicLong lastProgress = new java.util.concurrent.atomic.AtomicLong();
+        byte[][][] one = MultispinMetropolis.run(model, 2, 10, 5, 3, 99L, 1, lastProgress::set);
+        assertThat(lastProgress.get()).isEqualTo(2L * R * 5);
         byte[][][] two = MultispinMetropolis.run(model, 2, 10, 5, 3, 99L, 2, null);
         byte[][][] other = MultispinMetropolis.run(model, 2, 10, 5, 3, 100L, 2, null);
         assertThat(one.length).isEqualTo(128);
