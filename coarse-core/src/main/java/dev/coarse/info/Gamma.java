@@ -33,7 +33,7 @@ public final class Gamma {
         double inv2 = 1.0 / (x * x);
         // A&S 6.3.18: ψ(x) ~ ln x − 1/(2x) − Σ B_{2n}/(2n x^{2n})
         double series = inv2 * (1.0 / 12 - inv2 * (1.0 / 120 - inv2 * (1.0 / 252 - inv2 * (1.0 / 240
-                - inv2 * (1.0 / 132)))));
+                - inv2 * (1.0 / 132 - inv2 * (691.0 / 32760 - inv2 * (1.0 / 12)))))));
         return result + Math.log(x) - 0.5 / x - series;
     }
 
@@ -50,7 +50,7 @@ public final class Gamma {
         double inv = 1.0 / x;
         double inv2 = inv * inv;
         // A&S 6.4.12: ψ′(x) ~ 1/x + 1/(2x²) + Σ B_{2n}/x^{2n+1}
-        double series = inv * inv2 * (1.0 / 6 - inv2 * (1.0 / 30 - inv2 * (1.0 / 42 - inv2 * (1.0 / 30))));
+        double series = inv * inv2 * (1.0 / 6 - inv2 * (1.0 / 30 - inv2 * (1.0 / 42 - inv2 * (1.0 / 30 - inv2 * (5.0 / 66 - inv2 * (691.0 / 2730 - inv2 * (7.0 / 6)))))));
         return result + inv + 0.5 * inv2 + series;
     }
 
