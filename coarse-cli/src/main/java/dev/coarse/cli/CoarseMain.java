@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
         description = "Sample lattice models, coarse-grain them, measure information and run the renormalization group.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            InfoCommand.class,
         })
 public final class CoarseMain implements Runnable {
 
