@@ -126,9 +126,7 @@ public final class KsgEstimator {
                 double[] sorted = Arrays.copyOf(flat[v], n);
                 Arrays.sort(sorted);
                 for (int i = 0; i < n; i++) {
-                    double xi = flat[v][i];
-                    // points with |x_j − x_i| < ε: those in the open interval (x_i − ε, x_i + ε)
-                    int count = firstAtLeast(sorted, xi + eps[i]) - firstAbove(sorted, xi - eps[i]) - 1;
+                    int count = countWithinSorted(sorted, flat[v][i], eps[i]) - 1;
                     summand[i] += Gamma.digamma(Math.max(count, 0) + 1);
                 }
             } else {
@@ -153,6 +151,29 @@ public final class KsgEstimator {
         var /= Math.max(1, n - 1);
         double value = Gamma.digamma(k) + (m - 1) * Gamma.digamma(n) - mean;
         return Estimate.of(value, Math.sqrt(var / n));
+    }
+
+    /**
+     * Number of sorted values with |x − center| &lt; radius, exactly as computed in floating point: binary search
+     * on center ± radius (which are rounded), then boundary elements are re-tested with the exact criterion.
+     */
+    static int countWithinSorted(double[] sorted, double center, double radius) {
+        int n = sorted.length;
+        int hi = firstAtLeast(sorted, center + radius);
+        while (hi > 0 && sorted[hi - 1] >= center && !(Math.abs(sorted[hi - 1] - center) < radius)) {
+            hi--;
+        }
+        while (hi < n && Math.abs(sorted[hi] - center) < radius) {
+            hi++;
+        }
+        int lo = firstAbove(sorted, center - radius);
+        while (lo < n && sorted[lo] <= center && !(Math.abs(sorted[lo] - center) < radius)) {
+            lo++;
+        }
+        while (lo > 0 && Math.abs(sorted[lo - 1] - center) < radius) {
+            lo--;
+        }
+        return Math.max(0, hi - lo);
     }
 
     /** Index of the first element ≥ v in a sorted array. */

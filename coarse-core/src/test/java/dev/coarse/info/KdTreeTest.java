@@ -9,6 +9,19 @@ import org.junit.jupiter.api.Test;
 class KdTreeTest {
 
     @Test
+    void sortedCountUsesTheExactCriterionWhereRoundedBoundsWouldMiscount() {
+        // 0.1 + 0.2 rounds to 0.30000000000000004 > 0.3, so a bound test x < c + r would wrongly include 0.3
+        double[] sorted = {-1, 0.1, 0.3, 0.30000000000000004, 2};
+        int brute = 0;
+        for (double v : sorted) {
+            if (Math.abs(v - 0.1) < 0.2) {
+                brute++;
+            }
+        }
+        assertThat(KsgEstimator.countWithinSorted(sorted, 0.1, 0.2)).isEqualTo(brute);
+    }
+
+    @Test
     void neighbourDistancesAndCountsMatchBruteForceIncludingTies() {
         SplittableRandom rng = new SplittableRandom(11);
         int n = 700;
@@ -44,6 +57,11 @@ class KdTreeTest {
                     }
                 }
                 assertThat(tree.countWithin(q, radius)).isEqualTo(expected);
+                if (d == 1) {
+                    double[] sortedPoints = pts.clone();
+                    Arrays.sort(sortedPoints);
+                    assertThat(KsgEstimator.countWithinSorted(sortedPoints, q[0], radius)).isEqualTo(expected);
+                }
             }
         }
     }
