@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * correlation ρ = 0.6 between paired coordinates, N = 10,000, k = 4, for d = 1 … 10, averaged over 3 seeds.
  *
  * <p>Usage: {@code java -cp coarse-core/target/classes:coarse-core/target/test-classes
- * dev.coarse.info.KsgBiasTable OUTPUT.md}
+ * dev.coarse.info.KsgBiasTable OUTPUT.md} (add the EJML jars to the class path; see docs/info.md)
  */
 public final class KsgBiasTable {
 
