@@ -65,6 +65,24 @@ public final class InfoCommand implements Runnable {
         boolean json;
     }
 
+    /** The X column selection. */
+    static final class XColumns {
+        @Option(names = "--x", split = ",", paramLabel = "COLS", description = "Columns of X (0-based; for tc one variable each).")
+        int[] x;
+    }
+
+    /** The Y column selection. */
+    static final class YColumns {
+        @Option(names = "--y", split = ",", paramLabel = "COLS", description = "Columns of Y (0-based).")
+        int[] y;
+    }
+
+    /** The Z (conditioning) column selection. */
+    static final class ZColumns {
+        @Option(names = "--z", split = ",", paramLabel = "COLS", description = "Columns of Z, the condition (0-based).")
+        int[] z;
+    }
+
     /** Base of the four subcommands: reads the file, computes one estimate, prints it. */
     abstract static class Measure implements Callable<Integer> {
         @Mixin
@@ -196,8 +214,8 @@ public final class InfoCommand implements Runnable {
     @Command(name = "entropy", mixinStandardHelpOptions = true,
             description = "Joint entropy H(X) of the --x columns (discrete estimators only).")
     static final class Entropy extends Measure {
-        @Option(names = "--x", split = ",", paramLabel = "COLS", description = "Columns of X (0-based).")
-        int[] x;
+        @Mixin
+        XColumns xs;
 
         @Override
         String symbol() {
@@ -206,7 +224,7 @@ public final class InfoCommand implements Runnable {
 
         @Override
         List<int[]> selections() {
-            return List.of(required(x, "--x"));
+            return List.of(required(xs.x, "--x"));
         }
 
         @Override
@@ -222,11 +240,11 @@ public final class InfoCommand implements Runnable {
 
     @Command(name = "mi", mixinStandardHelpOptions = true, description = "Mutual information I(X;Y).")
     static final class MutualInformation extends Measure {
-        @Option(names = "--x", split = ",", paramLabel = "COLS", description = "Columns of X (0-based).")
-        int[] x;
+        @Mixin
+        XColumns xs;
 
-        @Option(names = "--y", split = ",", paramLabel = "COLS", description = "Columns of Y (0-based).")
-        int[] y;
+        @Mixin
+        YColumns ys;
 
         @Override
         String symbol() {
@@ -235,7 +253,7 @@ public final class InfoCommand implements Runnable {
 
         @Override
         List<int[]> selections() {
-            return List.of(required(x, "--x"), required(y, "--y"));
+            return List.of(required(xs.x, "--x"), required(ys.y, "--y"));
         }
 
         @Override
@@ -246,21 +264,21 @@ public final class InfoCommand implements Runnable {
 
         @Override
         Estimate ksg(KsgEstimator ksg, SampleSource source) {
-            return ksg.mutualInformation(rows(source, x), rows(source, y));
+            return ksg.mutualInformation(rows(source, xs.x), rows(source, ys.y));
         }
     }
 
     @Command(name = "cmi", mixinStandardHelpOptions = true,
             description = "Conditional mutual information I(X;Y|Z) (discrete estimators only).")
     static final class ConditionalMutualInformation extends Measure {
-        @Option(names = "--x", split = ",", paramLabel = "COLS", description = "Columns of X (0-based).")
-        int[] x;
+        @Mixin
+        XColumns xs;
 
-        @Option(names = "--y", split = ",", paramLabel = "COLS", description = "Columns of Y (0-based).")
-        int[] y;
+        @Mixin
+        YColumns ys;
 
-        @Option(names = "--z", split = ",", paramLabel = "COLS", description = "Columns of Z, the condition (0-based).")
-        int[] z;
+        @Mixin
+        ZColumns zs;
 
         @Override
         String symbol() {
@@ -269,7 +287,7 @@ public final class InfoCommand implements Runnable {
 
         @Override
         List<int[]> selections() {
-            return List.of(required(x, "--x"), required(y, "--y"), required(z, "--z"));
+            return List.of(required(xs.x, "--x"), required(ys.y, "--y"), required(zs.z, "--z"));
         }
 
         @Override
@@ -287,8 +305,8 @@ public final class InfoCommand implements Runnable {
     @Command(name = "tc", mixinStandardHelpOptions = true,
             description = "Total correlation Σ H(X_i) − H(X_1,…,X_m) of the --x columns, each column one variable.")
     static final class TotalCorrelation extends Measure {
-        @Option(names = "--x", split = ",", paramLabel = "COLS", description = "Columns, one variable each (0-based).")
-        int[] x;
+        @Mixin
+        XColumns xs;
 
         @Override
         String symbol() {
@@ -297,7 +315,7 @@ public final class InfoCommand implements Runnable {
 
         @Override
         List<int[]> selections() {
-            int[] cols = required(x, "--x");
+            int[] cols = required(xs.x, "--x");
             if (cols.length < 2) {
                 throw new UserError("total correlation needs at least 2 columns in --x");
             }
@@ -315,9 +333,9 @@ public final class InfoCommand implements Runnable {
 
         @Override
         Estimate ksg(KsgEstimator ksg, SampleSource source) {
-            double[][][] variables = new double[x.length][][];
-            for (int j = 0; j < x.length; j++) {
-                variables[j] = rows(source, new int[] {x[j]});
+            double[][][] variables = new double[xs.x.length][][];
+            for (int j = 0; j < xs.x.length; j++) {
+                variables[j] = rows(source, new int[] {xs.x[j]});
             }
             return ksg.multiInformation(variables);
         }
