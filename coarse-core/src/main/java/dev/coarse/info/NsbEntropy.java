@@ -17,7 +17,7 @@ import java.util.Arrays;
  * symbols (the unseen ones contribute (K − K<sub>obs</sub>) β/(N+κ) ψ(β+1)).
  *
  * <p>The integral is done in t = ln β on a grid, with the integrand in log space: a coarse grid over
- * β ∈ [e<sup>−20</sup>, e<sup>12</sup>] locates the posterior peak, then a fine grid spans the region where the
+ * β ∈ [10<sup>−6</sup>/K, 10<sup>5</sup>·max(1, N/K)] locates the posterior peak, then a fine grid spans the region where the
  * log integrand is within {@value #LOG_WINDOW} of its maximum. Terms are grouped by count value, so the cost
  * is proportional to the number of distinct counts, not of symbols.
  *
@@ -28,8 +28,10 @@ import java.util.Arrays;
  */
 public final class NsbEntropy implements EntropyEstimator {
 
-    private static final double T_MIN = -20;
-    private static final double T_MAX = 12;
+    /** Smallest total concentration κ = Kβ on the grid. */
+    private static final double KAPPA_MIN = 1e-6;
+    /** Largest β relative to max(1, N/K): far into the near-uniform regime. */
+    private static final double BETA_MAX = 1e5;
     private static final int COARSE_POINTS = 320;
     private static final int FINE_POINTS = 400;
     private static final double LOG_WINDOW = 40;
@@ -73,10 +75,13 @@ public final class NsbEntropy implements EntropyEstimator {
         }
         Posterior post = new Posterior(value, multiplicity, distinct, total, observed, k);
         double[] coarse = new double[COARSE_POINTS];
-        double step = (T_MAX - T_MIN) / (COARSE_POINTS - 1);
+        // the grid must scale with K: for huge alphabets the posterior sits at β ~ K_obs/K ≪ 1
+        double tMin = Math.log(KAPPA_MIN) - Math.log(k);
+        double tMax = Math.log(BETA_MAX) + Math.max(0, Math.log(total / k));
+        double step = (tMax - tMin) / (COARSE_POINTS - 1);
         int best = 0;
         for (int i = 0; i < COARSE_POINTS; i++) {
-            coarse[i] = post.logIntegrand(T_MIN + i * step);
+            coarse[i] = post.logIntegrand(tMin + i * step);
             if (coarse[i] > coarse[best]) {
                 best = i;
             }
@@ -89,8 +94,8 @@ public final class NsbEntropy implements EntropyEstimator {
         while (hi < COARSE_POINTS - 1 && coarse[hi] > coarse[best] - LOG_WINDOW) {
             hi++;
         }
-        double tLo = T_MIN + lo * step;
-        double tHi = T_MIN + hi * step;
+        double tLo = tMin + lo * step;
+        double tHi = tMin + hi * step;
         double fineStep = (tHi - tLo) / (FINE_POINTS - 1);
         double[] logW = new double[FINE_POINTS];
         double max = Double.NEGATIVE_INFINITY;

@@ -26,6 +26,15 @@ class NsbEntropyTest {
     }
 
     @Test
+    void hugeDeclaredAlphabetWithAWellSampledDistributionStaysNearPlugin() {
+        // all mass on 4 of 2^40 symbols, 10^4 samples: the posterior puts β ~ 1e-12, far below 1; a β grid that
+        // does not scale with K would add thousands of pseudo-counts to unseen symbols and inflate H
+        int[] counts = {4000, 3000, 2000, 1000};
+        double k = Math.pow(2, 40);
+        assertThat(new NsbEntropy().entropy(counts, k)).isCloseTo(PluginEntropy.plugin(counts), within(0.02));
+    }
+
+    @Test
     void singleSymbolHasZeroEntropyAndLargeSamplesAgreeWithPlugin() {
         assertThat(new NsbEntropy().entropy(new int[] {0, 50, 0}, 3)).isCloseTo(0.0, within(0.05));
         int[] counts = {40_000, 30_000, 20_000, 10_000};
