@@ -97,4 +97,24 @@ class BlockInformationTest {
             assertThat(kept.coarseEnvironment().mean()).isLessThanOrEqualTo(kept.visibleEnvironment().mean());
         }
     }
+
+    @Test
+    void visibleEnvironmentProfileOnARingMatchesEnumerationAndDecays() {
+        Lattice ring = Lattice.chain(16);
+        ExactDistribution d = Enumeration.boltzmann(IsingModel.atCoupling(ring, 0.8));
+        byte[][] samples = IsingSamples.exact(d, SAMPLES, 31);
+        int[] buffers = {0, 1, 2, 3};
+        BlockInformation blocks = new BlockInformation(ring, 2,
+                new DiscreteInformation(new MillerMadowEntropy(), 40, 5));
+        Estimate[] profile = blocks.visibleEnvironmentProfile(samples, 2, buffers, 1, true, EnvironmentCode.PATTERN);
+        double previous = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < buffers.length; i++) {
+            BlockGeometry g = new BlockGeometry(ring, 2, buffers[i], 1);
+            double expected = ExactInformation.mutualInformation(d, g.visibleSites(0), g.environmentSites(0));
+            assertThat(expected).isLessThan(previous);
+            previous = expected;
+            assertThat(profile[i].sigmasFrom(expected)).as("L_B = %d: %s vs %s", buffers[i], profile[i], expected)
+                    .isLessThanOrEqualTo(Tolerances.STAT_SIGMAS);
+        }
+    }
 }
