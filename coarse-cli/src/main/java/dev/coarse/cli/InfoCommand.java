@@ -58,6 +58,10 @@ public final class InfoCommand implements Runnable {
         @Option(names = "--seed", defaultValue = "1", description = "Seed of the bootstrap (default: ${DEFAULT-VALUE}).")
         long seed;
 
+        @Option(names = "--alphabet", paramLabel = "Q",
+                description = "Possible values per selected column, used by NSB (default: the number of distinct values seen).")
+        Integer alphabet;
+
         @Option(names = "--bits", description = "Report in bits instead of nats.")
         boolean bits;
 
@@ -117,7 +121,15 @@ public final class InfoCommand implements Runnable {
                 for (int j = 0; j < used.length; j++) {
                     columns[j] = integerColumn(source, used[j]);
                 }
-                SymbolTable table = SymbolTable.ofColumns(columns, null, 1);
+                double[] alphabets = null;
+                if (common.alphabet != null) {
+                    if (common.alphabet < 1) {
+                        throw new UserError("--alphabet must be at least 1, got " + common.alphabet);
+                    }
+                    alphabets = new double[used.length];
+                    java.util.Arrays.fill(alphabets, common.alphabet);
+                }
+                SymbolTable table = SymbolTable.ofColumns(columns, alphabets, 1);
                 e = discrete(new DiscreteInformation(entropy, Math.max(2, common.resamples), common.seed), table,
                         used.length);
             }

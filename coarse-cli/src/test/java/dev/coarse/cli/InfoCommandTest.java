@@ -81,6 +81,12 @@ class InfoCommandTest {
                 "--json"));
         double exact = -0.5 * Math.log(1 - 0.36);
         assertThat(ksg.get("value").get("mean").asDouble()).isCloseTo(exact, within(0.06));
+        // a declared alphabet larger than the one seen raises NSB's entropy (unseen symbols get prior mass)
+        double seen = json(run("info", "entropy", f.toString(), "--x", "0", "--estimator", "nsb", "--json"))
+                .get("value").get("mean").asDouble();
+        double declared = json(run("info", "entropy", f.toString(), "--x", "0", "--estimator", "nsb", "--alphabet", "50",
+                "--json")).get("value").get("mean").asDouble();
+        assertThat(declared).isGreaterThan(seen);
         Result text = run("info", "mi", f.toString(), "--x", "0", "--y", "2");
         assertThat(text.code()).isZero();
         assertThat(text.out()).startsWith("I(X;Y) = ").contains("nats");
