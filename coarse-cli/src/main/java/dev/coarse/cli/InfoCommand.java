@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
             InfoCommand.MutualInformation.class,
             InfoCommand.ConditionalMutualInformation.class,
             InfoCommand.TotalCorrelation.class,
+            InfoBlockCommand.class,
         })
 public final class InfoCommand implements Runnable {
 
