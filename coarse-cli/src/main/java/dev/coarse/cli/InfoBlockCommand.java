@@ -66,17 +66,8 @@ final class InfoBlockCommand implements Callable<Integer> {
             description = "plugin, miller-madow or nsb (default: ${DEFAULT-VALUE}).")
     String estimator;
 
-    @Option(names = "--resamples", defaultValue = "100", description = "Bootstrap resamples (default: ${DEFAULT-VALUE}).")
-    int resamples;
-
-    @Option(names = "--seed", defaultValue = "1", description = "Bootstrap seed (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--bits", description = "Report in bits instead of nats.")
-    boolean bits;
-
-    @Option(names = "--json", description = "Print one JSON object.")
-    boolean json;
+    @picocli.CommandLine.Mixin
+    InfoCommand.Reporting reporting;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -113,10 +104,10 @@ final class InfoBlockCommand implements Callable<Integer> {
             throw new UserError("--rule needs two-state (Ising) configurations, found " + q + " states");
         }
         BlockInformation blocks = new BlockInformation(lattice, q,
-                new DiscreteInformation(entropy, Math.max(2, resamples), seed));
+                new DiscreteInformation(entropy, Math.max(2, reporting.resamples), reporting.seed));
         int blockSites = (int) Math.round(Math.pow(block, dimension));
         IntUnaryOperator ruleFunction = rule == null ? null : ruleFunction(rule, blockSites);
-        double unit = bits ? Math.log(2) : 1.0;
+        double unit = reporting.unit();
         ObjectNode root = JsonOutput.object();
         root.put("estimator", estimator);
         root.put("n_samples", source.rowCount());
@@ -124,7 +115,7 @@ final class InfoBlockCommand implements Callable<Integer> {
         root.put("block", block);
         root.put("env", environment);
         root.put("environment_code", environmentCode);
-        root.put("unit", bits ? "bits" : "nats");
+        root.put("unit", reporting.unitName());
         if (rule != null) {
             root.put("rule", rule.name().toLowerCase(java.util.Locale.ROOT));
         }
@@ -137,7 +128,7 @@ final class InfoBlockCommand implements Callable<Integer> {
             if (ruleFunction == null) {
                 Estimate e = blocks.visibleEnvironment(configs, g, !cornerOnly, code);
                 row.set("mi", scaled(e, unit));
-                if (!json) {
+                if (!reporting.json) {
                     out.printf("L_B = %d: I(V:E) = %.6g ± %.2g%n", lb, e.mean() / unit, e.error() / unit);
                 }
             } else {
@@ -146,7 +137,7 @@ final class InfoBlockCommand implements Callable<Integer> {
                 row.set("coarse_mi", scaled(k.coarseEnvironment(), unit));
                 row.set("kept_fraction", scaled(k.keptFraction(), 1.0));
                 row.set("loss", scaled(k.lossGivenCoarse(), unit));
-                if (!json) {
+                if (!reporting.json) {
                     out.printf("L_B = %d: I(V:E) = %.6g ± %.2g, I(H:E) = %.6g ± %.2g, kept %.4f ± %.2g, H(V|H) = %.6g ± %.2g%n",
                             lb, k.visibleEnvironment().mean() / unit, k.visibleEnvironment().error() / unit,
                             k.coarseEnvironment().mean() / unit, k.coarseEnvironment().error() / unit,
@@ -155,10 +146,10 @@ final class InfoBlockCommand implements Callable<Integer> {
                 }
             }
         }
-        if (json) {
+        if (reporting.json) {
             JsonOutput.print(out, root);
         } else {
-            out.printf("(%s, %s, %d configurations, %s)%n", estimator, lattice, source.rowCount(), bits ? "bits" : "nats");
+            out.printf("(%s, %s, %d configurations, %s)%n", estimator, lattice, source.rowCount(), reporting.unitName());
             out.flush();
         }
         return 0;

@@ -52,6 +52,14 @@ public final class InfoCommand implements Runnable {
         @Option(names = "--k", defaultValue = "4", description = "Neighbours for KSG (default: ${DEFAULT-VALUE}).")
         int k;
 
+        @Option(names = "--alphabet", paramLabel = "Q",
+                description = "Possible values per selected column, used by NSB (default: the number of distinct values seen).")
+        Integer alphabet;
+
+    }
+
+    /** Bootstrap and output options shared by every {@code info} subcommand. */
+    static final class Reporting {
         @Option(names = "--resamples", defaultValue = "200",
                 description = "Bootstrap resamples for the error of discrete estimators (default: ${DEFAULT-VALUE}).")
         int resamples;
@@ -59,15 +67,19 @@ public final class InfoCommand implements Runnable {
         @Option(names = "--seed", defaultValue = "1", description = "Seed of the bootstrap (default: ${DEFAULT-VALUE}).")
         long seed;
 
-        @Option(names = "--alphabet", paramLabel = "Q",
-                description = "Possible values per selected column, used by NSB (default: the number of distinct values seen).")
-        Integer alphabet;
-
         @Option(names = "--bits", description = "Report in bits instead of nats.")
         boolean bits;
 
         @Option(names = "--json", description = "Print one JSON object.")
         boolean json;
+
+        double unit() {
+            return bits ? Math.log(2) : 1.0;
+        }
+
+        String unitName() {
+            return bits ? "bits" : "nats";
+        }
     }
 
     /** The X column selection. */
@@ -92,6 +104,9 @@ public final class InfoCommand implements Runnable {
     abstract static class Measure implements Callable<Integer> {
         @Mixin
         Common common;
+
+        @Mixin
+        Reporting reporting;
 
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
@@ -131,13 +146,13 @@ public final class InfoCommand implements Runnable {
                     java.util.Arrays.fill(alphabets, common.alphabet);
                 }
                 SymbolTable table = SymbolTable.ofColumns(columns, alphabets, 1);
-                e = discrete(new DiscreteInformation(entropy, Math.max(2, common.resamples), common.seed), table,
+                e = discrete(new DiscreteInformation(entropy, Math.max(2, reporting.resamples), reporting.seed), table,
                         used.length);
             }
-            double unit = common.bits ? Math.log(2) : 1.0;
+            double unit = reporting.unit();
             Estimate shown = Estimate.of(e.mean() / unit, e.error() / unit);
-            String unitName = common.bits ? "bits" : "nats";
-            if (common.json) {
+            String unitName = reporting.unitName();
+            if (reporting.json) {
                 ObjectNode root = JsonOutput.object();
                 root.put("estimator", name);
                 root.put("n_samples", source.rowCount());
