@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
  * Discrete estimators need integer-valued columns; KSG works on real-valued columns.
  */
 @Command(name = "info",
-        description = "Entropy, mutual information, conditional MI and total correlation of samples in a CSV file.",
+        description = "Entropy, mutual information, conditional MI and total correlation of samples in a CSV file;"
+                + " block-environment MI of lattice configurations.",
         mixinStandardHelpOptions = true,
         subcommands = {
             InfoCommand.Entropy.class,
