@@ -26,6 +26,7 @@ import picocli.CommandLine.Option;
             RgCommand.class,
             RbmCommand.class,
             RunCommand.class,
+            InfoCommand.class,
         })
 public final class CoarseMain implements Runnable {
 

@@ -1,6 +1,7 @@
 /**
  * Exact results, the references every measurement is tested against: exhaustive enumeration of small
- * models ({@link dev.coarse.exact.Enumeration}); the Ising chain by its transfer matrix, including field,
+ * models ({@link dev.coarse.exact.Enumeration}) with an exact iid sampler
+ * ({@link dev.coarse.exact.ExactSampler}); the Ising chain by its transfer matrix, including field,
  * correlations, pair mutual information and block entropies ({@link dev.coarse.exact.TransferMatrix1D});
  * Onsager's infinite square lattice ({@link dev.coarse.exact.Onsager}); and Kaufman's finite L×L torus
  * ({@link dev.coarse.exact.Kaufman}). The special-function numerics (adaptive Gauss–Kronrod quadrature, AGM

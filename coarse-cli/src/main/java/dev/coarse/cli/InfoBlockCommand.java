@@ -1,0 +1,216 @@
+package dev.coarse.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.coarse.info.BlockGeometry;
+import dev.coarse.info.BlockInformation;
+import dev.coarse.info.BlockInformation.EnvironmentCode;
+import dev.coarse.info.BlockInformation.KeptInformation;
+import dev.coarse.info.DiscreteInformation;
+import dev.coarse.info.EntropyEstimator;
+import dev.coarse.lattice.Lattice;
+import dev.coarse.stats.Estimate;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.function.IntUnaryOperator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code coarse info block FILE}: the RSMI block–environment profile I(V:E) over buffer widths and, with a
+ * rule, the fraction of it a coarse-graining keeps and the loss H(V|H). FILE holds one flattened configuration
+ * per row (row-major sites; Ising ±1 or Potts 0…q−1); the lattice is the periodic hypercube whose site count
+ * is the number of columns in {@code --dimension} dimensions.
+ */
+@Command(name = "block", mixinStandardHelpOptions = true,
+        description = "Block-environment mutual information I(V:E) versus buffer width, and what a rule keeps.")
+final class InfoBlockCommand implements Callable<Integer> {
+
+    /** The coarse-graining rules this command knows, as functions of the block pattern code. */
+    enum Rule {
+        MAJORITY, DECIMATION
+    }
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "CSV of configurations, one flattened configuration per row.")
+    Path file;
+
+    @Option(names = "--dimension", defaultValue = "2", description = "Lattice dimension (default: ${DEFAULT-VALUE}).")
+    int dimension;
+
+    @Option(names = "--block", defaultValue = "2", description = "Block side b (default: ${DEFAULT-VALUE}).")
+    int block;
+
+    @Option(names = "--buffer", defaultValue = "0..2",
+            description = "Buffer widths L_B: a range A..B or a list 0,1,3 (default: ${DEFAULT-VALUE}).")
+    String buffer;
+
+    @Option(names = "--env", defaultValue = "1", description = "Environment shell width L_E (default: ${DEFAULT-VALUE}).")
+    int environment;
+
+    @Option(names = "--rule", description = "majority or decimation: also report the kept fraction and H(V|H).")
+    Rule rule;
+
+    @Option(names = "--environment-code", defaultValue = "sum",
+            description = "pattern (full E pattern; biased when undersampled) or sum (shell sum; a lower bound)"
+                    + " (default: ${DEFAULT-VALUE}).")
+    String environmentCode;
+
+    @Option(names = "--corner-only", description = "Use only the block at site 0 instead of every position.")
+    boolean cornerOnly;
+
+    @Option(names = "--estimator", defaultValue = "miller-madow",
+            description = "plugin, miller-madow or nsb (default: ${DEFAULT-VALUE}).")
+    String estimator;
+
+    @picocli.CommandLine.Mixin
+    InfoCommand.Reporting reporting;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        EntropyEstimator entropy = EntropyEstimator.named(estimator);
+        EnvironmentCode code = switch (environmentCode) {
+            case "pattern" -> EnvironmentCode.PATTERN;
+            case "sum" -> EnvironmentCode.SUM;
+            default -> throw new UserError("--environment-code must be pattern or sum, got '" + environmentCode + "'");
+        };
+        int[] buffers = parseBuffers(buffer);
+        SampleSource source = SampleSource.open(file);
+        Lattice lattice = latticeFor(source.columnCount(), dimension);
+        byte[][] configs = new byte[source.rowCount()][lattice.siteCount()];
+        int maxValue = 0;
+        boolean negative = false;
+        for (int s = 0; s < lattice.siteCount(); s++) {
+            double[] column = source.column(s);
+            for (int r = 0; r < column.length; r++) {
+                double v = column[r];
+                if (v != Math.rint(v) || v < -1 || v > 127) {
+                    throw new UserError("site " + s + " of configuration " + r + " has the value " + v
+                            + "; expected Ising spins -1/+1 or Potts states 0..q-1");
+                }
+                configs[r][s] = (byte) v;
+                maxValue = Math.max(maxValue, (int) v);
+                negative |= v < 0;
+            }
+        }
+        int q = negative ? 2 : Math.max(2, maxValue + 1);
+        if (rule != null && q != 2) {
+            throw new UserError("--rule needs two-state (Ising) configurations, found " + q + " states");
+        }
+        BlockInformation blocks = new BlockInformation(lattice, q,
+                new DiscreteInformation(entropy, Math.max(2, reporting.resamples), reporting.seed));
+        int blockSites = (int) Math.round(Math.pow(block, dimension));
+        IntUnaryOperator ruleFunction = rule == null ? null : ruleFunction(rule, blockSites);
+        double unit = reporting.unit();
+        ObjectNode root = JsonOutput.object();
+        root.put("estimator", estimator);
+        root.put("n_samples", source.rowCount());
+        root.put("lattice", lattice.toString());
+        root.put("block", block);
+        root.put("env", environment);
+        root.put("environment_code", environmentCode);
+        root.put("unit", reporting.unitName());
+        if (rule != null) {
+            root.put("rule", rule.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        ArrayNode profile = root.putArray("profile");
+        PrintWriter out = spec.commandLine().getOut();
+        for (int lb : buffers) {
+            BlockGeometry g = new BlockGeometry(lattice, block, lb, environment);
+            ObjectNode row = profile.addObject();
+            row.put("buffer", lb);
+            if (ruleFunction == null) {
+                Estimate e = blocks.visibleEnvironment(configs, g, !cornerOnly, code);
+                row.set("mi", scaled(e, unit));
+                if (!reporting.json) {
+                    out.printf("L_B = %d: I(V:E) = %.6g ± %.2g%n", lb, e.mean() / unit, e.error() / unit);
+                }
+            } else {
+                KeptInformation k = blocks.keptInformation(configs, g, ruleFunction, !cornerOnly, code);
+                row.set("mi", scaled(k.visibleEnvironment(), unit));
+                row.set("coarse_mi", scaled(k.coarseEnvironment(), unit));
+                row.set("kept_fraction", scaled(k.keptFraction(), 1.0));
+                row.set("loss", scaled(k.lossGivenCoarse(), unit));
+                if (!reporting.json) {
+                    out.printf("L_B = %d: I(V:E) = %.6g ± %.2g, I(H:E) = %.6g ± %.2g, kept %.4f ± %.2g, H(V|H) = %.6g ± %.2g%n",
+                            lb, k.visibleEnvironment().mean() / unit, k.visibleEnvironment().error() / unit,
+                            k.coarseEnvironment().mean() / unit, k.coarseEnvironment().error() / unit,
+                            k.keptFraction().mean(), k.keptFraction().error(),
+                            k.lossGivenCoarse().mean() / unit, k.lossGivenCoarse().error() / unit);
+                }
+            }
+        }
+        if (reporting.json) {
+            JsonOutput.print(out, root);
+        } else {
+            out.printf("(%s, %s, %d configurations, %s)%n", estimator, lattice, source.rowCount(), reporting.unitName());
+            out.flush();
+        }
+        return 0;
+    }
+
+    private static ObjectNode scaled(Estimate e, double unit) {
+        ObjectNode n = JsonOutput.object();
+        JsonOutput.putNumber(n, "mean", e.mean() / unit);
+        JsonOutput.putNumber(n, "error", e.error() / unit);
+        return n;
+    }
+
+    /** Majority of the block's spins (ties: the first site) or decimation (the first site), on the pattern code. */
+    static IntUnaryOperator ruleFunction(Rule rule, int blockSites) {
+        return switch (rule) {
+            case DECIMATION -> patternCode -> patternCode & 1;
+            case MAJORITY -> patternCode -> {
+                int up = Integer.bitCount(patternCode);
+                return 2 * up > blockSites ? 1 : 2 * up < blockSites ? 0 : patternCode & 1;
+            };
+        };
+    }
+
+    static Lattice latticeFor(int sites, int dimension) {
+        if (dimension < 1 || dimension > 3) {
+            throw new UserError("--dimension must be 1, 2 or 3, got " + dimension);
+        }
+        int side = (int) Math.round(Math.pow(sites, 1.0 / dimension));
+        if (Math.round(Math.pow(side, dimension)) != sites) {
+            throw new UserError(sites + " columns is not the site count of a " + dimension
+                    + "-dimensional hypercubic lattice");
+        }
+        return Lattice.of(dimension, side);
+    }
+
+    static int[] parseBuffers(String spec) {
+        try {
+            if (spec.contains("..")) {
+                String[] parts = spec.split("\\.\\.", -1);
+                int from = Integer.parseInt(parts[0].strip());
+                int to = Integer.parseInt(parts[1].strip());
+                if (from < 0 || to < from) {
+                    throw new UserError("--buffer range must be A..B with 0 <= A <= B, got " + spec);
+                }
+                int[] out = new int[to - from + 1];
+                for (int i = 0; i < out.length; i++) {
+                    out[i] = from + i;
+                }
+                return out;
+            }
+            String[] parts = spec.split(",");
+            int[] out = new int[parts.length];
+            for (int i = 0; i < parts.length; i++) {
+                out[i] = Integer.parseInt(parts[i].strip());
+                if (out[i] < 0) {
+                    throw new UserError("--buffer widths must be >= 0, got " + spec);
+                }
+            }
+            return out;
+        } catch (NumberFormatException e) {
+            throw new UserError("--buffer must be a range A..B or a list 0,1,2, got '" + spec + "'");
+        }
+    }
+}

@@ -1,0 +1,206 @@
+package dev.coarse.info;
+
+import dev.coarse.lattice.Lattice;
+import dev.coarse.stats.Estimate;
+import java.util.function.IntUnaryOperator;
+
+/**
+ * Information measures on an ensemble of lattice configurations ({@code byte[][]}, one row per
+ * configuration, sites in the lattice's row-major order): the RSMI block–environment MI I(V:E) as a function
+ * of the buffer width, the MI between two blocks versus their distance, and the information kept by a
+ * coarse-graining rule H = R(V).
+ *
+ * <p>Site values are turned into digits by {@code v < 0 ? 0 : v}, so Ising spins −1/+1 become 0/1 and Potts
+ * states 0 … q−1 stay as they are; a block pattern is the base-q number whose digit j is the j-th site of the
+ * block in row-major order (site 0 least significant).
+ *
+ * <p>With {@code allPositions} the block is placed at every site of the lattice and the samples pooled (this
+ * uses translation invariance and multiplies the sample by N); the bootstrap then resamples whole
+ * configurations, so the error accounts for the correlation between positions in one configuration.
+ *
+ * <p>How E enters: {@link EnvironmentCode#PATTERN} uses the full environment pattern as one symbol: exact in
+ * principle, but its alphabet q<sup>|E|</sup> is huge and the joint (V,E) histogram is undersampled unless
+ * |E| is small, which biases plug-in MI upwards by about (K<sub>V</sub>−1)(K<sub>E</sub>−1)/(2N) (Miller–Madow
+ * and NSB reduce but do not remove this). {@link EnvironmentCode#SUM} replaces E by the sum of its digits
+ * (the shell magnetisation for Ising): an alphabet of |E|(q−1)+1 symbols that is always well sampled, but by
+ * the data-processing inequality I(V : ΣE) ≤ I(V : E) it is a lower bound. See docs/info.md.
+ */
+public final class BlockInformation {
+
+    /** How the environment shell is turned into one symbol. */
+    public enum EnvironmentCode {
+        /** The full pattern of E (needs q<sup>|E|</sup> &lt; 2<sup>62</sup>). */
+        PATTERN,
+        /** The sum of E's digits: a well-sampled lower bound. */
+        SUM
+    }
+
+    /** The measures for one rule: I(V:E), I(H:E), their ratio and H(V|H). */
+    public record KeptInformation(Estimate visibleEnvironment, Estimate coarseEnvironment, Estimate keptFraction,
+            Estimate lossGivenCoarse) {
+    }
+
+    private final Lattice lattice;
+    private final int statesPerSite;
+    private final DiscreteInformation information;
+
+    public BlockInformation(Lattice lattice, int statesPerSite, DiscreteInformation information) {
+        if (statesPerSite < 2) {
+            throw new IllegalArgumentException("need at least 2 states per site, got " + statesPerSite);
+        }
+        this.lattice = lattice;
+        this.statesPerSite = statesPerSite;
+        this.information = information;
+    }
+
+    /** I(V:E) for one geometry. */
+    public Estimate visibleEnvironment(byte[][] configurations, BlockGeometry geometry, boolean allPositions,
+            EnvironmentCode code) {
+        SymbolTable t = table(configurations, geometry, allPositions, code, null);
+        return information.mutualInformation(t, new int[] {0}, new int[] {1});
+    }
+
+    /** I(V:E) for each buffer width in {@code buffers}, block size b and environment width L<sub>E</sub>. */
+    public Estimate[] visibleEnvironmentProfile(byte[][] configurations, int blockSize, int[] buffers,
+            int environment, boolean allPositions, EnvironmentCode code) {
+        Estimate[] out = new Estimate[buffers.length];
+        for (int i = 0; i < buffers.length; i++) {
+            out[i] = visibleEnvironment(configurations, new BlockGeometry(lattice, blockSize, buffers[i], environment),
+                    allPositions, code);
+        }
+        return out;
+    }
+
+    /**
+     * I(V<sub>1</sub>:V<sub>2</sub>) between two b-blocks whose corners are {@code distance} sites apart along
+     * axis 0 (distance ≥ b, so they do not overlap; distance ≤ L − b, so they do not overlap around the torus).
+     */
+    public Estimate blockBlock(byte[][] configurations, int blockSize, int distance, boolean allPositions) {
+        if (distance < blockSize || distance > lattice.linearSize() - blockSize) {
+            throw new IllegalArgumentException("block distance must lie in [" + blockSize + ", "
+                    + (lattice.linearSize() - blockSize) + "], got " + distance);
+        }
+        int[] corners = corners(allPositions);
+        int rows = configurations.length * corners.length;
+        long[] first = new long[rows];
+        long[] second = new long[rows];
+        int[][] firstSites = new int[corners.length][];
+        int[][] secondSites = new int[corners.length][];
+        for (int c = 0; c < corners.length; c++) {
+            int[] coordinates = lattice.coordinates(corners[c]);
+            coordinates[0] += distance;
+            firstSites[c] = BlockGeometry.blockSites(lattice, blockSize, corners[c]);
+            secondSites[c] = BlockGeometry.blockSites(lattice, blockSize, lattice.site(coordinates));
+        }
+        int r = 0;
+        for (byte[] config : configurations) {
+            checkConfiguration(config);
+            for (int c = 0; c < corners.length; c++) {
+                first[r] = pattern(config, firstSites[c]);
+                second[r] = pattern(config, secondSites[c]);
+                r++;
+            }
+        }
+        double k = Math.pow(statesPerSite, Math.pow(blockSize, lattice.dimension()));
+        SymbolTable t = SymbolTable.ofColumns(new long[][] {first, second}, new double[] {k, k}, corners.length);
+        return information.mutualInformation(t, new int[] {0}, new int[] {1});
+    }
+
+    /**
+     * The information a rule keeps: I(V:E), I(H:E) with H = rule(V pattern), the kept fraction
+     * I(H:E)/I(V:E) and the loss H(V|H) = H(V) − H(H) (H is a function of V; Apenko 2012).
+     *
+     * @param rule maps a block pattern code (see the class comment) to a coarse symbol
+     */
+    public KeptInformation keptInformation(byte[][] configurations, BlockGeometry geometry, IntUnaryOperator rule,
+            boolean allPositions, EnvironmentCode code) {
+        SymbolTable t = table(configurations, geometry, allPositions, code, rule);
+        int[] v = {0};
+        int[] e = {1};
+        int[] h = {2};
+        Estimate ive = information.mutualInformation(t, v, e);
+        Estimate ihe = information.mutualInformation(t, h, e);
+        int[][] sets = {v, e, {0, 1}, h, {2, 1}};
+        Estimate fraction = information.ofEntropies(t, sets, x -> (x[3] + x[1] - x[4]) / (x[0] + x[1] - x[2]));
+        Estimate loss = information.conditionalEntropy(t, v, h);
+        return new KeptInformation(ive, ihe, fraction, loss);
+    }
+
+    private SymbolTable table(byte[][] configurations, BlockGeometry geometry, boolean allPositions,
+            EnvironmentCode code, IntUnaryOperator rule) {
+        if (!geometry.lattice().equals(lattice)) {
+            throw new IllegalArgumentException("geometry is for " + geometry.lattice() + ", data for " + lattice);
+        }
+        int[] corners = corners(allPositions);
+        int[][] visible = new int[corners.length][];
+        int[][] environment = new int[corners.length][];
+        for (int c = 0; c < corners.length; c++) {
+            visible[c] = geometry.visibleSites(corners[c]);
+            environment[c] = geometry.environmentSites(corners[c]);
+        }
+        int envSize = environment[0].length;
+        if (code == EnvironmentCode.PATTERN && envSize * Math.log(statesPerSite) > 62 * Math.log(2)) {
+            throw new IllegalArgumentException("environment of " + envSize + " sites is too large to encode as one"
+                    + " pattern; use the SUM environment code");
+        }
+        int rows = configurations.length * corners.length;
+        long[] v = new long[rows];
+        long[] e = new long[rows];
+        long[] h = rule == null ? null : new long[rows];
+        int r = 0;
+        for (byte[] config : configurations) {
+            checkConfiguration(config);
+            for (int c = 0; c < corners.length; c++) {
+                long pattern = pattern(config, visible[c]);
+                v[r] = pattern;
+                e[r] = code == EnvironmentCode.PATTERN ? pattern(config, environment[c]) : digitSum(config, environment[c]);
+                if (h != null) {
+                    h[r] = rule.applyAsInt((int) pattern);
+                }
+                r++;
+            }
+        }
+        double kv = Math.pow(statesPerSite, visible[0].length);
+        double ke = code == EnvironmentCode.PATTERN ? Math.pow(statesPerSite, envSize)
+                : (double) envSize * (statesPerSite - 1) + 1;
+        long[][] columns = h == null ? new long[][] {v, e} : new long[][] {v, e, h};
+        // the rule's alphabet is unknown: the number of observed coarse symbols is used for it
+        double[] alphabets = h == null ? new double[] {kv, ke} : new double[] {kv, ke, 0};
+        return SymbolTable.ofColumns(columns, alphabets, corners.length);
+    }
+
+    private int[] corners(boolean allPositions) {
+        if (!allPositions) {
+            return new int[] {0};
+        }
+        int[] all = new int[lattice.siteCount()];
+        for (int s = 0; s < all.length; s++) {
+            all[s] = s;
+        }
+        return all;
+    }
+
+    private void checkConfiguration(byte[] config) {
+        if (config.length != lattice.siteCount()) {
+            throw new IllegalArgumentException("configuration of " + config.length + " sites on " + lattice);
+        }
+    }
+
+    private long pattern(byte[] config, int[] sites) {
+        long code = 0;
+        for (int j = sites.length - 1; j >= 0; j--) {
+            byte value = config[sites[j]];
+            code = code * statesPerSite + (value < 0 ? 0 : value);
+        }
+        return code;
+    }
+
+    private static long digitSum(byte[] config, int[] sites) {
+        long sum = 0;
+        for (int s : sites) {
+            byte value = config[s];
+            sum += value < 0 ? 0 : value;
+        }
+        return sum;
+    }
+}

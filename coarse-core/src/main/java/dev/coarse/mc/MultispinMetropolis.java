@@ -1,0 +1,615 @@
+package dev.coarse.mc;
+
+import dev.coarse.lattice.Lattice;
+import dev.coarse.model.IsingModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
+import java.util.random.RandomGenerator;
+import java.util.random.RandomGenerator.SplittableGenerator;
+import java.util.random.RandomGeneratorFactory;
+
+/**
+ * Multi-spin-coded checkerboard Metropolis for the zero-field Ising model on the chain, square and cubic
+ * lattices: 64 independent replicas ("a group") stored one bit each in a {@code long} per site.
+ *
+ * <p><b>Storage.</b> {@code words[site]} holds bit r = 1 when replica r has s = +1 at that site (the same
+ * convention as {@link dev.coarse.exact.ExactDistribution}'s codes); sites are numbered as in
+ * {@link Lattice}. A 64-replica L = 1024 square lattice takes 8 MiB.
+ *
+ * <p><b>Update.</b> One {@link #sweep()} updates all sites of checkerboard colour 0, then colour 1 (L must be
+ * even). At site i with the z = 2d neighbour words w<sub>j</sub>, the disagreement words
+ * D<sub>j</sub> = w<sub>i</sub> ⊕ w<sub>j</sub> are summed bit-sliced with half/full adders into the count
+ * n ∈ [0, z] per replica. Flipping s<sub>i</sub> changes the energy by ΔE = 2 s<sub>i</sub>h<sub>i</sub>
+ * = 2(z − 2n) (J = 1), so ΔE ≤ 0 ⇔ n ≥ d (always accepted), and for n &lt; d the Metropolis probability is
+ * e<sup>−2K(z−2n)</sup> = x<sup>d−n</sup> with x = e<sup>−4K</sup>:
+ * <ul>
+ *   <li>d = 1 (ΔE ∈ {4, 0, −4}): n = 0 → x, n = 1 (ΔE = 0) → ½ (see below);</li>
+ *   <li>d = 2 (ΔE ∈ {8, 4, 0, …}): n = 0 → x², n = 1 → x (p₈ = p₄²);</li>
+ *   <li>d = 3 (ΔE ∈ {12, 8, 4, 0, …}): n = 0 → x³, n = 1 → x², n = 2 → x.</li>
+ * </ul>
+ *
+ * <p><b>The chain is special.</b> On the chain, checkerboard Metropolis that always accepts ΔE = 0 is not
+ * ergodic: every domain wall then hops deterministically in each half-sweep, walls on bonds of one parity
+ * move left and the others right, pairs are created and annihilated one of each, so the number of
+ * right-movers minus left-movers is conserved (the χ² test against enumeration fails badly). The chain
+ * kernel therefore accepts ΔE = 0 flips with probability ½, which keeps detailed balance
+ * (A(ΔE)/A(−ΔE) = e<sup>−βΔE</sup>) and lets walls diffuse. In 2D and 3D, ΔE = 0 flips are accepted always.
+ *
+ * <p><b>Bernoulli masks.</b> Each undecided replica r compares a fresh uniform fraction
+ * u<sub>r</sub> = 0.b<sub>1</sub>b<sub>2</sub>… (bit k of u<sub>r</sub> = bit r of the k-th random word)
+ * with its own threshold p<sub>r</sub> ∈ {x, x², x³}, most significant bit first: at the first bit where
+ * they differ, u &lt; p iff p's bit is 1. The loop stops as soon as every replica is decided (about
+ * log₂ 64 + 1.3 words on average for 64 undecided replicas) and after at most 64 words; undecided
+ * replicas are then rejected (u ≥ p). Thresholds are 64-bit fixed-point fractions (from the double value:
+ * relative precision 2<sup>−53</sup>, absolute 2<sup>−64</sup>), so P(flip) = floor(p·2<sup>64</sup>)/2<sup>64</sup>.
+ * One fraction per replica serves all thresholds, so one pass decides every replica whatever its n; the
+ * threshold bits are shifted out of local copies (no table). The loop is counted (at most 64 turns, with
+ * an early exit) so that the JIT puts no safepoint poll in it.
+ *
+ * <p><b>Random numbers.</b> xoshiro256** (Blackman and Vigna 2018) runs in local variables inside the
+ * sweep. Its state is seeded with four outputs of a stream split from an L64X128MixRandom
+ * {@link SplittableGenerator} (the LXM family guarantees statistically independent split streams), so
+ * groups built in the same order from the same root are reproducible whatever thread runs them. The
+ * initial configuration is random (hot start) from the same generator.
+ *
+ * <p>An instance is one 64-replica Markov chain group and is not thread-safe; run several groups on
+ * several threads with {@link #sweepAll} or {@link #run}.
+ */
+public final class MultispinMetropolis {
+
+    /** Replicas per group: one per bit of a {@code long}. */
+    public static final int REPLICAS = 64;
+
+    /** The generator algorithm whose split streams seed the groups. */
+    public static final String ROOT_GENERATOR = "L64X128MixRandom";
+
+    private final IsingModel model;
+    private final Lattice lattice;
+    private final int linearSize;
+    private final int dimension;
+    private final long[] words;
+    private final long[] rngState = new long[4];
+    /** thresholds[m] = floor(x^m · 2^64) as an unsigned fraction, m = 1 … d; thresholds[0] unused. */
+    private final long[] thresholds = new long[4];
+    /** Checkerboard site lists, for the chain and cubic kernels. */
+    private final int[][] colourSites;
+    private final int[] neighbourTable;
+    private long sweepCount;
+    /** The fixed-point fraction 1/2. */
+    private static final long HALF = Long.MIN_VALUE;
+
+    /**
+     * A group of 64 replicas seeded from {@code seed} (the first split of an L64X128MixRandom root seeded
+     * with it; equals {@code groups(model, 1, seed).get(0)}).
+     */
+    public MultispinMetropolis(IsingModel model, long seed) {
+        this(model, rootGenerator(seed));
+    }
+
+    /**
+     * A group of 64 replicas whose generator is seeded from {@code streams.split()}.
+     *
+     * <p>Modified: {@code streams} is advanced by one split.
+     *
+     * @throws IllegalArgumentException if the field is not zero or L is odd
+     */
+    public MultispinMetropolis(IsingModel model, SplittableGenerator streams) {
+        this.model = Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(streams, "streams");
+        if (model.field() != 0.0) {
+            throw new IllegalArgumentException("the multi-spin Metropolis kernel supports only zero field, got h = "
+                    + model.field());
+        }
+        this.lattice = model.lattice();
+        lattice.requireBipartite("the multi-spin checkerboard Metropolis kernel");
+        this.linearSize = lattice.linearSize();
+        this.dimension = lattice.dimension();
+        this.words = new long[lattice.siteCount()];
+        double x = Math.exp(-4.0 * model.couplingK());
+        for (int m = 1; m <= dimension; m++) {
+            thresholds[m] = fixedPointFraction(Math.pow(x, m));
+        }
+        RandomGenerator seeder = streams.split();
+        long any = 0;
+        for (int k = 0; k < 4; k++) {
+            rngState[k] = seeder.nextLong();
+            any |= rngState[k];
+        }
+        if (any == 0) {
+            rngState[0] = 0x9E3779B97F4A7C15L; // xoshiro's one forbidden state
+        }
+        for (int i = 0; i < words.length; i++) {
+            words[i] = nextLong(rngState);
+        }
+        if (dimension == 2) {
+            colourSites = null;
+            neighbourTable = null;
+        } else {
+            colourSites = new int[][] {lattice.checkerboardSites(0), lattice.checkerboardSites(1)};
+            neighbourTable = lattice.neighbourTable();
+        }
+    }
+
+    /** The L64X128MixRandom root that {@link #MultispinMetropolis(IsingModel, long)} and {@link #groups} split. */
+    public static SplittableGenerator rootGenerator(long seed) {
+        return RandomGeneratorFactory.<SplittableGenerator>of(ROOT_GENERATOR).create(seed);
+    }
+
+    /** {@code count} groups (64·count replicas) split in order from one root seeded with {@code seed}. */
+    public static List<MultispinMetropolis> groups(IsingModel model, int count, long seed) {
+        if (count < 1) {
+            throw new IllegalArgumentException("need at least one replica group, got " + count);
+        }
+        SplittableGenerator root = rootGenerator(seed);
+        List<MultispinMetropolis> groups = new ArrayList<>(count);
+        for (int g = 0; g < count; g++) {
+            groups.add(new MultispinMetropolis(model, root));
+        }
+        return groups;
+    }
+
+    public IsingModel model() {
+        return model;
+    }
+
+    /** Number of completed sweeps. */
+    public long sweepCount() {
+        return sweepCount;
+    }
+
+    /** Spin flips attempted per sweep, 64·N. */
+    public long flipAttemptsPerSweep() {
+        return (long) REPLICAS * words.length;
+    }
+
+    /**
+     * The packed spins, {@code words()[site]} bit r = 1 ⇔ replica r has s = +1. Shared, not a copy: read
+     * only (writing breaks nothing but the chain's history).
+     */
+    public long[] words() {
+        return words;
+    }
+
+    /** One full checkerboard sweep of all 64 replicas. Modified: the spin words and the generator state. */
+    public void sweep() {
+        switch (dimension) {
+            case 2 -> sweepSquare();
+            default -> sweepGeneric();
+        }
+        sweepCount++;
+    }
+
+    /** {@code count} sweeps. */
+    public void sweep(int count) {
+        for (int t = 0; t < count; t++) {
+            sweep();
+        }
+    }
+
+    /**
+     * The square-lattice kernel: row-wise, neighbour words by offsets (no table), adder tree for four
+     * disagreement words.
+     */
+    private void sweepSquare() {
+        final long[] w = words;
+        final int size = linearSize;
+        final long p1 = thresholds[1];
+        final long p2 = thresholds[2];
+        long s0 = rngState[0];
+        long s1 = rngState[1];
+        long s2 = rngState[2];
+        long s3 = rngState[3];
+        for (int colour = 0; colour < 2; colour++) {
+            for (int y = 0; y < size; y++) {
+                final int row = y * size;
+                final int last = row + size - 1;
+                // neighbour rows as offsets from the site index: few live values keep the JIT out of spills
+                final int upOffset = (y == 0 ? size - 1 : -1) * size;
+                final int downOffset = (y == size - 1 ? 1 - size : 1) * size;
+                for (int i = row + ((colour + y) & 1); i <= last; i += 2) {
+                    final long s = w[i];
+                    final long d0 = s ^ w[i == row ? last : i - 1];
+                    final long d1 = s ^ w[i == last ? row : i + 1];
+                    final long d2 = s ^ w[i + upOffset];
+                    final long d3 = s ^ w[i + downOffset];
+                    // two half adders, then their sum: n = bit0 + 2·bit1 + 4·bit2
+                    final long a0 = d0 ^ d1;
+                    final long a1 = d0 & d1;
+                    final long b0 = d2 ^ d3;
+                    final long b1 = d2 & d3;
+                    final long bit0 = a0 ^ b0;
+                    final long bit1 = a1 ^ b1 ^ (a0 & b0);
+                    final long bit2 = a1 & b1;
+                    long accept = bit1 | bit2; // n >= 2: ΔE <= 0
+                    final long eq1 = bit0 & ~accept; // ΔE = 4: p = x
+                    final long eq0 = ~(bit0 | accept); // ΔE = 8: p = x²
+                    long undecided = eq0 | eq1;
+                    // threshold bits: p1's for every undecided replica, switched to p2's where n = 0
+                    long q1 = p1;
+                    long q12 = p1 ^ p2;
+                    for (int k = 0; k < 64; k++) {
+                        final long r = Long.rotateLeft(s1 * 5, 7) * 9; // xoshiro256**
+                        final long t = s1 << 17;
+                        s2 ^= s0;
+                        s3 ^= s1;
+                        s1 ^= s2;
+                        s0 ^= s3;
+                        s2 ^= t;
+                        s3 = Long.rotateLeft(s3, 45);
+                        final long threshold = (q1 >> 63) ^ ((q12 >> 63) & eq0);
+                        q1 <<= 1;
+                        q12 <<= 1;
+                        accept |= undecided & threshold & ~r;
+                        undecided &= ~(threshold ^ r);
+                        if (undecided == 0) {
+                            break;
+                        }
+                    }
+                    w[i] = s ^ accept;
+                }
+            }
+        }
+        rngState[0] = s0;
+        rngState[1] = s1;
+        rngState[2] = s2;
+        rngState[3] = s3;
+    }
+
+    /**
+     * The chain (d = 1) and cubic (d = 3) kernel: neighbour table, disagreements summed by a bit-sliced
+     * 3-bit counter (a chain of half adders), thresholds x^(d−n).
+     */
+    private void sweepGeneric() {
+        final long[] w = words;
+        final int[] nb = neighbourTable;
+        final int z = 2 * dimension;
+        final boolean cubic = dimension == 3;
+        final long p1 = thresholds[1];
+        final long p2 = thresholds[2];
+        final long p3 = thresholds[3];
+        long s0 = rngState[0];
+        long s1 = rngState[1];
+        long s2 = rngState[2];
+        long s3 = rngState[3];
+        for (int colour = 0; colour < 2; colour++) {
+            for (final int site : colourSites[colour]) {
+                final long s = w[site];
+                long c0 = 0;
+                long c1 = 0;
+                long c2 = 0;
+                final int base = site * z;
+                for (int j = 0; j < z; j++) {
+                    final long dis = s ^ w[nb[base + j]];
+                    final long carry0 = c0 & dis;
+                    c0 ^= dis;
+                    final long carry1 = c1 & carry0;
+                    c1 ^= carry0;
+                    c2 |= carry1;
+                }
+                long accept;
+                final long selHalf; // replicas with p = 1/2 (ΔE = 0 on the chain)
+                final long sel1; // p = x
+                final long sel2; // p = x²
+                final long sel3; // p = x³
+                if (cubic) {
+                    accept = c2 | (c1 & c0); // n >= 3
+                    selHalf = 0;
+                    sel1 = ~c0 & c1 & ~c2; // n = 2
+                    sel2 = c0 & ~c1 & ~c2; // n = 1
+                    sel3 = ~(c0 | c1 | c2); // n = 0
+                } else {
+                    accept = c1; // n = 2: ΔE = −4
+                    selHalf = c0; // n = 1: ΔE = 0, see the class comment
+                    sel1 = ~(c0 | c1); // n = 0
+                    sel2 = 0;
+                    sel3 = 0;
+                }
+                long undecided = selHalf | sel1 | sel2 | sel3;
+                long qHalf = HALF;
+                long q1 = p1;
+                long q2 = p2;
+                long q3 = p3;
+                for (int k = 0; k < 64; k++) {
+                    final long r = Long.rotateLeft(s1 * 5, 7) * 9; // xoshiro256**
+                    final long t = s1 << 17;
+                    s2 ^= s0;
+                    s3 ^= s1;
+                    s1 ^= s2;
+                    s0 ^= s3;
+                    s2 ^= t;
+                    s3 = Long.rotateLeft(s3, 45);
+                    final long threshold = (selHalf & (qHalf >> 63)) | (sel1 & (q1 >> 63)) | (sel2 & (q2 >> 63))
+                            | (sel3 & (q3 >> 63));
+                    qHalf <<= 1;
+                    q1 <<= 1;
+                    q2 <<= 1;
+                    q3 <<= 1;
+                    accept |= undecided & threshold & ~r;
+                    undecided &= ~(threshold ^ r);
+                    if (undecided == 0) {
+                        break;
+                    }
+                }
+                w[site] = s ^ accept;
+            }
+        }
+        rngState[0] = s0;
+        rngState[1] = s1;
+        rngState[2] = s2;
+        rngState[3] = s3;
+    }
+
+    /** Replica r as a ±1 configuration (a fresh array, sites as in {@link Lattice}). */
+    public byte[] replica(int r) {
+        checkReplica(r);
+        byte[] c = new byte[words.length];
+        copyReplica(r, c);
+        return c;
+    }
+
+    /** Writes replica r into {@code out} (length N) as ±1. Modified: {@code out}. */
+    public void copyReplica(int r, byte[] out) {
+        checkReplica(r);
+        if (out.length != words.length) {
+            throw new IllegalArgumentException("output has " + out.length + " sites, lattice has " + words.length);
+        }
+        for (int i = 0; i < words.length; i++) {
+            out[i] = (byte) ((((words[i] >>> r) & 1) << 1) - 1);
+        }
+    }
+
+    /** Sets replica r to a ±1 configuration (e.g. a cold start). Modified: the spin words. */
+    public void setReplica(int r, byte[] configuration) {
+        checkReplica(r);
+        model.validate(configuration);
+        long bit = 1L << r;
+        for (int i = 0; i < words.length; i++) {
+            words[i] = configuration[i] > 0 ? words[i] | bit : words[i] & ~bit;
+        }
+    }
+
+    /**
+     * Total magnetisation M = Σ s of every replica, by a bit-sliced vertical counter of the words
+     * (about two word operations per site for all 64 replicas). Modified: {@code out} (length ≥ 64).
+     */
+    public void magnetizations(long[] out) {
+        long[] ones = verticalCount(words, null);
+        for (int r = 0; r < REPLICAS; r++) {
+            out[r] = 2 * ones[r] - words.length;
+        }
+    }
+
+    /** Total energies H = −Σ s_i s_j of every replica. Modified: {@code out} (length ≥ 64). */
+    public void energies(double[] out) {
+        long[] disagreements = verticalCount(words, lattice);
+        long bonds = lattice.bondCount();
+        for (int r = 0; r < REPLICAS; r++) {
+            out[r] = -(double) (bonds - 2 * disagreements[r]);
+        }
+    }
+
+    /** Energy per site of replica r. */
+    public double energyPerSite(int r) {
+        checkReplica(r);
+        double[] e = new double[REPLICAS];
+        energies(e);
+        return e[r] / words.length;
+    }
+
+    /** Magnetisation per site of replica r. */
+    public double magnetizationPerSite(int r) {
+        checkReplica(r);
+        long[] m = new long[REPLICAS];
+        magnetizations(m);
+        return (double) m[r] / words.length;
+    }
+
+    /**
+     * Per-replica counts of set bits over the words (bonds == null) or over the forward-bond disagreement
+     * words w_i ⊕ w_{i+e_a} (bonds = the lattice), with a ripple-carry counter of bit planes.
+     */
+    private static long[] verticalCount(long[] w, Lattice bonds) {
+        long[] planes = new long[64];
+        int used = 0;
+        int d = bonds == null ? 1 : bonds.dimension();
+        int z = bonds == null ? 0 : bonds.coordination();
+        int[] nb = bonds == null ? null : bonds.neighbourTable();
+        for (int i = 0; i < w.length; i++) {
+            for (int a = 0; a < d; a++) {
+                long carry = bonds == null ? w[i] : w[i] ^ w[nb[i * z + 2 * a]];
+                for (int p = 0; carry != 0; p++) {
+                    long next = planes[p] & carry;
+                    planes[p] ^= carry;
+                    carry = next;
+                    used = Math.max(used, p + 1);
+                }
+            }
+        }
+        long[] counts = new long[REPLICAS];
+        for (int p = 0; p < used; p++) {
+            for (int r = 0; r < REPLICAS; r++) {
+                counts[r] += ((planes[p] >>> r) & 1) << p;
+            }
+        }
+        return counts;
+    }
+
+    private static void checkReplica(int r) {
+        if (r < 0 || r >= REPLICAS) {
+            throw new IllegalArgumentException("replica index must be in [0, 64), got " + r);
+        }
+    }
+
+    // ---- random bits -------------------------------------------------------------------------------
+
+    /** One xoshiro256** step on {@code state} (4 longs). Modified: {@code state}. */
+    static long nextLong(long[] state) {
+        long s0 = state[0];
+        long s1 = state[1];
+        long s2 = state[2];
+        long s3 = state[3];
+        long result = Long.rotateLeft(s1 * 5, 7) * 9;
+        long t = s1 << 17;
+        s2 ^= s0;
+        s3 ^= s1;
+        s1 ^= s2;
+        s0 ^= s3;
+        s2 ^= t;
+        s3 = Long.rotateLeft(s3, 45);
+        state[0] = s0;
+        state[1] = s1;
+        state[2] = s2;
+        state[3] = s3;
+        return result;
+    }
+
+    /**
+     * floor(p · 2<sup>64</sup>) as an unsigned 64-bit fraction, for 0 ≤ p &lt; 1 (p ≥ 1 saturates to
+     * 2<sup>64</sup> − 1, which differs from certainty by 2<sup>−64</sup>).
+     */
+    static long fixedPointFraction(double p) {
+        if (!(p >= 0)) {
+            throw new IllegalArgumentException("probability must be >= 0, got " + p);
+        }
+        if (p >= 1) {
+            return -1L;
+        }
+        double scaled = p * 0x1p64;
+        if (scaled >= 0x1p63) {
+            return ((long) (scaled - 0x1p63)) | Long.MIN_VALUE;
+        }
+        return (long) scaled;
+    }
+
+    /**
+     * A word whose 64 bits are independent Bernoulli(p) variables, p = threshold / 2<sup>64</sup>, by the
+     * same bit-serial comparison the kernels inline: bit k of replica r's uniform fraction is bit r of the
+     * k-th word drawn from {@code words}, compared most significant bit first with {@code threshold};
+     * stops when all 64 comparisons are decided or after 64 words.
+     *
+     * <p>Modified: {@code words} is advanced.
+     */
+    public static long bernoulliMask(RandomGenerator words, long threshold) {
+        long accept = 0;
+        long undecided = -1L;
+        long q = threshold;
+        for (int k = 0; k < 64 && undecided != 0; k++) {
+            long r = words.nextLong();
+            long t = q >> 63;
+            q <<= 1;
+            accept |= undecided & t & ~r;
+            undecided &= ~(t ^ r);
+        }
+        return accept;
+    }
+
+    /** {@link #bernoulliMask(RandomGenerator, long)} with the threshold of probability p. */
+    public static long bernoulliMask(RandomGenerator words, double p) {
+        return bernoulliMask(words, fixedPointFraction(p));
+    }
+
+    // ---- several groups, several threads -----------------------------------------------------------
+
+    /**
+     * Advances every group by {@code sweeps} sweeps, the groups spread over {@code threads} threads. Each
+     * group owns its generator, so the result does not depend on {@code threads}.
+     *
+     * <p>Modified: every group.
+     */
+    public static void sweepAll(List<MultispinMetropolis> groups, int sweeps, int threads) {
+        forEachGroup(groups, threads, g -> g.sweep(sweeps));
+    }
+
+    /** A per-group task for {@link #forEachGroup}. */
+    private interface GroupTask {
+        void run(MultispinMetropolis group) throws InterruptedException;
+    }
+
+    private static void forEachGroup(List<MultispinMetropolis> groups, int threads, GroupTask task) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
+        if (threads == 1 || groups.size() == 1) {
+            for (MultispinMetropolis g : groups) {
+                try {
+                    task.run(g);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted", e);
+                }
+            }
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, groups.size()));
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (MultispinMetropolis g : groups) {
+                futures.add(pool.submit(() -> {
+                    task.run(g);
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(cause);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Runs 64·{@code groupCount} independent chains and returns their samples: the adapter behind
+     * {@code --sampler multispin}. Each group is built by {@link #groups} (seeded from {@code seed}),
+     * thermalised for {@code thermalizeSweeps} sweeps, then records {@code samplesPerReplica}
+     * configurations, {@code thin} sweeps apart. The result is identical for any {@code threads}.
+     *
+     * @param progress called with the total number of configurations recorded so far (all replicas),
+     *                 possibly from worker threads; may be null
+     * @return {@code samples[replica][sample][site]}, ±1 spins; replica = 64·group + bit
+     */
+    public static byte[][][] run(IsingModel model, int groupCount, int thermalizeSweeps, int samplesPerReplica,
+            int thin, long seed, int threads, LongConsumer progress) {
+        if (thermalizeSweeps < 0 || samplesPerReplica < 0 || thin < 1) {
+            throw new IllegalArgumentException("need thermalize >= 0, samples >= 0 and thin >= 1, got "
+                    + thermalizeSweeps + ", " + samplesPerReplica + ", " + thin);
+        }
+        List<MultispinMetropolis> groups = groups(model, groupCount, seed);
+        int n = model.lattice().siteCount();
+        byte[][][] samples = new byte[groupCount * REPLICAS][samplesPerReplica][n];
+        AtomicLong recorded = new AtomicLong();
+        forEachGroup(groups, threads, g -> {
+            int first = groups.indexOf(g) * REPLICAS;
+            g.sweep(thermalizeSweeps);
+            for (int t = 0; t < samplesPerReplica; t++) {
+                if (Thread.interrupted()) {
+                    throw new InterruptedException();
+                }
+                g.sweep(thin);
+                for (int r = 0; r < REPLICAS; r++) {
+                    g.copyReplica(r, samples[first + r][t]);
+                }
+                long done = recorded.addAndGet(REPLICAS);
+                if (progress != null) {
+                    progress.accept(done);
+                }
+            }
+        });
+        return samples;
+    }
+}

@@ -1,0 +1,122 @@
+package dev.coarse.mc;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Wall-clock throughput of sampler kernels, in spin-flip attempts per nanosecond: the measurement core of
+ * {@code coarse bench} (JMH lives in the coarse-bench module, which the CLI cannot depend on).
+ *
+ * <p>Each task is called repeatedly for a warm-up period (so the JIT compiles it), then for the measured
+ * period; throughput = calls × flipsPerCall / elapsed nanoseconds. With several tasks, each runs on its
+ * own thread, all start the measured period together, and the flips of all threads are added.
+ */
+public final class ThroughputMeter {
+
+    /**
+     * One measurement.
+     *
+     * @param flipsPerNs spin-flip attempts per nanosecond, summed over threads
+     * @param calls      task calls in the measured period, summed over threads
+     * @param seconds    wall-clock length of the measured period
+     * @param threads    number of tasks run concurrently
+     * @param cpuSeconds CPU time the measuring threads used in the measured period, summed (NaN when the
+     *                   JVM cannot measure thread CPU time); on a busy machine cpuSeconds &lt; threads·seconds
+     */
+    public record Throughput(double flipsPerNs, long calls, double seconds, int threads, double cpuSeconds) {
+
+        /** Flips per nanosecond of CPU time used, summed over threads: the per-core speed, robust to load. */
+        public double flipsPerCpuNs() {
+            return flipsPerNs * seconds / cpuSeconds;
+        }
+    }
+
+    private ThroughputMeter() {
+    }
+
+    /** Throughput of one task (e.g. {@code group::sweep} with flipsPerCall = 64·N) on the calling thread. */
+    public static Throughput measure(Runnable task, long flipsPerCall, Duration warmup, Duration duration) {
+        return measureParallel(List.of(task), flipsPerCall, warmup, duration);
+    }
+
+    /**
+     * Throughput of several tasks run concurrently, one thread each; every task must own its state (e.g.
+     * one replica group per task).
+     */
+    public static Throughput measureParallel(List<Runnable> tasks, long flipsPerCall, Duration warmup,
+            Duration duration) {
+        if (tasks.isEmpty() || flipsPerCall <= 0 || duration.isNegative() || duration.isZero()
+                || warmup.isNegative()) {
+            throw new IllegalArgumentException("need tasks, flipsPerCall > 0, a positive duration and warm-up >= 0");
+        }
+        int threads = tasks.size();
+        long[] calls = new long[threads];
+        long[] start = new long[threads];
+        long[] end = new long[threads];
+        long[] cpu = new long[threads];
+        ThreadMXBean cpuClock = ManagementFactory.getThreadMXBean();
+        boolean cpuTimed = cpuClock.isCurrentThreadCpuTimeSupported();
+        CyclicBarrier barrier = new CyclicBarrier(threads);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread[] workers = new Thread[threads];
+        for (int t = 0; t < threads; t++) {
+            int id = t;
+            Runnable task = tasks.get(t);
+            workers[t] = new Thread(() -> {
+                try {
+                    long warmupEnd = System.nanoTime() + warmup.toNanos();
+                    while (System.nanoTime() < warmupEnd) {
+                        task.run();
+                    }
+                    barrier.await();
+                    long cpuBegin = cpuTimed ? cpuClock.getCurrentThreadCpuTime() : 0;
+                    long begin = System.nanoTime();
+                    long stop = begin + duration.toNanos();
+                    long n = 0;
+                    long now;
+                    do {
+                        task.run();
+                        n++;
+                        now = System.nanoTime();
+                    } while (now < stop);
+                    cpu[id] = cpuTimed ? cpuClock.getCurrentThreadCpuTime() - cpuBegin : 0;
+                    start[id] = begin;
+                    end[id] = now;
+                    calls[id] = n;
+                } catch (Throwable e) {
+                    failure.compareAndSet(null, e);
+                    barrier.reset();
+                }
+            }, "throughput-" + t);
+            workers[t].start();
+        }
+        for (Thread w : workers) {
+            try {
+                w.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while measuring", e);
+            }
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("benchmark task failed", failure.get());
+        }
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        long total = 0;
+        long cpuTotal = 0;
+        for (int t = 0; t < threads; t++) {
+            cpuTotal += cpu[t];
+            first = Math.min(first, start[t]);
+            last = Math.max(last, end[t]);
+            total += calls[t];
+        }
+        double elapsed = last - first;
+        return new Throughput(total * (double) flipsPerCall / elapsed, total, elapsed * 1e-9, threads,
+                cpuTimed ? cpuTotal * 1e-9 : Double.NaN);
+    }
+}

@@ -1,0 +1,9 @@
+package dev.coarse.info;
+
+class NsbEntropyContractTest extends DiscreteEstimatorContract {
+
+    @Override
+    protected EntropyEstimator estimator() {
+        return new NsbEntropy();
+    }
+}
