@@ -113,9 +113,13 @@ public final class RunCommand implements Callable<Integer> {
             for (Stage stage : Study.stages()) {
                 if (stages.has(stage.name())) {
                     for (HtmlReport.Comparison c : stage.summary(study, stages.get(stage.name()))) {
-                        out.printf(Locale.ROOT, "  %-60s %s   exact %s   (%+.1f σ)%n", c.quantity(),
-                                HtmlReport.formatWithError(c.measured().mean(), c.measured().error()),
-                                HtmlReport.formatNumber(c.exact(), 6), c.deviationInErrors());
+                        String measured = HtmlReport.formatWithError(c.measured().mean(), c.measured().error());
+                        if (Double.isFinite(c.exact())) {
+                            out.printf(Locale.ROOT, "  %-60s %s   exact %s   (%+.1f σ)%n", c.quantity(), measured,
+                                    HtmlReport.formatNumber(c.exact(), 6), c.deviationInErrors());
+                        } else {
+                            out.printf(Locale.ROOT, "  %-60s %s%n", c.quantity(), measured);
+                        }
                     }
                 }
             }

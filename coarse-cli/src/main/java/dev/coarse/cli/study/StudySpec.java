@@ -33,7 +33,8 @@ public record StudySpec(String name, long seed, String model, int q, List<String
                         Sampling mcrgSampling, List<Integer> mcrgSizes, double mcrgTemperature, Coarsening mcrgRule,
                         int mcrgEven, int mcrgOdd, int mcrgBins, Sampling flowSampling, int flowSize,
                         double[] flowCouplings, Coarsening flowRule, List<String> flowOperators, Sampling infoSampling,
-                        int infoSize, double infoTemperature, Coarsening infoRule) {
+                        int infoSize, double infoTemperature, Coarsening infoRule, int infoBuffer,
+                        int infoEnvironment, String infoCode, String infoEstimator, int infoResamples) {
 
     /** Stage names in the order they run. */
     public static final List<String> STAGES = List.of("energy", "binder", "mcrg", "flow", "info");
@@ -218,15 +219,31 @@ public record StudySpec(String name, long seed, String model, int q, List<String
         int infoSize = (int) in.integer("size", 32, 2, 4096);
         double infoT = temperature(in, tc);
         Coarsening infoRule = coarsening(in, 2);
+        int infoBuffer = (int) in.integer("buffer", 0, 0, 64);
+        int infoEnv = (int) in.integer("environment", 1, 1, 64);
+        String infoCode = in.choice("environment_code", "sum", List.of("sum", "pattern"));
+        String infoEstimator = in.choice("estimator", "miller-madow", List.of("plugin", "miller-madow", "nsb"));
+        int infoResamples = (int) in.integer("resamples", 50, 2, 10_000);
         in.finish();
         if (stages.contains("info")) {
             checkLevels(in, "size", List.of(infoSize), infoRule, d);
             checkSize(in, "size", infoSize, d);
+            int last = Coarsener.lattices(Lattice.of(d, infoSize), infoRule.build(), infoRule.levels() - 1)
+                    .get(infoRule.levels() - 1).linearSize();
+            int span = infoRule.b() + 2 * (infoBuffer + infoEnv);
+            if (span > last) {
+                throw in.error("levels", "at level " + infoRule.levels() + " the lattice has L = " + last
+                        + ", smaller than the block, buffer and environment span b + 2(buffer + environment) = " + span);
+            }
+            if (infoCode.equals("pattern") && Math.pow(infoRule.b() + 2 * (infoBuffer + infoEnv), d) > 62) {
+                throw in.error("environment_code", "'pattern' needs fewer than 62 sites in block, buffer and shell; use 'sum'");
+            }
         }
         r.finish();
         return new StudySpec(name, seed, model, q, List.copyOf(stages), energySampling, energySizes, energyT,
                 binderSampling, binderSizes, binderT, resamples, mcrgSampling, mcrgSizes, mcrgT, mcrgRule, even, odd,
-                bins, flowSampling, flowSize, flowK, flowRule, flowOps, infoSampling, infoSize, infoT, infoRule);
+                bins, flowSampling, flowSize, flowK, flowRule, flowOps, infoSampling, infoSize, infoT, infoRule,
+                infoBuffer, infoEnv, infoCode, infoEstimator, infoResamples);
     }
 
     private static Sampling sampling(SpecReader r, List<String> samplers, String sampler, long sweeps, long thermalize,
@@ -352,6 +369,11 @@ public record StudySpec(String name, long seed, String model, int q, List<String
         i.put("size", infoSize);
         i.put("temperature", infoTemperature);
         rule(i, infoRule);
+        i.put("buffer", infoBuffer);
+        i.put("environment", infoEnvironment);
+        i.put("environment_code", infoCode);
+        i.put("estimator", infoEstimator);
+        i.put("resamples", infoResamples);
         return n;
     }
 
