@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.knowm.xchart.XYChart;
+import org.knowm.xchart.style.Styler;
 
 /**
  * Binder cumulants U_L(T) for several L; consecutive curves cross near T_c (SCIENCE.md §4), giving T_c with an
@@ -148,7 +149,7 @@ final class BinderStage implements Stage {
     public void report(StudySpec spec, JsonNode result, HtmlReport report) throws IOException {
         StudySpec.Sampling s = spec.binderSampling();
         report.paragraph(String.format(Locale.ROOT, "U_L = 1 − ⟨m⁴⟩/(3⟨m²⟩²) measured for L = %s with %d chains of "
-                        + "%s (%d steps each, every %d-th kept). Below T_c, U → 2/3; above, U → 0; at T_c it is "
+                        + "%s (%d steps each, a sample every %d). Below T_c, U → 2/3; above, U → 0; at T_c it is "
                         + "scale-invariant, so curves of different L cross there (up to corrections that shrink "
                         + "with L). Crossing temperatures come from cubic interpolation, errors from resampling "
                         + "every point within its error bar; T_c is their inverse-variance mean.",
@@ -179,6 +180,7 @@ final class BinderStage implements Stage {
             u.line("T_c (measured crossing)", new double[] {tc, tc}, new double[] {uMin, uMax});
         }
         XYChart uChart = u.chart();
+        Charts.legend(uChart, Styler.LegendPosition.InsideSW);
         int k0 = 0;
         for (JsonNode c : result.path("curves")) {
             Charts.colour(uChart, "L = " + c.path("L").asInt(), k0++);
@@ -236,6 +238,7 @@ final class BinderStage implements Stage {
                 Charts.reference(chiPlot.chart(), String.format(Locale.ROOT, "slope γ/ν = %.4f (exact)", exact));
             }
             Charts.colour(chiPlot.chart(), fitName, 0);
+            Charts.legend(chiPlot.chart(), Styler.LegendPosition.InsideNW);
             report.figure("Susceptibility χ = N(⟨m²⟩ − ⟨|m|⟩²)/T at the grid temperature nearest T_c, log-log: "
                     + "the slope is γ/ν (finite-size scaling). The exact-slope line is drawn through the largest L.",
                     chiPlot.chart());

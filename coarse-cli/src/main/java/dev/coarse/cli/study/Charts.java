@@ -5,6 +5,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** Series styling for the study's charts: one colour per lattice size, reference values as dashed grey lines. */
@@ -17,6 +18,11 @@ final class Charts {
             10f, new float[] {2f, 4f}, 0f);
 
     private Charts() {
+    }
+
+    /** Moves the legend (to a corner the data leave free, or below the plot). */
+    static void legend(XYChart chart, Styler.LegendPosition position) {
+        chart.getStyler().setLegendPosition(position);
     }
 
     /** Gives the named series palette colour {@code index}. */

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.knowm.xchart.XYChart;
+import org.knowm.xchart.style.Styler;
 
 /**
  * Energy and specific heat per site versus temperature for each size, set against Kaufman's exact finite-L
@@ -114,8 +115,8 @@ final class EnergyStage implements Stage {
     public void report(StudySpec spec, JsonNode result, HtmlReport report) throws IOException {
         StudySpec.Sampling s = spec.energySampling();
         report.paragraph(String.format(Locale.ROOT, "Each point: %d chains of %s, %d thermalisation and %d measured "
-                + "sweeps, every %d-th kept. Lines: Kaufman's exact result for the same finite periodic L×L lattice, "
-                + "and Onsager's L = ∞ curve (dashed grey in the legend order) for orientation; the specific heat "
+                + "sweeps, a sample every %d. Lines: Kaufman's exact result for the same finite periodic L×L lattice, "
+                + "and Onsager's L = ∞ curve (dashed grey) for orientation; the specific heat "
                 + "C = N(⟨e²⟩ − ⟨e⟩²)/T² peaks near T_c = %.4f and its peak grows like ln L.",
                 s.chains(), s.sampler(), s.thermalize(), s.sweeps(), s.thin(), spec.criticalTemperature()));
         JsonNode points = result.path("points");
@@ -176,6 +177,8 @@ final class EnergyStage implements Stage {
         XYChart energyChart = energy.chart();
         XYChart heatChart = heat.chart();
         XYChart residualChart = residual.chart();
+        Charts.legend(energyChart, Styler.LegendPosition.InsideNW);
+        Charts.legend(residualChart, Styler.LegendPosition.OutsideS);
         for (int k = 0; k < sizes.size(); k++) {
             String l = "L = " + sizes.get(k);
             Charts.colour(energyChart, "Monte Carlo, " + l, k);

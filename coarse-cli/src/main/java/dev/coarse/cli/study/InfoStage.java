@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.IntUnaryOperator;
 import org.knowm.xchart.XYChart;
+import org.knowm.xchart.style.Styler;
 
 /**
  * Relevant information kept by each RG step (SCIENCE.md §3; Apenko 2012, Koch-Janusz and Ringel 2018): at every
@@ -131,6 +132,9 @@ final class InfoStage implements Stage {
                 .line("all (upper bound)", new double[] {n[0], n[n.length - 1] + (n.length == 1 ? 1 : 0)}, new double[] {1, 1});
         XYChart keptChart = kept.chart();
         Charts.reference(keptChart, "all (upper bound)");
+        Charts.legend(keptChart, Styler.LegendPosition.OutsideS);
+        Charts.legend(mi.chart(), Styler.LegendPosition.OutsideS);
+        Charts.legend(loss.chart(), Styler.LegendPosition.OutsideS);
         report.figure("Information about the environment in the block (V) and in its coarse spin (H) at each "
                 + "step. At the critical point the numbers should settle to step-independent values as the "
                 + "blocked system approaches the fixed point.", mi.chart());

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.knowm.xchart.style.Styler;
 
 /**
  * Swendsen's MCRG at (or near) T_c: sample each size, coarse-grain it {@code levels} times and take y_t and
@@ -111,7 +112,7 @@ final class McrgStage implements Stage {
         StudySpec.Sampling s = spec.mcrgSampling();
         StudySpec.Coarsening rule = spec.mcrgRule();
         report.paragraph(String.format(Locale.ROOT, "Configurations sampled at T = %.6f with %s (%d chains, %d "
-                        + "thermalisation and %d measured steps, every %d-th kept), then coarse-grained %d times with "
+                        + "thermalisation and %d measured steps, a sample every %d), then coarse-grained %d times with "
                         + "the %s rule (b = %d). At level n the matrix T = C⁻¹D of connected correlations between "
                         + "operators at levels n and n−1 approximates ∂K⁽ⁿ⁾/∂K⁽ⁿ⁻¹⁾; its leading eigenvalue λ gives "
                         + "y = ln λ / ln b, using %d even operators (→ y_t) and %d odd ones (→ y_h). Errors: "
@@ -152,6 +153,8 @@ final class McrgStage implements Stage {
         yt.line(ytName, span, new double[] {ytExact, ytExact});
         yh.line(yhName, span, new double[] {yhExact, yhExact});
         Charts.reference(yt.chart(), ytName);
+        Charts.legend(yt.chart(), Styler.LegendPosition.OutsideS);
+        Charts.legend(yh.chart(), Styler.LegendPosition.OutsideS);
         Charts.reference(yh.chart(), yhName);
         report.figure("Thermal RG eigenvalue exponent y_t = 1/ν per level and lattice size (points slightly "
                 + "offset horizontally so error bars do not overlap); the horizontal line is the " + ref
