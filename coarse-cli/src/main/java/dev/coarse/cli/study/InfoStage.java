@@ -117,7 +117,7 @@ final class InfoStage implements Stage {
         JsonNode steps = result.path("steps");
         double[] n = Results.values(steps, "step");
         Plots.Builder mi = Plots.xy("Block–environment information per RG step", "RG step n",
-                "mutual information / entropy [nats]")
+                "mutual information [nats]")
                 .lineWithErrors("I(V:E), block", n, Results.column(steps, "i_visible_environment", false),
                         Results.column(steps, "i_visible_environment", true))
                 .lineWithErrors("I(H:E), coarse spin", n, Results.column(steps, "i_coarse_environment", false),
