@@ -61,6 +61,12 @@ public final class StageContext {
         return result;
     }
 
+    /** A progress callback for one library call that reports its own (done, total) in the units of {@link #expect}. */
+    public Progress progress() {
+        long base = offset;
+        return (done, tot) -> report(base + done);
+    }
+
     /** Marks extra work (e.g. an analysis step counted in {@link #expect}) as done. */
     public void advance(long units) {
         offset += units;
