@@ -10,6 +10,7 @@ import dev.coarse.stats.Estimate;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -38,6 +39,10 @@ public final class RgCouplingsCommand implements Callable<Integer> {
     @Option(names = "--blocks", defaultValue = "20", description = "Jackknife blocks (default ${DEFAULT-VALUE}).")
     int blocks;
 
+    @Option(names = "--samples", paramLabel = "N",
+            description = "Fit only the first N samples of every level (default: all; pseudo-likelihood costs time ∝ samples × sites).")
+    Integer samples;
+
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
 
@@ -51,12 +56,16 @@ public final class RgCouplingsCommand implements Callable<Integer> {
         RgInput.requireIsing(file, base, "rg couplings");
         OperatorSet ops = OperatorSet.of(base.lattice().dimension(), operators.toArray(String[]::new));
         List<Ensemble> levels = input.levels(file, stored, 0);
-        if (blocks < 2 || blocks > base.size()) {
-            throw new UserError("--blocks must be in 2.." + base.size() + " (the number of samples), got " + blocks);
+        int n = samples == null ? base.size() : samples;
+        if (n < 2 || n > base.size()) {
+            throw new UserError("--samples must be in 2.." + base.size() + ", got " + n);
+        }
+        if (blocks < 2 || blocks > n) {
+            throw new UserError("--blocks must be in 2.." + n + " (the number of samples), got " + blocks);
         }
         List<Couplings> fits = new ArrayList<>();
         for (Ensemble e : levels) {
-            fits.add(PseudoLikelihood.fit(e.configurations(), e.lattice(), ops, blocks));
+            fits.add(PseudoLikelihood.fit(Arrays.copyOf(e.configurations(), n), e.lattice(), ops, blocks));
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -72,7 +81,7 @@ public final class RgCouplingsCommand implements Callable<Integer> {
             }
             JsonOutput.print(out, o);
         } else {
-            out.printf("%s: %d samples, K = 1/T = %.6g, operators %s%n", file, base.size(),
+            out.printf("%s: %d of %d samples, K = 1/T = %.6g, operators %s%n", file, n, base.size(),
                     1.0 / base.meta().temperature(), ops);
             for (int i = 0; i < fits.size(); i++) {
                 out.printf("  level %d (L = %d)", i, levels.get(i).lattice().linearSize());

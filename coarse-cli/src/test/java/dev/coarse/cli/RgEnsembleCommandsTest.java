@@ -137,10 +137,11 @@ class RgEnsembleCommandsTest {
     @Test
     void couplingsPerLevelWithErrors() throws Exception {
         Run r = run("rg", "couplings", ising16.toString(), "--rule", "majority", "--levels", "1", "--operators",
-                "nn,nnn", "--json");
+                "nn,nnn", "--samples", "200", "--json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode levels = r.json().get("levels");
         assertThat(levels).hasSize(2);
+        assertThat(levels.get(0).get("samples").asInt()).isEqualTo(200);
         assertThat(levels.get(1).get("L").asInt()).isEqualTo(8);
         JsonNode nn = levels.get(0).get("couplings").get("nn");
         // level 0 is the sampled model itself: K_nn = 1/T = 0.4 (pseudo-likelihood is consistent); loose bound
@@ -192,6 +193,7 @@ class RgEnsembleCommandsTest {
         assertUserError(run("rg", "mcrg", ising16.toString(), "--rule", "median"), "unknown coarse-graining rule 'median'");
         assertUserError(run("rg", "couplings", ising16.toString(), "--operators", "nn,hexagon"), "unknown operator 'hexagon'");
         assertUserError(run("rg", "mcrg", ising16.toString(), "--operators", "9"), "--operators must be 1..6");
+        assertUserError(run("rg", "couplings", ising16.toString(), "--samples", "401"), "--samples must be in 2..400");
         assertUserError(run("rg", "mcrg", ising16.toString(), "--odd-operators", "0"), "--odd-operators must be 1..3");
         assertUserError(run("rg", "coarsen", ising16.toString(), "--levels", "1", "--ties", "maybe", "--out",
                 dir.resolve("z.h5").toString()), "unknown --ties 'maybe'");
