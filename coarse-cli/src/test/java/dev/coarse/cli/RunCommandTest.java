@@ -32,9 +32,9 @@ class RunCommandTest {
             model: ising2d
             stages: [energy, binder, mcrg, flow, info]
             energy: {sizes: [4, 8], temperatures: "2.0:3.0:3", sweeps: 300, thermalize: 30, thin: 1}
-            binder: {sizes: [4, 8], temperatures: "1.8:2.8:5", sweeps: 400, thermalize: 40, thin: 1, resamples: 20}
+            binder: {sizes: [4, 8], temperatures: "1.8:2.8:5", sweeps: 400, thermalize: 40}
             mcrg: {sizes: [16], sweeps: 600, thermalize: 20, thin: 2, levels: 2, bins: 5}
-            flow: {size: 8, couplings: "0.3:0.5:3", sweeps: 200, thermalize: 20, thin: 2}
+            flow: {size: 8, couplings: "0.3:0.5:3", samples: 100, thermalize: 20, thin: 2}
             info: {size: 8, sweeps: 400, thermalize: 20, thin: 2, levels: 2}
             quick:
               energy: {sizes: [4]}
@@ -173,6 +173,9 @@ class RunCommandTest {
         "mcrg: {sizes: [8], levels: 2}|'mcrg.levels' in BAD.yaml: 2 levels of b = 2 leave L = 2 from L = 8, too small for the operators",
         "energy: {sweeps: many}|'energy.sweeps' in BAD.yaml: expected an integer, got 'many'",
         "energy: {sweeps: -5}|'energy.sweeps' in BAD.yaml: must be between 1 and",
+        "binder: {sizes: [16, 8]}|'binder.sizes' in BAD.yaml: must increase strictly",
+        "binder: {thin: 2}|unknown key 'binder.thin' in BAD.yaml",
+        "flow: {levels: 2}|unknown key 'flow.levels' in BAD.yaml",
         "energy: {temperatures: '3:2:5'}|'energy.temperatures' in BAD.yaml: range 'a:b:n' needs a < b",
         "model: ising5d|'model' in BAD.yaml: expected one of ising2d, ising3d, potts2d, got 'ising5d'",
         "stages: [energy, dance]|'stages' in BAD.yaml: unknown stage 'dance'",

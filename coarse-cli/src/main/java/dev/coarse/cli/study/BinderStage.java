@@ -148,12 +148,12 @@ final class BinderStage implements Stage {
     @Override
     public void report(StudySpec spec, JsonNode result, HtmlReport report) throws IOException {
         StudySpec.Sampling s = spec.binderSampling();
-        report.paragraph(String.format(Locale.ROOT, "U_L = 1 − ⟨m⁴⟩/(3⟨m²⟩²) measured for L = %s with %d chains of "
-                        + "%s (%d steps each, a sample every %d). Below T_c, U → 2/3; above, U → 0; at T_c it is "
+        report.paragraph(String.format(Locale.ROOT, "U_L = 1 − ⟨m⁴⟩/(3⟨m²⟩²) measured for L = %s, one chain of "
+                        + "%s per point (%d thermalisation and %d measured sweeps). Below T_c, U → 2/3; above, U → 0; at T_c it is "
                         + "scale-invariant, so curves of different L cross there (up to corrections that shrink "
                         + "with L). Crossing temperatures come from cubic interpolation, errors from resampling "
                         + "every point within its error bar; T_c is their inverse-variance mean.",
-                spec.binderSizes(), s.chains(), s.sampler(), s.sweeps(), s.thin()));
+                spec.binderSizes(), s.sampler(), s.thermalize(), s.sweeps()));
         double tcExact = result.path("tc_exact").asDouble();
         Plots.Builder u = Plots.xy("Binder cumulant, " + Study.modelTitle(spec), "temperature T [J/k_B]",
                 "Binder cumulant U_L");

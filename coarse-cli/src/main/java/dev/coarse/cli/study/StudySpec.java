@@ -161,11 +161,21 @@ public record StudySpec(String name, long seed, String model, int q, List<String
         e.finish();
 
         SpecReader bi = r.section("binder");
-        Sampling binderSampling = sampling(bi, samplers, cluster, 4000, 400, 4, 2);
+        Sampling binderSampling = scanSampling(bi, samplers, cluster, 4000, 400);
         List<Integer> binderSizes = sizes(bi, "sizes", List.of(8, 16, 32), d);
         double[] binderT = bi.range("temperatures", linspace(0.97 * tc, 1.03 * tc, 9));
-        int resamples = (int) bi.integer("resamples", 200, 10, 100_000);
+        int resamples = 400;
         bi.finish();
+        for (int k = 1; k < binderSizes.size(); k++) {
+            if (binderSizes.get(k) <= binderSizes.get(k - 1)) {
+                throw bi.error("sizes", "must increase strictly, got " + binderSizes);
+            }
+        }
+        for (int k = 1; k < binderT.length; k++) {
+            if (binderT[k] <= binderT[k - 1]) {
+                throw bi.error("temperatures", "must increase strictly");
+            }
+        }
         if (stages.contains("binder") && binderSizes.size() < 2) {
             throw bi.error("sizes", "Binder crossings need at least two sizes");
         }
@@ -190,10 +200,15 @@ public record StudySpec(String name, long seed, String model, int q, List<String
         }
 
         SpecReader f = r.section("flow");
-        Sampling flowSampling = sampling(f, samplers, ising ? "sw" : "wolff", 2000, 200, 10, 2);
+        String flowSampler = f.choice("sampler", ising ? "sw" : "wolff", samplers);
+        long flowSamples = f.integer("samples", 500, 2, 10_000_000);
+        long flowThin = f.integer("thin", 2, 1, 1_000_000);
+        long flowThermalize = f.integer("thermalize", 200, 10, 1_000_000_000L);
+        Sampling flowSampling = new Sampling(flowSampler, flowSamples * flowThin, flowThermalize, flowThin, 1);
         int flowSize = (int) f.integer("size", 32, 2, 4096);
         double[] flowK = f.range("couplings", linspace(0.30, 0.56, 9));
-        Coarsening flowRule = coarsening(f, 1);
+        Coarsening flowRule = new Coarsening(f.choice("rule", "majority", List.of("majority", "decimation")),
+                (int) f.integer("b", 2, 2, 16), 1);
         List<String> flowOps = f.strings("operators", List.of("nn", "nnn", "plaquette"));
         f.finish();
         if (stages.contains("flow")) {
@@ -211,6 +226,11 @@ public record StudySpec(String name, long seed, String model, int q, List<String
             }
             if (flowK.length < 2) {
                 throw f.error("couplings", "the flow needs at least two couplings");
+            }
+            for (int k = 1; k < flowK.length; k++) {
+                if (flowK[k] <= flowK[k - 1]) {
+                    throw f.error("couplings", "must increase strictly");
+                }
             }
         }
 
@@ -257,6 +277,15 @@ public record StudySpec(String name, long seed, String model, int q, List<String
             throw r.error("thin", "must not exceed sweeps (" + sw + "), got " + thinning);
         }
         return new Sampling(s, sw, th, thinning, c);
+    }
+
+    /** One chain per point, no thinning (Binder scans): sampler, sweeps, thermalize. */
+    private static Sampling scanSampling(SpecReader r, List<String> samplers, String sampler, long sweeps,
+                                         long thermalize) {
+        String s = r.choice("sampler", sampler, samplers);
+        long sw = r.integer("sweeps", sweeps, 40, 1_000_000_000L);
+        long th = r.integer("thermalize", thermalize, 10, 1_000_000_000L);
+        return new Sampling(s, sw, th, 1, 1);
     }
 
     private static List<Integer> sizes(SpecReader r, String key, List<Integer> fallback, int d) {
@@ -345,10 +374,11 @@ public record StudySpec(String name, long seed, String model, int q, List<String
         ints(e.putArray("sizes"), energySizes);
         doubles(e.putArray("temperatures"), energyTemperatures);
         ObjectNode b = n.putObject("binder");
-        b.setAll(binderSampling.toJson());
+        b.put("sampler", binderSampling.sampler());
+        b.put("sweeps", binderSampling.sweeps());
+        b.put("thermalize", binderSampling.thermalize());
         ints(b.putArray("sizes"), binderSizes);
         doubles(b.putArray("temperatures"), binderTemperatures);
-        b.put("resamples", binderResamples);
         ObjectNode m = n.putObject("mcrg");
         m.setAll(mcrgSampling.toJson());
         ints(m.putArray("sizes"), mcrgSizes);
@@ -358,10 +388,14 @@ public record StudySpec(String name, long seed, String model, int q, List<String
         m.put("odd_operators", mcrgOdd);
         m.put("bins", mcrgBins);
         ObjectNode f = n.putObject("flow");
-        f.setAll(flowSampling.toJson());
+        f.put("sampler", flowSampling.sampler());
+        f.put("samples", flowSampling.sweeps() / flowSampling.thin());
+        f.put("thin", flowSampling.thin());
+        f.put("thermalize", flowSampling.thermalize());
         f.put("size", flowSize);
         doubles(f.putArray("couplings"), flowCouplings);
-        rule(f, flowRule);
+        f.put("rule", flowRule.rule());
+        f.put("b", flowRule.b());
         ArrayNode ops = f.putArray("operators");
         flowOperators.forEach(ops::add);
         ObjectNode i = n.putObject("info");
