@@ -16,6 +16,7 @@ import dev.coarse.rg.PseudoLikelihood;
 import dev.coarse.stats.Estimate;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,6 +51,7 @@ class RbmCoarseGrainingRgTest {
     }
 
     @Test
+    @Tag("slow")
     void fittedCoarseCouplingGrowsWithKFlowsToOrderAboveKcAndExceedsTheRecipeAtSmallK() {
         Estimate low = coarseCoupling(0.20, 11);
         Estimate critical = coarseCoupling(0.4407, 12);
