@@ -11,8 +11,7 @@ import dev.coarse.info.EntropyEstimator;
 import dev.coarse.lattice.Lattice;
 import dev.coarse.model.IsingModel;
 import dev.coarse.rg.CoarseGraining;
-import dev.coarse.rg.Decimation;
-import dev.coarse.rg.MajorityRule;
+import dev.coarse.rg.CoarseGrainingRules;
 import dev.coarse.rg.TieBreak;
 import dev.coarse.stats.Estimate;
 import java.io.IOException;
@@ -192,10 +191,7 @@ final class InfoBlockCommand implements Callable<Integer> {
 
     /** The rg rule: majority (ties broken by the block's corner spin, so H is a function of V) or decimation. */
     static CoarseGraining coarseGraining(Rule rule, int blockSize) {
-        return switch (rule) {
-            case DECIMATION -> new Decimation(blockSize);
-            case MAJORITY -> new MajorityRule(blockSize, TieBreak.FIXED_SITE);
-        };
+        return CoarseGrainingRules.byName(rule.name().toLowerCase(java.util.Locale.ROOT), blockSize, TieBreak.FIXED_SITE);
     }
 
     /** Copies a CSV's configurations into {@code configs} (modified) and returns the states per site. */
