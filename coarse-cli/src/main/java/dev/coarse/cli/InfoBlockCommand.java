@@ -9,6 +9,10 @@ import dev.coarse.info.BlockInformation.KeptInformation;
 import dev.coarse.info.DiscreteInformation;
 import dev.coarse.info.EntropyEstimator;
 import dev.coarse.lattice.Lattice;
+import dev.coarse.model.IsingModel;
+import dev.coarse.rg.CoarseGraining;
+import dev.coarse.rg.CoarseGrainingRules;
+import dev.coarse.rg.TieBreak;
 import dev.coarse.stats.Estimate;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -22,9 +26,12 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code coarse info block FILE}: the RSMI block–environment profile I(V:E) over buffer widths and, with a
- * rule, the fraction of it a coarse-graining keeps and the loss H(V|H). FILE holds one flattened configuration
- * per row (row-major sites; Ising ±1 or Potts 0…q−1); the lattice is the periodic hypercube whose site count
- * is the number of columns in {@code --dimension} dimensions.
+ * rule, the fraction of it a coarse-graining keeps and the loss H(V|H). FILE is a Coarse ensemble file
+ * ({@code .h5}; lattice and model from its metadata, level chosen by {@code --level}) or a CSV with one
+ * flattened configuration per row (row-major sites; Ising ±1 or Potts 0…q−1), whose lattice is the periodic
+ * hypercube with that many sites in {@code --dimension} dimensions. Rules are the real
+ * {@code dev.coarse.rg} rules tabulated over block patterns ({@link BlockPatternRule}); majority breaks ties
+ * with the block's corner spin so that the coarse spin is a function of the block.
  */
 @Command(name = "block", mixinStandardHelpOptions = true,
         description = "Block-environment mutual information I(V:E) versus buffer width, and what a rule keeps.")
@@ -35,11 +42,16 @@ final class InfoBlockCommand implements Callable<Integer> {
         MAJORITY, DECIMATION
     }
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "CSV of configurations, one flattened configuration per row.")
+    @Parameters(index = "0", paramLabel = "FILE",
+            description = "Coarse ensemble file (.h5), or a CSV with one flattened configuration per row.")
     Path file;
 
-    @Option(names = "--dimension", defaultValue = "2", description = "Lattice dimension (default: ${DEFAULT-VALUE}).")
-    int dimension;
+    @Option(names = "--level", paramLabel = "N", description = "Level of a multi-level ensemble file (default: 0).")
+    Integer level;
+
+    @Option(names = "--dimension", paramLabel = "D",
+            description = "Lattice dimension of a CSV file (default: 2; an ensemble file records its own).")
+    Integer dimension;
 
     @Option(names = "--block", defaultValue = "2", description = "Block side b (default: ${DEFAULT-VALUE}).")
     int block;
@@ -81,43 +93,54 @@ final class InfoBlockCommand implements Callable<Integer> {
             default -> throw new UserError("--environment-code must be pattern or sum, got '" + environmentCode + "'");
         };
         int[] buffers = parseBuffers(buffer);
-        SampleSource source = SampleSource.open(file);
-        Lattice lattice = latticeFor(source.columnCount(), dimension);
-        byte[][] configs = new byte[source.rowCount()][lattice.siteCount()];
-        int maxValue = 0;
-        boolean negative = false;
-        for (int s = 0; s < lattice.siteCount(); s++) {
-            double[] column = source.column(s);
-            for (int r = 0; r < column.length; r++) {
-                double v = column[r];
-                if (v != Math.rint(v) || v < -1 || v > 127) {
-                    throw new UserError("site " + s + " of configuration " + r + " has the value " + v
-                            + "; expected Ising spins -1/+1 or Potts states 0..q-1");
-                }
-                configs[r][s] = (byte) v;
-                maxValue = Math.max(maxValue, (int) v);
-                negative |= v < 0;
+        if (block < 1) {
+            throw new UserError("--block must be at least 1, got " + block);
+        }
+        SampleSource source = SampleSource.open(file, level);
+        Lattice lattice;
+        byte[][] configs;
+        int q;
+        if (source instanceof EnsembleSampleSource ensemble) {
+            lattice = ensemble.lattice();
+            if (dimension != null && dimension != lattice.dimension()) {
+                throw new UserError("--dimension " + dimension + " disagrees with " + file.getFileName()
+                        + ", which holds a " + lattice.dimension() + "-dimensional lattice (" + lattice + ")");
+            }
+            configs = ensemble.configurations();
+            q = ensemble.ensemble().model().statesPerSite();
+            if (rule != null && !(ensemble.ensemble().model() instanceof IsingModel)) {
+                throw new UserError("--rule " + ruleName() + " needs Ising spins -1/+1, but " + file.getFileName()
+                        + " holds " + ensemble.ensemble().meta().model() + " (q = " + q + ") configurations");
+            }
+        } else {
+            lattice = latticeFor(source.columnCount(), dimension == null ? 2 : dimension);
+            configs = new byte[source.rowCount()][lattice.siteCount()];
+            q = csvConfigurations(source, configs);
+            if (rule != null && q != 2) {
+                throw new UserError("--rule needs two-state (Ising) configurations, found " + q + " states");
             }
         }
-        int q = negative ? 2 : Math.max(2, maxValue + 1);
-        if (rule != null && q != 2) {
-            throw new UserError("--rule needs two-state (Ising) configurations, found " + q + " states");
+        if (block > lattice.linearSize()) {
+            throw new UserError("block " + block + " is larger than the lattice " + lattice);
         }
         BlockInformation blocks = new BlockInformation(lattice, q,
                 new DiscreteInformation(entropy, Math.max(2, reporting.resamples), reporting.seed));
-        int blockSites = (int) Math.round(Math.pow(block, dimension));
-        IntUnaryOperator ruleFunction = rule == null ? null : ruleFunction(rule, blockSites);
+        IntUnaryOperator ruleFunction = rule == null ? null
+                : BlockPatternRule.of(coarseGraining(rule, block), lattice.dimension(), block);
         double unit = reporting.unit();
         ObjectNode root = JsonOutput.object();
         root.put("estimator", estimator);
         root.put("n_samples", source.rowCount());
         root.put("lattice", lattice.toString());
+        if (source instanceof EnsembleSampleSource) {
+            root.put("level", level == null ? 0 : level);
+        }
         root.put("block", block);
         root.put("env", environment);
         root.put("environment_code", environmentCode);
         root.put("unit", reporting.unitName());
         if (rule != null) {
-            root.put("rule", rule.name().toLowerCase(java.util.Locale.ROOT));
+            root.put("rule", ruleName());
         }
         ArrayNode profile = root.putArray("profile");
         PrintWriter out = spec.commandLine().getOut();
@@ -162,15 +185,33 @@ final class InfoBlockCommand implements Callable<Integer> {
         return n;
     }
 
-    /** Majority of the block's spins (ties: the first site) or decimation (the first site), on the pattern code. */
-    static IntUnaryOperator ruleFunction(Rule rule, int blockSites) {
-        return switch (rule) {
-            case DECIMATION -> patternCode -> patternCode & 1;
-            case MAJORITY -> patternCode -> {
-                int up = Integer.bitCount(patternCode);
-                return 2 * up > blockSites ? 1 : 2 * up < blockSites ? 0 : patternCode & 1;
-            };
-        };
+    private String ruleName() {
+        return rule.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The rg rule: majority (ties broken by the block's corner spin, so H is a function of V) or decimation. */
+    static CoarseGraining coarseGraining(Rule rule, int blockSize) {
+        return CoarseGrainingRules.byName(rule.name().toLowerCase(java.util.Locale.ROOT), blockSize, TieBreak.FIXED_SITE);
+    }
+
+    /** Copies a CSV's configurations into {@code configs} (modified) and returns the states per site. */
+    private static int csvConfigurations(SampleSource source, byte[][] configs) {
+        int maxValue = 0;
+        boolean negative = false;
+        for (int s = 0; s < configs[0].length; s++) {
+            double[] column = source.column(s);
+            for (int r = 0; r < column.length; r++) {
+                double v = column[r];
+                if (v != Math.rint(v) || v < -1 || v > 127) {
+                    throw new UserError("site " + s + " of configuration " + r + " has the value " + v
+                            + "; expected Ising spins -1/+1 or Potts states 0..q-1");
+                }
+                configs[r][s] = (byte) v;
+                maxValue = Math.max(maxValue, (int) v);
+                negative |= v < 0;
+            }
+        }
+        return negative ? 2 : Math.max(2, maxValue + 1);
     }
 
     static Lattice latticeFor(int sites, int dimension) {
@@ -189,6 +230,9 @@ final class InfoBlockCommand implements Callable<Integer> {
         try {
             if (spec.contains("..")) {
                 String[] parts = spec.split("\\.\\.", -1);
+                if (parts.length != 2) {
+                    throw new UserError("--buffer range must be A..B, got '" + spec + "'");
+                }
                 int from = Integer.parseInt(parts[0].strip());
                 int to = Integer.parseInt(parts[1].strip());
                 if (from < 0 || to < from) {

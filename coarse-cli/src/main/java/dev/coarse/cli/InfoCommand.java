@@ -21,8 +21,8 @@ import picocli.CommandLine.Spec;
  * Discrete estimators need integer-valued columns; KSG works on real-valued columns.
  */
 @Command(name = "info",
-        description = "Entropy, mutual information, conditional MI and total correlation of samples in a CSV file;"
-                + " block-environment MI of lattice configurations.",
+        description = "Entropy, mutual information, conditional MI and total correlation of samples in a CSV file"
+                + " or a Coarse ensemble file; block-environment MI of lattice configurations.",
         mixinStandardHelpOptions = true,
         subcommands = {
             InfoCommand.Entropy.class,
@@ -43,8 +43,13 @@ public final class InfoCommand implements Runnable {
 
     /** Options shared by every {@code info} subcommand. */
     static final class Common {
-        @Parameters(index = "0", paramLabel = "FILE", description = "CSV of samples, one per row (header row optional).")
+        @Parameters(index = "0", paramLabel = "FILE",
+                description = "CSV of samples, one per row (header row optional), or a Coarse ensemble file (.h5) whose"
+                        + " columns are the sites of the flattened configuration (row-major, last coordinate fastest).")
         Path file;
+
+        @Option(names = "--level", paramLabel = "N", description = "Level of a multi-level ensemble file (default: 0).")
+        Integer level;
 
         @Option(names = "--estimator", defaultValue = "miller-madow",
                 description = "plugin, miller-madow, nsb or ksg (default: ${DEFAULT-VALUE}).")
@@ -127,8 +132,8 @@ public final class InfoCommand implements Runnable {
             if (isKsg && common.k < 1) {
                 throw new UserError("--k must be at least 1, got " + common.k);
             }
-            SampleSource source = SampleSource.open(common.file);
-            validateColumns(source.columnCount());
+            SampleSource source = SampleSource.open(common.file, common.level);
+            validateColumns(source);
             Estimate e;
             if (isKsg) {
                 e = ksg(new KsgEstimator(common.k), source);
@@ -174,16 +179,17 @@ public final class InfoCommand implements Runnable {
         abstract List<int[]> selections();
 
         /** Checks every selected column exists and the selections do not overlap. */
-        void validateColumns(int available) {
+        void validateColumns(SampleSource source) {
+            int available = source.columnCount();
+            String noun = source.columnName();
             java.util.Set<Integer> seen = new java.util.HashSet<>();
             for (int[] sel : selections()) {
                 for (int c : sel) {
                     if (c < 0 || c >= available) {
-                        throw new UserError("column " + c + " does not exist: the file has " + available
-                                + " columns (numbered from 0)");
+                        throw new UserError(noun + " " + c + " does not exist: " + source.describeColumns());
                     }
                     if (!seen.add(c)) {
-                        throw new UserError("column " + c + " is selected twice");
+                        throw new UserError(noun + " " + c + " is selected twice");
                     }
                 }
             }

@@ -2,7 +2,10 @@ package dev.coarse.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.coarse.data.Ensemble;
+import dev.coarse.data.EnsembleFile;
 import dev.coarse.learn.rbm.Rbm;
+import dev.coarse.model.IsingModel;
 import dev.coarse.learn.rbm.RbmExact;
 import dev.coarse.learn.rbm.RbmFile;
 import dev.coarse.learn.rbm.RbmRecipe;
@@ -26,12 +29,12 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code coarse rbm …}: restricted Boltzmann machines. {@code recipe} runs the lecture's plaquette RG recipe
- * (docs/rbm.md). {@code train} trains one RBM on a CSV file of configurations (HDF5 ensembles are not
- * supported yet); {@code stack} is not wired yet.
+ * (docs/rbm.md). {@code train} trains one RBM on a Coarse ensemble file (.h5) or a CSV file of configurations;
+ * {@code stack} ({@link RbmStackCommand}) trains a deep stack on an ensemble and writes a report.
  */
 @Command(name = "rbm", mixinStandardHelpOptions = true,
         description = "Restricted Boltzmann machines and the RBM renormalization group (docs/rbm.md).",
-        subcommands = {RbmCommand.Recipe.class, RbmCommand.Train.class})
+        subcommands = {RbmCommand.Recipe.class, RbmCommand.Train.class, RbmStackCommand.class})
 public final class RbmCommand implements Runnable {
 
     @CommandLine.Spec
@@ -130,44 +133,20 @@ public final class RbmCommand implements Runnable {
 
     /** {@code coarse rbm train}. */
     @Command(name = "train", mixinStandardHelpOptions = true,
-            description = "Train one RBM on configurations from a CSV file (one configuration per line, values -1/1 or 0/1).")
+            description = "Train one RBM on an Ising ensemble file (.h5, spins -> spin units) or a CSV file (one configuration per line, values -1/1 or 0/1).")
     static final class Train implements Callable<Integer> {
 
-        @CommandLine.Parameters(index = "0", description = "CSV file of configurations (.h5 ensembles: not yet supported).")
+        @CommandLine.Parameters(index = "0", description = "Coarse ensemble file (.h5/.hdf5, Ising) or CSV file of configurations.")
         Path input;
 
         @Option(names = "--hidden", required = true, description = "Number of hidden units.")
         int hidden;
 
-        @Option(names = "--cd", defaultValue = "1", description = "Gibbs steps k of CD-k. Default: ${DEFAULT-VALUE}.")
-        int cdSteps;
+        @CommandLine.Mixin
+        RbmTrainingOptions training;
 
-        @Option(names = "--pcd", description = "Persistent CD instead of CD-k from the data.")
-        boolean persistent;
-
-        @Option(names = "--epochs", defaultValue = "10", description = "Passes over the data. Default: ${DEFAULT-VALUE}.")
-        int epochs;
-
-        @Option(names = "--lr", defaultValue = "0.05", description = "Learning rate. Default: ${DEFAULT-VALUE}.")
-        double learningRate;
-
-        @Option(names = "--momentum", defaultValue = "0.5", description = "Momentum. Default: ${DEFAULT-VALUE}.")
-        double momentum;
-
-        @Option(names = "--l2", defaultValue = "0", description = "L2 weight decay. Default: ${DEFAULT-VALUE}.")
-        double l2;
-
-        @Option(names = "--l1", defaultValue = "0", description = "L1 penalty on the weights. Default: ${DEFAULT-VALUE}.")
-        double l1;
-
-        @Option(names = "--batch", defaultValue = "64", description = "Mini-batch size. Default: ${DEFAULT-VALUE}.")
-        int batch;
-
-        @Option(names = "--threads", defaultValue = "1", description = "Worker threads (same result for any count). Default: ${DEFAULT-VALUE}.")
-        int threads;
-
-        @Option(names = "--seed", defaultValue = "1", description = "Seed. Default: ${DEFAULT-VALUE}.")
-        long seed;
+        /** Defaults of {@code rbm train}: CD-1, η = 0.05, μ = 0.5, no penalties, batches of 64, 10 epochs. */
+        static final RbmTrainer.Config DEFAULTS = RbmTrainer.Config.defaults(1);
 
         @Option(names = "--out", required = true, description = "Model file to write (JSON, docs/rbm.md).")
         Path out;
@@ -178,27 +157,34 @@ public final class RbmCommand implements Runnable {
         @Option(names = "--json", description = "Print one JSON object.")
         boolean json;
 
+        @Option(names = "--quiet", description = "No progress lines on stderr.")
+        boolean quiet;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws IOException {
-            String name = input.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-            if (name.endsWith(".h5") || name.endsWith(".hdf5")) {
-                throw new UserError("HDF5 ensembles are not supported by 'rbm train' yet; give a CSV file");
-            }
             if (hidden < 1) {
                 throw new UserError("--hidden must be >= 1, got " + hidden);
             }
             if (!force && Files.exists(out)) {
                 throw new java.nio.file.FileAlreadyExistsException(out.toString());
             }
-            byte[][] data = readCsv(input);
-            UnitType type = unitType(data);
-            RbmTrainer.Config config = new RbmTrainer.Config(cdSteps, persistent, learningRate, momentum, l2, l1,
-                    batch, epochs, seed, threads, true);
+            boolean hdf5 = isHdf5(input);
+            byte[][] data = hdf5 ? readIsingEnsemble(input).configurations() : readCsv(input);
+            UnitType type = hdf5 ? UnitType.SPIN : unitType(data);
+            RbmTrainer.Config config = training.config(DEFAULTS);
+            long seed = config.seed();
+            int epochs = config.epochs();
             Rbm rbm = Rbm.randomWeights(type, data[0].length, hidden, 0.01, new SplittableRandom(seed));
-            RbmTrainer.History history = new RbmTrainer(config).train(rbm, data);
+            PrintWriter err = spec.commandLine().getErr();
+            RbmTrainer.History history = new RbmTrainer(config).train(rbm, data, (epoch, error) -> {
+                if (!quiet) {
+                    err.printf("coarse rbm train: epoch %d/%d, reconstruction error %.4f%n", epoch + 1, epochs, error);
+                    err.flush();
+                }
+            });
             Map<String, String> meta = new LinkedHashMap<>();
             meta.put("source", input.toString());
             meta.put("samples", Integer.toString(data.length));
@@ -226,6 +212,25 @@ public final class RbmCommand implements Runnable {
                 printer.flush();
             }
             return 0;
+        }
+
+        /** Whether {@code path} names an HDF5 ensemble (by extension: .h5 or .hdf5). */
+        static boolean isHdf5(Path path) {
+            String name = path.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+            return name.endsWith(".h5") || name.endsWith(".hdf5");
+        }
+
+        /** Level 0 of a Coarse ensemble file; Potts ensembles are refused (the RBMs here have binary units). */
+        static Ensemble readIsingEnsemble(Path path) throws IOException {
+            Ensemble ensemble = EnsembleFile.read(path);
+            if (!(ensemble.model() instanceof IsingModel)) {
+                throw new UserError(path + " holds a " + ensemble.meta().model() + " ensemble (q = "
+                        + ensemble.meta().q() + "); RBMs here need Ising spins");
+            }
+            if (ensemble.size() == 0) {
+                throw new UserError(path + ": no configurations");
+            }
+            return ensemble;
         }
 
         /** Rows of comma- or whitespace-separated -1/0/1 values, all of one length; blank and '#' lines skipped. */

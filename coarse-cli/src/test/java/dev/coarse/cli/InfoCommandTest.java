@@ -117,6 +117,6 @@ class InfoCommandTest {
         assertUsageError(run("info", "entropy", dir.resolve("missing.csv").toString(), "--x", "0"), "no such file");
         Path h5 = dir.resolve("ensemble.h5");
         Files.writeString(h5, "");
-        assertUsageError(run("info", "entropy", h5.toString(), "--x", "0"), "not yet supported");
+        assertUsageError(run("info", "entropy", h5.toString(), "--x", "0"), "is not an HDF5 file");
     }
 }

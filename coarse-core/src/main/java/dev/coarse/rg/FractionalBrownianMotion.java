@@ -1,6 +1,7 @@
 package dev.coarse.rg;
 
 import dev.coarse.stats.Estimate;
+import dev.coarse.stats.Fft;
 import java.util.random.RandomGenerator;
 
 /**

@@ -125,12 +125,12 @@ public final class Autocorrelation {
             for (int i = 0; i < c.length; i++) {
                 re[i] = c[i] - mean;
             }
-            fft(re, im, false);
+            Fft.transform(re, im, false);
             for (int k = 0; k < size; k++) {
                 re[k] = re[k] * re[k] + im[k] * im[k];
                 im[k] = 0;
             }
-            fft(re, im, true);
+            Fft.transform(re, im, true);
             for (int t = 0; t < size; t++) {
                 sum[t] += re[t];
             }
@@ -141,54 +141,6 @@ public final class Autocorrelation {
             out[t] = sum[t] / n;
         }
         return out;
-    }
-
-    /** In-place iterative radix-2 FFT; the inverse includes the 1/size factor. Size must be a power of two. */
-    private static void fft(double[] re, double[] im, boolean inverse) {
-        int n = re.length;
-        for (int i = 1, j = 0; i < n; i++) {
-            int bit = n >> 1;
-            for (; (j & bit) != 0; bit >>= 1) {
-                j ^= bit;
-            }
-            j ^= bit;
-            if (i < j) {
-                double t = re[i];
-                re[i] = re[j];
-                re[j] = t;
-                t = im[i];
-                im[i] = im[j];
-                im[j] = t;
-            }
-        }
-        for (int len = 2; len <= n; len <<= 1) {
-            double angle = 2 * Math.PI / len * (inverse ? 1 : -1);
-            double wRe = Math.cos(angle);
-            double wIm = Math.sin(angle);
-            for (int i = 0; i < n; i += len) {
-                double uRe = 1;
-                double uIm = 0;
-                for (int k = 0; k < len / 2; k++) {
-                    int a = i + k;
-                    int b = a + len / 2;
-                    double xRe = re[b] * uRe - im[b] * uIm;
-                    double xIm = re[b] * uIm + im[b] * uRe;
-                    re[b] = re[a] - xRe;
-                    im[b] = im[a] - xIm;
-                    re[a] += xRe;
-                    im[a] += xIm;
-                    double next = uRe * wRe - uIm * wIm;
-                    uIm = uRe * wIm + uIm * wRe;
-                    uRe = next;
-                }
-            }
-        }
-        if (inverse) {
-            for (int i = 0; i < n; i++) {
-                re[i] /= n;
-                im[i] /= n;
-            }
-        }
     }
 
     static long totalLength(double[][] chains) {

@@ -161,8 +161,25 @@ public final class Rbm {
 
     /** Modified: {@code hiddenMean}, set to E[h|v]. Not modified: {@code v}. */
     public void hiddenMeans(double[] v, double[] hiddenMean) {
+        hiddenFields(v, hiddenMean);
         for (int j = 0; j < hiddenCount; j++) {
-            hiddenMean[j] = unitType.mean(hiddenField(v, j));
+            hiddenMean[j] = unitType.mean(hiddenMean[j]);
+        }
+    }
+
+    /**
+     * All hidden fields at once, {@code field[j]} = {@link #hiddenField(double[], int) hiddenField(v, j)} bit for
+     * bit (same terms, same order), but walking W row by row (contiguous memory) instead of down a column.
+     * Modified: {@code field}. Not modified: {@code v}.
+     */
+    public void hiddenFields(double[] v, double[] field) {
+        System.arraycopy(hiddenBias, 0, field, 0, hiddenCount);
+        for (int i = 0; i < visibleCount; i++) {
+            double vi = v[i];
+            int row = i * hiddenCount;
+            for (int j = 0; j < hiddenCount; j++) {
+                field[j] += vi * weights[row + j];
+            }
         }
     }
 
@@ -175,8 +192,9 @@ public final class Rbm {
 
     /** Draws h ∼ p(h|v). Modified: {@code h}. Not modified: {@code v}. */
     public void sampleHidden(double[] v, double[] h, RandomGenerator rng) {
+        hiddenFields(v, h);
         for (int j = 0; j < hiddenCount; j++) {
-            h[j] = unitType.sample(hiddenField(v, j), rng);
+            h[j] = unitType.sample(h[j], rng);
         }
     }
 

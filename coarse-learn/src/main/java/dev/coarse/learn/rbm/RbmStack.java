@@ -40,6 +40,19 @@ public final class RbmStack {
      */
     public static RbmStack train(byte[][] data, UnitType type, int[] hiddenSizes, RbmTrainer.Config config,
             double initScale) {
+        return train(data, type, hiddenSizes, config, initScale, (layer, epoch, error) -> { });
+    }
+
+    /** Progress of {@link #train(byte[][], UnitType, int[], RbmTrainer.Config, double, LayerListener)}. */
+    @FunctionalInterface
+    public interface LayerListener {
+        /** After epoch {@code epoch} (0-based) of layer {@code layer} (0-based). */
+        void epochDone(int layer, int epoch, double reconstructionError);
+    }
+
+    /** As {@link #train(byte[][], UnitType, int[], RbmTrainer.Config, double)}, telling {@code listener} after every epoch. */
+    public static RbmStack train(byte[][] data, UnitType type, int[] hiddenSizes, RbmTrainer.Config config,
+            double initScale, LayerListener listener) {
         if (hiddenSizes.length == 0 || data.length == 0) {
             throw new IllegalArgumentException("need data and at least one hidden layer size");
         }
@@ -52,7 +65,9 @@ public final class RbmStack {
                 throw new IllegalArgumentException("hidden layer sizes must be ≥ 1, got " + size);
             }
             Rbm rbm = Rbm.randomWeights(type, input[0].length, size, initScale, master.split());
-            new RbmTrainer(config.withSeed(master.nextLong())).train(rbm, input);
+            int layer = trained.size();
+            new RbmTrainer(config.withSeed(master.nextLong())).train(rbm, input,
+                    (epoch, error) -> listener.epochDone(layer, epoch, error));
             trained.add(rbm);
             input = sampleHidden(rbm, input, master.split());
         }
@@ -61,14 +76,24 @@ public final class RbmStack {
 
     /** Hidden samples h ∼ p(h|v) for every row of {@code visible}, as bytes (+1/−1 or 1/0). */
     public static byte[][] sampleHidden(Rbm rbm, byte[][] visible, RandomGenerator rng) {
-        double[] v = new double[rbm.visibleCount()];
-        double[] h = new double[rbm.hiddenCount()];
-        byte[][] out = new byte[visible.length][rbm.hiddenCount()];
-        for (int m = 0; m < visible.length; m++) {
-            Rbm.toValues(rbm.unitType(), visible[m], v);
-            rbm.sampleHidden(v, h, rng);
-            for (int j = 0; j < h.length; j++) {
-                out[m][j] = (byte) h[j];
+        return sampleRows(rbm, visible, rbm.visibleCount(), rbm.hiddenCount(), rbm::sampleHidden, rng);
+    }
+
+    /** A conditional sampler of one layer given the other, e.g. {@link Rbm#sampleHidden}. */
+    private interface Conditional {
+        void sample(double[] given, double[] drawn, RandomGenerator rng);
+    }
+
+    private static byte[][] sampleRows(Rbm rbm, byte[][] given, int inCount, int outCount, Conditional conditional,
+            RandomGenerator rng) {
+        double[] in = new double[inCount];
+        double[] drawn = new double[outCount];
+        byte[][] out = new byte[given.length][outCount];
+        for (int m = 0; m < given.length; m++) {
+            Rbm.toValues(rbm.unitType(), given[m], in);
+            conditional.sample(in, drawn, rng);
+            for (int j = 0; j < outCount; j++) {
+                out[m][j] = (byte) drawn[j];
             }
         }
         return out;
@@ -81,6 +106,28 @@ public final class RbmStack {
             x = sampleHidden(layers.get(k), x, rng);
         }
         return x;
+    }
+
+    /**
+     * Reconstructions through the first {@code depth} layers: each row of {@code data} is propagated up by
+     * sampling h ∼ p(h|v) layer by layer, then back down by sampling v ∼ p(v|h) layer by layer to the visible
+     * units (one up-down pass, no further Gibbs steps). Row m of the result descends from row m of the data.
+     * Not modified: {@code data}.
+     */
+    public byte[][] reconstruct(byte[][] data, int depth, RandomGenerator rng) {
+        if (depth < 1 || depth > layers.size()) {
+            throw new IllegalArgumentException("depth must be in 1.." + layers.size() + ", got " + depth);
+        }
+        byte[][] x = propagate(data, depth, rng);
+        for (int k = depth - 1; k >= 0; k--) {
+            x = sampleVisible(layers.get(k), x, rng);
+        }
+        return x;
+    }
+
+    /** Visible samples v ∼ p(v|h) for every row of {@code hidden}, as bytes (+1/−1 or 1/0). */
+    public static byte[][] sampleVisible(Rbm rbm, byte[][] hidden, RandomGenerator rng) {
+        return sampleRows(rbm, hidden, rbm.hiddenCount(), rbm.visibleCount(), rbm::sampleVisible, rng);
     }
 
     public List<Rbm> layers() {

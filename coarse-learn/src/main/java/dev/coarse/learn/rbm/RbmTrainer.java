@@ -114,6 +114,17 @@ public final class RbmTrainer {
      * Modified: {@code rbm}'s parameters. Not modified: {@code samples}.
      */
     public History train(Rbm rbm, byte[][] samples) {
+        return train(rbm, samples, (epoch, error) -> { });
+    }
+
+    /** Called after every epoch with its 0-based index and mean reconstruction error (e.g. for progress). */
+    @FunctionalInterface
+    public interface EpochListener {
+        void epochDone(int epoch, double reconstructionError);
+    }
+
+    /** As {@link #train(Rbm, byte[][])}, telling {@code listener} after each epoch (on the calling thread). */
+    public History train(Rbm rbm, byte[][] samples, EpochListener listener) {
         int nv = rbm.visibleCount();
         int nh = rbm.hiddenCount();
         if (samples.length == 0) {
@@ -170,6 +181,7 @@ public final class RbmTrainer {
                     epochError += update(rbm, work, batch, velW, velA, velB);
                 }
                 recon[epoch] = epochError / ((samples.length / batch) * batch);
+                listener.epochDone(epoch, recon[epoch]);
             }
         } finally {
             if (pool != null) {

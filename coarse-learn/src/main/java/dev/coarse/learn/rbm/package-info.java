@@ -6,7 +6,9 @@
  * sampling for ln Z), {@link dev.coarse.learn.rbm.RbmFile} (JSON save/load), {@link dev.coarse.learn.rbm.RbmRecipe}
  * (the lecture's plaquette recipe for the 2D Ising RG and its 3×3-block extension),
  * {@link dev.coarse.learn.rbm.RbmCoarseGraining} (the learned plaquette map as a
- * {@link dev.coarse.rg.CoarseGraining}) and {@link dev.coarse.learn.rbm.RbmStack} (greedy deep stacks).
+ * {@link dev.coarse.rg.CoarseGraining}) and {@link dev.coarse.learn.rbm.RbmStack} (greedy deep stacks) with
+ * {@link dev.coarse.learn.rbm.StackComparison} (correlation length of stack reconstructions vs majority-rule
+ * block spins, using the samplers' observables and the RG coarsener).
  * Plain Java on primitive arrays; depends on coarse-core only (no DJL, no CLI).
  */
 package dev.coarse.learn.rbm;

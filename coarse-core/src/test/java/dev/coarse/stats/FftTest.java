@@ -1,4 +1,4 @@
-package dev.coarse.rg;
+package dev.coarse.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.coarse.rg;
+package dev.coarse.stats;
 
 /**
  * In-place iterative radix-2 Cooley–Tukey FFT of complex data held in two arrays:
