@@ -88,7 +88,10 @@ class RunCommandTest {
         assertThat(results.get("spec_hash").asText()).hasSize(64);
         JsonNode stages = results.get("stages");
         assertThat(stages.get("energy").get("points")).hasSize(2 * 3);
-        JsonNode point = stages.get("energy").get("points").get(0);
+        JsonNode points = stages.get("energy").get("points");
+        assertThat(List.of(points.get(0).get("T").asDouble(), points.get(1).get("T").asDouble(),
+                points.get(2).get("T").asDouble())).as("range '2.0:3.0:3'").containsExactly(2.0, 2.5, 3.0);
+        JsonNode point = points.get(0);
         assertThat(point.get("energy_per_site").has("error")).isTrue();
         assertThat(point.get("exact_energy_per_site").isNumber()).isTrue();
         assertThat(stages.get("binder").get("curves")).hasSize(2);
