@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "rg",
         mixinStandardHelpOptions = true,
         description = "Real-space renormalization group: exact recursions, scale transforms and divergent sums.",
-        subcommands = {RgRecursionCommand.class, RgHurstCommand.class, RgSumCommand.class})
+        subcommands = {RgRecursionCommand.class, RgHurstCommand.class, RgSumCommand.class, RgBinderCommand.class,
+            RgFlowCommand.class})
 public final class RgCommand implements Runnable {
 
     @CommandLine.Spec
