@@ -301,9 +301,13 @@ public final class BinderScan {
         return new Result(spec, curves, crossings, tc, last.error(), systematic, kc, fit, elapsedNanos);
     }
 
-    /** Degree of the smoothing polynomial for a curve of n points: cubic from 7 points on, else quadratic. */
+    /**
+     * Degree of the smoothing polynomial for a curve of n points: cubic from 7 points on, quadratic for 5–6, linear
+     * for 4 (a 4-point scan is meant for a narrow window around the crossing, where U(T) is nearly straight and a
+     * straight line has the smallest variance).
+     */
     static int degreeFor(int points) {
-        return points >= 7 ? 3 : 2;
+        return points >= 7 ? 3 : points >= 5 ? 2 : 1;
     }
 
     /**
