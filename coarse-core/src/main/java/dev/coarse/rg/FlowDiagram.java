@@ -215,6 +215,7 @@ public final class FlowDiagram {
         units.thermalize(state, spec.thermalize(), rng, () -> { });
         tick(spec.thermalize(), done, total, progress);
         byte[][] blocked = new byte[spec.samples()][];
+        long counted = 0;
         for (int s = 0; s < spec.samples(); s++) {
             for (int t = 0; t < spec.thin(); t++) {
                 units.advance(state, rng);
@@ -223,8 +224,10 @@ public final class FlowDiagram {
             spec.rule().apply(fine, state, blocked[s], rng);
             if ((s + 1) % Math.max(1, spec.samples() / 20) == 0) {
                 tick((long) spec.thin() * Math.max(1, spec.samples() / 20), done, total, progress);
+                counted += (long) spec.thin() * Math.max(1, spec.samples() / 20);
             }
         }
+        tick((long) spec.thin() * spec.samples() - counted, done, total, progress);
         Couplings c = PseudoLikelihood.fit(blocked, coarse, spec.operators(),
                 Math.min(PseudoLikelihood.DEFAULT_BLOCKS, spec.samples()));
         return new Point(k, c);
@@ -235,7 +238,7 @@ public final class FlowDiagram {
             throw new CancellationException("flow diagram cancelled");
         }
         if (progress != null) {
-            progress.advance(Math.min(total, done.addAndGet(sweeps)), total);
+            progress.advance(done.addAndGet(sweeps), total);
         }
     }
 }

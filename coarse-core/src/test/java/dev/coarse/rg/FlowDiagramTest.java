@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.coarse.stats.Estimate;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class FlowDiagramTest {
@@ -73,6 +74,18 @@ class FlowDiagramTest {
         }
         assertThat(FlowDiagram.fixedPoint(k, exact, e, 2, 10, 4).orElseThrow().coupling().mean())
                 .isCloseTo(kStar, within(1e-5));
+    }
+
+    @Test
+    void progressReachesTheTotal() {
+        FlowDiagram.Spec spec = new FlowDiagram.Spec(2, 8, new double[] {0.3, 0.4}, new MajorityRule(2),
+                OperatorSet.of(2, "nn"), "sw", 45, 3, 20, 1, 1);
+        AtomicLong last = new AtomicLong();
+        FlowDiagram.run(spec, (done, total) -> {
+            assertThat(total).isEqualTo(spec.totalSweeps());
+            last.accumulateAndGet(done, Math::max);
+        });
+        assertThat(last.get()).isEqualTo(spec.totalSweeps());
     }
 
     @Test
