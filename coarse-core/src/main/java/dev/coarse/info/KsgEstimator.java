@@ -1,6 +1,7 @@
 package dev.coarse.info;
 
 import dev.coarse.stats.Estimate;
+import dev.coarse.stats.Gamma;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGeneratorFactory;

@@ -1,5 +1,6 @@
 package dev.coarse.info;
 
+import dev.coarse.stats.Gamma;
 import java.util.Arrays;
 
 /**

@@ -2,6 +2,7 @@ package dev.coarse.rg;
 
 import dev.coarse.lattice.Lattice;
 import dev.coarse.stats.Estimate;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
@@ -25,6 +26,9 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  * from the full-data maximum, using the per-block gradients and Hessians accumulated in the same pass; since
  * the leave-one-out maxima lie O(1/√n) from the full one, the step's error is second order (negligible against
  * the jackknife spread).
+ *
+ * <p>Cost: the data are first reduced to the distinct (block, s<sub>i</sub>, ∂S/∂s<sub>i</sub>) patterns with their
+ * counts (one O(samples · N) pass); every Newton pass is then O(#patterns).
  */
 public final class PseudoLikelihood {
 
@@ -57,9 +61,10 @@ public final class PseudoLikelihood {
             throw new IllegalArgumentException("jackknife needs 2 ≤ blocks ≤ samples = " + n + ", got " + blocks);
         }
         int m = operators.size();
+        Patterns patterns = Patterns.build(configurations, lattice, operators, blocks);
         double[] k = new double[m];
         Pass pass = new Pass(m, 1);
-        pass.run(configurations, lattice, operators, k);
+        pass.run(patterns, k);
         double current = pass.objective;
         int iterations = 0;
         while (iterations < MAX_ITERATIONS) {
@@ -72,7 +77,7 @@ public final class PseudoLikelihood {
                 for (int a = 0; a < m; a++) {
                     trial[a] = k[a] + scale * step[a];
                 }
-                next.run(configurations, lattice, operators, trial);
+                next.run(patterns, trial);
                 if (next.objective >= current - 1e-12 * Math.abs(current) || scale < 1e-6) {
                     break;
                 }
@@ -90,7 +95,7 @@ public final class PseudoLikelihood {
             }
         }
         Pass perBlock = new Pass(m, blocks);
-        perBlock.run(configurations, lattice, operators, k);
+        perBlock.run(patterns, k);
         double[][] replicas = new double[blocks][];
         for (int b = 0; b < blocks; b++) {
             double[][] h = new double[m][m];
@@ -150,7 +155,157 @@ public final class PseudoLikelihood {
         return x.data.clone();
     }
 
-    /** One pass over the data: objective, and gradient and Hessian per block (contiguous sample blocks). */
+    /**
+     * The data reduced to sufficient statistics: every distinct (jackknife block, s<sub>i</sub>, ∂S/∂s<sub>i</sub>
+     * vector) with its multiplicity. Each Newton pass then costs O(#patterns) instead of O(samples · N): with a
+     * few operators the local environment takes few distinct values (for NN in 2D, d ∈ {−4, …, 4}).
+     *
+     * @param block  jackknife block of each pattern
+     * @param spin   s<sub>i</sub> of each pattern
+     * @param d      flat {@code [pattern * m + α]} local derivatives
+     * @param count  multiplicity of each pattern
+     */
+    private record Patterns(int m, int[] block, byte[] spin, double[] d, double[] count, int size) {
+
+        /** Derivatives are integers (sums of ±1 products); the key packs α's value + 128 into 8 bits each. */
+        private static final int BITS = 8;
+        private static final int MAX_PACKED_OPERATORS = 7;
+
+        static Patterns build(byte[][] configurations, Lattice lattice, OperatorSet operators, int blocks) {
+            int m = operators.size();
+            int n = configurations.length;
+            Builder out = new Builder(m);
+            LongIntMap index = new LongIntMap();
+            double[] d = new double[m];
+            int currentBlock = -1;
+            for (int sample = 0; sample < n; sample++) {
+                byte[] s = configurations[sample];
+                if (s.length != lattice.siteCount()) {
+                    throw new IllegalArgumentException("configuration " + sample + " has " + s.length
+                            + " sites, lattice " + lattice + " has " + lattice.siteCount());
+                }
+                int block = (int) ((long) sample * blocks / n);
+                if (block != currentBlock) {
+                    index.clear();
+                    currentBlock = block;
+                }
+                for (int i = 0; i < s.length; i++) {
+                    operators.localDerivatives(lattice, s, i, d);
+                    long key = m <= MAX_PACKED_OPERATORS ? pack(s[i], d) : -1;
+                    int p = key < 0 ? -1 : index.get(key);
+                    if (p < 0) {
+                        p = out.add(block, s[i], d);
+                        if (key >= 0) {
+                            index.put(key, p);
+                        }
+                    }
+                    out.count[p]++;
+                }
+            }
+            return new Patterns(m, out.block, out.spin, out.d, out.count, out.size);
+        }
+
+        /** A non-negative key, or −1 if a derivative is not a small integer. */
+        private static long pack(byte spin, double[] d) {
+            long key = spin > 0 ? 1 : 0;
+            for (double v : d) {
+                long iv = (long) v;
+                if (iv != v || iv <= -128 || iv >= 128) {
+                    return -1;
+                }
+                key = (key << BITS) | (iv + 128);
+            }
+            return key;
+        }
+    }
+
+    /** Growable pattern arrays. */
+    private static final class Builder {
+        final int m;
+        int[] block = new int[64];
+        byte[] spin = new byte[64];
+        double[] d;
+        double[] count = new double[64];
+        int size;
+
+        Builder(int m) {
+            this.m = m;
+            d = new double[64 * m];
+        }
+
+        int add(int b, byte s, double[] derivatives) {
+            if (size == block.length) {
+                int cap = 2 * size;
+                block = Arrays.copyOf(block, cap);
+                spin = Arrays.copyOf(spin, cap);
+                count = Arrays.copyOf(count, cap);
+                d = Arrays.copyOf(d, cap * m);
+            }
+            block[size] = b;
+            spin[size] = s;
+            System.arraycopy(derivatives, 0, d, size * m, m);
+            return size++;
+        }
+    }
+
+    /** Open-addressing map from non-negative long keys to int values (−1 = absent). */
+    private static final class LongIntMap {
+        private long[] keys = new long[256];
+        private int[] values = new int[256];
+        private int size;
+
+        LongIntMap() {
+            Arrays.fill(keys, -1);
+        }
+
+        void clear() {
+            Arrays.fill(keys, -1);
+            size = 0;
+        }
+
+        int get(long key) {
+            int mask = keys.length - 1;
+            for (int h = slot(key, mask); ; h = (h + 1) & mask) {
+                if (keys[h] == key) {
+                    return values[h];
+                }
+                if (keys[h] < 0) {
+                    return -1;
+                }
+            }
+        }
+
+        void put(long key, int value) {
+            if (2 * (size + 1) > keys.length) {
+                long[] oldKeys = keys;
+                int[] oldValues = values;
+                keys = new long[2 * oldKeys.length];
+                values = new int[keys.length];
+                Arrays.fill(keys, -1);
+                size = 0;
+                for (int i = 0; i < oldKeys.length; i++) {
+                    if (oldKeys[i] >= 0) {
+                        put(oldKeys[i], oldValues[i]);
+                    }
+                }
+            }
+            int mask = keys.length - 1;
+            int h = slot(key, mask);
+            while (keys[h] >= 0) {
+                h = (h + 1) & mask;
+            }
+            keys[h] = key;
+            values[h] = value;
+            size++;
+        }
+
+        private static int slot(long key, int mask) {
+            long x = key * 0x9E3779B97F4A7C15L;
+            return (int) (x ^ (x >>> 32)) & mask;
+        }
+    }
+
+    /** One pass over the patterns: objective, and gradient and Hessian per block (all in block 0 for one block). */
     private static final class Pass {
         final double[][] gradient;
         final double[][] hessian;
@@ -161,38 +316,31 @@ public final class PseudoLikelihood {
             hessian = new double[blocks][m * m];
         }
 
-        void run(byte[][] configurations, Lattice lattice, OperatorSet operators, double[] k) {
+        void run(Patterns patterns, double[] k) {
             int m = k.length;
-            int blocks = gradient.length;
-            int n = configurations.length;
-            double[] d = new double[m];
+            boolean single = gradient.length == 1;
+            double[] dd = patterns.d();
             objective = 0;
-            for (int sample = 0; sample < n; sample++) {
-                byte[] s = configurations[sample];
-                if (s.length != lattice.siteCount()) {
-                    throw new IllegalArgumentException("configuration " + sample + " has " + s.length
-                            + " sites, lattice " + lattice + " has " + lattice.siteCount());
+            for (int p = 0; p < patterns.size(); p++) {
+                int base = p * m;
+                double count = patterns.count()[p];
+                int s = patterns.spin()[p];
+                double[] g = gradient[single ? 0 : patterns.block()[p]];
+                double[] h = hessian[single ? 0 : patterns.block()[p]];
+                double field = 0;
+                for (int a = 0; a < m; a++) {
+                    field += k[a] * dd[base + a];
                 }
-                int block = (int) ((long) sample * blocks / n);
-                double[] g = gradient[block];
-                double[] h = hessian[block];
-                for (int i = 0; i < s.length; i++) {
-                    operators.localDerivatives(lattice, s, i, d);
-                    double field = 0;
-                    for (int a = 0; a < m; a++) {
-                        field += k[a] * d[a];
-                    }
-                    double abs = Math.abs(field);
-                    objective += s[i] * field - (abs + Math.log1p(Math.exp(-2 * abs)));
-                    double t = Math.tanh(field);
-                    double w = 1 - t * t;
-                    double r = s[i] - t;
-                    for (int a = 0; a < m; a++) {
-                        g[a] += d[a] * r;
-                        double wd = w * d[a];
-                        for (int c = 0; c < m; c++) {
-                            h[a * m + c] -= wd * d[c];
-                        }
+                double abs = Math.abs(field);
+                objective += count * (s * field - (abs + Math.log1p(Math.exp(-2 * abs))));
+                double t = Math.tanh(field);
+                double w = count * (1 - t * t);
+                double r = count * (s - t);
+                for (int a = 0; a < m; a++) {
+                    g[a] += dd[base + a] * r;
+                    double wd = w * dd[base + a];
+                    for (int c = 0; c < m; c++) {
+                        h[a * m + c] -= wd * dd[base + c];
                     }
                 }
             }

@@ -3,38 +3,15 @@ package dev.coarse.stats;
 /**
  * The regularised incomplete gamma functions P(a, x) = γ(a, x)/Γ(a) and Q(a, x) = 1 − P(a, x), and the
  * χ² upper-tail p-value Q(ν/2, χ²/2). Series for x &lt; a + 1, Lentz's continued fraction otherwise
- * (Numerical Recipes, 3rd ed., §6.2, eqs. 6.2.5 and 6.2.7); ln Γ by the Lanczos approximation (g = 7,
- * 9 terms), relative accuracy ~1e-14.
+ * (Numerical Recipes, 3rd ed., §6.2, eqs. 6.2.5 and 6.2.7); ln Γ from {@link Gamma#lnGamma}.
  */
 public final class IncompleteGamma {
 
     private static final double EPS = 1e-15;
     private static final int MAX_ITERATIONS = 100_000;
     private static final double TINY = 1e-300;
-    private static final double[] LANCZOS = {
-        0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
-        -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
-        1.5056327351493116e-7};
 
     private IncompleteGamma() {
-    }
-
-    /** ln Γ(a), a &gt; 0. */
-    public static double logGamma(double a) {
-        if (!(a > 0)) {
-            throw new IllegalArgumentException("logGamma needs a > 0, got " + a);
-        }
-        if (a < 0.5) {
-            // Reflection: Γ(a)Γ(1−a) = π / sin(πa).
-            return Math.log(Math.PI / Math.sin(Math.PI * a)) - logGamma(1 - a);
-        }
-        double x = a - 1;
-        double sum = LANCZOS[0];
-        for (int i = 1; i < LANCZOS.length; i++) {
-            sum += LANCZOS[i] / (x + i);
-        }
-        double t = x + 7.5;
-        return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(sum);
     }
 
     /** P(a, x), a &gt; 0, x ≥ 0. */
@@ -82,7 +59,7 @@ public final class IncompleteGamma {
                 break;
             }
         }
-        return sum * Math.exp(-x + a * Math.log(x) - logGamma(a));
+        return sum * Math.exp(-x + a * Math.log(x) - Gamma.lnGamma(a));
     }
 
     /** Q(a, x) by the continued fraction, modified Lentz. */
@@ -109,6 +86,6 @@ public final class IncompleteGamma {
                 break;
             }
         }
-        return Math.exp(-x + a * Math.log(x) - logGamma(a)) * h;
+        return Math.exp(-x + a * Math.log(x) - Gamma.lnGamma(a)) * h;
     }
 }

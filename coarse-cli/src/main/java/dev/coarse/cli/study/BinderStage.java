@@ -6,10 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coarse.cli.JsonOutput;
 import dev.coarse.cli.report.HtmlReport;
 import dev.coarse.cli.report.Plots;
-import dev.coarse.mc.ChainResult;
-import dev.coarse.mc.Observables;
 import dev.coarse.rg.BinderCrossing;
-import dev.coarse.rg.PowerLawFit;
+import dev.coarse.rg.BinderScan;
 import dev.coarse.stats.Estimate;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -21,8 +19,8 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.Styler;
 
 /**
- * Binder cumulants U_L(T) for several L; consecutive curves cross near T_c (SCIENCE.md §4), giving T_c with an
- * error, and the susceptibility at the grid temperature nearest T_c gives γ/ν from χ ∝ L^{γ/ν}.
+ * Binder cumulants U_L(T) for several L by {@link BinderScan}; consecutive curves cross near T_c (SCIENCE.md §4),
+ * giving T_c with an error, and the susceptibility at T_c gives γ/ν from χ ∝ L^{γ/ν}.
  */
 final class BinderStage implements Stage {
 
@@ -48,83 +46,60 @@ final class BinderStage implements Stage {
     @Override
     public ObjectNode run(StudySpec spec, StageContext context) {
         StudySpec.Sampling s = spec.binderSampling();
-        double[] ts = spec.binderTemperatures().clone();
-        Arrays.sort(ts);
-        context.expect(StageContext.work(s) * spec.binderSizes().size() * ts.length);
+        int[] sizes = spec.binderSizes().stream().mapToInt(Integer::intValue).toArray();
+        BinderScan.Spec scan = new BinderScan.Spec(BinderScan.Family.named(spec.model()), spec.q(), sizes,
+                spec.binderTemperatures(), s.sampler(), (int) s.sweeps(), (int) s.thermalize(), context.seed(0),
+                context.threads());
+        context.expect(scan.totalSweeps());
+        BinderScan.Result r = BinderScan.run(scan, context.progress());
         ObjectNode out = JsonOutput.object();
         ArrayNode curves = out.putArray("curves");
-        List<BinderCrossing.Curve> binder = new ArrayList<>();
-        long i = 0;
-        for (int L : spec.binderSizes()) {
-            double[] u = new double[ts.length];
-            double[] du = new double[ts.length];
+        for (BinderScan.SizeCurve curve : r.curves()) {
             ObjectNode c = curves.addObject();
-            c.put("L", L);
-            c.set("T", Results.array(ts));
+            c.put("L", curve.linearSize());
+            double[] ts = new double[curve.points().size()];
             ArrayNode us = c.putArray("binder");
             ArrayNode chis = c.putArray("susceptibility");
+            ArrayNode es = c.putArray("energy_per_site");
             for (int k = 0; k < ts.length; k++) {
-                ChainResult r = context.sample(spec.model(L, ts[k]), s, i++);
-                Map<String, Estimate> obs = Observables.measure(r);
-                u[k] = obs.get("binder").mean();
-                du[k] = obs.get("binder").error();
-                us.add(JsonOutput.estimate(obs.get("binder")));
-                chis.add(JsonOutput.estimate(obs.get("susceptibility")));
+                BinderScan.Point p = curve.points().get(k);
+                ts[k] = p.temperature();
+                us.add(JsonOutput.estimate(p.binder()));
+                chis.add(JsonOutput.estimate(p.susceptibility()));
+                es.add(JsonOutput.estimate(p.energyPerSite()));
             }
-            binder.add(new BinderCrossing.Curve(L, ts, u, du));
+            c.set("T", Results.array(ts));
         }
         ArrayNode crossings = out.putArray("crossings");
-        List<BinderCrossing.Crossing> found = new ArrayList<>();
-        for (int k = 0; k + 1 < binder.size(); k++) {
+        for (BinderCrossing.Crossing x : r.crossings()) {
             ObjectNode c = crossings.addObject();
-            c.put("L_a", binder.get(k).linearSize());
-            c.put("L_b", binder.get(k + 1).linearSize());
-            try {
-                BinderCrossing.Crossing x = BinderCrossing.crossing(binder.get(k), binder.get(k + 1),
-                        spec.binderResamples(), context.seed(1_000_000L + k));
-                found.add(x);
-                Results.put(c, "T", x.temperature());
-            } catch (IllegalArgumentException e) {
-                c.putNull("T");
-                c.put("note", e.getMessage());
-            }
+            c.put("L_a", x.sizeA());
+            c.put("L_b", x.sizeB());
+            Results.put(c, "T", x.temperature());
         }
         double tcExact = spec.criticalTemperature();
         out.put("tc_exact", tcExact);
-        if (!found.isEmpty()) {
-            Estimate tc = BinderCrossing.combine(found);
-            Results.put(out, "tc", tc);
-            JsonOutput.putNumber(out, "kc", 1 / tc.mean());
-        } else {
-            out.putNull("tc");
+        Results.put(out, "tc", r.criticalTemperature());
+        JsonOutput.putNumber(out, "tc_statistical", r.statistical());
+        JsonOutput.putNumber(out, "tc_systematic", r.systematic());
+        Results.put(out, "kc", r.criticalCoupling());
+        out.put("kc_exact", 1 / tcExact);
+        double tc = r.criticalTemperature().mean();
+        out.put("chi_temperature", tc);
+        ArrayNode chiAt = out.putArray("chi_at_tc");
+        for (BinderScan.SizeCurve curve : r.curves()) {
+            BinderCrossing.Curve chi = curve.susceptibilityCurve();
+            BinderCrossing.Curve err = new BinderCrossing.Curve(chi.linearSize(), chi.temperatures(), chi.errors(),
+                    new double[chi.errors().length]);
+            ObjectNode n = chiAt.addObject();
+            n.put("L", curve.linearSize());
+            Results.put(n, "chi", Estimate.of(chi.at(tc), Math.abs(err.at(tc))));
         }
-        // χ ∝ L^{γ/ν} at the grid temperature nearest the exact T_c
-        int nearest = 0;
-        for (int k = 1; k < ts.length; k++) {
-            if (Math.abs(ts[k] - tcExact) < Math.abs(ts[nearest] - tcExact)) {
-                nearest = k;
-            }
-        }
-        out.put("chi_temperature", ts[nearest]);
-        if (spec.binderSizes().size() >= 2) {
-            double[] l = new double[binder.size()];
-            double[] chi = new double[l.length];
-            double[] dchi = new double[l.length];
-            for (int k = 0; k < l.length; k++) {
-                l[k] = binder.get(k).linearSize();
-                Estimate e = Results.estimate(curves.get(k).get("susceptibility").get(nearest));
-                chi[k] = e.mean();
-                dchi[k] = e.error();
-            }
-            try {
-                PowerLawFit fit = PowerLawFit.fit(l, chi, dchi);
-                Results.put(out, "gamma_over_nu", fit.exponent());
-                out.put("gamma_over_nu_log_amplitude", fit.logAmplitude().mean());
-                out.put("gamma_over_nu_chi2", fit.chiSquared());
-                out.put("gamma_over_nu_dof", fit.degreesOfFreedom());
-            } catch (IllegalArgumentException e) {
-                out.put("gamma_over_nu_note", e.getMessage());
-            }
+        if (r.gammaOverNu() != null) {
+            Results.put(out, "gamma_over_nu", r.gammaOverNu().exponent());
+            out.put("gamma_over_nu_log_amplitude", r.gammaOverNu().logAmplitude().mean());
+            out.put("gamma_over_nu_chi2", r.gammaOverNu().chiSquared());
+            out.put("gamma_over_nu_dof", r.gammaOverNu().degreesOfFreedom());
         }
         JsonOutput.putNumber(out, "gamma_over_nu_exact", gammaOverNu(spec));
         return out;
@@ -139,7 +114,7 @@ final class BinderStage implements Stage {
                     result.path("tc_exact").asDouble()));
         }
         if (result.path("gamma_over_nu").isObject()) {
-            rows.add(new HtmlReport.Comparison("γ/ν from χ(T ≈ T_c) ∝ L^{γ/ν}", Results.estimate(result.get("gamma_over_nu")),
+            rows.add(new HtmlReport.Comparison("γ/ν from χ(T_c) ∝ L^{γ/ν}", Results.estimate(result.get("gamma_over_nu")),
                     Results.number(result.get("gamma_over_nu_exact"))));
         }
         return rows;
@@ -149,10 +124,11 @@ final class BinderStage implements Stage {
     public void report(StudySpec spec, JsonNode result, HtmlReport report) throws IOException {
         StudySpec.Sampling s = spec.binderSampling();
         report.paragraph(String.format(Locale.ROOT, "U_L = 1 − ⟨m⁴⟩/(3⟨m²⟩²) measured for L = %s, one chain of "
-                        + "%s per point (%d thermalisation and %d measured sweeps). Below T_c, U → 2/3; above, U → 0; at T_c it is "
-                        + "scale-invariant, so curves of different L cross there (up to corrections that shrink "
-                        + "with L). Crossing temperatures come from cubic interpolation, errors from resampling "
-                        + "every point within its error bar; T_c is their inverse-variance mean.",
+                        + "%s per point (%d thermalisation and %d measured sweep-equivalents; jackknife errors). "
+                        + "Below T_c, U → 2/3; above, U → 0; at T_c it is scale-invariant, so curves of different L "
+                        + "cross there, up to corrections that shrink with L. T_c is the crossing of the two largest "
+                        + "sizes (BinderScan); its error combines the resampling error with a systematic term, half "
+                        + "the distance to the previous pair's crossing.",
                 spec.binderSizes(), s.sampler(), s.thermalize(), s.sweeps()));
         double tcExact = result.path("tc_exact").asDouble();
         Plots.Builder u = Plots.xy("Binder cumulant, " + Study.modelTitle(spec), "temperature T [J/k_B]",
@@ -200,23 +176,12 @@ final class BinderStage implements Stage {
         }
         report.table("Crossings of consecutive sizes", List.of("sizes", "T crossing", "note"), rows);
         if (result.path("gamma_over_nu").isObject()) {
-            int n = result.path("curves").size();
+            JsonNode chiAt = result.path("chi_at_tc");
+            int n = chiAt.size();
             double t = result.path("chi_temperature").asDouble();
-            double[] l = new double[n];
-            double[] chi = new double[n];
-            double[] dchi = new double[n];
-            for (int k = 0; k < n; k++) {
-                JsonNode c = result.path("curves").get(k);
-                l[k] = c.path("L").asInt();
-                double[] ts = Results.doubles(c.get("T"));
-                int idx = 0;
-                while (ts[idx] != t) {
-                    idx++;
-                }
-                Estimate e = Results.estimate(c.get("susceptibility").get(idx));
-                chi[k] = e.mean();
-                dchi[k] = e.error();
-            }
+            double[] l = Results.values(chiAt, "L");
+            double[] chi = Results.column(chiAt, "chi", false);
+            double[] dchi = Results.column(chiAt, "chi", true);
             Estimate g = Results.estimate(result.get("gamma_over_nu"));
             double a = result.path("gamma_over_nu_log_amplitude").asDouble();
             double[] lnL = new double[n];
@@ -232,7 +197,7 @@ final class BinderStage implements Stage {
                 sizes.append(k == 0 ? "" : ", ").append((int) l[k]);
             }
             String fitName = String.format(Locale.ROOT, "fit: slope γ/ν = %.3f", g.mean());
-            Plots.Builder chiPlot = Plots.xy(String.format(Locale.ROOT, "Susceptibility at T = %.4f", t),
+            Plots.Builder chiPlot = Plots.xy(String.format(Locale.ROOT, "Susceptibility at the measured T_c = %.4f", t),
                     "ln L   (L = " + sizes + ")", "ln χ   (χ in units of 1/k_B)")
                     .points("Monte Carlo", lnL, lnChi, dLnChi)
                     .line(fitName, lnL, fit);
@@ -249,7 +214,7 @@ final class BinderStage implements Stage {
             Charts.colour(chiPlot.chart(), fitName, 0);
             Charts.legend(chiPlot.chart(), Styler.LegendPosition.InsideNW);
             chiPlot.chart().getStyler().setXAxisDecimalPattern("0.##");
-            report.figure("Susceptibility χ = N(⟨m²⟩ − ⟨|m|⟩²)/T at the grid temperature nearest T_c, log-log: "
+            report.figure("Susceptibility χ = N(⟨m²⟩ − ⟨|m|⟩²)/T interpolated to the measured T_c, log-log: "
                     + "the slope is γ/ν (finite-size scaling). The exact-slope line is drawn through the largest L.",
                     chiPlot.chart());
         }

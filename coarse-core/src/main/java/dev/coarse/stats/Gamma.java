@@ -1,4 +1,4 @@
-package dev.coarse.info;
+package dev.coarse.stats;
 
 /**
  * The digamma ψ(x) = d ln Γ(x)/dx, the trigamma ψ′(x) and ln Γ(x) for real x &gt; 0, as used by the KSG and

@@ -1,4 +1,4 @@
-package dev.coarse.info;
+package dev.coarse.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
