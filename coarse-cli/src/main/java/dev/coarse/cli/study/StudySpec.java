@@ -206,10 +206,10 @@ public record StudySpec(String name, long seed, String model, int q, List<String
         long flowThermalize = f.integer("thermalize", 200, 10, 1_000_000_000L);
         Sampling flowSampling = new Sampling(flowSampler, flowSamples * flowThin, flowThermalize, flowThin, 1);
         int flowSize = (int) f.integer("size", 32, 2, 4096);
-        double[] flowK = f.range("couplings", linspace(0.30, 0.56, 9));
+        double[] flowK = f.range("couplings", linspace(0.36, 0.56, 11));
         Coarsening flowRule = new Coarsening(f.choice("rule", "majority", List.of("majority", "decimation")),
                 (int) f.integer("b", 2, 2, 16), 1);
-        List<String> flowOps = f.strings("operators", List.of("nn", "nnn", "plaquette"));
+        List<String> flowOps = f.strings("operators", List.of("nn"));
         f.finish();
         if (stages.contains("flow")) {
             checkLevels(f, "size", List.of(flowSize), flowRule, d);
