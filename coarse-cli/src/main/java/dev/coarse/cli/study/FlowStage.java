@@ -134,6 +134,10 @@ final class FlowStage implements Stage {
                     new double[] {Results.estimate(f.get("K")).error()});
         }
         XYChart flowChart = flow.chart();
+        if (f.isObject()) {
+            Charts.colour(flowChart, String.format(Locale.ROOT, "fixed point K* = %.4f",
+                    Results.estimate(f.get("K")).mean()), 1);
+        }
         Charts.colour(flowChart, "K′_nn (pseudo-likelihood)", 0);
         Charts.reference(flowChart, "K′ = K");
         Charts.dotted(flowChart, String.format(Locale.ROOT, "exact K_c = %.4f", kc), 6);
