@@ -115,7 +115,7 @@ final class EnergyStage implements Stage {
     public void report(StudySpec spec, JsonNode result, HtmlReport report) throws IOException {
         StudySpec.Sampling s = spec.energySampling();
         report.paragraph(String.format(Locale.ROOT, "Each point: %d chains of %s, %d thermalisation and %d measured "
-                + "sweeps, a sample every %d. Lines: Kaufman's exact result for the same finite periodic L×L lattice, "
+                + "sweeps, a sample every %d sweeps. Lines: Kaufman's exact result for the same finite periodic L×L lattice, "
                 + "and Onsager's L = ∞ curve (dashed grey) for orientation; the specific heat "
                 + "C = N(⟨e²⟩ − ⟨e⟩²)/T² peaks near T_c = %.4f and its peak grows like ln L.",
                 s.chains(), s.sampler(), s.thermalize(), s.sweeps(), s.thin(), spec.criticalTemperature()));

@@ -112,7 +112,7 @@ final class McrgStage implements Stage {
         StudySpec.Sampling s = spec.mcrgSampling();
         StudySpec.Coarsening rule = spec.mcrgRule();
         report.paragraph(String.format(Locale.ROOT, "Configurations sampled at T = %.6f with %s (%d chains, %d "
-                        + "thermalisation and %d measured steps, a sample every %d), then coarse-grained %d times with "
+                        + "thermalisation and %d measured steps, a sample every %d steps), then coarse-grained %d times with "
                         + "the %s rule (b = %d). At level n the matrix T = C⁻¹D of connected correlations between "
                         + "operators at levels n and n−1 approximates ∂K⁽ⁿ⁾/∂K⁽ⁿ⁻¹⁾; its leading eigenvalue λ gives "
                         + "y = ln λ / ln b, using %d even operators (→ y_t) and %d odd ones (→ y_h). Errors: "
