@@ -166,13 +166,9 @@ final class FlowStage implements Stage {
             report.paragraph("No fixed point: " + result.path("note").asText());
         } else {
             report.paragraph(String.format(Locale.ROOT, "Slope at K*: dK′/dK = %s, so ν = ln %d / ln(dK′/dK) = %s "
-                            + "(exact %s).", fmt(f.get("slope")), spec.flowRule().b(), fmt(f.get("nu")),
+                            + "(exact %s).", Results.format(f.get("slope")), spec.flowRule().b(), Results.format(f.get("nu")),
                     HtmlReport.formatNumber(result.path("nu_exact").asDouble(), 4)));
         }
     }
 
-    private static String fmt(JsonNode e) {
-        Estimate est = Results.estimate(e);
-        return HtmlReport.formatWithError(est.mean(), est.error());
-    }
 }

@@ -142,5 +142,15 @@ final class InfoStage implements Stage {
                 + "(relevant) information of the block; the dashed line is the data-processing bound.", keptChart);
         report.figure("Entropy of the block given its coarse spin, H(V|H): the short-range detail each step "
                 + "throws away (at most ln 2^{b^d − 1}).", loss.chart());
+        List<List<String>> rows = new java.util.ArrayList<>();
+        for (JsonNode step : steps) {
+            rows.add(List.of(String.valueOf(step.path("step").asInt()), String.valueOf(step.path("L_fine").asInt()),
+                    Results.format(step.get("i_visible_environment")), Results.format(step.get("i_coarse_environment")),
+                    Results.format(step.get("kept_fraction")), Results.format(step.get("loss_h_v_given_h"))));
+        }
+        report.table("Per RG step (the fine lattice of step n is L_fine × L_fine; small lattices at the last steps "
+                + "add finite-size effects)", List.of("step", "L_fine", "I(V:E) [nats]", "I(H:E) [nats]",
+                "kept fraction", "H(V|H) [nats]"), rows);
     }
+
 }

@@ -141,7 +141,7 @@ final class McrgStage implements Stage {
             yh.points(label, n, Results.column(levels, "y_h", false), Results.column(levels, "y_h", true));
             for (JsonNode level : levels) {
                 rows.add(List.of(String.valueOf(size.path("L").asInt()), String.valueOf(level.path("level").asInt()),
-                        fmt(level.get("y_t")), fmt(level.get("y_h")),
+                        Results.format(level.get("y_t")), Results.format(level.get("y_h")),
                         eigen(level.get("eigenvalues_even")), eigen(level.get("eigenvalues_odd"))));
             }
         }
@@ -164,10 +164,6 @@ final class McrgStage implements Stage {
                 List.of("L", "level", "y_t", "y_h", "λ even", "λ odd"), rows);
     }
 
-    private static String fmt(JsonNode estimate) {
-        var e = Results.estimate(estimate);
-        return HtmlReport.formatWithError(e.mean(), e.error());
-    }
 
     private static String eigen(JsonNode values) {
         StringBuilder sb = new StringBuilder();

@@ -61,6 +61,12 @@ final class Results {
         return out;
     }
 
+    /** An estimate as "mean ± error" (error to two significant digits), as in the report's tables. */
+    static String format(JsonNode estimate) {
+        Estimate e = estimate(estimate);
+        return dev.coarse.cli.report.HtmlReport.formatWithError(e.mean(), e.error());
+    }
+
     static void put(ObjectNode n, String key, Estimate e) {
         n.set(key, JsonOutput.estimate(e));
     }
