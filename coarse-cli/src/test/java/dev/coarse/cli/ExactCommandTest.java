@@ -1,5 +1,7 @@
 package dev.coarse.cli;
 
+import static dev.coarse.cli.CliRun.run;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -7,8 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.coarse.exact.Kaufman;
 import dev.coarse.exact.Onsager;
 import dev.coarse.exact.TransferMatrix1D;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -18,24 +18,13 @@ class ExactCommandTest {
     /** JSON round trip of doubles is exact (Jackson writes the shortest repr); allow one ulp-ish slack. */
     private static final double ROUND_TRIP = 1e-15;
 
-    private record Run(int exit, String out, String err) {
-        JsonNode json() throws Exception {
-            return JsonOutput.MAPPER.readTree(out);
-        }
-    }
 
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = CoarseMain.execute(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     @Test
     void onsagerAtTcAsJson() throws Exception {
-        Run r = run("exact", "--model", "ising2d", "--L", "inf", "--K", Double.toString(Onsager.CRITICAL_COUPLING),
+        CliRun r = run("exact", "--model", "ising2d", "--L", "inf", "--K", Double.toString(Onsager.CRITICAL_COUPLING),
                 "--json");
-        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = r.json();
         assertThat(j.get("model").asText()).isEqualTo("ising2d");
         assertThat(j.get("L").asText()).isEqualTo("inf");
@@ -50,17 +39,17 @@ class ExactCommandTest {
     @Test
     void specificHeatAtExactTcIsNullInJsonAndInfInTable() throws Exception {
         String tc = Double.toString(Onsager.CRITICAL_TEMPERATURE);
-        Run r = run("exact", "--model", "ising2d", "--L", "inf", "--T", tc, "--json");
-        assertThat(r.exit()).as(r.err()).isZero();
+        CliRun r = run("exact", "--model", "ising2d", "--L", "inf", "--T", tc, "--json");
+        assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.json().get("specific_heat").isNull()).isTrue();
-        Run table = run("exact", "--model", "ising2d", "--L", "inf", "--T", tc);
+        CliRun table = run("exact", "--model", "ising2d", "--L", "inf", "--T", tc);
         assertThat(table.out()).containsPattern("specific_heat\\s+inf");
     }
 
     @Test
     void kaufmanFiniteTorus() throws Exception {
-        Run r = run("exact", "--model", "ising2d", "--L", "16", "--T", "2.5", "--json");
-        assertThat(r.exit()).as(r.err()).isZero();
+        CliRun r = run("exact", "--model", "ising2d", "--L", "16", "--T", "2.5", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = r.json();
         assertThat(j.get("L").asInt()).isEqualTo(16);
         assertThat(j.get("T").asDouble()).isEqualTo(2.5);
@@ -75,8 +64,8 @@ class ExactCommandTest {
 
     @Test
     void chainInFieldFiniteAndInfinite() throws Exception {
-        Run finite = run("exact", "--model", "ising1d", "--L", "10", "--K", "0.5", "--h", "0.3", "--json");
-        assertThat(finite.exit()).as(finite.err()).isZero();
+        CliRun finite = run("exact", "--model", "ising1d", "--L", "10", "--K", "0.5", "--h", "0.3", "--json");
+        assertThat(finite.code()).as(finite.err()).isZero();
         JsonNode j = finite.json();
         assertThat(j.get("T").asDouble()).isEqualTo(2.0);
         assertThat(j.get("energy_per_site").asDouble())
@@ -84,16 +73,16 @@ class ExactCommandTest {
         assertThat(j.get("specific_heat").asDouble())
                 .isCloseTo(TransferMatrix1D.specificHeatPerSite(10, 2.0, 0.3), within(ROUND_TRIP));
 
-        Run infinite = run("exact", "--model", "ising1d", "--L", "inf", "--T", "1", "--json");
-        assertThat(infinite.exit()).as(infinite.err()).isZero();
+        CliRun infinite = run("exact", "--model", "ising1d", "--L", "inf", "--T", "1", "--json");
+        assertThat(infinite.code()).as(infinite.err()).isZero();
         // h = 0 infinite chain: u = −tanh K.
         assertThat(infinite.json().get("energy_per_site").asDouble()).isCloseTo(-Math.tanh(1.0), within(1e-14));
     }
 
     @Test
     void tableOutputIsReadable() {
-        Run r = run("exact", "--model", "ising2d", "--L", "4", "--T", "2");
-        assertThat(r.exit()).as(r.err()).isZero();
+        CliRun r = run("exact", "--model", "ising2d", "--L", "4", "--T", "2");
+        assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("model", "ising2d", "energy_per_site", "specific_heat", "free_energy_per_site",
                 "ln_z_per_site");
         assertThat(r.err()).isEmpty();
@@ -121,8 +110,8 @@ class ExactCommandTest {
         "exact --L 4 --T 1",
     })
     void badInputIsAUsageError(String line) {
-        Run r = run(line.split(" "));
-        assertThat(r.exit()).as("%s → %s", line, r.err()).isEqualTo(CoarseMain.EXIT_USAGE);
+        CliRun r = run(line.split(" "));
+        assertThat(r.code()).as("%s → %s", line, r.err()).isEqualTo(CoarseMain.EXIT_USAGE);
         assertThat(r.err()).as(line).startsWith("coarse: error: ");
         assertThat(r.err().strip().lines().count()).as(line).isEqualTo(1);
         assertThat(r.out()).as(line).isEmpty();

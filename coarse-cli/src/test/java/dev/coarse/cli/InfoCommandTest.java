@@ -1,12 +1,12 @@
 package dev.coarse.cli;
 
+import static dev.coarse.cli.CliRun.run;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
@@ -18,15 +18,6 @@ class InfoCommandTest {
     @TempDir
     Path dir;
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = CoarseMain.execute(args, new PrintWriter(out), new PrintWriter(err));
-        return new Result(code, out.toString(), err.toString());
-    }
 
     /** Columns: a fair bit x, y = x, an independent bit z, a Gaussian g and a correlated Gaussian h. */
     private Path samples(int n, boolean header) throws IOException {
@@ -44,7 +35,7 @@ class InfoCommandTest {
         return f;
     }
 
-    private static JsonNode json(Result r) throws IOException {
+    private static JsonNode json(CliRun r) throws IOException {
         assertThat(r.code()).as(r.err()).isZero();
         return JsonOutput.MAPPER.readTree(r.out());
     }
@@ -87,12 +78,12 @@ class InfoCommandTest {
         double declared = json(run("info", "entropy", f.toString(), "--x", "0", "--estimator", "nsb", "--alphabet", "50",
                 "--json")).get("value").get("mean").asDouble();
         assertThat(declared).isGreaterThan(seen);
-        Result text = run("info", "mi", f.toString(), "--x", "0", "--y", "2");
+        CliRun text = run("info", "mi", f.toString(), "--x", "0", "--y", "2");
         assertThat(text.code()).isZero();
         assertThat(text.out()).startsWith("I(X;Y) = ").contains("nats");
     }
 
-    private void assertUsageError(Result r, String fragment) {
+    private void assertUsageError(CliRun r, String fragment) {
         assertThat(r.code()).as(r.out() + r.err()).isEqualTo(CoarseMain.EXIT_USAGE);
         assertThat(r.err().strip()).startsWith("coarse: error: ").contains(fragment).doesNotContain("\n");
     }

@@ -1,5 +1,7 @@
 package dev.coarse.cli;
 
+import static dev.coarse.cli.CliRun.run;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,8 +15,6 @@ import dev.coarse.info.ExactInformation;
 import dev.coarse.lattice.Lattice;
 import dev.coarse.model.IsingModel;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,15 +41,6 @@ class InfoEnsembleFileTest {
     private static Path sampled;
     private static ExactDistribution exact;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = CoarseMain.execute(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
-    }
 
     @BeforeAll
     static void sample() {
@@ -57,10 +48,10 @@ class InfoEnsembleFileTest {
         sampled = dir.resolve("f.h5");
         // SW on the 4x4 torus at K = 0.4 decorrelates in a few sweeps; thin 4 keeps tau_int of the stored
         // energy near 1/2 (checked in the core tests), so the bootstrap error is the right error
-        Run r = run("sample", "--model", "ising2d", "--L", "4", "--K", String.valueOf(K), "--sampler", "sw",
+        CliRun r = run("sample", "--model", "ising2d", "--L", "4", "--K", String.valueOf(K), "--sampler", "sw",
                 "--sweeps", "20000", "--thin", "4", "--thermalize", "200", "--chains", "2", "--threads", "1",
                 "--seed", "11", "--quiet", "--out", sampled.toString());
-        assertThat(r.code).as(r.err).isZero();
+        assertThat(r.code()).as(r.err()).isZero();
     }
 
     private static void assertWithin(JsonNode value, double exactValue, String what) {
@@ -73,28 +64,28 @@ class InfoEnsembleFileTest {
 
     @Test
     void mutualInformationOfSampledFileMatchesEnumeration() throws IOException {
-        Run r = run("info", "mi", sampled.toString(), "--x", "0", "--y", "1", "--json");
-        assertThat(r.code).as(r.err).isZero();
-        JsonNode root = JsonOutput.MAPPER.readTree(r.out);
+        CliRun r = run("info", "mi", sampled.toString(), "--x", "0", "--y", "1", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode root = JsonOutput.MAPPER.readTree(r.out());
         assertThat(root.get("n_samples").asInt()).isEqualTo(10_000);
         assertThat(root.get("unit").asText()).isEqualTo("nats");
         assertWithin(root.get("value"), ExactInformation.mutualInformation(exact, new int[] {0}, new int[] {1}),
                 "I(s0;s1)");
         // site order is row-major: site 5 = (1, 1), the diagonal neighbour of site 0
-        Run entropy = run("info", "entropy", sampled.toString(), "--x", "0,1,4,5", "--estimator", "plugin", "--json");
-        assertThat(entropy.code).as(entropy.err).isZero();
+        CliRun entropy = run("info", "entropy", sampled.toString(), "--x", "0,1,4,5", "--estimator", "plugin", "--json");
+        assertThat(entropy.code()).as(entropy.err()).isZero();
         int[] block = {TORUS.site(0, 0), TORUS.site(0, 1), TORUS.site(1, 0), TORUS.site(1, 1)};
-        assertWithin(JsonOutput.MAPPER.readTree(entropy.out).get("value"), ExactInformation.entropy(exact, block),
+        assertWithin(JsonOutput.MAPPER.readTree(entropy.out()).get("value"), ExactInformation.entropy(exact, block),
                 "H(2x2 block)");
     }
 
     @Test
     void majorityBlockOnSampledFileMatchesEnumeration() throws IOException {
         // E is summed (12 sites, 13 symbols: well sampled); the exact I(V : ΣE) is computed below
-        Run r = run("info", "block", sampled.toString(), "--block", "2", "--buffer", "0..0", "--env", "1",
+        CliRun r = run("info", "block", sampled.toString(), "--block", "2", "--buffer", "0..0", "--env", "1",
                 "--rule", "majority", "--corner-only", "--json");
-        assertThat(r.code).as(r.err).isZero();
-        JsonNode root = JsonOutput.MAPPER.readTree(r.out);
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode root = JsonOutput.MAPPER.readTree(r.out());
         assertThat(root.get("rule").asText()).isEqualTo("majority");
         assertThat(root.get("level").asInt()).isZero();
         JsonNode row = root.get("profile").get(0);
@@ -152,23 +143,23 @@ class InfoEnsembleFileTest {
         Path file = dir.resolve("levels.h5");
         EnsembleFile.writeLevels(file, List.of(new Ensemble(meta, chain, allUp), new Ensemble(meta, chain, alternating)),
                 false);
-        Run level0 = run("info", "entropy", file.toString(), "--x", "0", "--estimator", "plugin", "--json");
-        assertThat(level0.code).as(level0.err).isZero();
-        assertThat(JsonOutput.MAPPER.readTree(level0.out).get("n_samples").asInt()).isEqualTo(2);
-        assertThat(JsonOutput.MAPPER.readTree(level0.out).get("value").get("mean").asDouble()).isZero();
-        Run level1 = run("info", "entropy", file.toString(), "--x", "0", "--estimator", "plugin", "--level", "1",
+        CliRun level0 = run("info", "entropy", file.toString(), "--x", "0", "--estimator", "plugin", "--json");
+        assertThat(level0.code()).as(level0.err()).isZero();
+        assertThat(JsonOutput.MAPPER.readTree(level0.out()).get("n_samples").asInt()).isEqualTo(2);
+        assertThat(JsonOutput.MAPPER.readTree(level0.out()).get("value").get("mean").asDouble()).isZero();
+        CliRun level1 = run("info", "entropy", file.toString(), "--x", "0", "--estimator", "plugin", "--level", "1",
                 "--json");
-        assertThat(level1.code).as(level1.err).isZero();
-        assertThat(JsonOutput.MAPPER.readTree(level1.out).get("n_samples").asInt()).isEqualTo(4);
-        assertThat(JsonOutput.MAPPER.readTree(level1.out).get("value").get("mean").asDouble())
+        assertThat(level1.code()).as(level1.err()).isZero();
+        assertThat(JsonOutput.MAPPER.readTree(level1.out()).get("n_samples").asInt()).isEqualTo(4);
+        assertThat(JsonOutput.MAPPER.readTree(level1.out()).get("value").get("mean").asDouble())
                 .isCloseTo(Math.log(2), org.assertj.core.data.Offset.offset(1e-12));
         assertOneLineError(run("info", "entropy", file.toString(), "--x", "0", "--level", "2"), "no level 2");
     }
 
-    private static void assertOneLineError(Run r, String fragment) {
-        assertThat(r.code).as(r.out + r.err).isEqualTo(2);
-        assertThat(r.err).startsWith("coarse: error: ").contains(fragment);
-        assertThat(r.err.strip().lines().count()).as(r.err).isEqualTo(1);
+    private static void assertOneLineError(CliRun r, String fragment) {
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(2);
+        assertThat(r.err()).startsWith("coarse: error: ").contains(fragment);
+        assertThat(r.err().strip().lines().count()).as(r.err()).isEqualTo(1);
     }
 
     @Test
@@ -196,16 +187,16 @@ class InfoEnsembleFileTest {
         assertOneLineError(run("info", "mi", csv.toString(), "--x", "0", "--y", "1", "--level", "1"), "--level");
 
         Path potts = dir.resolve("potts.h5");
-        Run sample = run("sample", "--model", "potts2d", "--q", "3", "--L", "4", "--K", "1.0", "--sampler", "wolff",
+        CliRun sample = run("sample", "--model", "potts2d", "--q", "3", "--L", "4", "--K", "1.0", "--sampler", "wolff",
                 "--sweeps", "40", "--thin", "2", "--thermalize", "10", "--chains", "1", "--threads", "1", "--quiet",
                 "--out", potts.toString());
-        assertThat(sample.code).as(sample.err).isZero();
+        assertThat(sample.code()).as(sample.err()).isZero();
         assertOneLineError(run("info", "block", potts.toString(), "--block", "2", "--buffer", "0", "--env", "1",
                 "--rule", "majority"), "needs Ising spins");
         assertOneLineError(run("info", "block", potts.toString(), "--block", "2", "--buffer", "0", "--env", "1",
                 "--rule", "decimation"), "needs Ising spins");
-        Run pottsProfile = run("info", "block", potts.toString(), "--block", "2", "--buffer", "0", "--env", "1",
+        CliRun pottsProfile = run("info", "block", potts.toString(), "--block", "2", "--buffer", "0", "--env", "1",
                 "--json");
-        assertThat(pottsProfile.code).as(pottsProfile.err).isZero();
+        assertThat(pottsProfile.code()).as(pottsProfile.err()).isZero();
     }
 }

@@ -1,5 +1,7 @@
 package dev.coarse.cli;
 
+import static dev.coarse.cli.CliRun.run;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,8 +10,6 @@ import dev.coarse.data.EnsembleFile;
 import dev.coarse.data.EnsembleMeta;
 import dev.coarse.lattice.Lattice;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,15 +22,6 @@ class InspectCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int exitCode, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = CoarseMain.execute(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
-    }
 
     static Ensemble ensemble(Lattice lattice, int n, String sampler, Map<String, String> provenance) {
         EnsembleMeta meta = new EnsembleMeta("ising" + lattice.dimension() + "d", lattice.dimension(),
@@ -46,8 +37,8 @@ class InspectCommandTest {
     void printsEveryFieldAsText() throws IOException {
         Path file = dir.resolve("e.h5");
         EnsembleFile.write(file, ensemble(Lattice.square(8), 12, "wolff", Map.of("source", "test")), false);
-        Run r = run("inspect", file.toString());
-        assertThat(r.exitCode()).as(r.err()).isZero();
+        CliRun r = run("inspect", file.toString());
+        assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("1 level", "ising2d", "square 2D, L = 8", "2.5", "wolff", "42",
                 "1000 per chain (thermalize 100)", "every 5 sweeps", "1.75 samples", "coarse 0.1.0-test",
                 "12, shape [12, 8, 8]", "source = test");
@@ -59,8 +50,8 @@ class InspectCommandTest {
         Path file = dir.resolve("levels.h5");
         EnsembleFile.writeLevels(file, List.of(ensemble(Lattice.cubic(4), 3, "metropolis", Map.of()),
                 ensemble(Lattice.cubic(2), 3, "majority", Map.of("rule", "majority", "level", "1"))), false);
-        Run r = run("inspect", file.toString(), "--json");
-        assertThat(r.exitCode()).as(r.err()).isZero();
+        CliRun r = run("inspect", file.toString(), "--json");
+        assertThat(r.code()).as(r.err()).isZero();
         JsonNode json = JsonOutput.MAPPER.readTree(r.out());
         for (String key : List.of("model", "L", "T", "h", "q", "sampler", "seed", "sweeps", "thermalize", "thin",
                 "chains", "tau_int", "coarse_version", "n_samples", "shape", "provenance", "levels")) {
@@ -88,8 +79,8 @@ class InspectCommandTest {
 
     @Test
     void missingFileIsAUsageError() {
-        Run r = run("inspect", dir.resolve("absent.h5").toString());
-        assertThat(r.exitCode()).isEqualTo(CoarseMain.EXIT_USAGE);
+        CliRun r = run("inspect", dir.resolve("absent.h5").toString());
+        assertThat(r.code()).isEqualTo(CoarseMain.EXIT_USAGE);
         assertThat(r.err()).startsWith("coarse: error: no such file").doesNotContain("\tat ");
         assertThat(r.err().strip().lines()).hasSize(1);
         assertThat(r.out()).isEmpty();
@@ -98,8 +89,8 @@ class InspectCommandTest {
     @Test
     void nonCoarseFileIsAUsageError() throws IOException {
         Path file = Files.writeString(dir.resolve("notes.h5"), "hello");
-        Run r = run("inspect", file.toString(), "--json");
-        assertThat(r.exitCode()).isEqualTo(CoarseMain.EXIT_USAGE);
+        CliRun r = run("inspect", file.toString(), "--json");
+        assertThat(r.code()).isEqualTo(CoarseMain.EXIT_USAGE);
         assertThat(r.err()).startsWith("coarse: error: ").contains("not an HDF5 file");
         assertThat(r.err().strip().lines()).hasSize(1);
         assertThat(r.out()).isEmpty();

@@ -1,12 +1,12 @@
 package dev.coarse.cli;
 
+import static dev.coarse.cli.CliRun.run;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.coarse.learn.rbm.RbmFile;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -14,21 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RbmCommandTest {
 
-    /** Exit code, stdout and stderr of one in-process command. */
-    record Run(int code, String out, String err) {
-    }
-
-    /** Runs {@code coarse args…} in process. */
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = CoarseMain.execute(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
-    }
 
     @Test
     void exactRecipePrintsOneJsonObjectWithTheFixedPoint() throws Exception {
-        Run r = run("rbm", "recipe", "--method", "exact", "--json");
+        CliRun r = run("rbm", "recipe", "--method", "exact", "--json");
         assertThat(r.code()).isZero();
         JsonNode root = JsonOutput.MAPPER.readTree(r.out());
         assertThat(root.path("J_star").path("mean").asDouble()).isCloseTo(0.4863, within(1e-4));
@@ -41,10 +30,10 @@ class RbmCommandTest {
 
     @Test
     void badInputGivesOneLineAndExitTwo() {
-        Run block = run("rbm", "recipe", "--block", "5", "--json");
+        CliRun block = run("rbm", "recipe", "--block", "5", "--json");
         assertThat(block.code()).isEqualTo(CoarseMain.EXIT_USAGE);
         assertThat(block.err()).startsWith("coarse: error: --block").hasLineCount(1);
-        Run hidden = run("rbm", "recipe", "--hidden", "2");
+        CliRun hidden = run("rbm", "recipe", "--hidden", "2");
         assertThat(hidden.code()).isEqualTo(CoarseMain.EXIT_USAGE);
         assertThat(hidden.out()).isEmpty();
     }
@@ -58,17 +47,17 @@ class RbmCommandTest {
         }
         Files.writeString(csv, sb.toString());
         Path model = dir.resolve("m.json");
-        Run r = run("rbm", "train", csv.toString(), "--hidden", "3", "--epochs", "5", "--out", model.toString(),
+        CliRun r = run("rbm", "train", csv.toString(), "--hidden", "3", "--epochs", "5", "--out", model.toString(),
                 "--json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode root = JsonOutput.MAPPER.readTree(r.out());
         assertThat(root.path("unit_type").asText()).isEqualTo("spin");
         assertThat(root.path("log_likelihood").asDouble()).isNegative().isGreaterThan(-4 * Math.log(2));
         assertThat(RbmFile.load(model).rbm().visibleCount()).isEqualTo(4);
-        Run again = run("rbm", "train", csv.toString(), "--hidden", "3", "--out", model.toString());
+        CliRun again = run("rbm", "train", csv.toString(), "--hidden", "3", "--out", model.toString());
         assertThat(again.code()).isEqualTo(CoarseMain.EXIT_USAGE);
         assertThat(again.err()).contains("already exists");
-        Run h5 = run("rbm", "train", dir.resolve("e.h5").toString(), "--hidden", "3", "--out", "x.json");
+        CliRun h5 = run("rbm", "train", dir.resolve("e.h5").toString(), "--hidden", "3", "--out", "x.json");
         assertThat(h5.code()).isEqualTo(CoarseMain.EXIT_USAGE);
         assertThat(h5.err()).contains("no such file").hasLineCount(1);
     }

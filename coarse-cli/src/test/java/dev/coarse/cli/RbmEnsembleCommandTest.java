@@ -1,9 +1,8 @@
 package dev.coarse.cli;
 
-import static dev.coarse.cli.RbmCommandTest.run;
+import static dev.coarse.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.coarse.cli.RbmCommandTest.Run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.coarse.data.Ensemble;
@@ -44,7 +43,7 @@ class RbmEnsembleCommandTest {
                 perChain, 7);
     }
 
-    private static void assertOneLineError(Run r, String fragment) {
+    private static void assertOneLineError(CliRun r, String fragment) {
         assertThat(r.code()).as(r.err()).isEqualTo(CoarseMain.EXIT_USAGE);
         assertThat(r.err()).startsWith("coarse: error:").contains(fragment).hasLineCount(1);
         assertThat(r.out()).isEmpty();
@@ -54,7 +53,7 @@ class RbmEnsembleCommandTest {
     void trainReadsAnIsingEnsembleIntoSpinUnits(@TempDir Path dir) throws Exception {
         Path h5 = ising(dir, 6, 150);
         Path model = dir.resolve("m.json");
-        Run r = run("rbm", "train", h5.toString(), "--hidden", "6", "--cd", "2", "--epochs", "3", "--lr", "0.02",
+        CliRun r = run("rbm", "train", h5.toString(), "--hidden", "6", "--cd", "2", "--epochs", "3", "--lr", "0.02",
                 "--seed", "4", "--out", model.toString(), "--json");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.err()).contains("epoch 3/3");
@@ -69,7 +68,7 @@ class RbmEnsembleCommandTest {
         assertThat(saved.rbm().hiddenCount()).isEqualTo(6);
         assertThat(saved.metadata()).containsEntry("source", h5.toString()).containsEntry("samples", "300");
         // --pcd goes through the same reader.
-        Run pcd = run("rbm", "train", h5.toString(), "--hidden", "4", "--pcd", "--epochs", "1", "--quiet",
+        CliRun pcd = run("rbm", "train", h5.toString(), "--hidden", "4", "--pcd", "--epochs", "1", "--quiet",
                 "--out", dir.resolve("p.json").toString());
         assertThat(pcd.code()).as(pcd.err()).isZero();
         assertThat(pcd.err()).isEmpty();
@@ -91,7 +90,7 @@ class RbmEnsembleCommandTest {
         assertOneLineError(run("rbm", "train", h5.toString(), "--hidden", "2", "--out", out.toString()),
                 "already exists");
         assertThat(Files.readString(out)).isEqualTo("{}");
-        Run forced = run("rbm", "train", h5.toString(), "--hidden", "2", "--epochs", "1", "--quiet", "--force",
+        CliRun forced = run("rbm", "train", h5.toString(), "--hidden", "2", "--epochs", "1", "--quiet", "--force",
                 "--out", out.toString());
         assertThat(forced.code()).as(forced.err()).isZero();
         assertThat(RbmFile.load(out).rbm().visibleCount()).isEqualTo(16);
@@ -123,7 +122,7 @@ class RbmEnsembleCommandTest {
     void stackOn16x16WritesModelsReceptiveFieldPngsAndAReport(@TempDir Path dir) throws Exception {
         Path h5 = ising(dir, 16, 300);
         Path out = dir.resolve("stack");
-        Run r = run("rbm", "stack", h5.toString(), "--layers", "64,16,4", "--epochs", "3", "--l1", "1e-4",
+        CliRun r = run("rbm", "stack", h5.toString(), "--layers", "64,16,4", "--epochs", "3", "--l1", "1e-4",
                 "--seed", "9", "--out", out.toString(), "--json");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.err()).contains("layer 3/3, epoch 3/3");

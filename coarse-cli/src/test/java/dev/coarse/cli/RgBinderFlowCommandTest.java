@@ -1,32 +1,21 @@
 package dev.coarse.cli;
 
+import static dev.coarse.cli.CliRun.run;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class RgBinderFlowCommandTest {
 
-    private record Run(int code, String out, String err) {
-        JsonNode json() throws Exception {
-            return JsonOutput.MAPPER.readTree(out);
-        }
-    }
 
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = CoarseMain.execute(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
-    }
 
     @Test
     void binderJsonHasTheIssueShape() throws Exception {
-        Run r = run("rg", "binder", "--model", "ising2d", "--L", "4,8", "--T-range", "1.9:2.7:6", "--sweeps", "200",
+        CliRun r = run("rg", "binder", "--model", "ising2d", "--L", "4,8", "--T-range", "1.9:2.7:6", "--sweeps", "200",
                 "--thermalize", "20", "--threads", "1", "--quiet", "--json");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.err()).isEmpty();
@@ -49,7 +38,7 @@ class RgBinderFlowCommandTest {
 
     @Test
     void binderWithKRangeAndFineScanRuns() throws Exception {
-        Run r = run("rg", "binder", "--model", "ising3d", "--L", "4,6", "--K-range", "0.18:0.26:5", "--sweeps", "100",
+        CliRun r = run("rg", "binder", "--model", "ising3d", "--L", "4,6", "--K-range", "0.18:0.26:5", "--sweeps", "100",
                 "--thermalize", "20", "--fine", "5", "--fine-width", "0.05", "--quiet", "--json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode pts = r.json().get("curves").get(0).get("points");
@@ -62,7 +51,7 @@ class RgBinderFlowCommandTest {
 
     @Test
     void flowJsonHasTheIssueShape() throws Exception {
-        Run r = run("rg", "flow", "--model", "ising2d", "--rule", "majority", "--b", "2", "--K-range", "0.3:0.5:3",
+        CliRun r = run("rg", "flow", "--model", "ising2d", "--rule", "majority", "--b", "2", "--K-range", "0.3:0.5:3",
                 "--L", "8", "--operators", "nn,nnn", "--samples", "40", "--thermalize", "20", "--quiet", "--json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = r.json();
@@ -80,7 +69,7 @@ class RgBinderFlowCommandTest {
 
     @Test
     void textOutputWithoutJson() {
-        Run r = run("rg", "flow", "--K-range", "0.3:0.5:2", "--L", "8", "--samples", "20", "--thermalize", "20",
+        CliRun r = run("rg", "flow", "--K-range", "0.3:0.5:2", "--L", "8", "--samples", "20", "--thermalize", "20",
                 "--quiet");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("K'_nn").contains("exact 2D Ising");
@@ -106,7 +95,7 @@ class RgBinderFlowCommandTest {
     })
     void badInputIsOneLineAndExitTwo(String args) {
         String[] parts = ("rg " + args + " --quiet").split(" ");
-        Run r = run(parts);
+        CliRun r = run(parts);
         assertThat(r.code()).as(r.err()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
         assertThat(r.err().strip()).startsWith("coarse: error: ").doesNotContain("\n");

@@ -1,31 +1,20 @@
 package dev.coarse.cli;
 
+import static dev.coarse.cli.CliRun.run;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 
 class RgCommandTest {
 
-    private record Run(int code, String out, String err) {
-        JsonNode json() throws Exception {
-            return JsonOutput.MAPPER.readTree(out);
-        }
-    }
 
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = CoarseMain.execute(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
-    }
 
     @Test
     void migdalKadanoffRecursionJson() throws Exception {
-        Run r = run("rg", "recursion", "--scheme", "migdal-kadanoff", "--json");
+        CliRun r = run("rg", "recursion", "--scheme", "migdal-kadanoff", "--json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = r.json();
         // K* = ½ ln τ, τ the tribonacci constant 1.83928675521416113 (OEIS A058265)
@@ -37,7 +26,7 @@ class RgCommandTest {
 
     @Test
     void decimation1dSaysThereIsNoFixedPoint() throws Exception {
-        Run r = run("rg", "recursion", "--scheme", "decimation1d", "--json", "--points", "5");
+        CliRun r = run("rg", "recursion", "--scheme", "decimation1d", "--json", "--points", "5");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = r.json();
         assertThat(j.get("fixed_point").isNull()).isTrue();
@@ -48,7 +37,7 @@ class RgCommandTest {
 
     @Test
     void hurstJson() throws Exception {
-        Run r = run("rg", "hurst", "--h", "0.3", "--n", "1024", "--series", "16", "--seed", "4", "--json");
+        CliRun r = run("rg", "hurst", "--h", "0.3", "--n", "1024", "--series", "16", "--seed", "4", "--json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode h = r.json().get("h");
         assertThat(h.get("mean").asDouble()).isCloseTo(0.3, within(0.05));
@@ -57,7 +46,7 @@ class RgCommandTest {
 
     @Test
     void sumJson() throws Exception {
-        Run r = run("rg", "sum", "--cutoff", "gauss", "--json");
+        CliRun r = run("rg", "sum", "--cutoff", "gauss", "--json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode res = r.json().get("results");
         assertThat(res).hasSize(1);
@@ -74,7 +63,7 @@ class RgCommandTest {
             {"rg", "sum", "--cutoff", "cosine"},
             {"rg", "recursion", "--points", "x"},
         }) {
-            Run r = run(args);
+            CliRun r = run(args);
             assertThat(r.code()).as(String.join(" ", args)).isEqualTo(2);
             assertThat(r.err()).startsWith("coarse: error: ");
             assertThat(r.err().strip().lines()).hasSize(1);

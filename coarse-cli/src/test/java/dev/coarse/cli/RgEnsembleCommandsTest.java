@@ -1,5 +1,7 @@
 package dev.coarse.cli;
 
+import static dev.coarse.cli.CliRun.run;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,8 +10,6 @@ import dev.coarse.data.Ensemble;
 import dev.coarse.data.EnsembleFile;
 import dev.coarse.data.EnsembleMeta;
 import dev.coarse.lattice.Lattice;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -28,18 +28,7 @@ class RgEnsembleCommandsTest {
     /** 2D Ising, L = 16, T = 2.5 (K = 0.4), 400 Wolff samples. */
     static Path ising16;
 
-    private record Run(int code, String out, String err) {
-        JsonNode json() throws Exception {
-            return JsonOutput.MAPPER.readTree(out);
-        }
-    }
 
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = CoarseMain.execute(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
-    }
 
     private static Path sample(String name, String... modelArgs) {
         Path file = dir.resolve(name);
@@ -48,7 +37,7 @@ class RgEnsembleCommandsTest {
         String[] args = new String[common.length + modelArgs.length];
         System.arraycopy(common, 0, args, 0, common.length);
         System.arraycopy(modelArgs, 0, args, common.length, modelArgs.length);
-        Run r = run(args);
+        CliRun r = run(args);
         assertThat(r.code()).as(r.err()).isZero();
         return file;
     }
@@ -58,7 +47,7 @@ class RgEnsembleCommandsTest {
         ising16 = sample("ising16.h5", "--model", "ising2d", "--L", "16", "--T", "2.5");
     }
 
-    private static void assertUserError(Run r, String... fragments) {
+    private static void assertUserError(CliRun r, String... fragments) {
         assertThat(r.code()).as(r.out() + r.err()).isEqualTo(2);
         assertThat(r.err()).startsWith("coarse: error: ");
         assertThat(r.err().strip().lines()).hasSize(1);
@@ -68,7 +57,7 @@ class RgEnsembleCommandsTest {
     @Test
     void coarsenWritesEveryLevelWithProvenanceAndInspectShowsThem() throws Exception {
         Path out = dir.resolve("coarse-a.h5");
-        Run r = run("rg", "coarsen", ising16.toString(), "--rule", "majority", "--b", "2", "--levels", "2",
+        CliRun r = run("rg", "coarsen", ising16.toString(), "--rule", "majority", "--b", "2", "--levels", "2",
                 "--seed", "5", "--out", out.toString(), "--json");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.json().get("levels")).hasSize(3);
@@ -79,7 +68,7 @@ class RgEnsembleCommandsTest {
         assertThat(p).containsEntry("rule", "majority").containsEntry("level", "2").containsEntry("b", "2")
                 .containsEntry("coarse_seed", "5").containsEntry("source", ising16.toString())
                 .containsEntry("rule_detail", "majority b=2 ties=coin");
-        Run inspect = run("inspect", out.toString(), "--json");
+        CliRun inspect = run("inspect", out.toString(), "--json");
         assertThat(inspect.code()).as(inspect.err()).isZero();
         assertThat(inspect.json().get("levels")).hasSize(3);
     }
@@ -100,7 +89,7 @@ class RgEnsembleCommandsTest {
 
     @Test
     void mcrgJsonHasTheDocumentedShapeAndExactValues() throws Exception {
-        Run r = run("rg", "mcrg", ising16.toString(), "--rule", "majority", "--b", "2", "--levels", "2",
+        CliRun r = run("rg", "mcrg", ising16.toString(), "--rule", "majority", "--b", "2", "--levels", "2",
                 "--operators", "4", "--odd-operators", "2", "--bins", "10", "--json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = r.json();
@@ -122,13 +111,13 @@ class RgEnsembleCommandsTest {
         Path coarse = dir.resolve("coarse-mcrg.h5");
         assertThat(run("rg", "coarsen", ising16.toString(), "--levels", "2", "--seed", "11", "--out",
                 coarse.toString()).code()).isZero();
-        Run plain = run("rg", "mcrg", ising16.toString(), "--levels", "2", "--seed", "11", "--operators", "3",
+        CliRun plain = run("rg", "mcrg", ising16.toString(), "--levels", "2", "--seed", "11", "--operators", "3",
                 "--bins", "10", "--json");
-        Run stored = run("rg", "mcrg", coarse.toString(), "--operators", "3", "--bins", "10", "--json");
+        CliRun stored = run("rg", "mcrg", coarse.toString(), "--operators", "3", "--bins", "10", "--json");
         assertThat(plain.code()).as(plain.err()).isZero();
         assertThat(stored.code()).as(stored.err()).isZero();
         assertThat(stored.json().get("levels")).isEqualTo(plain.json().get("levels"));
-        Run firstLevelOnly = run("rg", "mcrg", coarse.toString(), "--levels", "1", "--operators", "3", "--bins", "10",
+        CliRun firstLevelOnly = run("rg", "mcrg", coarse.toString(), "--levels", "1", "--operators", "3", "--bins", "10",
                 "--json");
         assertThat(firstLevelOnly.json().get("levels")).hasSize(1);
         assertThat(firstLevelOnly.json().get("levels").get(0)).isEqualTo(plain.json().get("levels").get(0));
@@ -136,7 +125,7 @@ class RgEnsembleCommandsTest {
 
     @Test
     void couplingsPerLevelWithErrors() throws Exception {
-        Run r = run("rg", "couplings", ising16.toString(), "--rule", "majority", "--levels", "1", "--operators",
+        CliRun r = run("rg", "couplings", ising16.toString(), "--rule", "majority", "--levels", "1", "--operators",
                 "nn,nnn", "--samples", "200", "--json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode levels = r.json().get("levels");
@@ -223,7 +212,7 @@ class RgEnsembleCommandsTest {
         assertUserError(run("rg", "coarsen", ising16.toString(), "--levels", "1", "--out", out.toString()),
                 "already exists", "--force");
         assertThat(Files.readString(out)).isEqualTo("keep me");
-        Run forced = run("rg", "coarsen", ising16.toString(), "--levels", "1", "--out", out.toString(), "--force");
+        CliRun forced = run("rg", "coarsen", ising16.toString(), "--levels", "1", "--out", out.toString(), "--force");
         assertThat(forced.code()).as(forced.err()).isZero();
         assertThat(EnsembleFile.levels(out)).hasSize(2);
     }

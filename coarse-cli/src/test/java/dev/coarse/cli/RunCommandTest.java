@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,6 +22,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class RunCommandTest {
+
+    static CliRun run(String... args) {
+        return CliRun.quiet(args);
+    }
 
     /** Every stage, tiny lattices and few sweeps: exercises the whole pipeline in a few seconds. */
     static final String TINY = """
@@ -43,17 +45,6 @@ class RunCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        List<String> all = new ArrayList<>(Arrays.asList(args));
-        all.add("--quiet");
-        int exit = CoarseMain.execute(all.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     Path spec(String name, String yaml) throws Exception {
         Path file = dir.resolve(name);
@@ -61,7 +52,7 @@ class RunCommandTest {
         return file;
     }
 
-    Run tiny(String name, String... extra) throws Exception {
+    CliRun tiny(String name, String... extra) throws Exception {
         List<String> args = new ArrayList<>(List.of("run", spec("tiny.yaml", TINY).toString(), "--out-dir",
                 dir.resolve("runs").toString(), "--name", name));
         args.addAll(Arrays.asList(extra));
@@ -76,8 +67,8 @@ class RunCommandTest {
 
     @Test
     void tinyStudyRunsEveryStageAndWritesResultsAndAReportWithDecodablePngs() throws Exception {
-        Run r = tiny("t", "--json", "--threads", "2");
-        assertThat(r.exit()).as(r.err()).isZero();
+        CliRun r = tiny("t", "--json", "--threads", "2");
+        assertThat(r.code()).as(r.err()).isZero();
         JsonNode json = JsonOutput.MAPPER.readTree(r.out());
         Path runDir = dir.resolve("runs").resolve("t");
         assertThat(json.get("run_directory").asText()).isEqualTo(runDir.toString());
@@ -121,24 +112,24 @@ class RunCommandTest {
 
     @Test
     void resultsDoNotDependOnTheThreadCount() throws Exception {
-        assertThat(tiny("one", "--threads", "1").exit()).isZero();
-        assertThat(tiny("two", "--threads", "2").exit()).isZero();
+        assertThat(tiny("one", "--threads", "1").code()).isZero();
+        assertThat(tiny("two", "--threads", "2").code()).isZero();
         assertThat(withoutTiming(dir.resolve("runs/one/results.json")))
                 .isEqualTo(withoutTiming(dir.resolve("runs/two/results.json")));
     }
 
     @Test
     void resumedRunGivesTheSameResultsAsAnUninterruptedOne() throws Exception {
-        assertThat(tiny("whole").exit()).isZero();
-        assertThat(tiny("cut").exit()).isZero();
+        assertThat(tiny("whole").code()).isZero();
+        assertThat(tiny("cut").code()).isZero();
         Path cut = dir.resolve("runs/cut");
         // simulate a run killed during the mcrg stage: later checkpoints and the final files are missing
         byte[] energyCheckpoint = Files.readAllBytes(cut.resolve("stage-energy.json"));
         for (String f : List.of("stage-mcrg.json", "stage-flow.json", "stage-info.json", "results.json", "report.html")) {
             Files.delete(cut.resolve(f));
         }
-        Run resumed = tiny("cut", "--resume");
-        assertThat(resumed.exit()).as(resumed.err()).isZero();
+        CliRun resumed = tiny("cut", "--resume");
+        assertThat(resumed.code()).as(resumed.err()).isZero();
         assertThat(Files.readAllBytes(cut.resolve("stage-energy.json"))).as("energy was not rerun").isEqualTo(energyCheckpoint);
         assertThat(Files.exists(cut.resolve("report.html"))).isTrue();
         assertThat(withoutTiming(cut.resolve("results.json"))).isEqualTo(withoutTiming(dir.resolve("runs/whole/results.json")));
@@ -146,25 +137,25 @@ class RunCommandTest {
 
     @Test
     void resumeRefusesAChangedSpecAndAMissingRun() throws Exception {
-        assertThat(tiny("r").exit()).isZero();
-        Run changed = tiny("r", "--resume", "--seed", "8");
-        assertThat(changed.exit()).isEqualTo(2);
+        assertThat(tiny("r").code()).isZero();
+        CliRun changed = tiny("r", "--resume", "--seed", "8");
+        assertThat(changed.code()).isEqualTo(2);
         assertThat(changed.err().strip()).startsWith("coarse: error: ").contains("different spec").doesNotContain("\n");
-        Run missing = tiny("nope", "--resume");
-        assertThat(missing.exit()).isEqualTo(2);
+        CliRun missing = tiny("nope", "--resume");
+        assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("does not exist");
-        Run noName = run("run", spec("x.yaml", TINY).toString(), "--resume");
-        assertThat(noName.exit()).isEqualTo(2);
+        CliRun noName = run("run", spec("x.yaml", TINY).toString(), "--resume");
+        assertThat(noName.code()).isEqualTo(2);
         assertThat(noName.err()).contains("--resume needs --name");
     }
 
     @Test
     void anExistingRunIsNotOverwrittenWithoutForce() throws Exception {
-        assertThat(tiny("x").exit()).isZero();
-        Run again = tiny("x");
-        assertThat(again.exit()).isEqualTo(2);
+        assertThat(tiny("x").code()).isZero();
+        CliRun again = tiny("x");
+        assertThat(again.code()).isEqualTo(2);
         assertThat(again.err()).contains("already exists").contains("--force");
-        assertThat(tiny("x", "--force").exit()).isZero();
+        assertThat(tiny("x", "--force").code()).isZero();
     }
 
     @ParameterizedTest
@@ -189,8 +180,8 @@ class RunCommandTest {
     })
     void badSpecsGiveOneLineErrorsNamingTheKey(String yaml, String message) throws Exception {
         Path bad = spec("BAD.yaml", yaml + "\n");
-        Run r = run("run", bad.toString(), "--out-dir", dir.resolve("runs").toString());
-        assertThat(r.exit()).as(r.err()).isEqualTo(2);
+        CliRun r = run("run", bad.toString(), "--out-dir", dir.resolve("runs").toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(2);
         assertThat(r.err().strip()).doesNotContain("\n").startsWith("coarse: error: ")
                 .contains(message.replace("BAD.yaml", bad.toString()));
         assertThat(Files.exists(dir.resolve("runs"))).as("nothing written for a bad spec").isFalse();
@@ -198,26 +189,26 @@ class RunCommandTest {
 
     @Test
     void missingSpecFileAndBadOptionsAreUsageErrors() {
-        Run r = run("run", dir.resolve("absent.yaml").toString());
-        assertThat(r.exit()).isEqualTo(2);
+        CliRun r = run("run", dir.resolve("absent.yaml").toString());
+        assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().strip()).isEqualTo("coarse: error: no such file: " + dir.resolve("absent.yaml"));
-        Run threads = run("run", "--threads", "0");
-        assertThat(threads.exit()).isEqualTo(2);
+        CliRun threads = run("run", "--threads", "0");
+        assertThat(threads.code()).isEqualTo(2);
         assertThat(threads.err()).contains("--threads must be at least 1");
     }
 
     @Test
     void quickNeedsAQuickSection() throws Exception {
         Path noQuick = spec("nq.yaml", "stages: [energy]\n");
-        Run r = run("run", noQuick.toString(), "--quick");
-        assertThat(r.exit()).isEqualTo(2);
+        CliRun r = run("run", noQuick.toString(), "--quick");
+        assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("has no 'quick:' section");
     }
 
     @Test
     void theDefaultSpecIsPrintableAndValid() throws Exception {
-        Run r = run("run", "--print-default-spec");
-        assertThat(r.exit()).isZero();
+        CliRun r = run("run", "--print-default-spec");
+        assertThat(r.code()).isZero();
         assertThat(r.out()).contains("model: ising2d", "quick:");
         Path copy = spec("default.yaml", r.out());
         // a copy of the default spec parses exactly like the built-in one (same hash in results)
@@ -235,8 +226,8 @@ class RunCommandTest {
     void examplesRunWithQuick(String example) throws Exception {
         Path file = Path.of("..", "examples", example);
         assertThat(file).exists();
-        Run r = run("run", file.toString(), "--quick", "--out-dir", dir.resolve("runs").toString(), "--json");
-        assertThat(r.exit()).as(r.err()).isZero();
+        CliRun r = run("run", file.toString(), "--quick", "--out-dir", dir.resolve("runs").toString(), "--json");
+        assertThat(r.code()).as(r.err()).isZero();
         JsonNode json = JsonOutput.MAPPER.readTree(r.out());
         assertThat(json.get("stages").size()).isEqualTo(json.get("spec").get("stages").size());
         assertThat(Files.exists(Path.of(json.get("report").asText()))).isTrue();

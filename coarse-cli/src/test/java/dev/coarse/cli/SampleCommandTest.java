@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.coarse.data.Ensemble;
 import dev.coarse.data.EnsembleFile;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,27 +16,20 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class SampleCommandTest {
 
+    static CliRun run(String... args) {
+        return CliRun.quiet(args);
+    }
+
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        List<String> all = new ArrayList<>(Arrays.asList(args));
-        all.add("--quiet");
-        int exit = CoarseMain.execute(all.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     @Test
     void jsonHasTheDocumentedKeysAndTheFileRoundTrips() throws Exception {
         Path file = dir.resolve("ising.h5");
-        Run r = run("sample", "--model", "ising2d", "--L", "8", "--T", "2.5", "--sampler", "sw", "--sweeps", "400",
+        CliRun r = run("sample", "--model", "ising2d", "--L", "8", "--T", "2.5", "--sampler", "sw", "--sweeps", "400",
                 "--thermalize", "50", "--thin", "4", "--chains", "2", "--seed", "7", "--out", file.toString(), "--json");
-        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.code()).as(r.err()).isZero();
         JsonNode json = JsonOutput.MAPPER.readTree(r.out());
         assertThat(json.get("model").asText()).isEqualTo("ising2d");
         assertThat(json.get("L").asInt()).isEqualTo(8);
@@ -66,8 +56,8 @@ class SampleCommandTest {
         Path two = dir.resolve("two.h5");
         String[] common = {"sample", "--model", "ising2d", "--L", "6", "--K", "0.4", "--sweeps", "100", "--thin", "5",
             "--chains", "3", "--seed", "11"};
-        assertThat(run(concat(common, "--threads", "1", "--out", one.toString())).exit()).isZero();
-        assertThat(run(concat(common, "--threads", "2", "--out", two.toString())).exit()).isZero();
+        assertThat(run(concat(common, "--threads", "1", "--out", one.toString())).code()).isZero();
+        assertThat(run(concat(common, "--threads", "2", "--out", two.toString())).code()).isZero();
         byte[][] a = EnsembleFile.read(one).configurations();
         byte[][] b = EnsembleFile.read(two).configurations();
         assertThat(a).isDeepEqualTo(b);
@@ -75,9 +65,9 @@ class SampleCommandTest {
 
     @Test
     void pottsAndKOptionWork() {
-        Run r = run("sample", "--model", "potts2d", "--q", "3", "--L", "4", "--K", "1.0", "--sampler", "wolff",
+        CliRun r = run("sample", "--model", "potts2d", "--q", "3", "--L", "4", "--K", "1.0", "--sampler", "wolff",
                 "--sweeps", "200", "--json");
-        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.code()).as(r.err()).isZero();
     }
 
     @ParameterizedTest
@@ -105,8 +95,8 @@ class SampleCommandTest {
         "--model ising2d --L eight --T 2",
     })
     void badInputGivesOneLineAndExitTwo(String args) {
-        Run r = run(concat(new String[] {"sample"}, args.split(" ")));
-        assertThat(r.exit()).as(r.err()).isEqualTo(2);
+        CliRun r = run(concat(new String[] {"sample"}, args.split(" ")));
+        assertThat(r.code()).as(r.err()).isEqualTo(2);
         assertThat(r.err()).startsWith("coarse: error: ");
         assertThat(r.err().strip().lines().count()).as(r.err()).isEqualTo(1);
         assertThat(r.out()).isEmpty();
@@ -116,13 +106,13 @@ class SampleCommandTest {
     void existingOutputIsNotOverwrittenWithoutForce() throws Exception {
         Path file = dir.resolve("keep.h5");
         Files.writeString(file, "precious");
-        Run r = run("sample", "--model", "ising1d", "--L", "8", "--T", "1", "--sweeps", "10", "--out", file.toString());
-        assertThat(r.exit()).isEqualTo(2);
+        CliRun r = run("sample", "--model", "ising1d", "--L", "8", "--T", "1", "--sweeps", "10", "--out", file.toString());
+        assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("already exists");
         assertThat(Files.readString(file)).isEqualTo("precious");
-        Run forced = run("sample", "--model", "ising1d", "--L", "8", "--T", "1", "--sweeps", "10", "--out",
+        CliRun forced = run("sample", "--model", "ising1d", "--L", "8", "--T", "1", "--sweeps", "10", "--out",
                 file.toString(), "--force");
-        assertThat(forced.exit()).as(forced.err()).isZero();
+        assertThat(forced.code()).as(forced.err()).isZero();
     }
 
     static String[] concat(String[] a, String... b) {

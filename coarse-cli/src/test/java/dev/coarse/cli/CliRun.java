@@ -1,0 +1,31 @@
+package dev.coarse.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Arrays;
+
+/** One in-process run of the {@code coarse} command as a test sees it: exit code, stdout and stderr. */
+record CliRun(int code, String out, String err) {
+
+    /** Runs {@code coarse args…} in process. */
+    static CliRun run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = CoarseMain.execute(args, new PrintWriter(out), new PrintWriter(err));
+        return new CliRun(code, out.toString(), err.toString());
+    }
+
+    /** Runs {@code coarse args… --quiet}, for commands that would otherwise draw a progress bar. */
+    static CliRun quiet(String... args) {
+        String[] all = Arrays.copyOf(args, args.length + 1);
+        all[args.length] = "--quiet";
+        return run(all);
+    }
+
+    /** Standard output parsed as the one JSON object of {@code --json}. */
+    JsonNode json() throws IOException {
+        return JsonOutput.MAPPER.readTree(out);
+    }
+}
