@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
             SampleCommand.class,
             RgCommand.class,
             RbmCommand.class,
+            BenchCommand.class,
         })
 public final class CoarseMain implements Runnable {
 
