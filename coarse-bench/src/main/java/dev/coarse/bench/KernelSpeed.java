@@ -111,7 +111,7 @@ public final class KernelSpeed {
      */
     private static void scalar(String kernel, int size, double temperature, double seconds) {
         IsingModel model = IsingModel.atTemperature(Lattice.square(size), temperature);
-        Sampler sampler = Samplers.create(kernel, model);
+        Sampler sampler = Samplers.create(kernel.equals("scalar") ? "metropolis" : kernel, model);
         RandomGenerator rng = ChainRunner.chainStreams(1L, 1).get(0);
         byte[] spins = ChainRunner.randomConfiguration(model, rng);
         int n = spins.length;
@@ -141,7 +141,8 @@ public final class KernelSpeed {
             double stepsPerS = t.calls() / t.seconds();
             double cpuStepsPerS = t.calls() / t.cpuSeconds();
             int steps = (int) Math.min(200_000, Math.max(TAU_MIN_SWEEPS, stepsPerS * seconds));
-            double tau = IndependentSamples.tauAbsMagnetization(sampler, rng, 0, steps);
+            // the chain is thermalised by now: continue it
+            double tau = IndependentSamples.tauAbsMagnetization(sampler, spins, rng, steps / 10, steps);
             line.append(String.format(Locale.ROOT,
                     " steps_per_s=%.6g cpu_steps_per_s=%.6g tau=%.4f tau_steps=%d independent_per_s=%.6g"
                             + " cpu_independent_per_s=%.6g",

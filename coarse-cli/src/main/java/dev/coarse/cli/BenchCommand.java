@@ -47,7 +47,8 @@ public final class BenchCommand implements Callable<Integer> {
     /** Bounds of the τ runs (steps); within them a τ run lasts about {@code --seconds}. */
     static final int TAU_MIN_STEPS = 500;
     static final int TAU_MAX_STEPS = 50_000;
-    private static final int TAU_THERMALIZE = 200;
+    /** Steps discarded from the hot start of a τ run (hundreds of sweeps' worth for both kernels at L = 64). */
+    private static final int TAU_THERMALIZE = 1000;
     private static final long SEED = 1L;
 
     @Option(names = "--L", defaultValue = "128", paramLabel = "N", description = "Linear size, even, ≥ 2 (default ${DEFAULT-VALUE}).")
@@ -101,10 +102,10 @@ public final class BenchCommand implements Callable<Integer> {
         Throughput wolffSteps = ThroughputMeter.measureCounted(wolffTasks(small, true), warmup, duration);
         Throughput swSweeps = ThroughputMeter.measureCounted(swTasks(small, true), warmup, duration);
         RandomGenerator tauRng = ChainRunner.chainStreams(SEED + 1, 1).get(0);
-        double wolffTau = IndependentSamples.tauAbsMagnetization(new Wolff(small), tauRng, TAU_THERMALIZE,
-                tauSteps(wolffSteps));
-        double swTau = IndependentSamples.tauAbsMagnetization(new SwendsenWang(small), tauRng, TAU_THERMALIZE,
-                tauSteps(swSweeps));
+        double wolffTau = IndependentSamples.tauAbsMagnetization(new Wolff(small),
+                ChainRunner.randomConfiguration(small, tauRng), tauRng, TAU_THERMALIZE, tauSteps(wolffSteps));
+        double swTau = IndependentSamples.tauAbsMagnetization(new SwendsenWang(small),
+                ChainRunner.randomConfiguration(small, tauRng), tauRng, TAU_THERMALIZE, tauSteps(swSweeps));
         double wolffIndependent = IndependentSamples.perSecond(wolffSteps.flipsPerNs() * 1e9, wolffTau);
         double swIndependent = IndependentSamples.perSecond(swSweeps.flipsPerNs() * 1e9, swTau);
 

@@ -22,13 +22,13 @@ public final class IndependentSamples {
     }
 
     /**
-     * τ<sub>int</sub> of |m| in steps of {@code sampler} (one {@link Sampler#sweep} call each): one chain from a
-     * hot start drawn from {@code rng}, {@code thermalize} steps discarded, then |m| after each of
-     * {@code steps} steps. Modified: {@code rng}.
+     * τ<sub>int</sub> of |m| in steps of {@code sampler} (one {@link Sampler#sweep} call each): the chain
+     * continues from {@code spins}, {@code thermalize} steps are discarded (a hot start needs many: the
+     * transient inflates τ), then |m| is recorded after each of {@code steps} steps.
+     * Modified: {@code spins}, {@code rng}.
      */
-    public static double tauAbsMagnetization(Sampler sampler, RandomGenerator rng, int thermalize, int steps) {
-        IsingModel model = (IsingModel) sampler.model();
-        byte[] spins = ChainRunner.randomConfiguration(model, rng);
+    public static double tauAbsMagnetization(Sampler sampler, byte[] spins, RandomGenerator rng, int thermalize,
+            int steps) {
         for (int t = 0; t < thermalize; t++) {
             sampler.sweep(spins, rng);
         }

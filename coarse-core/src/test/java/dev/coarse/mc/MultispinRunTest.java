@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * {@code sampler = "multispin"} through {@link ChainRunner#run}: the 64-replica kernel behind the same API
@@ -31,9 +31,11 @@ class MultispinRunTest {
     private static final int THERMALIZE = 100;
     private static final long SEED = 20261123L;
 
-    @ParameterizedTest(name = "T = {0}")
-    @ValueSource(doubles = {1.8, 2.27, 3.5})
-    void squareFourByFourEnergyMagnetizationHistogramMatchesEnumeration(double t) {
+    /** Multispin, and the scalar kernel's square-lattice fast path (even L, h = 0), on the 4×4 torus. */
+    @ParameterizedTest(name = "{0} at T = {1}")
+    @CsvSource({"multispin, 1.8", "multispin, 2.27", "multispin, 3.5", "metropolis, 1.8", "metropolis, 2.27",
+        "metropolis, 3.5"})
+    void squareFourByFourEnergyMagnetizationHistogramMatchesEnumeration(String sampler, double t) {
         IsingModel model = IsingModel.atTemperature(Lattice.square(4), t);
         ExactDistribution exact = Enumeration.boltzmann(model);
         // classes: (E, |M|) of each of the 2^16 states
@@ -44,10 +46,9 @@ class MultispinRunTest {
             long key = (long) model.energy(c) * 1000 + Math.abs(IsingModel.magnetization(c));
             classOf[code] = index.computeIfAbsent(key, k -> index.size());
         }
-        ChainResult result = ChainRunner.run(new RunSpec(model, "multispin", 1, THERMALIZE, 1, SAMPLES, SEED, 2),
-                null);
+        ChainResult result = ChainRunner.run(new RunSpec(model, sampler, 1, THERMALIZE, 1, SAMPLES, SEED, 2), null);
         assertThat(result.configurations().length).isEqualTo(SAMPLES);
-        assertChiSquare(model, exact, classOf, index.size(), result);
+        assertChiSquare(sampler, model, exact, classOf, index.size(), result);
     }
 
     @Test
@@ -57,7 +58,7 @@ class MultispinRunTest {
         ExactDistribution exact = Enumeration.boltzmann(model);
         ChainResult result = ChainRunner.run(new RunSpec(model, "multispin", 1, THERMALIZE, 1, SAMPLES, SEED, 1),
                 null);
-        assertChiSquare(model, exact, ChiSquareGoodnessOfFit.identityClasses(exact.stateCount()),
+        assertChiSquare("multispin", model, exact, ChiSquareGoodnessOfFit.identityClasses(exact.stateCount()),
                 exact.stateCount(), result);
     }
 
@@ -132,13 +133,13 @@ class MultispinRunTest {
                 SEED, 1)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("h = 0");
     }
 
-    private static void assertChiSquare(IsingModel model, ExactDistribution exact, int[] classOf, int classes,
+    private static void assertChiSquare(String sampler, IsingModel model, ExactDistribution exact, int[] classOf, int classes,
                                         ChainResult result) {
         ChiSquareGoodnessOfFit.Result fit = ChiSquareGoodnessOfFit.test(exact, classOf, classes,
                 result.configurations());
         assertThat(fit.pValue())
-                .as("multispin on %s: χ² = %.1f with %d dof, p = %.3g; a correct sampler has p < %s on about 1 seed "
-                        + "in 10⁴", model, fit.chiSquared(), fit.degreesOfFreedom(), fit.pValue(), P_THRESHOLD)
+                .as("%s on %s: χ² = %.1f with %d dof, p = %.3g; a correct sampler has p < %s on about 1 seed "
+                        + "in 10⁴", sampler, model, fit.chiSquared(), fit.degreesOfFreedom(), fit.pValue(), P_THRESHOLD)
                 .isGreaterThan(P_THRESHOLD);
     }
 }
