@@ -32,9 +32,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *       so the score in ops/ns is flips/ns;</li>
  *   <li>{@code wolff}: the score is steps (cluster flips) per ns; the secondary metric {@code flips} counts
  *       the actual cluster sizes, i.e. flips/ns;</li>
- *   <li>{@code wolffStep}, {@code swendsenWangSweep} at L = 64: steps (sweeps) per ns, the numerator of the
+ *   <li>{@code wolffStep64}, {@code swendsenWangSweep64} at L = 64: steps (sweeps) per second, the numerator of the
  *       independent-sample rate steps/s / (2 τ<sub>int</sub> of |m|); τ comes from
- *       {@code KernelSpeed tau_wolff 64 …} / {@code tau_sw}.</li>
+ *       the tau field of {@code KernelSpeed wolff 64 …} / {@code KernelSpeed sw 64 …}.</li>
  * </ul>
  *
  * <p>Run: {@code java -jar coarse-bench/target/coarse-bench.jar ScalarBenchmark}
@@ -123,11 +123,13 @@ public class ScalarBenchmark {
     }
 
     @Benchmark
+    @OutputTimeUnit(TimeUnit.SECONDS)
     public int wolffStep64(Chain64 c) {
         return c.wolff.clusterFlip(c.spins, c.rng);
     }
 
     @Benchmark
+    @OutputTimeUnit(TimeUnit.SECONDS)
     public byte swendsenWangSweep64(Chain64 c) {
         c.sw.sweep(c.spins, c.rng);
         return c.spins[0];
