@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Side-by-side speed of Coarse's multi-spin Metropolis and the peers in this directory, same L and T, same run.
+# Side-by-side speed of Coarse's kernels (multi-spin and scalar checkerboard Metropolis, Wolff, Swendsen-Wang)
+# and the peers in this directory, same L and T, same run.
 #
-#   coarse-bench/peers/run_all.sh [L=128] [T=T_c] [seconds=5] [check_L=32] [check_seconds=4]
+#   coarse-bench/peers/run_all.sh [L=128] [T=T_c] [seconds=5] [check_L=32] [check_seconds=4] [tau_ksweeps=50]
 #
 # 1. builds the C peers into coarse-bench/peers/build/ (gcc -O3 -march=native) and, if missing, the
 #    benchmark jar (./mvnw -o -q package -pl coarse-core,coarse-bench -DskipTests);
@@ -9,7 +10,12 @@
 # 3. correctness: runs every program at check_L, T and compares its energy per site with Coarse's multispin
 #    kernel (|Δe| ≤ 4σ combined; a fast but wrong peer is no peer);
 # 4. prints a table: flips/ns (wall clock), cpu_f/ns (per CPU-second actually used: robust on a busy machine;
-#    for 2 threads it is the per-core speed), the ratios Coarse (1 thread) / program, and the energy check.
+#    for 2 threads it is the per-core speed), the ratios Coarse multispin (1 thread) / program, and the
+#    energy check; then the targets of issue 3 as ratios from this run;
+# 5. independent samples per second at L=64: Wolff and SW (steps/s / 2 tau_int of |m|, tau measured by
+#    KernelSpeed) against numpy Metropolis (sweeps/s of the numpy peer at L=64 / 2 tau_int of |m|, with tau
+#    from Coarse's multi-spin kernel, which runs the same dynamics -- checkerboard, colour 0 then 1, dE <= 0
+#    always accepted -- over 64 replicas x tau_ksweeps thousand sweeps).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -18,6 +24,8 @@ T="${2:-2.269185314213022}"
 SECONDS_PER_PHASE="${3:-5}"
 CHECK_L="${4:-32}"
 CHECK_SECONDS="${5:-4}"
+TAU_KSWEEPS="${6:-50}"
+IND_L=64
 build="$here/build"
 jar="$root/coarse-bench/target/coarse-bench.jar"
 
@@ -37,11 +45,16 @@ run() { # name L seconds → one RESULT line
     c_multispin) "$build/ising_multispin" "$size" "$T" "$secs" ;;
     coarse_multispin_1t) java -cp "$jar" dev.coarse.bench.KernelSpeed "$size" "$T" "$secs" 1 ;;
     coarse_multispin_2t) java -cp "$jar" dev.coarse.bench.KernelSpeed "$size" "$T" "$secs" 2 ;;
+    coarse_scalar_1t) java -cp "$jar" dev.coarse.bench.KernelSpeed scalar "$size" "$T" "$secs" 1 ;;
+    coarse_wolff_1t) java -cp "$jar" dev.coarse.bench.KernelSpeed wolff "$size" "$T" "$secs" 1 ;;
+    coarse_sw_1t) java -cp "$jar" dev.coarse.bench.KernelSpeed sw "$size" "$T" "$secs" 1 ;;
+    tau_checkerboard) java -cp "$jar" dev.coarse.bench.KernelSpeed tau_checkerboard "$size" "$T" "$TAU_KSWEEPS" 1 ;;
   esac | grep '^RESULT'
 }
 field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1"; }
 
-programs=(coarse_multispin_1t coarse_multispin_2t c_multispin c_checkerboard numpy)
+programs=(coarse_multispin_1t coarse_multispin_2t coarse_scalar_1t coarse_wolff_1t coarse_sw_1t c_multispin
+  c_checkerboard numpy)
 declare -A speed cpuspeed echeck eerr
 echo "# speed: 2D Ising, L=$L, T=$T, ${SECONDS_PER_PHASE}s per phase; $(nproc) cores; load: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 for p in "${programs[@]}"; do
@@ -71,3 +84,30 @@ for p in "${programs[@]}"; do
     printf "%-22s %10.4f %10.4f %12.2f %12.2f %17.5f ± %.5f  %s\n", p, s, cs, r / s, cr / cs, e, de, ok }'
 done
 awk -v a="${speed[coarse_multispin_2t]}" -v b="$ref" 'BEGIN { printf "\n2 threads / 1 thread: %.2f\n", a / b }'
+
+echo "# independent samples: L=$IND_L, T=$T" >&2
+wolff64="$(run coarse_wolff_1t "$IND_L" "$SECONDS_PER_PHASE")"; echo "$wolff64" >&2
+sw64="$(run coarse_sw_1t "$IND_L" "$SECONDS_PER_PHASE")"; echo "$sw64" >&2
+numpy64="$(run numpy "$IND_L" "$SECONDS_PER_PHASE")"; echo "$numpy64" >&2
+tau64="$(run tau_checkerboard "$IND_L" 0)"; echo "$tau64" >&2
+
+printf '\n%-24s %12s %12s\n' target ratio "ratio(cpu)"
+ratio() { # label a b a_cpu b_cpu
+  awk -v l="$1" -v a="$2" -v b="$3" -v ac="$4" -v bc="$5" 'BEGIN { printf "%-24s %12.2f %12.2f\n", l, a / b, ac / bc }'
+}
+ratio "multispin_1t/c_multispin" "$ref" "${speed[c_multispin]}" "$cpuref" "${cpuspeed[c_multispin]}"
+ratio "multispin_2t/1t" "${speed[coarse_multispin_2t]}" "$ref" "${cpuspeed[coarse_multispin_2t]}" "$cpuref"
+ratio "scalar/c_checkerboard" "${speed[coarse_scalar_1t]}" "${speed[c_checkerboard]}" \
+  "${cpuspeed[coarse_scalar_1t]}" "${cpuspeed[c_checkerboard]}"
+for p in coarse_multispin_1t coarse_multispin_2t coarse_scalar_1t coarse_wolff_1t coarse_sw_1t; do
+  ratio "${p#coarse_}/numpy" "${speed[$p]}" "${speed[numpy]}" "${cpuspeed[$p]}" "${cpuspeed[numpy]}"
+done
+awk -v w="$(field "$wolff64" independent_per_s)" -v wc="$(field "$wolff64" cpu_independent_per_s)" \
+    -v s="$(field "$sw64" independent_per_s)" -v sc="$(field "$sw64" cpu_independent_per_s)" \
+    -v f="$(field "$numpy64" flips_per_ns)" -v fc="$(field "$numpy64" cpu_flips_per_ns)" \
+    -v tau="$(field "$tau64" tau)" -v n="$((IND_L * IND_L))" 'BEGIN {
+  np = f * 1e9 / n / (2 * tau); npc = fc * 1e9 / n / (2 * tau)
+  printf "\nindependent samples/s at L=%d: numpy %.4g (cpu %.4g; tau_int|m| = %.1f sweeps), wolff %.4g (cpu %.4g), sw %.4g (cpu %.4g)\n", \
+    sqrt(n), np, npc, tau, w, wc, s, sc
+  printf "%-24s %12.2f %12.2f\n", "wolff64_indep/numpy", w / np, wc / npc
+  printf "%-24s %12.2f %12.2f\n", "sw64_indep/numpy", s / np, sc / npc }'

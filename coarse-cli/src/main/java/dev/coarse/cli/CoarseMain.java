@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
             RbmCommand.class,
             RunCommand.class,
             InfoCommand.class,
+            BenchCommand.class,
         })
 public final class CoarseMain implements Runnable {
 

@@ -93,6 +93,9 @@ class SampleCommandTest {
         "--model ising2d --L 8 --T 2 --thin 0",
         "--model ising2d --L 8 --T 2 --chains 0",
         "--model ising2d --L eight --T 2",
+        "--model ising2d --L 7 --T 2 --sampler multispin",
+        "--model ising2d --L 8 --T 2 --sampler multispin --h 0.1",
+        "--model potts2d --L 8 --T 1 --sampler multispin",
     })
     void badInputGivesOneLineAndExitTwo(String args) {
         CliRun r = run(concat(new String[] {"sample"}, args.split(" ")));
@@ -100,6 +103,31 @@ class SampleCommandTest {
         assertThat(r.err()).startsWith("coarse: error: ");
         assertThat(r.err().strip().lines().count()).as(r.err()).isEqualTo(1);
         assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void multispinRunsEndToEndAndIsThreadIndependent() throws Exception {
+        Path one = dir.resolve("ms1.h5");
+        Path two = dir.resolve("ms2.h5");
+        String[] common = {"sample", "--model", "ising2d", "--L", "8", "--T", "2.3", "--sampler", "multispin",
+            "--sweeps", "200", "--thermalize", "50", "--thin", "10", "--chains", "70", "--seed", "5", "--json"};
+        CliRun a = run(concat(common, "--threads", "1", "--out", one.toString()));
+        assertThat(a.code()).as(a.err()).isZero();
+        JsonNode json = JsonOutput.MAPPER.readTree(a.out());
+        assertThat(json.get("sampler").asText()).isEqualTo("multispin");
+        assertThat(json.get("n_samples").asInt()).isEqualTo(70 * 20);
+        assertThat(json.get("observables").get("binder").get("mean").isNumber()).isTrue();
+        assertThat(run(concat(common, "--threads", "2", "--out", two.toString())).code()).isZero();
+        Ensemble e = EnsembleFile.read(one);
+        assertThat(e.meta().sampler()).isEqualTo("multispin");
+        assertThat(e.configurations()).isDeepEqualTo(EnsembleFile.read(two).configurations());
+    }
+
+    @Test
+    void multispinOnOddLatticeSaysWhy() {
+        CliRun r = run("sample", "--model", "ising2d", "--L", "7", "--T", "2", "--sampler", "multispin");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).startsWith("coarse: error: ").contains("needs an even lattice size");
     }
 
     @Test

@@ -5,25 +5,74 @@ import dev.coarse.model.Model;
 import dev.coarse.model.PottsModel;
 import java.util.List;
 
-/** Creates samplers by their CLI name. */
+/**
+ * Creates samplers by their CLI name.
+ *
+ * <p>Two kinds of names: the per-configuration {@link Sampler}s ({@link #configurationSamplers}) and
+ * {@value #MULTISPIN}, the 64-replica {@link MultispinMetropolis} kernel, which is not a {@code Sampler}
+ * (it updates 64 configurations at once) and is run only through {@link ChainRunner#run} (zero-field Ising,
+ * even L).
+ */
 public final class Samplers {
 
+    /** The name of the 64-replica multi-spin-coded Metropolis kernel. */
+    public static final String MULTISPIN = "multispin";
+
     private static final List<String> ISING = List.of("metropolis", "heatbath", "wolff", "sw");
+    private static final List<String> ISING_WITH_MULTISPIN = List.of("metropolis", "heatbath", "wolff", "sw",
+            MULTISPIN);
     private static final List<String> POTTS = List.of("metropolis", "wolff");
 
     private Samplers() {
     }
 
-    /** The sampler names valid for a model, in a fixed order. */
+    /**
+     * Every sampler name {@link ChainRunner#run} accepts for a model, in a fixed order: the
+     * {@link #configurationSamplers}, plus {@value #MULTISPIN} for the zero-field Ising model on an even
+     * lattice.
+     */
     public static List<String> names(Model model) {
+        if (model instanceof IsingModel ising && ising.field() == 0.0 && ising.lattice().isBipartite()) {
+            return ISING_WITH_MULTISPIN;
+        }
+        return configurationSamplers(model);
+    }
+
+    /** The names {@link #create} accepts for a model (per-configuration samplers), in a fixed order. */
+    public static List<String> configurationSamplers(Model model) {
         return model instanceof PottsModel ? POTTS : ISING;
     }
 
     /**
-     * A new sampler for {@code model}.
+     * Checks that {@code name} can run on {@code model} through {@link ChainRunner#run}.
+     *
+     * @throws IllegalArgumentException for an unknown name, a name not available for this model, a cluster
+     *                                  or multispin sampler with a non-zero field, or multispin on odd L
+     */
+    public static void validate(String name, Model model) {
+        if (MULTISPIN.equals(name)) {
+            if (!(model instanceof IsingModel ising)) {
+                throw new IllegalArgumentException("the multispin sampler is for the Ising model only, not "
+                        + model.name() + "; valid: " + String.join(", ", names(model)));
+            }
+            if (ising.field() != 0.0) {
+                throw new IllegalArgumentException("the multispin sampler needs field h = 0, got h = " + ising.field()
+                        + "; use metropolis or heatbath in a field");
+            }
+            if (!ising.lattice().isBipartite()) {
+                throw new IllegalArgumentException("the multispin sampler needs an even lattice size (checkerboard), got L = "
+                        + ising.lattice().linearSize());
+            }
+            return;
+        }
+        create(name, model);
+    }
+
+    /**
+     * A new per-configuration sampler for {@code model} (any of {@link #configurationSamplers}).
      *
      * @throws IllegalArgumentException for an unknown name, a name not available for this model, or a
-     *                                  cluster sampler with a non-zero field
+     *                                  cluster sampler with a non-zero field, or {@value #MULTISPIN}
      */
     public static Sampler create(String name, Model model) {
         if (name == null) {
@@ -52,6 +101,10 @@ public final class Samplers {
                 default:
                     break;
             }
+        }
+        if (MULTISPIN.equals(name)) {
+            throw new IllegalArgumentException("multispin updates 64 replicas at once and is not a per-configuration"
+                    + " Sampler: run it through ChainRunner (RunSpec sampler \"multispin\")");
         }
         throw new IllegalArgumentException("unknown sampler '" + name + "' for " + model.name() + "; valid: "
                 + String.join(", ", names(model)));

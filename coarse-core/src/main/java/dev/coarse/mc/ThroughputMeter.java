@@ -3,9 +3,11 @@ package dev.coarse.mc;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 
 /**
  * Wall-clock throughput of sampler kernels, in spin-flip attempts per nanosecond: the measurement core of
@@ -49,12 +51,31 @@ public final class ThroughputMeter {
      */
     public static Throughput measureParallel(List<Runnable> tasks, long flipsPerCall, Duration warmup,
             Duration duration) {
-        if (tasks.isEmpty() || flipsPerCall <= 0 || duration.isNegative() || duration.isZero()
-                || warmup.isNegative()) {
-            throw new IllegalArgumentException("need tasks, flipsPerCall > 0, a positive duration and warm-up >= 0");
+        if (flipsPerCall <= 0) {
+            throw new IllegalArgumentException("need flipsPerCall > 0, got " + flipsPerCall);
+        }
+        List<LongSupplier> counted = new ArrayList<>(tasks.size());
+        for (Runnable task : tasks) {
+            counted.add(() -> {
+                task.run();
+                return flipsPerCall;
+            });
+        }
+        return measureCounted(counted, warmup, duration);
+    }
+
+    /**
+     * Throughput of tasks that report their own work: each call returns the spin flips it made (e.g. a Wolff
+     * step returns its cluster size), and flipsPerNs is the sum of the returns in the measured period over
+     * its length. Tasks run concurrently, one thread each, and must own their state.
+     */
+    public static Throughput measureCounted(List<LongSupplier> tasks, Duration warmup, Duration duration) {
+        if (tasks.isEmpty() || duration.isNegative() || duration.isZero() || warmup.isNegative()) {
+            throw new IllegalArgumentException("need tasks, a positive duration and warm-up >= 0");
         }
         int threads = tasks.size();
         long[] calls = new long[threads];
+        long[] flips = new long[threads];
         long[] start = new long[threads];
         long[] end = new long[threads];
         long[] cpu = new long[threads];
@@ -65,21 +86,22 @@ public final class ThroughputMeter {
         Thread[] workers = new Thread[threads];
         for (int t = 0; t < threads; t++) {
             int id = t;
-            Runnable task = tasks.get(t);
+            LongSupplier task = tasks.get(t);
             workers[t] = new Thread(() -> {
                 try {
                     long warmupEnd = System.nanoTime() + warmup.toNanos();
                     while (System.nanoTime() < warmupEnd) {
-                        task.run();
+                        task.getAsLong();
                     }
                     barrier.await();
                     long cpuBegin = cpuTimed ? cpuClock.getCurrentThreadCpuTime() : 0;
                     long begin = System.nanoTime();
                     long stop = begin + duration.toNanos();
                     long n = 0;
+                    long work = 0;
                     long now;
                     do {
-                        task.run();
+                        work += task.getAsLong();
                         n++;
                         now = System.nanoTime();
                     } while (now < stop);
@@ -87,6 +109,7 @@ public final class ThroughputMeter {
                     start[id] = begin;
                     end[id] = now;
                     calls[id] = n;
+                    flips[id] = work;
                 } catch (Throwable e) {
                     failure.compareAndSet(null, e);
                     barrier.reset();
@@ -108,15 +131,17 @@ public final class ThroughputMeter {
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
         long total = 0;
+        double work = 0;
         long cpuTotal = 0;
         for (int t = 0; t < threads; t++) {
             cpuTotal += cpu[t];
             first = Math.min(first, start[t]);
             last = Math.max(last, end[t]);
             total += calls[t];
+            work += flips[t];
         }
         double elapsed = last - first;
-        return new Throughput(total * (double) flipsPerCall / elapsed, total, elapsed * 1e-9, threads,
+        return new Throughput(work / elapsed, total, elapsed * 1e-9, threads,
                 cpuTimed ? cpuTotal * 1e-9 : Double.NaN);
     }
 }

@@ -20,9 +20,10 @@ class SamplersTest {
 
     @Test
     void namesPerModel() {
-        assertThat(Samplers.names(ISING)).containsExactly("metropolis", "heatbath", "wolff", "sw");
+        assertThat(Samplers.names(ISING)).containsExactly("metropolis", "heatbath", "wolff", "sw", "multispin");
+        assertThat(Samplers.configurationSamplers(ISING)).containsExactly("metropolis", "heatbath", "wolff", "sw");
         assertThat(Samplers.names(POTTS)).containsExactly("metropolis", "wolff");
-        for (String name : Samplers.names(ISING)) {
+        for (String name : Samplers.configurationSamplers(ISING)) {
             assertThat(Samplers.create(name, ISING).name()).isEqualTo(name);
         }
         for (String name : Samplers.names(POTTS)) {
@@ -41,6 +42,21 @@ class SamplersTest {
     }
 
     @Test
+    void multispinIsListedOnlyWhereItRuns() {
+        assertThat(Samplers.names(IsingModel.atTemperature(Lattice.square(5), 2.3))).doesNotContain("multispin");
+        assertThat(Samplers.names(new IsingModel(Lattice.square(4), 2.0, 0.5))).doesNotContain("multispin");
+        assertThat(Samplers.names(IsingModel.atTemperature(Lattice.chain(6), 2.0))).contains("multispin");
+        assertThatThrownBy(() -> Samplers.validate("multispin", IsingModel.atTemperature(Lattice.square(5), 2.3)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs an even lattice size");
+        assertThatThrownBy(() -> Samplers.validate("multispin", new IsingModel(Lattice.square(4), 2.0, 0.5)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("h = 0");
+        assertThatThrownBy(() -> Samplers.validate("multispin", POTTS)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Ising");
+        assertThatThrownBy(() -> Samplers.create("multispin", ISING)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ChainRunner");
+    }
+
+    @Test
     void clusterSamplersRejectAField() {
         IsingModel inField = new IsingModel(Lattice.square(4), 2.0, 0.5);
         assertThatThrownBy(() -> Samplers.create("wolff", inField)).isInstanceOf(IllegalArgumentException.class)
@@ -56,7 +72,7 @@ class SamplersTest {
             return; // only HotSpot-like JVMs can count allocations; elsewhere there is nothing to check
         }
         for (Model model : new Model[] {ISING, POTTS}) {
-            for (String name : Samplers.names(model)) {
+            for (String name : Samplers.configurationSamplers(model)) {
                 Sampler sampler = Samplers.create(name, model);
                 RandomGenerator rng = ChainRunner.chainStreams(3L, 1).get(0);
                 byte[] config = ChainRunner.randomConfiguration(model, rng);

@@ -48,6 +48,26 @@ class ThroughputMeterTest {
     }
 
     @Test
+    void countedTasksReportTheirOwnFlips() {
+        // calls alternate between 1 and 5 flips: the total is the sum of the returns, not calls × a constant
+        long[] next = {0};
+        ThroughputMeter.Throughput t = ThroughputMeter.measureCounted(List.of(() -> {
+            busyWaitNanos(20_000);
+            return (next[0]++ & 1) == 0 ? 1 : 5;
+        }), Duration.ZERO, Duration.ofMillis(50));
+        double flips = t.flipsPerNs() * t.seconds() * 1e9;
+        // between 3·calls − 2 and 3·calls + 2 whichever call the warm-up-free period starts and ends on
+        assertThat(flips).isBetween(3.0 * t.calls() - 2.5, 3.0 * t.calls() + 2.5);
+        assertThat(t.calls()).isPositive();
+    }
+
+    @Test
+    void independentSampleRateIsRateOverTwoTau() {
+        assertThat(IndependentSamples.perSecond(1000, 0.5)).isEqualTo(1000.0);
+        assertThat(IndependentSamples.perSecond(1000, 5.0)).isEqualTo(100.0);
+    }
+
+    @Test
     void rejectsBadArguments() {
         assertThatThrownBy(() -> ThroughputMeter.measure(() -> { }, 0, Duration.ZERO, Duration.ofMillis(1)))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -1,0 +1,137 @@
+package dev.coarse.bench;
+
+import dev.coarse.exact.Onsager;
+import dev.coarse.lattice.Lattice;
+import dev.coarse.mc.ChainRunner;
+import dev.coarse.mc.CheckerboardMetropolis;
+import dev.coarse.mc.SwendsenWang;
+import dev.coarse.mc.Wolff;
+import dev.coarse.model.IsingModel;
+import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The per-configuration kernels, 2D Ising at T_c, one thread.
+ *
+ * <ul>
+ *   <li>{@code checkerboardMetropolis}, {@code swendsenWang}: one operation = one spin update (N per sweep),
+ *       so the score in ops/ns is flips/ns;</li>
+ *   <li>{@code wolff}: the score is steps (cluster flips) per ns; the secondary metric {@code flips} counts
+ *       the actual cluster sizes, i.e. flips/ns;</li>
+ *   <li>{@code wolffStep64}, {@code swendsenWangSweep64} at L = 64: steps (sweeps) per second, the numerator of the
+ *       independent-sample rate steps/s / (2 τ<sub>int</sub> of |m|); τ comes from
+ *       the tau field of {@code KernelSpeed wolff 64 …} / {@code KernelSpeed sw 64 …}.</li>
+ * </ul>
+ *
+ * <p>Run: {@code java -jar coarse-bench/target/coarse-bench.jar ScalarBenchmark}
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+@Threads(1)
+public class ScalarBenchmark {
+
+    static final double T_C = Onsager.CRITICAL_TEMPERATURE;
+    private static final int N128 = 128 * 128;
+
+    /** A chain of each kernel on the L×L torus at T_c, thermalised by 200 SW sweeps. */
+    abstract static class Kernels {
+        byte[] spins;
+        RandomGenerator rng;
+        CheckerboardMetropolis metropolis;
+        Wolff wolff;
+        SwendsenWang sw;
+
+        void init(int size) {
+            IsingModel model = IsingModel.atTemperature(Lattice.square(size), T_C);
+            rng = ChainRunner.chainStreams(7L, 1).get(0);
+            spins = ChainRunner.randomConfiguration(model, rng);
+            metropolis = new CheckerboardMetropolis(model);
+            wolff = new Wolff(model);
+            sw = new SwendsenWang(model);
+            for (int t = 0; t < 200; t++) {
+                sw.sweep(spins, rng);
+            }
+        }
+    }
+
+    /** L = 128. */
+    @State(Scope.Thread)
+    public static class Chain extends Kernels {
+        @Setup
+        public void setUp() {
+            init(128);
+        }
+    }
+
+    /** L = 64, for the independent-sample rates. */
+    @State(Scope.Thread)
+    public static class Chain64 extends Kernels {
+        @Setup
+        public void setUp() {
+            init(64);
+        }
+    }
+
+    /** Secondary metric: spins flipped by Wolff steps (reported per ns like the primary score). */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.OPERATIONS)
+    public static class Flips {
+        public long flips;
+
+        @Setup(Level.Iteration)
+        public void reset() {
+            flips = 0;
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(N128)
+    public byte checkerboardMetropolis(Chain c) {
+        c.metropolis.sweep(c.spins, c.rng);
+        return c.spins[0];
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(N128)
+    public byte swendsenWang(Chain c) {
+        c.sw.sweep(c.spins, c.rng);
+        return c.spins[0];
+    }
+
+    @Benchmark
+    public int wolff(Chain c, Flips f) {
+        int size = c.wolff.clusterFlip(c.spins, c.rng);
+        f.flips += size;
+        return size;
+    }
+
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    public int wolffStep64(Chain64 c) {
+        return c.wolff.clusterFlip(c.spins, c.rng);
+    }
+
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    public byte swendsenWangSweep64(Chain64 c) {
+        c.sw.sweep(c.spins, c.rng);
+        return c.spins[0];
+    }
+}

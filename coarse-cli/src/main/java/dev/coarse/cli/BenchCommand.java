@@ -1,0 +1,213 @@
+package dev.coarse.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.coarse.exact.Onsager;
+import dev.coarse.lattice.Lattice;
+import dev.coarse.mc.ChainRunner;
+import dev.coarse.mc.CheckerboardMetropolis;
+import dev.coarse.mc.IndependentSamples;
+import dev.coarse.mc.MultispinMetropolis;
+import dev.coarse.mc.SwendsenWang;
+import dev.coarse.mc.ThroughputMeter;
+import dev.coarse.mc.ThroughputMeter.Throughput;
+import dev.coarse.mc.Wolff;
+import dev.coarse.model.IsingModel;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import java.util.random.RandomGenerator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code coarse bench}: the speed of the Ising kernels on this machine, 2D at T<sub>c</sub>.
+ *
+ * <p>Each kernel runs on {@code threads} threads, each with its own state (chain or 64-replica group), for a
+ * warm-up of half the measured time (at most 2 s), then for {@code seconds}; flips/ns are summed over
+ * threads ({@link ThroughputMeter}). Flips: scalar Metropolis N per sweep, multi-spin 64·N per sweep, Wolff
+ * the actual cluster size of each step, Swendsen–Wang N per sweep (every spin gets a new value).
+ * Independent samples per second ({@link IndependentSamples}) are measured at T<sub>c</sub>, L = 64
+ * whatever {@code --L}: steps per second on {@code threads} threads / (2 τ<sub>int</sub> of |m|), τ from one
+ * chain of as many steps as one thread makes in {@code seconds} (between {@value #TAU_MIN_STEPS} and
+ * {@value #TAU_MAX_STEPS}; τ is a few steps for both cluster algorithms at L = 64).
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Measure the speed of the Ising kernels (2D, T_c) on this machine.",
+            "Example: ./coarse bench --L 128 --seconds 3 --threads 2 --json"})
+public final class BenchCommand implements Callable<Integer> {
+
+    /** The lattice size of the independent-sample figures (issue 3). */
+    static final int INDEPENDENT_L = 64;
+    /** Bounds of the τ runs (steps); within them a τ run lasts about {@code --seconds}. */
+    static final int TAU_MIN_STEPS = 500;
+    static final int TAU_MAX_STEPS = 50_000;
+    /** Steps discarded from the hot start of a τ run (hundreds of sweeps' worth for both kernels at L = 64). */
+    private static final int TAU_THERMALIZE = 1000;
+    private static final long SEED = 1L;
+
+    @Option(names = "--L", defaultValue = "128", paramLabel = "N", description = "Linear size, even, ≥ 2 (default ${DEFAULT-VALUE}).")
+    int size;
+
+    @Option(names = "--seconds", defaultValue = "2", paramLabel = "s", description = "Measured time per kernel (default ${DEFAULT-VALUE}).")
+    double seconds;
+
+    @Option(names = "--threads", defaultValue = "1", paramLabel = "n", description = "Threads per kernel, one chain or replica group each (default ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--json", description = "Print one JSON object on stdout.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (size <= 1) {
+            throw new UserError("--L must be at least 2, got " + size);
+        }
+        if (size % 2 != 0) {
+            throw new UserError("--L must be even (checkerboard kernels), got " + size);
+        }
+        if (!(seconds > 0) || Double.isInfinite(seconds)) {
+            throw new UserError("--seconds must be > 0, got " + seconds);
+        }
+        if (threads < 1) {
+            throw new UserError("--threads must be >= 1, got " + threads);
+        }
+        double t = Onsager.CRITICAL_TEMPERATURE;
+        IsingModel model = IsingModel.atTemperature(Lattice.square(size), t);
+        IsingModel small = IsingModel.atTemperature(Lattice.square(INDEPENDENT_L), t);
+        Duration duration = Duration.ofNanos(Math.max(1, (long) (seconds * 1e9)));
+        Duration warmup = Duration.ofNanos(Math.min(2_000_000_000L, duration.toNanos() / 2));
+
+        Throughput scalar = ThroughputMeter.measureCounted(scalarTasks(model), warmup, duration);
+        List<LongSupplier> groups = new ArrayList<>();
+        for (MultispinMetropolis g : MultispinMetropolis.groups(model, threads, SEED)) {
+            long flips = g.flipAttemptsPerSweep();
+            groups.add(() -> {
+                g.sweep();
+                return flips;
+            });
+        }
+        Throughput multispin = ThroughputMeter.measureCounted(groups, warmup, duration);
+        Throughput wolff = ThroughputMeter.measureCounted(wolffTasks(model, false), warmup, duration);
+        Throughput sw = ThroughputMeter.measureCounted(swTasks(model, false), warmup, duration);
+
+        Throughput wolffSteps = ThroughputMeter.measureCounted(wolffTasks(small, true), warmup, duration);
+        Throughput swSweeps = ThroughputMeter.measureCounted(swTasks(small, true), warmup, duration);
+        RandomGenerator tauRng = ChainRunner.chainStreams(SEED + 1, 1).get(0);
+        double wolffTau = IndependentSamples.tauAbsMagnetization(new Wolff(small),
+                ChainRunner.randomConfiguration(small, tauRng), tauRng, TAU_THERMALIZE, tauSteps(wolffSteps));
+        double swTau = IndependentSamples.tauAbsMagnetization(new SwendsenWang(small),
+                ChainRunner.randomConfiguration(small, tauRng), tauRng, TAU_THERMALIZE, tauSteps(swSweeps));
+        double wolffIndependent = IndependentSamples.perSecond(wolffSteps.flipsPerNs() * 1e9, wolffTau);
+        double swIndependent = IndependentSamples.perSecond(swSweeps.flipsPerNs() * 1e9, swTau);
+
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            ObjectNode root = JsonOutput.object();
+            root.put("L", size);
+            root.put("T", t);
+            root.put("threads", threads);
+            root.put("seconds", seconds);
+            ObjectNode kernels = root.putObject("kernels");
+            speed(kernels.putObject("metropolis_scalar"), scalar);
+            speed(kernels.putObject("metropolis_multispin"), multispin);
+            independent(speed(kernels.putObject("wolff"), wolff), wolffSteps, wolffTau, wolffIndependent);
+            independent(speed(kernels.putObject("swendsen_wang"), sw), swSweeps, swTau, swIndependent);
+            JsonOutput.print(out, root);
+        } else {
+            out.printf("2D Ising, T = T_c = %.6f, L = %d, %d thread(s), %.3g s per kernel%n", t, size, threads,
+                    seconds);
+            out.printf("  %-22s %10s %12s%n", "kernel", "flips/ns", "cpu_flips/ns");
+            row(out, "metropolis_scalar", scalar);
+            row(out, "metropolis_multispin", multispin);
+            row(out, "wolff", wolff);
+            row(out, "swendsen_wang", sw);
+            out.printf("independent samples per second at L = %d (steps/s / 2 tau_int of |m|):%n", INDEPENDENT_L);
+            out.printf("  wolff          %12.4g   (tau_int %.3g steps)%n", wolffIndependent, wolffTau);
+            out.printf("  swendsen_wang  %12.4g   (tau_int %.3g sweeps)%n", swIndependent, swTau);
+        }
+        return 0;
+    }
+
+    private int tauSteps(Throughput steps) {
+        double perThread = steps.flipsPerNs() * 1e9 * seconds / threads;
+        return (int) Math.max(TAU_MIN_STEPS, Math.min(TAU_MAX_STEPS, perThread));
+    }
+
+    /** One step of a kernel on its own chain; returns the spins it counts as flipped. */
+    private interface Step {
+        long run(byte[] spins, RandomGenerator rng);
+    }
+
+    /** One task per thread, each with its own kernel (from {@code kernel}), hot start and stream. */
+    private List<LongSupplier> tasks(IsingModel model, Function<IsingModel, Step> kernel) {
+        List<LongSupplier> tasks = new ArrayList<>();
+        for (RandomGenerator rng : ChainRunner.chainStreams(SEED, threads)) {
+            Step step = kernel.apply(model);
+            byte[] spins = ChainRunner.randomConfiguration(model, rng);
+            tasks.add(() -> step.run(spins, rng));
+        }
+        return tasks;
+    }
+
+    private List<LongSupplier> scalarTasks(IsingModel model) {
+        long n = model.lattice().siteCount();
+        return tasks(model, m -> {
+            CheckerboardMetropolis k = new CheckerboardMetropolis(m);
+            return (spins, rng) -> {
+                k.sweep(spins, rng);
+                return n;
+            };
+        });
+    }
+
+    /** One Wolff step per call; returns its cluster size, or 1 when counting steps. */
+    private List<LongSupplier> wolffTasks(IsingModel model, boolean countSteps) {
+        return tasks(model, m -> {
+            Wolff k = new Wolff(m);
+            return (spins, rng) -> {
+                int flipped = k.clusterFlip(spins, rng);
+                return countSteps ? 1 : flipped;
+            };
+        });
+    }
+
+    /** One Swendsen–Wang sweep per call; returns N, or 1 when counting sweeps. */
+    private List<LongSupplier> swTasks(IsingModel model, boolean countSteps) {
+        long n = countSteps ? 1 : model.lattice().siteCount();
+        return tasks(model, m -> {
+            SwendsenWang k = new SwendsenWang(m);
+            return (spins, rng) -> {
+                k.sweep(spins, rng);
+                return n;
+            };
+        });
+    }
+
+    private static ObjectNode speed(ObjectNode node, Throughput t) {
+        node.put("flips_per_ns", t.flipsPerNs());
+        if (Double.isFinite(t.flipsPerCpuNs())) {
+            node.put("flips_per_cpu_ns", t.flipsPerCpuNs()); // absent where the JVM cannot time thread CPU
+        }
+        return node;
+    }
+
+    private static void independent(ObjectNode node, Throughput steps, double tau, double perSecond) {
+        node.put("independent_samples_per_s", perSecond);
+        node.put("samples_per_s", steps.flipsPerNs() * 1e9);
+        node.put("tau_int_abs_m", tau);
+        node.put("independent_L", INDEPENDENT_L);
+    }
+
+    private static void row(PrintWriter out, String name, Throughput t) {
+        out.printf("  %-22s %10.4f %12.4f%n", name, t.flipsPerNs(), t.flipsPerCpuNs());
+    }
+}

@@ -1,0 +1,57 @@
+package dev.coarse.cli;
+
+import static dev.coarse.cli.CliRun.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.coarse.exact.Onsager;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class BenchCommandTest {
+
+
+
+    @Test
+    void jsonHasEveryKernelWithPositiveSpeeds() throws Exception {
+        CliRun r = run("bench", "--L", "16", "--seconds", "0.02", "--threads", "2", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode json = JsonOutput.MAPPER.readTree(r.out());
+        assertThat(json.get("L").asInt()).isEqualTo(16);
+        assertThat(json.get("T").asDouble()).isEqualTo(Onsager.CRITICAL_TEMPERATURE);
+        assertThat(json.get("threads").asInt()).isEqualTo(2);
+        JsonNode kernels = json.get("kernels");
+        for (String k : new String[] {"metropolis_scalar", "metropolis_multispin", "wolff", "swendsen_wang"}) {
+            assertThat(kernels.get(k).get("flips_per_ns").asDouble()).as(k).isPositive();
+        }
+        for (String k : new String[] {"wolff", "swendsen_wang"}) {
+            JsonNode node = kernels.get(k);
+            assertThat(node.get("independent_samples_per_s").asDouble()).as(k).isPositive();
+            double tau = node.get("tau_int_abs_m").asDouble();
+            assertThat(tau).as(k).isGreaterThanOrEqualTo(0.5);
+            assertThat(node.get("independent_samples_per_s").asDouble())
+                    .isCloseTo(node.get("samples_per_s").asDouble() / (2 * tau),
+                            org.assertj.core.data.Percentage.withPercentage(1e-9));
+        }
+    }
+
+    @Test
+    void textOutputNamesTheKernels() {
+        CliRun r = run("bench", "--L", "8", "--seconds", "0.01");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("metropolis_multispin").contains("wolff").contains("tau_int");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--L 1", "--L 0", "--L 7", "--seconds 0", "--seconds -1", "--seconds NaN",
+        "--threads 0", "--L x"})
+    void badInputGivesOneLineAndExitTwo(String args) {
+        String[] split = args.split(" ");
+        CliRun r = run("bench", split[0], split[1], "--json");
+        assertThat(r.code()).as(r.err()).isEqualTo(2);
+        assertThat(r.err()).startsWith("coarse: error: ");
+        assertThat(r.err().strip().lines().count()).isEqualTo(1);
+        assertThat(r.out()).isEmpty();
+    }
+}
