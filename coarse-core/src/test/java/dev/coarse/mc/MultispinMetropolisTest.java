@@ -7,6 +7,7 @@ import dev.coarse.exact.Enumeration;
 import dev.coarse.exact.ExactDistribution;
 import dev.coarse.lattice.Lattice;
 import dev.coarse.model.IsingModel;
+import dev.coarse.stats.IncompleteGamma;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -371,76 +372,11 @@ class MultispinMetropolisTest {
             bins++;
         }
         int dof = bins - 1;
-        double pValue = chiSquareSurvival(chi2, dof);
+        double pValue = IncompleteGamma.chiSquaredPValue(chi2, dof);
         assertThat(pValue)
                 .as("χ² = %.1f with %d degrees of freedom (fails 1 in %.0f runs of a correct kernel)", chi2, dof,
                         1 / CHI2_ALPHA)
                 .isGreaterThanOrEqualTo(CHI2_ALPHA);
-    }
-
-    /** P(χ²_dof ≥ x) = Q(dof/2, x/2), the regularised upper incomplete gamma function (Numerical Recipes §6.2). */
-    static double chiSquareSurvival(double x, int dof) {
-        double a = dof / 2.0;
-        double z = x / 2.0;
-        if (z <= 0) {
-            return 1.0;
-        }
-        double logPrefactor = -z + a * Math.log(z) - logGamma(a);
-        if (z < a + 1) {
-            double term = 1.0 / a;
-            double sum = term;
-            for (int k = 1; k < 10_000 && Math.abs(term) > 1e-16 * Math.abs(sum); k++) {
-                term *= z / (a + k);
-                sum += term;
-            }
-            return 1.0 - sum * Math.exp(logPrefactor);
-        }
-        // Lentz's continued fraction for Q
-        double b = z + 1 - a;
-        double c = 1e300;
-        double d = 1 / b;
-        double h = d;
-        for (int i = 1; i < 10_000; i++) {
-            double an = -i * (i - a);
-            b += 2;
-            d = an * d + b;
-            d = Math.abs(d) < 1e-300 ? 1e-300 : d;
-            c = b + an / c;
-            c = Math.abs(c) < 1e-300 ? 1e-300 : c;
-            d = 1 / d;
-            double delta = d * c;
-            h *= delta;
-            if (Math.abs(delta - 1) < 1e-15) {
-                break;
-            }
-        }
-        return Math.exp(logPrefactor) * h;
-    }
-
-    /** Lanczos approximation (g = 7, n = 9), relative error below 1e-14 for a &gt; 0. */
-    static double logGamma(double a) {
-        double[] coefficients = {0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
-            -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
-            1.5056327351493116e-7};
-        if (a < 0.5) {
-            return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * a))) - logGamma(1 - a);
-        }
-        a -= 1;
-        double x = coefficients[0];
-        double t = a + 7.5;
-        for (int i = 1; i < 9; i++) {
-            x += coefficients[i] / (a + i);
-        }
-        return 0.5 * Math.log(2 * Math.PI) + (a + 0.5) * Math.log(t) - t + Math.log(x);
-    }
-
-    @Test
-    void chiSquareSurvivalMatchesKnownQuantiles() {
-        // tabulated: P(χ²_1 ≥ 3.841) = 0.05, P(χ²_10 ≥ 23.209) = 0.01, P(χ²_100 ≥ 124.342) = 0.05
-        assertThat(chiSquareSurvival(3.841459, 1)).isCloseTo(0.05, org.assertj.core.data.Offset.offset(1e-6));
-        assertThat(chiSquareSurvival(23.209251, 10)).isCloseTo(0.01, org.assertj.core.data.Offset.offset(1e-6));
-        assertThat(chiSquareSurvival(124.342113, 100)).isCloseTo(0.05, org.assertj.core.data.Offset.offset(1e-6));
-        assertThat(chiSquareSurvival(2.0, 2)).isCloseTo(Math.exp(-1), org.assertj.core.data.Offset.offset(1e-12));
     }
 
     /** A plain single-spin random-site Metropolis reference; returns per-batch mean energies per site. */
