@@ -84,10 +84,30 @@ public final class BinderCrossing {
         double lo = Math.max(a.temperatures()[0], b.temperatures()[0]);
         double hi = Math.min(a.temperatures()[a.temperatures().length - 1],
                 b.temperatures()[b.temperatures().length - 1]);
-        double t = crossingOf(a, b, lo, hi);
+        return resampledCrossing(a, b, resamples, seed, " [" + lo + ", " + hi + "]", (va, vb) -> crossingOf(
+                new Curve(a.linearSize(), a.temperatures(), va, a.errors()),
+                new Curve(b.linearSize(), b.temperatures(), vb, b.errors()), lo, hi));
+    }
+
+    /** Where two curves with the given values (at the curves' temperatures) cross, NaN if they do not. */
+    @FunctionalInterface
+    interface CrossingFinder {
+        double find(double[] valuesA, double[] valuesB);
+    }
+
+    /**
+     * The crossing {@code finder} gives for the measured values, with an error from parametric resampling: every
+     * point redrawn from a Gaussian with its error bar and the crossing found again.
+     *
+     * @param where names the temperature range in the messages
+     * @throws IllegalArgumentException if the curves do not cross, or fewer than half of the resamples cross
+     */
+    static Crossing resampledCrossing(Curve a, Curve b, int resamples, long seed, String where,
+                                      CrossingFinder finder) {
+        double t = finder.find(a.values(), b.values());
         if (Double.isNaN(t)) {
             throw new IllegalArgumentException("Binder curves of L = " + a.linearSize() + " and L = " + b.linearSize()
-                    + " do not cross in [" + lo + ", " + hi + "]");
+                    + " do not cross in" + where + "; widen the temperature range");
         }
         if (resamples < 2) {
             throw new IllegalArgumentException("need at least 2 resamples, got " + resamples);
@@ -97,7 +117,7 @@ public final class BinderCrossing {
         double sum2 = 0;
         int found = 0;
         for (int r = 0; r < resamples; r++) {
-            double c = crossingOf(perturbed(a, rng), perturbed(b, rng), lo, hi);
+            double c = finder.find(perturbed(a, rng), perturbed(b, rng));
             if (!Double.isNaN(c)) {
                 sum += c;
                 sum2 += c * c;
@@ -106,7 +126,8 @@ public final class BinderCrossing {
         }
         if (found < resamples / 2 || found < 2) {
             throw new IllegalArgumentException("Binder crossing of L = " + a.linearSize() + " and " + b.linearSize()
-                    + " is not resolved within the error bars (" + found + " of " + resamples + " resamples cross)");
+                    + " is not resolved within the error bars (" + found + " of " + resamples
+                    + " resamples cross); sample longer or use a wider temperature range");
         }
         double mean = sum / found;
         double var = Math.max(0, (sum2 / found - mean * mean) * found / (found - 1.0));
@@ -139,12 +160,13 @@ public final class BinderCrossing {
         return Estimate.of(s / w, Math.sqrt(1 / w));
     }
 
-    private static Curve perturbed(Curve c, SplittableRandom rng) {
+    /** The curve's values, each redrawn from a Gaussian with its error bar. */
+    private static double[] perturbed(Curve c, SplittableRandom rng) {
         double[] v = c.values().clone();
         for (int i = 0; i < v.length; i++) {
             v[i] += c.errors()[i] * rng.nextGaussian();
         }
-        return new Curve(c.linearSize(), c.temperatures(), v, c.errors());
+        return v;
     }
 
     /** First sign change of a(T) − b(T) on a scan of [lo, hi], refined by bisection; NaN if none. */

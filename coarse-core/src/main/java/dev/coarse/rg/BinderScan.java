@@ -324,39 +324,8 @@ public final class BinderScan {
         double lo = Math.max(a.temperatures()[0], b.temperatures()[0]);
         double hi = Math.min(a.temperatures()[a.temperatures().length - 1],
                 b.temperatures()[b.temperatures().length - 1]);
-        double t = fittedCrossing(a, a.values(), b, b.values(), lo, hi);
-        if (Double.isNaN(t)) {
-            throw new IllegalArgumentException("Binder curves of L = " + a.linearSize() + " and L = " + b.linearSize()
-                    + " do not cross in [" + lo + ", " + hi + "]; widen the temperature range");
-        }
-        SplittableRandom rng = new SplittableRandom(seed);
-        double sum = 0;
-        double sum2 = 0;
-        int found = 0;
-        for (int r = 0; r < resamples; r++) {
-            double c = fittedCrossing(a, perturbed(a, rng), b, perturbed(b, rng), lo, hi);
-            if (!Double.isNaN(c)) {
-                sum += c;
-                sum2 += c * c;
-                found++;
-            }
-        }
-        if (found < resamples / 2 || found < 2) {
-            throw new IllegalArgumentException("Binder crossing of L = " + a.linearSize() + " and " + b.linearSize()
-                    + " is not resolved within the error bars (" + found + " of " + resamples
-                    + " resamples cross); sample longer or use a wider temperature range");
-        }
-        double mean = sum / found;
-        double var = Math.max(0, (sum2 / found - mean * mean) * found / (found - 1.0));
-        return new BinderCrossing.Crossing(a.linearSize(), b.linearSize(), Estimate.of(t, Math.sqrt(var)));
-    }
-
-    private static double[] perturbed(BinderCrossing.Curve c, SplittableRandom rng) {
-        double[] v = c.values().clone();
-        for (int i = 0; i < v.length; i++) {
-            v[i] += c.errors()[i] * rng.nextGaussian();
-        }
-        return v;
+        return BinderCrossing.resampledCrossing(a, b, resamples, seed, " [" + lo + ", " + hi + "]",
+                (va, vb) -> fittedCrossing(a, va, b, vb, lo, hi));
     }
 
     /** First sign change of the difference of the two fitted polynomials on [lo, hi] (NaN if none). */
