@@ -171,7 +171,12 @@ public final class SampleCommand implements Callable<Integer> {
             if (!CheckpointDirectory.exists(dir)) {
                 throw new UserError("--resume: no checkpoint in " + dir + " (nothing to resume; run without --resume)");
             }
-            return CheckpointDirectory.resume(dir, identity);
+            try {
+                return CheckpointDirectory.resume(dir, identity);
+            } catch (CheckpointDirectory.MismatchException e) {
+                throw new UserError(e.getMessage() + ": resume with the same options, or drop --resume and pass"
+                        + " --force to start over", e);
+            }
         }
         if (CheckpointDirectory.exists(dir)) {
             if (!force) {

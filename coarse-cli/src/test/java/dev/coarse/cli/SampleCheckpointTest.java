@@ -109,7 +109,7 @@ class SampleCheckpointTest {
         Path checkpoint = dir.resolve("run.h5.checkpoint");
         interruptedCheckpoint(checkpoint, "metropolis", 6, 3, 5, 1);
         assertUsageError(CliRun.quiet(sample("metropolis", 6, 3, "6", "--out", out.toString(), "--resume")),
-                "different run", "seed 5 there, 6 now");
+                "different run", "seed 5 there, 6 now", "drop --resume and pass --force");
         assertUsageError(CliRun.quiet(sample("heatbath", 6, 3, "5", "--out", out.toString(), "--resume")),
                 "sampler metropolis there, heatbath now");
         assertThat(out).doesNotExist();

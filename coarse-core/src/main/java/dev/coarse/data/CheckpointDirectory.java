@@ -60,6 +60,15 @@ public final class CheckpointDirectory implements ChainCheckpoint {
     /** Temporary files of {@link AtomicFiles} left by a killed write. */
     private static final Pattern TEMPORARY = Pattern.compile("\\.(unit-\\d{6,}\\.bin|manifest\\.txt)\\..*\\.tmp");
 
+    /** A checkpoint's manifest names another run than the one resuming it; the message lists the differences. */
+    public static final class MismatchException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        MismatchException(String message) {
+            super(message);
+        }
+    }
+
     private final Path dir;
 
     private CheckpointDirectory(Path dir) {
@@ -112,8 +121,9 @@ public final class CheckpointDirectory implements ChainCheckpoint {
      * Reopens the checkpoint in {@code dir} for the run {@code identity}.
      *
      * @throws NoSuchFileException if there is no manifest
-     * @throws IOException         if the manifest is not a checkpoint manifest of this version, or names
-     *                             another run (the message lists each differing key with both values)
+     * @throws MismatchException   if the manifest names another run (the message lists each differing key
+     *                             with both values)
+     * @throws IOException         if the manifest is not a checkpoint manifest of this version
      */
     public static CheckpointDirectory resume(Path dir, Map<String, String> identity) throws IOException {
         Path manifest = dir.resolve(MANIFEST);
@@ -149,8 +159,8 @@ public final class CheckpointDirectory implements ChainCheckpoint {
         stored.keySet().stream().filter(k -> !identity.containsKey(k))
                 .forEach(k -> differences.add(k + " " + stored.get(k) + " there, absent now"));
         if (!differences.isEmpty()) {
-            throw new IOException("checkpoint " + dir + " belongs to a different run (" + String.join("; ", differences)
-                    + "): use the same options, or --force to discard it");
+            throw new MismatchException("checkpoint " + dir + " belongs to a different run ("
+                    + String.join("; ", differences) + ")");
         }
         return new CheckpointDirectory(dir);
     }

@@ -126,7 +126,7 @@ class ChainRunnerCheckpointTest {
         CheckpointDirectory.create(dir, ChainRunner.checkpointIdentity(spec));
         RunSpec other = new RunSpec(IsingModel.atTemperature(Lattice.square(6), 2.4), "metropolis", 80, 10, 4, 3, 5L, 2);
         assertThatThrownBy(() -> CheckpointDirectory.resume(dir, ChainRunner.checkpointIdentity(other)))
-                .isInstanceOf(IOException.class)
+                .isInstanceOf(CheckpointDirectory.MismatchException.class)
                 .hasMessageContaining("different run")
                 .hasMessageContaining("T 2.5 there, 2.4 now")
                 .hasMessageContaining("sweeps 40 there, 80 now")
