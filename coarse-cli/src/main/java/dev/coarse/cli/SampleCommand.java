@@ -95,7 +95,9 @@ public final class SampleCommand implements Callable<Integer> {
             }
         }
         ChainResult result;
-        try (ProgressReporter progress = ProgressReporter.create("sample", quiet, spec.commandLine().getErr())) {
+        long restoredSweeps = resumedChains * (thermalize + sweeps);
+        try (ProgressReporter progress = ProgressReporter.create("sample", quiet, spec.commandLine().getErr(),
+                restoredSweeps, run.totalSweeps())) {
             result = ChainRunner.run(run, progress, store);
         }
         Map<String, Estimate> observables = Observables.measure(result);

@@ -39,6 +39,11 @@ import java.util.random.RandomGeneratorFactory;
  * {@link RunSpec}): chain c is replica c mod 64 of group ⌊c/64⌋, the groups are split in order from a root
  * seeded with {@code spec.seed()} and each hot-starts from its own stream, so the result is again
  * independent of the thread count (parallelism is over groups).
+ *
+ * <p>Checkpoints: {@link #run(RunSpec, Progress, ChainCheckpoint)} skips the units (chains, or multispin
+ * groups) a {@link ChainCheckpoint} already holds and saves each unit as it finishes. Because the streams of
+ * all chains are split before anything runs, a unit's output depends only on the spec and its index, so a
+ * resumed run is byte-identical to an uninterrupted one.
  */
 public final class ChainRunner {
 
