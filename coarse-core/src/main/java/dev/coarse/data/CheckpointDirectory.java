@@ -35,7 +35,7 @@ import java.util.zip.CheckedOutputStream;
  * DIR/unit-000001.bin     …
  * </pre>
  *
- * <p>A unit file is big-endian ({@link DataOutputStream}): int magic {@value #MAGIC_HEX}, int format version,
+ * <p>A unit file is big-endian ({@link DataOutputStream}): int magic 0x434b5054 ("CKPT"), int format version,
  * int unit, int first chain, int chains C, int samples per chain S, int sites N; then C·S configurations of N
  * signed bytes (chain-major); C·S doubles energy per site; C·S doubles magnetisation per site (IEEE 754 raw bits, so
  * every double, NaN included, reads back bit for bit); finally the
@@ -53,7 +53,6 @@ public final class CheckpointDirectory implements ChainCheckpoint {
     /** The format version written and read. */
     public static final int FORMAT_VERSION = 1;
     private static final int MAGIC = 0x434b5054; // "CKPT"
-    static final String MAGIC_HEX = "0x434b5054 (\"CKPT\")";
     private static final String FORMAT_KEY = "format";
     private static final String VERSION_KEY = "format_version";
     private static final Pattern UNIT_FILE = Pattern.compile("unit-(\\d{6,})\\.bin");
