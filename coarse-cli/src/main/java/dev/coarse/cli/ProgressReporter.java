@@ -2,6 +2,7 @@ package dev.coarse.cli;
 
 import dev.coarse.mc.Progress;
 import java.io.PrintWriter;
+import java.time.Duration;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -17,13 +18,22 @@ final class ProgressReporter implements Progress, AutoCloseable {
     }
 
     static ProgressReporter create(String task, boolean quiet, PrintWriter err) {
+        return create(task, quiet, err, 0, 1);
+    }
+
+    /**
+     * A bar that starts at {@code done} of {@code total} (work restored from a checkpoint), so the rate and
+     * the remaining time count only the work of this run.
+     */
+    static ProgressReporter create(String task, boolean quiet, PrintWriter err, long done, long total) {
         if (quiet) {
             return new ProgressReporter(null);
         }
         ProgressBar bar = new ProgressBarBuilder()
                 .setTaskName(task)
                 .setStyle(ProgressBarStyle.ASCII)
-                .setInitialMax(1)
+                .setInitialMax(Math.max(total, 1))
+                .startsFrom(done, Duration.ZERO)
                 .setUpdateIntervalMillis(250)
                 .setConsumer(new ConsoleProgressBarConsumer(System.err))
                 .build();

@@ -1,6 +1,7 @@
 package dev.coarse.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.coarse.data.CheckpointDirectory;
 import dev.coarse.data.CoarseVersion;
 import dev.coarse.data.Ensemble;
 import dev.coarse.data.EnsembleFile;
@@ -59,8 +60,15 @@ public final class SampleCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE.h5", description = "Write the configurations and metadata to this HDF5 file.")
     Path out;
 
-    @Option(names = "--force", description = "Overwrite --out if it exists.")
+    @Option(names = "--force", description = "Overwrite --out if it exists; discard an existing checkpoint directory.")
     boolean force;
+
+    @Option(names = "--checkpoint", paramLabel = "DIR",
+            description = "Save each finished chain (multispin: 64-replica group) here; default with --out: FILE.h5.checkpoint. Removed after success.")
+    Path checkpoint;
+
+    @Option(names = "--resume", description = "Continue an interrupted run from its checkpoint directory (same options required; --threads may differ).")
+    boolean resume;
 
     @Option(names = "--json", description = "Print one JSON object on stdout.")
     boolean json;
@@ -79,13 +87,25 @@ public final class SampleCommand implements Callable<Integer> {
         }
         int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         RunSpec run = new RunSpec(model, sampler, sweeps, thermalize, thin, chains, seed, nThreads);
+        CheckpointDirectory store = openCheckpoint(run);
+        int resumedChains = 0;
+        if (store != null) {
+            for (int unit : store.storedUnits()) {
+                resumedChains += ChainRunner.unitChains(run, unit);
+            }
+        }
         ChainResult result;
-        try (ProgressReporter progress = ProgressReporter.create("sample", quiet, spec.commandLine().getErr())) {
-            result = ChainRunner.run(run, progress);
+        long restoredSweeps = resumedChains * (thermalize + sweeps);
+        try (ProgressReporter progress = ProgressReporter.create("sample", quiet, spec.commandLine().getErr(),
+                restoredSweeps, run.totalSweeps())) {
+            result = ChainRunner.run(run, progress, store);
         }
         Map<String, Estimate> observables = Observables.measure(result);
         if (out != null) {
             EnsembleFile.write(out, ensembleOf(run, result, observables), force);
+        }
+        if (store != null) {
+            store.delete();
         }
         PrintWriter stdout = spec.commandLine().getOut();
         if (json) {
@@ -106,6 +126,7 @@ public final class SampleCommand implements Callable<Integer> {
             root.put("thin", thin);
             root.put("chains", chains);
             root.put("n_samples", result.configurations().length);
+            root.put("resumed_chains", resumedChains);
             if (out != null) {
                 root.put("out", out.toString());
             }
@@ -117,11 +138,56 @@ public final class SampleCommand implements Callable<Integer> {
                     model.lattice().linearSize(), model.temperature(), sampler, seed, result.configurations().length);
             observables.forEach((name, e) -> stdout.printf("  %-20s %14.8g ± %-12.3g tau_int=%.3g%n",
                     name, e.mean(), e.error(), e.tauInt()));
+            if (resumedChains > 0) {
+                stdout.printf("resumed %d of %d chains from %s%n", resumedChains, chains, store.directory());
+            }
             if (out != null) {
                 stdout.println("wrote " + out);
             }
         }
         return 0;
+    }
+
+    /** The checkpoint directory of a run: {@code --checkpoint}, else {@code FILE.h5.checkpoint} beside --out. */
+    static Path checkpointDirectory(Path checkpoint, Path out) {
+        if (checkpoint != null) {
+            return checkpoint;
+        }
+        return out == null ? null : out.resolveSibling(out.getFileName() + ".checkpoint");
+    }
+
+    /**
+     * The checkpoint store of this run, or null without --out and --checkpoint: reopened with --resume (which
+     * needs one that matches), started afresh otherwise (an existing one needs --resume or --force; a directory that is not a checkpoint must be empty).
+     */
+    private CheckpointDirectory openCheckpoint(RunSpec run) throws Exception {
+        Path dir = checkpointDirectory(checkpoint, out);
+        if (dir == null) {
+            if (resume) {
+                throw new UserError("--resume needs --out or --checkpoint: there is no checkpoint directory to resume");
+            }
+            return null;
+        }
+        Map<String, String> identity = ChainRunner.checkpointIdentity(run);
+        if (resume) {
+            if (!CheckpointDirectory.exists(dir)) {
+                throw new UserError("--resume: no checkpoint in " + dir + " (nothing to resume; run without --resume)");
+            }
+            try {
+                return CheckpointDirectory.resume(dir, identity);
+            } catch (CheckpointDirectory.MismatchException e) {
+                throw new UserError(e.getMessage() + ": resume with the same options, or drop --resume and pass"
+                        + " --force to start over", e);
+            }
+        }
+        if (CheckpointDirectory.exists(dir)) {
+            if (!force) {
+                throw new UserError(dir + " exists (checkpoint of an interrupted run): pass --resume to continue it"
+                        + " or --force to start over");
+            }
+            CheckpointDirectory.delete(dir);
+        }
+        return CheckpointDirectory.create(dir, identity);
     }
 
     static Ensemble ensembleOf(RunSpec run, ChainResult result, Map<String, Estimate> observables) {

@@ -1,10 +1,18 @@
 package dev.coarse.mc;
 
+import dev.coarse.data.ChainBlock;
+import dev.coarse.data.ChainCheckpoint;
 import dev.coarse.model.IsingModel;
 import dev.coarse.model.Model;
 import dev.coarse.model.PottsModel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -31,6 +39,11 @@ import java.util.random.RandomGeneratorFactory;
  * {@link RunSpec}): chain c is replica c mod 64 of group ⌊c/64⌋, the groups are split in order from a root
  * seeded with {@code spec.seed()} and each hot-starts from its own stream, so the result is again
  * independent of the thread count (parallelism is over groups).
+ *
+ * <p>Checkpoints: {@link #run(RunSpec, Progress, ChainCheckpoint)} skips the units (chains, or multispin
+ * groups) a {@link ChainCheckpoint} already holds and saves each unit as it finishes. Because the streams of
+ * all chains are split before anything runs, a unit's output depends only on the spec and its index, so a
+ * resumed run is byte-identical to an uninterrupted one.
  */
 public final class ChainRunner {
 
@@ -71,55 +84,166 @@ public final class ChainRunner {
      * @throws IllegalStateException if the run is interrupted or a chain fails
      */
     public static ChainResult run(RunSpec spec, Progress progress) {
-        if (Samplers.MULTISPIN.equals(spec.sampler())) {
-            return runMultispin(spec, progress);
-        }
-        long start = System.nanoTime();
-        int chains = spec.chains();
-        int samples = spec.samplesPerChain();
-        List<RandomGenerator> streams = chainStreams(spec.seed(), chains);
-        byte[][] configurations = new byte[chains * samples][];
-        double[][] energy = new double[chains][samples];
-        double[][] magnetization = new double[chains][samples];
-        AtomicLong done = new AtomicLong();
-        List<Runnable> tasks = new ArrayList<>(chains);
-        for (int c = 0; c < chains; c++) {
-            int chain = c;
-            RandomGenerator rng = streams.get(c);
-            Sampler sampler = Samplers.create(spec.sampler(), spec.model());
-            tasks.add(() -> runChain(spec, sampler, chain, rng, configurations, energy[chain], magnetization[chain],
-                    done, progress));
-        }
-        execute(tasks, spec.threads());
-        return new ChainResult(spec, configurations, energy, magnetization, System.nanoTime() - start);
+        return run(spec, progress, null);
     }
 
     /**
-     * The {@value Samplers#MULTISPIN} path of {@link #run}: ⌈chains/64⌉ replica groups built in order by
-     * {@link MultispinMetropolis#groups} from {@code spec.seed()} (each hot-started from its own stream),
-     * replica r of group g is chain 64g + r; replicas beyond {@code chains} are simulated and dropped. The
-     * energy and magnetisation series are computed per replica from the packed words, so
-     * {@link Observables#measure} applies unchanged.
+     * Runs {@code spec}, skipping the units already stored in {@code checkpoint} and saving each unit that
+     * finishes; {@code progress} and {@code checkpoint} may be null. A unit is one chain, or for
+     * {@value Samplers#MULTISPIN} one 64-replica group (unit g = chains 64g … 64g+63, the last one possibly
+     * fewer): see {@link #chainsPerUnit}. Since a unit's output depends only on the spec's identity
+     * ({@link #checkpointIdentity}) and its index, a run resumed from any subset of stored units is
+     * byte-identical to an uninterrupted one. Progress starts at the sweeps of the units restored.
+     *
+     * @throws IllegalStateException if the run is interrupted or a chain fails
+     * @throws UncheckedIOException  if the checkpoint cannot be read or written, or holds a unit whose shape
+     *                               does not fit {@code spec}
      */
-    private static ChainResult runMultispin(RunSpec spec, Progress progress) {
+    public static ChainResult run(RunSpec spec, Progress progress, ChainCheckpoint checkpoint) {
         long start = System.nanoTime();
-        IsingModel model = (IsingModel) spec.model();
         int chains = spec.chains();
         int samples = spec.samplesPerChain();
-        int groupCount = (chains + MultispinMetropolis.REPLICAS - 1) / MultispinMetropolis.REPLICAS;
-        List<MultispinMetropolis> groups = MultispinMetropolis.groups(model, groupCount, spec.seed());
+        int perUnit = chainsPerUnit(spec);
+        int units = (chains + perUnit - 1) / perUnit;
         byte[][] configurations = new byte[chains * samples][];
         double[][] energy = new double[chains][samples];
         double[][] magnetization = new double[chains][samples];
-        AtomicLong done = new AtomicLong();
-        List<Runnable> tasks = new ArrayList<>(groupCount);
-        for (int g = 0; g < groupCount; g++) {
-            MultispinMetropolis group = groups.get(g);
-            int first = g * MultispinMetropolis.REPLICAS;
-            tasks.add(() -> runGroup(spec, group, first, configurations, energy, magnetization, done, progress));
+        boolean[] restored = new boolean[units];
+        long restoredSweeps = 0;
+        for (int u = 0; u < units && checkpoint != null; u++) {
+            restored[u] = restore(spec, checkpoint, u, configurations, energy, magnetization);
+            if (restored[u]) {
+                restoredSweeps += unitChains(spec, u) * (spec.thermalize() + spec.sweeps());
+            }
         }
-        execute(tasks, spec.threads());
+        AtomicLong done = new AtomicLong(restoredSweeps);
+        if (progress != null && restoredSweeps > 0) {
+            progress.advance(restoredSweeps, spec.totalSweeps());
+        }
+        List<Runnable> tasks = new ArrayList<>(units);
+        if (Samplers.MULTISPIN.equals(spec.sampler())) {
+            List<MultispinMetropolis> groups = MultispinMetropolis.groups((IsingModel) spec.model(), units, spec.seed());
+            for (int g = 0; g < units; g++) {
+                if (!restored[g]) {
+                    int unit = g;
+                    MultispinMetropolis group = groups.get(g);
+                    tasks.add(() -> {
+                        runGroup(spec, group, unit * perUnit, configurations, energy, magnetization, done, progress);
+                        save(spec, checkpoint, unit, configurations, energy, magnetization);
+                    });
+                }
+            }
+        } else {
+            List<RandomGenerator> streams = chainStreams(spec.seed(), chains);
+            for (int c = 0; c < chains; c++) {
+                if (!restored[c]) {
+                    int chain = c;
+                    RandomGenerator rng = streams.get(c);
+                    Sampler sampler = Samplers.create(spec.sampler(), spec.model());
+                    tasks.add(() -> {
+                        runChain(spec, sampler, chain, rng, configurations, energy[chain], magnetization[chain], done,
+                                progress);
+                        save(spec, checkpoint, chain, configurations, energy, magnetization);
+                    });
+                }
+            }
+        }
+        if (!tasks.isEmpty()) {
+            execute(tasks, spec.threads());
+        }
         return new ChainResult(spec, configurations, energy, magnetization, System.nanoTime() - start);
+    }
+
+    /** Chains per checkpoint unit: 64 (one replica group) for {@value Samplers#MULTISPIN}, else 1. */
+    public static int chainsPerUnit(RunSpec spec) {
+        return Samplers.MULTISPIN.equals(spec.sampler()) ? MultispinMetropolis.REPLICAS : 1;
+    }
+
+    /** Chains of checkpoint unit {@code unit} of {@code spec} (fewer than {@link #chainsPerUnit} in the last group). */
+    public static int unitChains(RunSpec spec, int unit) {
+        int perUnit = chainsPerUnit(spec);
+        return Math.min(perUnit, spec.chains() - unit * perUnit);
+    }
+
+    /**
+     * What determines a run's output, as the manifest of a checkpoint records it: model, dimension, L, T, h
+     * (Ising) or q (Potts), sampler, sweeps, thermalize, thin, chains, seed, the stream generator and the
+     * unit size; not the thread count, which does not change the output. Doubles are written with
+     * {@link Double#toString}, which round-trips exactly.
+     */
+    public static Map<String, String> checkpointIdentity(RunSpec spec) {
+        Model model = spec.model();
+        Map<String, String> id = new LinkedHashMap<>();
+        id.put("model", model.name());
+        id.put("dimension", String.valueOf(model.lattice().dimension()));
+        id.put("L", String.valueOf(model.lattice().linearSize()));
+        id.put("T", Double.toString(model.temperature()));
+        if (model instanceof IsingModel ising) {
+            id.put("h", Double.toString(ising.field()));
+        }
+        if (model instanceof PottsModel potts) {
+            id.put("q", String.valueOf(potts.q()));
+        }
+        id.put("sampler", spec.sampler());
+        id.put("sweeps", String.valueOf(spec.sweeps()));
+        id.put("thermalize", String.valueOf(spec.thermalize()));
+        id.put("thin", String.valueOf(spec.thin()));
+        id.put("chains", String.valueOf(spec.chains()));
+        id.put("seed", String.valueOf(spec.seed()));
+        id.put("generator", Samplers.MULTISPIN.equals(spec.sampler()) ? MultispinMetropolis.ROOT_GENERATOR : GENERATOR);
+        id.put("chains_per_unit", String.valueOf(chainsPerUnit(spec)));
+        return id;
+    }
+
+    /** Copies unit {@code unit} from the checkpoint into the result arrays; false if it is not stored. */
+    private static boolean restore(RunSpec spec, ChainCheckpoint checkpoint, int unit, byte[][] configurations,
+                                   double[][] energy, double[][] magnetization) {
+        Optional<ChainBlock> loaded;
+        try {
+            loaded = checkpoint.load(unit);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (loaded.isEmpty()) {
+            return false;
+        }
+        ChainBlock block = loaded.get();
+        int first = unit * chainsPerUnit(spec);
+        int count = unitChains(spec, unit);
+        int samples = spec.samplesPerChain();
+        int sites = spec.model().lattice().siteCount();
+        if (block.firstChain() != first || block.chains() != count || block.samplesPerChain() != samples
+                || block.sites() != sites) {
+            throw new UncheckedIOException(new IOException("checkpoint unit " + unit + " holds chains "
+                    + block.firstChain() + "+" + block.chains() + " × " + block.samplesPerChain() + " samples × "
+                    + block.sites() + " sites; this run expects chains " + first + "+" + count + " × " + samples
+                    + " × " + sites));
+        }
+        System.arraycopy(block.configurations(), 0, configurations, first * samples, count * samples);
+        for (int i = 0; i < count; i++) {
+            energy[first + i] = block.energyPerSite()[i];
+            magnetization[first + i] = block.magnetizationPerSite()[i];
+        }
+        return true;
+    }
+
+    /** Saves the finished unit {@code unit} to the checkpoint, if there is one. */
+    private static void save(RunSpec spec, ChainCheckpoint checkpoint, int unit, byte[][] configurations,
+                             double[][] energy, double[][] magnetization) {
+        if (checkpoint == null) {
+            return;
+        }
+        int first = unit * chainsPerUnit(spec);
+        int count = unitChains(spec, unit);
+        int samples = spec.samplesPerChain();
+        ChainBlock block = new ChainBlock(first,
+                Arrays.copyOfRange(configurations, first * samples, (first + count) * samples),
+                Arrays.copyOfRange(energy, first, first + count), Arrays.copyOfRange(magnetization, first, first + count));
+        try {
+            checkpoint.save(unit, block);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void runGroup(RunSpec spec, MultispinMetropolis group, int first, byte[][] configurations,

@@ -5,7 +5,9 @@
  * {@link dev.coarse.mc.PottsWolff}), created by name with {@link dev.coarse.mc.Samplers}; the
  * {@link dev.coarse.mc.ChainRunner} that runs a {@link dev.coarse.mc.RunSpec}'s independent chains on a
  * thread pool with split random streams into a {@link dev.coarse.mc.ChainResult}; and
- * {@link dev.coarse.mc.Observables}, the thermodynamic measurements with errors. Depends on
- * {@code lattice}, {@code model} and {@code stats}; not on {@code exact} (only its tests do) or on files.
+ * {@link dev.coarse.mc.Observables}, the thermodynamic measurements with errors. A run can skip and save
+ * finished chains through a {@link dev.coarse.data.ChainCheckpoint} (the only use of {@code data}). Depends on
+ * {@code lattice}, {@code model}, {@code stats} and that interface; not on {@code exact} (only its tests do) or
+ * on files.
  */
 package dev.coarse.mc;
