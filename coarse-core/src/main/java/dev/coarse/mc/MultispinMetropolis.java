@@ -237,16 +237,18 @@ public final class MultispinMetropolis {
                     final long bit0 = a0 ^ b0;
                     final long bit1 = a1 ^ b1 ^ (a0 & b0);
                     final long bit2 = a1 & b1;
-                    long accept = bit1 | bit2; // n >= 2: ΔE <= 0
-                    final long eq1 = bit0 & ~accept; // ΔE = 4: p = x
-                    final long eq0 = ~(bit0 | accept); // ΔE = 8: p = x²
+                    final long always = bit1 | bit2; // n >= 2: ΔE <= 0
+                    final long eq1 = bit0 & ~always; // ΔE = 4: p = x
+                    final long eq0 = ~(bit0 | always); // ΔE = 8: p = x²
                     long undecided = eq0 | eq1;
+                    // the new word, accepted flips applied as they are decided (each replica once, so ^ = |):
+                    // s is then dead during the mask loop, one register fewer for the JIT
+                    long next = s ^ always;
                     // threshold bits: p1's for every undecided replica, switched to p2's where n = 0
                     long q1 = p1;
                     long q12 = p1 ^ p2;
-                    // FIXED_WORDS words without an exit test, then one word at a time until all are decided
-                    int k = 0;
-                    for (; k < FIXED_WORDS; k++) {
+                    // no exit test before the FIXED_WORDS-th word, then one after every word
+                    for (int k = 0; k < 64; k++) {
                         final long r = Long.rotateLeft(s1 * 5, 7) * 9; // xoshiro256**
                         final long t = s1 << 17;
                         s2 ^= s0;
@@ -258,25 +260,13 @@ public final class MultispinMetropolis {
                         final long threshold = (q1 >> 63) ^ ((q12 >> 63) & eq0);
                         q1 <<= 1;
                         q12 <<= 1;
-                        accept |= undecided & threshold & ~r;
+                        next ^= undecided & threshold & ~r;
                         undecided &= ~(threshold ^ r);
+                        if (k >= FIXED_WORDS - 1 && undecided == 0) {
+                            break;
+                        }
                     }
-                    for (; undecided != 0 && k < 64; k++) {
-                        final long r = Long.rotateLeft(s1 * 5, 7) * 9; // xoshiro256**
-                        final long t = s1 << 17;
-                        s2 ^= s0;
-                        s3 ^= s1;
-                        s1 ^= s2;
-                        s0 ^= s3;
-                        s2 ^= t;
-                        s3 = Long.rotateLeft(s3, 45);
-                        final long threshold = (q1 >> 63) ^ ((q12 >> 63) & eq0);
-                        q1 <<= 1;
-                        q12 <<= 1;
-                        accept |= undecided & threshold & ~r;
-                        undecided &= ~(threshold ^ r);
-                    }
-                    w[i] = s ^ accept;
+                    w[i] = next;
                 }
             }
         }
