@@ -1,8 +1,7 @@
 /*
  * Peer: multi-spin-coded checkerboard Metropolis for the 2D Ising model (J = 1, h = 0), the same algorithm
  * as Coarse's dev.coarse.mc.MultispinMetropolis: 64 replicas per uint64_t, disagreement counts by an adder
- * tree, Bernoulli masks by bit-serial comparison of uniform fractions with x = e^{-4/T} or x^2 (8 words, then
- * word by word until all replicas are decided), xoshiro256**.
+ * tree, Bernoulli masks by bit-serial comparison of uniform fractions with x = e^{-4/T} or x^2, xoshiro256**.
  *
  * Build: gcc -O3 -march=native -o ising_multispin ising_multispin.c -lm
  * Usage: ising_multispin L T seconds [seed]
@@ -14,9 +13,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
-
-/* random words every mask draws before its first all-decided test, as in MultispinMetropolis.FIXED_WORDS */
-#define FIXED_WORDS 8
 
 static uint64_t s[4];
 
@@ -69,9 +65,7 @@ static void sweep(uint64_t *restrict w, int L, uint64_t p1, uint64_t p2) {
                 uint64_t undecided = eq0 | eq1;
                 /* threshold bits: p1's for every undecided replica, switched to p2's where n = 0 */
                 int64_t q1 = (int64_t) p1, q12 = (int64_t) (p1 ^ p2);
-                /* FIXED_WORDS words without an exit test (the test is unpredictable), then one at a time */
-                int k = 0;
-                for (; k < FIXED_WORDS; k++) {
+                for (int k = 0; k < 64; k++) {
                     uint64_t r = rotl(s1 * 5, 7) * 9, t = s1 << 17;
                     s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= t; s3 = rotl(s3, 45);
                     uint64_t th = (uint64_t) (q1 >> 63) ^ ((uint64_t) (q12 >> 63) & eq0);
@@ -79,15 +73,7 @@ static void sweep(uint64_t *restrict w, int L, uint64_t p1, uint64_t p2) {
                     q12 = (int64_t) ((uint64_t) q12 << 1);
                     accept |= undecided & th & ~r;
                     undecided &= ~(th ^ r);
-                }
-                for (; undecided != 0 && k < 64; k++) {
-                    uint64_t r = rotl(s1 * 5, 7) * 9, t = s1 << 17;
-                    s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= t; s3 = rotl(s3, 45);
-                    uint64_t th = (uint64_t) (q1 >> 63) ^ ((uint64_t) (q12 >> 63) & eq0);
-                    q1 = (int64_t) ((uint64_t) q1 << 1);
-                    q12 = (int64_t) ((uint64_t) q12 << 1);
-                    accept |= undecided & th & ~r;
-                    undecided &= ~(th ^ r);
+                    if (undecided == 0) break;
                 }
                 w[row + x] = sp ^ accept;
             }

@@ -46,9 +46,7 @@ import java.util.random.RandomGeneratorFactory;
  * u<sub>r</sub> = 0.b<sub>1</sub>b<sub>2</sub>… (bit k of u<sub>r</sub> = bit r of the k-th random word)
  * with its own threshold p<sub>r</sub> ∈ {x, x², x³}, most significant bit first: at the first bit where
  * they differ, u &lt; p iff p's bit is 1. The loop stops as soon as every replica is decided (about
- * log₂ 64 + 1.3 words on average for 64 undecided replicas; the square kernel draws {@link #FIXED_WORDS} words
- * before its first test, since a test per word costs a branch misprediction per site) and after at most 64
- * words; undecided
+ * log₂ 64 + 1.3 words on average for 64 undecided replicas) and after at most 64 words; undecided
  * replicas are then rejected (u ≥ p). Thresholds are 64-bit fixed-point fractions (from the double value:
  * relative precision 2<sup>−53</sup>, absolute 2<sup>−64</sup>), so P(flip) = floor(p·2<sup>64</sup>)/2<sup>64</sup>.
  * One fraction per replica serves all thresholds, so one pass decides every replica whatever its n; the
@@ -84,14 +82,6 @@ public final class MultispinMetropolis {
     private final int[][] colourSites;
     private final int[] neighbourTable;
     private long sweepCount;
-    /**
-     * Random words every square-lattice mask draws before it first tests whether all replicas are decided.
-     * With ~57 undecided replicas (T_c) all are decided after 8 words in ~80 % of the sites, so the exit
-     * test, which a branch predictor cannot learn, is mispredicted far less often than when it runs after
-     * every word; the unused words cost less than the mispredictions they save. Exactness is unchanged
-     * (a word drawn for decided replicas only is simply not used).
-     */
-    static final int FIXED_WORDS = 8;
     /** The fixed-point fraction 1/2. */
     private static final long HALF = Long.MIN_VALUE;
 
@@ -237,17 +227,13 @@ public final class MultispinMetropolis {
                     final long bit0 = a0 ^ b0;
                     final long bit1 = a1 ^ b1 ^ (a0 & b0);
                     final long bit2 = a1 & b1;
-                    final long always = bit1 | bit2; // n >= 2: ΔE <= 0
-                    final long eq1 = bit0 & ~always; // ΔE = 4: p = x
-                    final long eq0 = ~(bit0 | always); // ΔE = 8: p = x²
+                    long accept = bit1 | bit2; // n >= 2: ΔE <= 0
+                    final long eq1 = bit0 & ~accept; // ΔE = 4: p = x
+                    final long eq0 = ~(bit0 | accept); // ΔE = 8: p = x²
                     long undecided = eq0 | eq1;
-                    // the new word, accepted flips applied as they are decided (each replica once, so ^ = |):
-                    // s is then dead during the mask loop, one register fewer for the JIT
-                    long next = s ^ always;
                     // threshold bits: p1's for every undecided replica, switched to p2's where n = 0
                     long q1 = p1;
                     long q12 = p1 ^ p2;
-                    // no exit test before the FIXED_WORDS-th word, then one after every word
                     for (int k = 0; k < 64; k++) {
                         final long r = Long.rotateLeft(s1 * 5, 7) * 9; // xoshiro256**
                         final long t = s1 << 17;
@@ -260,13 +246,13 @@ public final class MultispinMetropolis {
                         final long threshold = (q1 >> 63) ^ ((q12 >> 63) & eq0);
                         q1 <<= 1;
                         q12 <<= 1;
-                        next ^= undecided & threshold & ~r;
+                        accept |= undecided & threshold & ~r;
                         undecided &= ~(threshold ^ r);
-                        if (k >= FIXED_WORDS - 1 && undecided == 0) {
+                        if (undecided == 0) {
                             break;
                         }
                     }
-                    w[i] = next;
+                    w[i] = s ^ accept;
                 }
             }
         }
