@@ -29,7 +29,7 @@ import org.openjdk.jmh.infra.ThreadParams;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 public class MultispinBenchmark {
 
     static final int L = 128;
@@ -54,7 +54,7 @@ public class MultispinBenchmark {
     @OperationsPerInvocation(FLIPS_PER_SWEEP)
     public long square128OneThread(Group state) {
         state.group.sweep();
-        return state.group.words()[0];
+        return state.group.sweepCount();
     }
 
     @Benchmark
@@ -62,6 +62,6 @@ public class MultispinBenchmark {
     @OperationsPerInvocation(FLIPS_PER_SWEEP)
     public long square128TwoThreads(Group state) {
         state.group.sweep();
-        return state.group.words()[0];
+        return state.group.sweepCount();
     }
 }

@@ -48,7 +48,7 @@ public final class IndependentSamples {
      */
     public static double tauAbsMagnetization(MultispinMetropolis group, int thermalize, int sweeps) {
         group.sweep(thermalize);
-        int n = group.words().length;
+        int n = group.model().lattice().siteCount();
         double[][] absM = new double[MultispinMetropolis.REPLICAS][sweeps];
         long[] m = new long[MultispinMetropolis.REPLICAS];
         for (int t = 0; t < sweeps; t++) {

@@ -19,9 +19,12 @@ import java.util.random.RandomGeneratorFactory;
  * Multi-spin-coded checkerboard Metropolis for the zero-field Ising model on the chain, square and cubic
  * lattices: 64 independent replicas ("a group") stored one bit each in a {@code long} per site.
  *
- * <p><b>Storage.</b> {@code words[site]} holds bit r = 1 when replica r has s = +1 at that site (the same
- * convention as {@link dev.coarse.exact.ExactDistribution}'s codes); sites are numbered as in
- * {@link Lattice}. A 64-replica L = 1024 square lattice takes 8 MiB.
+ * <p><b>Storage.</b> Bit r of a site's word is 1 when replica r has s = +1 there (the same convention as
+ * {@link dev.coarse.exact.ExactDistribution}'s codes). On the chain and the cubic lattice the words are in
+ * {@link Lattice} order; on the square lattice the two checkerboard colours are stored apart, with a ghost
+ * word at each end of every half-row ({@link SquareMultispinLayout}), so that four sites of one colour are
+ * consecutive and one 256-bit vector updates them. {@link #words()} always returns lattice order. A
+ * 64-replica L = 1024 square lattice takes 8 MiB plus 32 KiB of ghosts.
  *
  * <p><b>Update.</b> One {@link #sweep()} updates all sites of checkerboard colour 0, then colour 1 (L must be
  * even). At site i with the z = 2d neighbour words w<sub>j</sub>, the disagreement words
@@ -53,8 +56,16 @@ import java.util.random.RandomGeneratorFactory;
  * threshold bits are shifted out of local copies (no table). The loop is counted (at most 64 turns, with
  * an early exit) so that the JIT puts no safepoint poll in it.
  *
+ * <p><b>Square lattice on vectors.</b> The square kernel processes four sites of one colour at a time, each
+ * vector lane with its own xoshiro256** stream; the mask loop draws one word per lane per turn until all
+ * 4 × 64 replicas are decided, so every lane consumes as many words as the slowest of the four (the surplus
+ * is discarded: each replica's decision still uses fresh words only, so the chain is exact). It runs on
+ * JDK 17's incubating Vector API when the JVM has {@code --add-modules jdk.incubator.vector} (the
+ * {@code ./coarse} launcher, the Maven build and the benchmarks pass it) and otherwise on a plain-Java twin
+ * that gives bit-identical results, about 3× slower; {@link #vectorized()} says which.
+ *
  * <p><b>Random numbers.</b> xoshiro256** (Blackman and Vigna 2018) runs in local variables inside the
- * sweep. Its state is seeded with four outputs of a stream split from an L64X128MixRandom
+ * sweep. Its state (four states in 2D, one per vector lane) is seeded with four outputs of a stream split from an L64X128MixRandom
  * {@link SplittableGenerator} (the LXM family guarantees statistically independent split streams), so
  * groups built in the same order from the same root are reproducible whatever thread runs them. The
  * initial configuration is random (hot start) from the same generator.
@@ -74,8 +85,16 @@ public final class MultispinMetropolis {
     private final Lattice lattice;
     private final int linearSize;
     private final int dimension;
+    /** Lattice-order words (chain and cubic lattices); null in 2D, where {@link #packed} holds the spins. */
     private final long[] words;
+    private final int siteCount;
     private final long[] rngState = new long[4];
+    /** 2D only: the colour-separated storage the square kernels update, and its geometry. */
+    private final SquareMultispinLayout layout;
+    private final long[] packed;
+    /** 2D only: four xoshiro256** states, one per vector lane, {@code laneState[4k + lane]}. */
+    private final long[] laneState;
+    private final long[][] thresholdBits;
     /** thresholds[m] = floor(x^m · 2^64) as an unsigned fraction, m = 1 … d; thresholds[0] unused. */
     private final long[] thresholds = new long[4];
     /** Checkerboard site lists, for the chain and cubic kernels. */
@@ -111,7 +130,7 @@ public final class MultispinMetropolis {
         lattice.requireBipartite("the multi-spin checkerboard Metropolis kernel");
         this.linearSize = lattice.linearSize();
         this.dimension = lattice.dimension();
-        this.words = new long[lattice.siteCount()];
+        this.siteCount = lattice.siteCount();
         double x = Math.exp(-4.0 * model.couplingK());
         for (int m = 1; m <= dimension; m++) {
             thresholds[m] = fixedPointFraction(Math.pow(x, m));
@@ -125,13 +144,40 @@ public final class MultispinMetropolis {
         if (any == 0) {
             rngState[0] = 0x9E3779B97F4A7C15L; // xoshiro's one forbidden state
         }
-        for (int i = 0; i < words.length; i++) {
-            words[i] = nextLong(rngState);
-        }
         if (dimension == 2) {
+            // four lane streams from the same split stream, then the hot start
+            layout = new SquareMultispinLayout(linearSize);
+            laneState = new long[4 * SquareMultispinLayout.LANES];
+            for (int l = 0; l < SquareMultispinLayout.LANES; l++) {
+                long laneAny = 0;
+                for (int k = 0; k < 4; k++) {
+                    laneState[4 * l + k] = seeder.nextLong();
+                    laneAny |= laneState[4 * l + k];
+                }
+                if (laneAny == 0) {
+                    laneState[4 * l] = 0x9E3779B97F4A7C15L;
+                }
+            }
+            transposeLaneState(laneState);
+            thresholdBits = SquareMultispinLayout.thresholdTables(thresholds[1], thresholds[2]);
+            packed = new long[layout.length()];
+            long[] start = new long[siteCount];
+            for (int i = 0; i < siteCount; i++) {
+                start[i] = seeder.nextLong();
+            }
+            layout.pack(start, packed);
+            words = null;
             colourSites = null;
             neighbourTable = null;
         } else {
+            words = new long[siteCount];
+            for (int i = 0; i < siteCount; i++) {
+                words[i] = nextLong(rngState);
+            }
+            layout = null;
+            packed = null;
+            laneState = null;
+            thresholdBits = null;
             colourSites = new int[][] {lattice.checkerboardSites(0), lattice.checkerboardSites(1)};
             neighbourTable = lattice.neighbourTable();
         }
@@ -166,21 +212,81 @@ public final class MultispinMetropolis {
 
     /** Spin flips attempted per sweep, 64·N. */
     public long flipAttemptsPerSweep() {
-        return (long) REPLICAS * words.length;
+        return (long) REPLICAS * siteCount;
     }
 
     /**
-     * The packed spins, {@code words()[site]} bit r = 1 ⇔ replica r has s = +1. Shared, not a copy: read
-     * only (writing breaks nothing but the chain's history).
+     * The spin words in lattice order, {@code words()[site]} bit r = 1 ⇔ replica r has s = +1. On the
+     * square lattice a fresh copy (the kernel keeps its own layout); on the chain and cubic lattice the live
+     * array: read only (use {@link #setReplica} to change spins).
      */
     public long[] words() {
-        return words;
+        return latticeWords();
+    }
+
+    /** The spin words in lattice order: the live array on the chain and cubic lattices, a fresh copy in 2D. */
+    private long[] latticeWords() {
+        if (packed == null) {
+            return words;
+        }
+        long[] copy = new long[siteCount];
+        layout.unpack(packed, copy);
+        return copy;
+    }
+
+    /** Bytes of spin storage (the packed words with their ghosts and padding in 2D). */
+    public long spinStorageBytes() {
+        return (long) Long.BYTES * (packed == null ? words.length : packed.length);
+    }
+
+    /** state[4l + k] (lane l's k-th state word) → state[4k + l]. Modified: {@code state}. */
+    private static void transposeLaneState(long[] state) {
+        long[] copy = state.clone();
+        int lanes = SquareMultispinLayout.LANES;
+        for (int l = 0; l < lanes; l++) {
+            for (int k = 0; k < 4; k++) {
+                state[lanes * k + l] = copy[4 * l + k];
+            }
+        }
+    }
+
+    /**
+     * Whether the square-lattice sweeps run on 256-bit vectors: the JVM was started with
+     * {@code --add-modules jdk.incubator.vector} (as {@code ./coarse} and the build do), the hardware has
+     * them, and the system property {@code coarse.multispin.vector} is not {@code false}. Either way the
+     * results are bit-identical; only the speed differs.
+     */
+    public static boolean vectorized() {
+        return VectorSupport.ENABLED;
+    }
+
+    /** Decided once: loading {@link SquareMultispinVector} needs the incubator module. */
+    private static final class VectorSupport {
+        static final boolean ENABLED = detect();
+
+        private static boolean detect() {
+            if (!Boolean.parseBoolean(System.getProperty("coarse.multispin.vector", "true"))
+                    || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+                return false;
+            }
+            try {
+                return SquareMultispinVector.usable();
+            } catch (LinkageError e) {
+                return false;
+            }
+        }
     }
 
     /** One full checkerboard sweep of all 64 replicas. Modified: the spin words and the generator state. */
     public void sweep() {
         switch (dimension) {
-            case 2 -> sweepSquare();
+            case 2 -> {
+                if (VectorSupport.ENABLED) {
+                    SquareMultispinVector.sweep(layout, packed, laneState, thresholdBits);
+                } else {
+                    SquareMultispinScalar.sweep(layout, packed, laneState, thresholdBits);
+                }
+            }
             default -> sweepGeneric();
         }
         sweepCount++;
@@ -191,75 +297,6 @@ public final class MultispinMetropolis {
         for (int t = 0; t < count; t++) {
             sweep();
         }
-    }
-
-    /**
-     * The square-lattice kernel: row-wise, neighbour words by offsets (no table), adder tree for four
-     * disagreement words.
-     */
-    private void sweepSquare() {
-        final long[] w = words;
-        final int size = linearSize;
-        final long p1 = thresholds[1];
-        final long p2 = thresholds[2];
-        long s0 = rngState[0];
-        long s1 = rngState[1];
-        long s2 = rngState[2];
-        long s3 = rngState[3];
-        for (int colour = 0; colour < 2; colour++) {
-            for (int y = 0; y < size; y++) {
-                final int row = y * size;
-                final int last = row + size - 1;
-                // neighbour rows as offsets from the site index: few live values keep the JIT out of spills
-                final int upOffset = (y == 0 ? size - 1 : -1) * size;
-                final int downOffset = (y == size - 1 ? 1 - size : 1) * size;
-                for (int i = row + ((colour + y) & 1); i <= last; i += 2) {
-                    final long s = w[i];
-                    final long d0 = s ^ w[i == row ? last : i - 1];
-                    final long d1 = s ^ w[i == last ? row : i + 1];
-                    final long d2 = s ^ w[i + upOffset];
-                    final long d3 = s ^ w[i + downOffset];
-                    // two half adders, then their sum: n = bit0 + 2·bit1 + 4·bit2
-                    final long a0 = d0 ^ d1;
-                    final long a1 = d0 & d1;
-                    final long b0 = d2 ^ d3;
-                    final long b1 = d2 & d3;
-                    final long bit0 = a0 ^ b0;
-                    final long bit1 = a1 ^ b1 ^ (a0 & b0);
-                    final long bit2 = a1 & b1;
-                    long accept = bit1 | bit2; // n >= 2: ΔE <= 0
-                    final long eq1 = bit0 & ~accept; // ΔE = 4: p = x
-                    final long eq0 = ~(bit0 | accept); // ΔE = 8: p = x²
-                    long undecided = eq0 | eq1;
-                    // threshold bits: p1's for every undecided replica, switched to p2's where n = 0
-                    long q1 = p1;
-                    long q12 = p1 ^ p2;
-                    for (int k = 0; k < 64; k++) {
-                        final long r = Long.rotateLeft(s1 * 5, 7) * 9; // xoshiro256**
-                        final long t = s1 << 17;
-                        s2 ^= s0;
-                        s3 ^= s1;
-                        s1 ^= s2;
-                        s0 ^= s3;
-                        s2 ^= t;
-                        s3 = Long.rotateLeft(s3, 45);
-                        final long threshold = (q1 >> 63) ^ ((q12 >> 63) & eq0);
-                        q1 <<= 1;
-                        q12 <<= 1;
-                        accept |= undecided & threshold & ~r;
-                        undecided &= ~(threshold ^ r);
-                        if (undecided == 0) {
-                            break;
-                        }
-                    }
-                    w[i] = s ^ accept;
-                }
-            }
-        }
-        rngState[0] = s0;
-        rngState[1] = s1;
-        rngState[2] = s2;
-        rngState[3] = s3;
     }
 
     /**
@@ -349,7 +386,7 @@ public final class MultispinMetropolis {
     /** Replica r as a ±1 configuration (a fresh array, sites as in {@link Lattice}). */
     public byte[] replica(int r) {
         checkReplica(r);
-        byte[] c = new byte[words.length];
+        byte[] c = new byte[siteCount];
         copyReplica(r, c);
         return c;
     }
@@ -357,11 +394,23 @@ public final class MultispinMetropolis {
     /** Writes replica r into {@code out} (length N) as ±1. Modified: {@code out}. */
     public void copyReplica(int r, byte[] out) {
         checkReplica(r);
-        if (out.length != words.length) {
-            throw new IllegalArgumentException("output has " + out.length + " sites, lattice has " + words.length);
+        if (out.length != siteCount) {
+            throw new IllegalArgumentException("output has " + out.length + " sites, lattice has " + siteCount);
         }
-        for (int i = 0; i < words.length; i++) {
-            out[i] = (byte) ((((words[i] >>> r) & 1) << 1) - 1);
+        if (packed == null) {
+            for (int i = 0; i < siteCount; i++) {
+                out[i] = (byte) ((((words[i] >>> r) & 1) << 1) - 1);
+            }
+            return;
+        }
+        for (int y = 0; y < linearSize; y++) {
+            int even = layout.rowStart(y & 1, y); // x even: colour y mod 2
+            int odd = layout.rowStart((y + 1) & 1, y);
+            int row = y * linearSize;
+            for (int x = 0; x < linearSize; x += 2) {
+                out[row + x] = (byte) ((((packed[even + x / 2] >>> r) & 1) << 1) - 1);
+                out[row + x + 1] = (byte) ((((packed[odd + x / 2] >>> r) & 1) << 1) - 1);
+            }
         }
     }
 
@@ -369,9 +418,13 @@ public final class MultispinMetropolis {
     public void setReplica(int r, byte[] configuration) {
         checkReplica(r);
         model.validate(configuration);
+        long[] w = latticeWords();
         long bit = 1L << r;
-        for (int i = 0; i < words.length; i++) {
-            words[i] = configuration[i] > 0 ? words[i] | bit : words[i] & ~bit;
+        for (int i = 0; i < siteCount; i++) {
+            w[i] = configuration[i] > 0 ? w[i] | bit : w[i] & ~bit;
+        }
+        if (packed != null) {
+            layout.pack(w, packed);
         }
     }
 
@@ -380,15 +433,15 @@ public final class MultispinMetropolis {
      * (about two word operations per site for all 64 replicas). Modified: {@code out} (length ≥ 64).
      */
     public void magnetizations(long[] out) {
-        long[] ones = verticalCount(words, null);
+        long[] ones = verticalCount(latticeWords(), null);
         for (int r = 0; r < REPLICAS; r++) {
-            out[r] = 2 * ones[r] - words.length;
+            out[r] = 2 * ones[r] - siteCount;
         }
     }
 
     /** Total energies H = −Σ s_i s_j of every replica. Modified: {@code out} (length ≥ 64). */
     public void energies(double[] out) {
-        long[] disagreements = verticalCount(words, lattice);
+        long[] disagreements = verticalCount(latticeWords(), lattice);
         long bonds = lattice.bondCount();
         for (int r = 0; r < REPLICAS; r++) {
             out[r] = -(double) (bonds - 2 * disagreements[r]);
@@ -400,7 +453,7 @@ public final class MultispinMetropolis {
         checkReplica(r);
         double[] e = new double[REPLICAS];
         energies(e);
-        return e[r] / words.length;
+        return e[r] / siteCount;
     }
 
     /** Magnetisation per site of replica r. */
@@ -408,7 +461,7 @@ public final class MultispinMetropolis {
         checkReplica(r);
         long[] m = new long[REPLICAS];
         magnetizations(m);
-        return (double) m[r] / words.length;
+        return (double) m[r] / siteCount;
     }
 
     /**

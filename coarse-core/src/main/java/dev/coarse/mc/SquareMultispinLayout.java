@@ -1,0 +1,113 @@
+package dev.coarse.mc;
+
+/**
+ * The storage of the square-lattice multi-spin kernels ({@link SquareMultispinVector} and its scalar twin
+ * {@link SquareMultispinScalar}): the two checkerboard colours stored apart, so that the sites one half-sweep
+ * updates are consecutive in memory and four of them fit one 256-bit vector.
+ *
+ * <p>Site (y, x) of an L×L torus (L even) has colour c = (x + y) mod 2 and half-row index j = ⌊x/2⌋, so
+ * x = 2j + ((c + y) mod 2). Colour c, row y, index j ∈ [0, H), H = L/2, lives at
+ * {@code c·L·stride + y·stride + 1 + j}. Each half-row has a ghost word on each side (index 0 copies j = H−1,
+ * index H + 1 copies j = 0, refreshed by {@link #refreshGhosts} after the half-row changes) and is padded to
+ * {@code stride = roundUp(H, LANES) + 2} words, so a vector of {@link #LANES} consecutive j never leaves it.
+ * Padding words are never read as spins: lanes beyond H are masked out of every decision.
+ *
+ * <p>Neighbours of colour c at (y, j): the other colour's (y, j) and (y, j + side), side = −1 when
+ * (c + y) is even and +1 when odd, and the other colour's (y ± 1 mod L, j).
+ */
+final class SquareMultispinLayout {
+
+    /** Sites updated together: one 256-bit vector of longs. */
+    static final int LANES = 4;
+
+    final int size;
+    final int half;
+    final int stride;
+    /** See {@link #laneMasks()}. */
+    private final long[] masks;
+
+    SquareMultispinLayout(int size) {
+        if (size < 2 || size % 2 != 0) {
+            throw new IllegalArgumentException("the square multi-spin kernel needs an even L >= 2, got " + size);
+        }
+        this.size = size;
+        this.half = size / 2;
+        this.stride = (half + LANES - 1) / LANES * LANES + 2;
+        this.masks = new long[2 * LANES];
+        int lastStart = (half - 1) / LANES * LANES;
+        for (int l = 0; l < LANES; l++) {
+            masks[l] = -1L;
+            masks[LANES + l] = lastStart + l < half ? -1L : 0L;
+        }
+    }
+
+    /** Length of the packed array. */
+    int length() {
+        return 2 * size * stride;
+    }
+
+    /** Index of the first word (j = 0) of colour c's half-row y. */
+    int rowStart(int colour, int y) {
+        return colour * size * stride + y * stride + 1;
+    }
+
+    /** Index in the packed array of lattice site y·L + x. */
+    int packedIndex(int site) {
+        int y = site / size;
+        int x = site % size;
+        return rowStart((x + y) & 1, y) + x / 2;
+    }
+
+    /** Copies the half-row's end words into its ghosts. Modified: {@code packed}. */
+    void refreshGhosts(long[] packed, int colour, int y) {
+        int first = rowStart(colour, y);
+        packed[first - 1] = packed[first + half - 1];
+        packed[first + half] = packed[first];
+    }
+
+    /** Scatters lattice-order words into the packed array (ghosts refreshed). Modified: {@code packed}. */
+    void pack(long[] words, long[] packed) {
+        for (int site = 0; site < words.length; site++) {
+            packed[packedIndex(site)] = words[site];
+        }
+        for (int c = 0; c < 2; c++) {
+            for (int y = 0; y < size; y++) {
+                refreshGhosts(packed, c, y);
+            }
+        }
+    }
+
+    /** Gathers the packed array into lattice order. Modified: {@code words}. */
+    void unpack(long[] packed, long[] words) {
+        for (int site = 0; site < words.length; site++) {
+            words[site] = packed[packedIndex(site)];
+        }
+    }
+
+    /**
+     * Lane masks: entries 0…3 are all ones (a full vector), entries 4…7 keep the lanes j &lt; H of the last
+     * vector of a half-row (all ones too when H is a multiple of 4). Shared: read only.
+     */
+    long[] laneMasks() {
+        return masks;
+    }
+
+    /** Offset into {@link #laneMasks()} for the vector starting at j. */
+    int maskOffset(int j) {
+        return j + LANES > half ? LANES : 0;
+    }
+
+    /**
+     * The threshold bit tables: {@code tables[0][k]} = all ones if bit k (from the top) of p₁ is set, else 0;
+     * {@code tables[1][k]} the same for p₁ ⊕ p₂. The bit for a replica with n = 0 is tables[0][k] ⊕
+     * tables[1][k], for n = 1 tables[0][k].
+     */
+    static long[][] thresholdTables(long p1, long p2) {
+        long[][] tables = new long[2][64];
+        for (int k = 0; k < 64; k++) {
+            tables[0][k] = (p1 << k) >> 63;
+            tables[1][k] = ((p1 ^ p2) << k) >> 63;
+        }
+        return tables;
+    }
+}

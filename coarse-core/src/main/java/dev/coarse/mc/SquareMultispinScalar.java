@@ -1,0 +1,97 @@
+package dev.coarse.mc;
+
+/**
+ * The square-lattice multi-spin sweep in plain Java: the exact twin of {@link SquareMultispinVector}, lane by
+ * lane, drawing the same random words in the same order, so it gives bit-identical configurations. It runs
+ * when the JVM was started without {@code --add-modules jdk.incubator.vector} (or on hardware without
+ * 256-bit vectors), and it is the oracle the vector kernel is tested against.
+ *
+ * <p>Per vector of {@link SquareMultispinLayout#LANES} sites: each lane l draws its words from its own
+ * xoshiro256** stream (state {@code state[4k + l]}, k = 0…3), one word per lane per turn, until every
+ * lane's 64 replicas are decided (at most 64 turns, at least one).
+ */
+final class SquareMultispinScalar {
+
+    private SquareMultispinScalar() {
+    }
+
+    /**
+     * One sweep: colour 0, then colour 1, rows in order. Modified: {@code packed}, {@code state}.
+     *
+     * @param bits {@link SquareMultispinLayout#thresholdTables} of x and x²
+     */
+    static void sweep(SquareMultispinLayout layout, long[] packed, long[] state, long[][] bits) {
+        final int lanes = SquareMultispinLayout.LANES;
+        final long[] b1 = bits[0];
+        final long[] b12 = bits[1];
+        final long[] masks = layout.laneMasks();
+        final long[] accept = new long[lanes];
+        final long[] undecided = new long[lanes];
+        final long[] eq0 = new long[lanes];
+        final int size = layout.size;
+        final int half = layout.half;
+        for (int colour = 0; colour < 2; colour++) {
+            for (int y = 0; y < size; y++) {
+                final int row = layout.rowStart(colour, y);
+                final int same = layout.rowStart(1 - colour, y);
+                final int up = layout.rowStart(1 - colour, y == 0 ? size - 1 : y - 1);
+                final int down = layout.rowStart(1 - colour, y == size - 1 ? 0 : y + 1);
+                final int side = ((colour + y) & 1) == 0 ? -1 : 1;
+                for (int j = 0; j < half; j += lanes) {
+                    final int maskOffset = layout.maskOffset(j);
+                    long any = 0;
+                    for (int l = 0; l < lanes; l++) {
+                        final int i = j + l;
+                        final long s = packed[row + i];
+                        final long d0 = s ^ packed[same + i];
+                        final long d1 = s ^ packed[same + i + side];
+                        final long d2 = s ^ packed[up + i];
+                        final long d3 = s ^ packed[down + i];
+                        final long a0 = d0 ^ d1;
+                        final long a1 = d0 & d1;
+                        final long c0 = d2 ^ d3;
+                        final long c1 = d2 & d3;
+                        final long bit0 = a0 ^ c0;
+                        final long accepted = (a1 ^ c1 ^ (a0 & c0)) | (a1 & c1);
+                        final long valid = masks[maskOffset + l];
+                        eq0[l] = ~(bit0 | accepted);
+                        accept[l] = accepted & valid;
+                        undecided[l] = (bit0 | eq0[l]) & ~accepted & valid;
+                    }
+                    for (int k = 0; k < 64; k++) {
+                        any = 0;
+                        for (int l = 0; l < lanes; l++) {
+                            long s0 = state[l];
+                            long s1 = state[lanes + l];
+                            long s2 = state[2 * lanes + l];
+                            long s3 = state[3 * lanes + l];
+                            final long r = Long.rotateLeft(s1 * 5, 7) * 9;
+                            final long t = s1 << 17;
+                            s2 ^= s0;
+                            s3 ^= s1;
+                            s1 ^= s2;
+                            s0 ^= s3;
+                            s2 ^= t;
+                            s3 = Long.rotateLeft(s3, 45);
+                            state[l] = s0;
+                            state[lanes + l] = s1;
+                            state[2 * lanes + l] = s2;
+                            state[3 * lanes + l] = s3;
+                            final long threshold = (eq0[l] & b12[k]) ^ b1[k];
+                            accept[l] |= undecided[l] & threshold & ~r;
+                            undecided[l] &= ~(threshold ^ r);
+                            any |= undecided[l];
+                        }
+                        if (any == 0) {
+                            break;
+                        }
+                    }
+                    for (int l = 0; l < lanes; l++) {
+                        packed[row + j + l] ^= accept[l];
+                    }
+                }
+                layout.refreshGhosts(packed, colour, y);
+            }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package dev.coarse.mc;
+
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The square-lattice multi-spin sweep on 256-bit vectors (JDK 17's incubating Vector API): four sites of one
+ * colour (4 × 64 replicas) per instruction, one xoshiro256** stream per vector lane. Bit-identical to
+ * {@link SquareMultispinScalar}, which documents the schedule.
+ *
+ * <p>Written for C2 in JDK 17, whose vector box elimination fails on vectors carried across nested loops: the
+ * generator state is reloaded from {@code state} at each vector of sites and stored back after it, so the
+ * only loop that carries vectors is the innermost one (splitting that loop in two, e.g. a fixed prefix of
+ * words without the exit test, made C2 box the vectors and ran 2.5× slower: measured). xoshiro's ×5 and ×9
+ * and its rotations are written as shifts and adds (AVX2 has neither 64-bit multiplies nor rotations).
+ *
+ * <p>Loaded only when {@link MultispinMetropolis} finds the {@code jdk.incubator.vector} module.
+ */
+final class SquareMultispinVector {
+
+    private static final VectorSpecies<Long> SPECIES = LongVector.SPECIES_256;
+
+    private SquareMultispinVector() {
+    }
+
+    /** True when 256-bit long vectors are compiled to hardware instructions on this machine. */
+    static boolean usable() {
+        return LongVector.SPECIES_PREFERRED.length() >= SquareMultispinLayout.LANES
+                && SPECIES.length() == SquareMultispinLayout.LANES;
+    }
+
+    /** As {@link SquareMultispinScalar#sweep}. Modified: {@code packed}, {@code state}. */
+    static void sweep(SquareMultispinLayout layout, long[] packed, long[] state, long[][] bits) {
+        final int lanes = SquareMultispinLayout.LANES;
+        final long[] b1 = bits[0];
+        final long[] b12 = bits[1];
+        final long[] masks = layout.laneMasks();
+        final int size = layout.size;
+        final int half = layout.half;
+        for (int colour = 0; colour < 2; colour++) {
+            for (int y = 0; y < size; y++) {
+                final int row = layout.rowStart(colour, y);
+                final int same = layout.rowStart(1 - colour, y);
+                final int up = layout.rowStart(1 - colour, y == 0 ? size - 1 : y - 1);
+                final int down = layout.rowStart(1 - colour, y == size - 1 ? 0 : y + 1);
+                final int side = ((colour + y) & 1) == 0 ? -1 : 1;
+                for (int j = 0; j < half; j += lanes) {
+                    final LongVector valid = LongVector.fromArray(SPECIES, masks, layout.maskOffset(j));
+                    final LongVector s = LongVector.fromArray(SPECIES, packed, row + j);
+                    final LongVector d0 = s.lanewise(VectorOperators.XOR, LongVector.fromArray(SPECIES, packed, same + j));
+                    final LongVector d1 = s.lanewise(VectorOperators.XOR,
+                            LongVector.fromArray(SPECIES, packed, same + j + side));
+                    final LongVector d2 = s.lanewise(VectorOperators.XOR, LongVector.fromArray(SPECIES, packed, up + j));
+                    final LongVector d3 = s.lanewise(VectorOperators.XOR, LongVector.fromArray(SPECIES, packed, down + j));
+                    final LongVector a0 = d0.lanewise(VectorOperators.XOR, d1);
+                    final LongVector a1 = d0.and(d1);
+                    final LongVector c0 = d2.lanewise(VectorOperators.XOR, d3);
+                    final LongVector c1 = d2.and(d3);
+                    final LongVector bit0 = a0.lanewise(VectorOperators.XOR, c0);
+                    final LongVector accepted = a1.lanewise(VectorOperators.XOR, c1)
+                            .lanewise(VectorOperators.XOR, a0.and(c0)).or(a1.and(c1));
+                    final LongVector eq0 = bit0.or(accepted).not();
+                    LongVector accept = accepted.and(valid);
+                    LongVector undecided = bit0.or(eq0).and(accepted.not()).and(valid);
+                    LongVector s0 = LongVector.fromArray(SPECIES, state, 0);
+                    LongVector s1 = LongVector.fromArray(SPECIES, state, lanes);
+                    LongVector s2 = LongVector.fromArray(SPECIES, state, 2 * lanes);
+                    LongVector s3 = LongVector.fromArray(SPECIES, state, 3 * lanes);
+                    for (int k = 0; k < 64; k++) {
+                        final LongVector times5 = s1.add(s1.lanewise(VectorOperators.LSHL, 2));
+                        final LongVector rotated = times5.lanewise(VectorOperators.LSHL, 7)
+                                .or(times5.lanewise(VectorOperators.LSHR, 57));
+                        final LongVector r = rotated.add(rotated.lanewise(VectorOperators.LSHL, 3));
+                        final LongVector t = s1.lanewise(VectorOperators.LSHL, 17);
+                        s2 = s2.lanewise(VectorOperators.XOR, s0);
+                        s3 = s3.lanewise(VectorOperators.XOR, s1);
+                        s1 = s1.lanewise(VectorOperators.XOR, s2);
+                        s0 = s0.lanewise(VectorOperators.XOR, s3);
+                        s2 = s2.lanewise(VectorOperators.XOR, t);
+                        s3 = s3.lanewise(VectorOperators.LSHL, 45).or(s3.lanewise(VectorOperators.LSHR, 19));
+                        final LongVector threshold = eq0.and(b12[k]).lanewise(VectorOperators.XOR, b1[k]);
+                        accept = accept.or(undecided.and(threshold).and(r.not()));
+                        undecided = undecided.and(threshold.lanewise(VectorOperators.XOR, r).not());
+                        if (undecided.eq(0L).allTrue()) {
+                            break;
+                        }
+                    }
+                    s0.intoArray(state, 0);
+                    s1.intoArray(state, lanes);
+                    s2.intoArray(state, 2 * lanes);
+                    s3.intoArray(state, 3 * lanes);
+                    s.lanewise(VectorOperators.XOR, accept).intoArray(packed, row + j);
+                }
+                layout.refreshGhosts(packed, colour, y);
+            }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package dev.coarse.mc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.coarse.lattice.Lattice;
+import dev.coarse.model.IsingModel;
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The vectorised square-lattice multi-spin sweep against its plain-Java twin: the same random words, the same
+ * decisions, so bit-identical spins and generator states (the statistics of the twin are tested against
+ * enumeration in {@link MultispinMetropolisTest}).
+ */
+class SquareMultispinKernelTest {
+
+    private static final int SWEEPS = 25;
+
+    @Test
+    void theBuildRunsTheVectorKernel() {
+        // surefire passes --add-modules jdk.incubator.vector, so the vector path is the one under test here
+        assertThat(MultispinMetropolis.vectorized()).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {2, 4, 6, 8, 10, 12, 16, 22, 32})
+    void vectorSweepIsBitIdenticalToTheScalarTwin(int size) {
+        for (double temperature : new double[] {1.2, 2.269185314213022, 4.0}) {
+            SquareMultispinLayout layout = new SquareMultispinLayout(size);
+            SplittableRandom rng = new SplittableRandom(size * 1000L + (long) (temperature * 10));
+            long[] start = new long[size * size];
+            for (int i = 0; i < start.length; i++) {
+                start[i] = rng.nextLong();
+            }
+            long[] scalar = new long[layout.length()];
+            layout.pack(start, scalar);
+            long[] vector = scalar.clone();
+            long[] scalarState = new long[16];
+            for (int i = 0; i < scalarState.length; i++) {
+                scalarState[i] = rng.nextLong();
+            }
+            long[] vectorState = scalarState.clone();
+            double x = Math.exp(-4.0 / temperature);
+            long[][] bits = SquareMultispinLayout.thresholdTables(MultispinMetropolis.fixedPointFraction(x),
+                    MultispinMetropolis.fixedPointFraction(x * x));
+            for (int t = 0; t < SWEEPS; t++) {
+                SquareMultispinScalar.sweep(layout, scalar, scalarState, bits);
+                SquareMultispinVector.sweep(layout, vector, vectorState, bits);
+            }
+            assertThat(vector).as("spins, L = %d, T = %s", size, temperature).isEqualTo(scalar);
+            assertThat(vectorState).as("generator states, L = %d, T = %s", size, temperature).isEqualTo(scalarState);
+            long[] before = new long[size * size];
+            layout.unpack(scalar, before);
+            assertThat(before).as("the sweeps changed the spins").isNotEqualTo(start);
+        }
+    }
+
+    @Test
+    void packAndUnpackAreInverseAndGhostsCopyTheRowEnds() {
+        int size = 10;
+        SquareMultispinLayout layout = new SquareMultispinLayout(size);
+        long[] words = new long[size * size];
+        for (int i = 0; i < words.length; i++) {
+            words[i] = 1000L + i;
+        }
+        long[] packed = new long[layout.length()];
+        layout.pack(words, packed);
+        long[] back = new long[words.length];
+        layout.unpack(packed, back);
+        assertThat(back).isEqualTo(words);
+        // colour 0, row 0 holds x = 0, 2, …, 8; its ghosts are x = 8 (left) and x = 0 (right)
+        int first = layout.rowStart(0, 0);
+        assertThat(packed[first - 1]).isEqualTo(1008L);
+        assertThat(packed[first + size / 2]).isEqualTo(1000L);
+        // colour 1, row 0 holds x = 1, 3, …, 9
+        assertThat(packed[layout.rowStart(1, 0)]).isEqualTo(1001L);
+    }
+
+    @Test
+    void groupReplicasSurviveTheLayout() {
+        IsingModel model = IsingModel.atTemperature(Lattice.square(6), 2.0);
+        MultispinMetropolis group = new MultispinMetropolis(model, 5L);
+        byte[] config = new byte[36];
+        for (int i = 0; i < config.length; i++) {
+            config[i] = (byte) (i % 3 == 0 ? 1 : -1);
+        }
+        group.setReplica(17, config);
+        assertThat(group.replica(17)).isEqualTo(config);
+        long[] words = group.words();
+        for (int i = 0; i < config.length; i++) {
+            assertThat((words[i] >>> 17) & 1).isEqualTo(config[i] > 0 ? 1L : 0L);
+        }
+    }
+}
