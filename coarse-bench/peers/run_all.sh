@@ -2,10 +2,19 @@
 # Side-by-side speed of Coarse's kernels (multi-spin and scalar checkerboard Metropolis, Wolff, Swendsen-Wang)
 # and the peers in this directory, same L and T, same run.
 #
+# Multi-spin peers: c_multispin_simd (ising_multispin_simd.c: the same algorithm as Coarse's vectorised
+# multispin kernel -- sublattice layout, 4 sites per 256-bit vector, one xoshiro256** stream per lane) is the
+# peer of the "multispin_1t/c_multispin_simd" target; c_multispin (ising_multispin.c: one site per 64-bit word)
+# is kept as a second reference line, "multispin_1t/c_multispin_word".
+# The Java kernels use jdk.incubator.vector: every java call passes --add-modules jdk.incubator.vector, and the
+# JVM's stderr line "WARNING: Using incubator modules: jdk.incubator.vector" is filtered out (harmless;
+# results are read from stdout's RESULT line).
+#
 #   coarse-bench/peers/run_all.sh [L=128] [T=T_c] [seconds=5] [check_L=32] [check_seconds=4] [tau_ksweeps=50]
 #
-# 1. builds the C peers into coarse-bench/peers/build/ (gcc -O3 -march=native) and, if missing, the
-#    benchmark jar (./mvnw -o -q package -pl coarse-core,coarse-bench -DskipTests);
+# 1. builds the C peers (ising_checkerboard, ising_multispin, ising_multispin_simd) into
+#    coarse-bench/peers/build/ (gcc -O3 -march=native) and, if missing, the benchmark jar
+#    (./mvnw -o -q package -pl coarse-core,coarse-bench -DskipTests);
 # 2. speed: runs every program at L, T for `seconds` per phase (thermalise 1/3, measure energy, time sweeps);
 # 3. correctness: runs every program at check_L, T and compares its energy per site with Coarse's multispin
 #    kernel (|Δe| ≤ 4σ combined; a fast but wrong peer is no peer);
@@ -30,12 +39,15 @@ build="$here/build"
 jar="$root/coarse-bench/target/coarse-bench.jar"
 
 mkdir -p "$build"
-for peer in ising_checkerboard ising_multispin; do
+for peer in ising_checkerboard ising_multispin ising_multispin_simd; do
   gcc -O3 -march=native -o "$build/$peer" "$here/$peer.c" -lm
 done
 if [[ ! -f "$jar" ]]; then
   (cd "$root" && ./mvnw -o -q -B package -pl coarse-core,coarse-bench -DskipTests)
 fi
+
+# stderr filter for the JVM's notice about the incubator module (every other stderr line passes through)
+no_incubator_warning() { grep -v '^WARNING: Using incubator modules: jdk\.incubator\.vector$' >&2 || true; }
 
 run() { # name L seconds → one RESULT line
   local name="$1" size="$2" secs="$3"
@@ -43,18 +55,19 @@ run() { # name L seconds → one RESULT line
     numpy) python3 "$here/ising_numpy.py" "$size" "$T" "$secs" ;;
     c_checkerboard) "$build/ising_checkerboard" "$size" "$T" "$secs" ;;
     c_multispin) "$build/ising_multispin" "$size" "$T" "$secs" ;;
-    coarse_multispin_1t) java -cp "$jar" dev.coarse.bench.KernelSpeed "$size" "$T" "$secs" 1 ;;
-    coarse_multispin_2t) java -cp "$jar" dev.coarse.bench.KernelSpeed "$size" "$T" "$secs" 2 ;;
-    coarse_scalar_1t) java -cp "$jar" dev.coarse.bench.KernelSpeed scalar "$size" "$T" "$secs" 1 ;;
-    coarse_wolff_1t) java -cp "$jar" dev.coarse.bench.KernelSpeed wolff "$size" "$T" "$secs" 1 ;;
-    coarse_sw_1t) java -cp "$jar" dev.coarse.bench.KernelSpeed sw "$size" "$T" "$secs" 1 ;;
-    tau_checkerboard) java -cp "$jar" dev.coarse.bench.KernelSpeed tau_checkerboard "$size" "$T" "$TAU_KSWEEPS" 1 ;;
-  esac | grep '^RESULT'
+    c_multispin_simd) "$build/ising_multispin_simd" "$size" "$T" "$secs" ;;
+    coarse_multispin_1t) java --add-modules jdk.incubator.vector -cp "$jar" dev.coarse.bench.KernelSpeed "$size" "$T" "$secs" 1 ;;
+    coarse_multispin_2t) java --add-modules jdk.incubator.vector -cp "$jar" dev.coarse.bench.KernelSpeed "$size" "$T" "$secs" 2 ;;
+    coarse_scalar_1t) java --add-modules jdk.incubator.vector -cp "$jar" dev.coarse.bench.KernelSpeed scalar "$size" "$T" "$secs" 1 ;;
+    coarse_wolff_1t) java --add-modules jdk.incubator.vector -cp "$jar" dev.coarse.bench.KernelSpeed wolff "$size" "$T" "$secs" 1 ;;
+    coarse_sw_1t) java --add-modules jdk.incubator.vector -cp "$jar" dev.coarse.bench.KernelSpeed sw "$size" "$T" "$secs" 1 ;;
+    tau_checkerboard) java --add-modules jdk.incubator.vector -cp "$jar" dev.coarse.bench.KernelSpeed tau_checkerboard "$size" "$T" "$TAU_KSWEEPS" 1 ;;
+  esac 2> >(no_incubator_warning) | grep '^RESULT'
 }
 field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1"; }
 
-programs=(coarse_multispin_1t coarse_multispin_2t coarse_scalar_1t coarse_wolff_1t coarse_sw_1t c_multispin
-  c_checkerboard numpy)
+programs=(coarse_multispin_1t coarse_multispin_2t coarse_scalar_1t coarse_wolff_1t coarse_sw_1t c_multispin_simd
+  c_multispin c_checkerboard numpy)
 declare -A speed cpuspeed echeck eerr
 echo "# speed: 2D Ising, L=$L, T=$T, ${SECONDS_PER_PHASE}s per phase; $(nproc) cores; load: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 for p in "${programs[@]}"; do
@@ -91,11 +104,12 @@ sw64="$(run coarse_sw_1t "$IND_L" "$SECONDS_PER_PHASE")"; echo "$sw64" >&2
 numpy64="$(run numpy "$IND_L" "$SECONDS_PER_PHASE")"; echo "$numpy64" >&2
 tau64="$(run tau_checkerboard "$IND_L" 0)"; echo "$tau64" >&2
 
-printf '\n%-24s %12s %12s\n' target ratio "ratio(cpu)"
+printf '\n%-30s %12s %12s\n' target ratio "ratio(cpu)"
 ratio() { # label a b a_cpu b_cpu
-  awk -v l="$1" -v a="$2" -v b="$3" -v ac="$4" -v bc="$5" 'BEGIN { printf "%-24s %12.2f %12.2f\n", l, a / b, ac / bc }'
+  awk -v l="$1" -v a="$2" -v b="$3" -v ac="$4" -v bc="$5" 'BEGIN { printf "%-30s %12.2f %12.2f\n", l, a / b, ac / bc }'
 }
-ratio "multispin_1t/c_multispin" "$ref" "${speed[c_multispin]}" "$cpuref" "${cpuspeed[c_multispin]}"
+ratio "multispin_1t/c_multispin_simd" "$ref" "${speed[c_multispin_simd]}" "$cpuref" "${cpuspeed[c_multispin_simd]}"
+ratio "multispin_1t/c_multispin_word" "$ref" "${speed[c_multispin]}" "$cpuref" "${cpuspeed[c_multispin]}"
 ratio "multispin_2t/1t" "${speed[coarse_multispin_2t]}" "$ref" "${cpuspeed[coarse_multispin_2t]}" "$cpuref"
 ratio "scalar/c_checkerboard" "${speed[coarse_scalar_1t]}" "${speed[c_checkerboard]}" \
   "${cpuspeed[coarse_scalar_1t]}" "${cpuspeed[c_checkerboard]}"
@@ -109,5 +123,5 @@ awk -v w="$(field "$wolff64" independent_per_s)" -v wc="$(field "$wolff64" cpu_i
   np = f * 1e9 / n / (2 * tau); npc = fc * 1e9 / n / (2 * tau)
   printf "\nindependent samples/s at L=%d: numpy %.4g (cpu %.4g; tau_int|m| = %.1f sweeps), wolff %.4g (cpu %.4g), sw %.4g (cpu %.4g)\n", \
     sqrt(n), np, npc, tau, w, wc, s, sc
-  printf "%-24s %12.2f %12.2f\n", "wolff64_indep/numpy", w / np, wc / npc
-  printf "%-24s %12.2f %12.2f\n", "sw64_indep/numpy", s / np, sc / npc }'
+  printf "%-30s %12.2f %12.2f\n", "wolff64_indep/numpy", w / np, wc / npc
+  printf "%-30s %12.2f %12.2f\n", "sw64_indep/numpy", s / np, sc / npc }'
