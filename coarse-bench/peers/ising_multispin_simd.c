@@ -22,8 +22,9 @@
  *   p2 = floor(x^2 2^64): ONE loop, each iteration k draws one word per lane, r (lane l = its own xoshiro256**
  *   stream l; the 4 streams are kept as 4 state vectors s0..s3, *5 and *9 written as shift+add, rotations as
  *   shifts), threshold bit th = (eq0 & b12_k) ^ b1_k with b1_k = (p1<<k)>>63 and b12_k = ((p1^p2)<<k)>>63
- *   (arithmetic shifts: all-ones or zero), then accept |= undecided & th & ~r (u < p decided at the first
- *   differing bit) and undecided &= ~(th ^ r); exit when all 4 lanes' undecided are 0 (after <= 64 words).
+ *   (arithmetic shifts: all-ones or zero), then -- the uniform fraction's bits being the COMPLEMENTS of the
+ *   words' bits, as in Coarse's kernel -- accept |= undecided & th & r (u < p decided at the first
+ *   differing bit) and undecided &= th ^ r; exit when all 4 lanes' undecided are 0 (after <= 64 words).
  *   Store s ^ accept.
  * One sweep = colour 0 all rows, then colour 1 all rows (the same dynamics as ising_multispin.c).
  *
@@ -116,8 +117,8 @@ static inline __attribute__((always_inline)) void block(uint64_t *restrict row, 
         v4 m5 = x1 + (x1 << 2), rr = rotl(m5, 7), r = rr + (rr << 3), t = x1 << 17;
         x2 ^= x0; x3 ^= x1; x1 ^= x2; x0 ^= x3; x2 ^= t; x3 = rotl(x3, 45);
         v4 th = (eq0 & tb12[k]) ^ tb1[k];
-        accept |= undecided & th & ~r;
-        undecided &= ~(th ^ r);
+        accept |= undecided & th & r; /* u's bits are the complements of r's, as in Coarse */
+        undecided &= th ^ r;
         if (all_zero(undecided)) break;
     }
     *s0 = x0; *s1 = x1; *s2 = x2; *s3 = x3;

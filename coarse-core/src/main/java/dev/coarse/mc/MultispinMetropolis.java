@@ -94,7 +94,7 @@ public final class MultispinMetropolis {
     private final long[] packed;
     /** 2D only: four xoshiro256** states, one per vector lane, {@code laneState[4k + lane]}. */
     private final long[] laneState;
-    private final long[][] thresholdBits;
+    private final long[] thresholdBits;
     /** thresholds[m] = floor(x^m · 2^64) as an unsigned fraction, m = 1 … d; thresholds[0] unused. */
     private final long[] thresholds = new long[4];
     /** Checkerboard site lists, for the chain and cubic kernels. */

@@ -98,16 +98,16 @@ final class SquareMultispinLayout {
     }
 
     /**
-     * The threshold bit tables: {@code tables[0][k]} = all ones if bit k (from the top) of p₁ is set, else 0;
-     * {@code tables[1][k]} the same for p₁ ⊕ p₂. The bit for a replica with n = 0 is tables[0][k] ⊕
-     * tables[1][k], for n = 1 tables[0][k].
+     * The threshold bits, interleaved: {@code bits[2k]} = all ones if bit k (from the top) of p₁ is set, else
+     * 0; {@code bits[2k + 1]} the same for p₁ ⊕ p₂. The bit for a replica with n = 0 is bits[2k] ⊕
+     * bits[2k + 1], for n = 1 bits[2k].
      */
-    static long[][] thresholdTables(long p1, long p2) {
-        long[][] tables = new long[2][64];
+    static long[] thresholdTables(long p1, long p2) {
+        long[] bits = new long[128];
         for (int k = 0; k < 64; k++) {
-            tables[0][k] = (p1 << k) >> 63;
-            tables[1][k] = ((p1 ^ p2) << k) >> 63;
+            bits[2 * k] = (p1 << k) >> 63;
+            bits[2 * k + 1] = ((p1 ^ p2) << k) >> 63;
         }
-        return tables;
+        return bits;
     }
 }

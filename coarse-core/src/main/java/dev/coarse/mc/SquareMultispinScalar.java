@@ -8,7 +8,10 @@ package dev.coarse.mc;
  *
  * <p>Per vector of {@link SquareMultispinLayout#LANES} sites: each lane l draws its words from its own
  * xoshiro256** stream (state {@code state[4k + l]}, k = 0…3), one word per lane per turn, until every
- * lane's 64 replicas are decided (at most 64 turns, at least one).
+ * lane's 64 replicas are decided (at most 64 turns, at least one). Bit k of a replica's uniform fraction u
+ * is the <em>complement</em> of its bit in the k-th word (equally uniform, and it spares the vector kernel
+ * two NOTs per word): with threshold bit t, the replica is decided where u's bit ≠ t, i.e. where
+ * word ⊕ t = 1, and accepted (u &lt; p) where t = 1 there, i.e. where word ∧ t = 1.
  */
 final class SquareMultispinScalar {
 
@@ -20,10 +23,8 @@ final class SquareMultispinScalar {
      *
      * @param bits {@link SquareMultispinLayout#thresholdTables} of x and x²
      */
-    static void sweep(SquareMultispinLayout layout, long[] packed, long[] state, long[][] bits) {
+    static void sweep(SquareMultispinLayout layout, long[] packed, long[] state, long[] bits) {
         final int lanes = SquareMultispinLayout.LANES;
-        final long[] b1 = bits[0];
-        final long[] b12 = bits[1];
         final long[] masks = layout.laneMasks();
         final long[] accept = new long[lanes];
         final long[] undecided = new long[lanes];
@@ -77,9 +78,9 @@ final class SquareMultispinScalar {
                             state[lanes + l] = s1;
                             state[2 * lanes + l] = s2;
                             state[3 * lanes + l] = s3;
-                            final long threshold = (eq0[l] & b12[k]) ^ b1[k];
-                            accept[l] |= undecided[l] & threshold & ~r;
-                            undecided[l] &= ~(threshold ^ r);
+                            final long threshold = (eq0[l] & bits[2 * k + 1]) ^ bits[2 * k];
+                            accept[l] |= undecided[l] & threshold & r;
+                            undecided[l] &= threshold ^ r;
                             any |= undecided[l];
                         }
                         if (any == 0) {

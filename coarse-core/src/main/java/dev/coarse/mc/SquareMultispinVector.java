@@ -13,7 +13,9 @@ import jdk.incubator.vector.VectorSpecies;
  * generator state is reloaded from {@code state} at each vector of sites and stored back after it, so the
  * only loop that carries vectors is the innermost one (splitting that loop in two, e.g. a fixed prefix of
  * words without the exit test, made C2 box the vectors and ran 2.5× slower: measured). xoshiro's ×5 and ×9
- * and its rotations are written as shifts and adds (AVX2 has neither 64-bit multiplies nor rotations).
+ * and its rotations are written as shifts and adds (AVX2 has neither 64-bit multiplies nor rotations). The
+ * uniform fractions' bits are the complements of the random words' bits (see {@link SquareMultispinScalar}),
+ * which saves the two NOTs per word that JDK 17's C2 cannot fold into and-not instructions.
  *
  * <p>Loaded only when {@link MultispinMetropolis} finds the {@code jdk.incubator.vector} module.
  */
@@ -31,10 +33,8 @@ final class SquareMultispinVector {
     }
 
     /** As {@link SquareMultispinScalar#sweep}. Modified: {@code packed}, {@code state}. */
-    static void sweep(SquareMultispinLayout layout, long[] packed, long[] state, long[][] bits) {
+    static void sweep(SquareMultispinLayout layout, long[] packed, long[] state, long[] bits) {
         final int lanes = SquareMultispinLayout.LANES;
-        final long[] b1 = bits[0];
-        final long[] b12 = bits[1];
         final long[] masks = layout.laneMasks();
         final int size = layout.size;
         final int half = layout.half;
@@ -79,9 +79,9 @@ final class SquareMultispinVector {
                         s0 = s0.lanewise(VectorOperators.XOR, s3);
                         s2 = s2.lanewise(VectorOperators.XOR, t);
                         s3 = s3.lanewise(VectorOperators.LSHL, 45).or(s3.lanewise(VectorOperators.LSHR, 19));
-                        final LongVector threshold = eq0.and(b12[k]).lanewise(VectorOperators.XOR, b1[k]);
-                        accept = accept.or(undecided.and(threshold).and(r.not()));
-                        undecided = undecided.and(threshold.lanewise(VectorOperators.XOR, r).not());
+                        final LongVector threshold = eq0.and(bits[2 * k + 1]).lanewise(VectorOperators.XOR, bits[2 * k]);
+                        accept = accept.or(undecided.and(threshold).and(r));
+                        undecided = undecided.and(threshold.lanewise(VectorOperators.XOR, r));
                         if (undecided.eq(0L).allTrue()) {
                             break;
                         }

@@ -43,7 +43,7 @@ class SquareMultispinKernelTest {
             }
             long[] vectorState = scalarState.clone();
             double x = Math.exp(-4.0 / temperature);
-            long[][] bits = SquareMultispinLayout.thresholdTables(MultispinMetropolis.fixedPointFraction(x),
+            long[] bits = SquareMultispinLayout.thresholdTables(MultispinMetropolis.fixedPointFraction(x),
                     MultispinMetropolis.fixedPointFraction(x * x));
             for (int t = 0; t < SWEEPS; t++) {
                 SquareMultispinScalar.sweep(layout, scalar, scalarState, bits);
