@@ -118,7 +118,8 @@ public final class BenchCommand implements Callable<Integer> {
             root.put("seconds", seconds);
             ObjectNode kernels = root.putObject("kernels");
             speed(kernels.putObject("metropolis_scalar"), scalar);
-            speed(kernels.putObject("metropolis_multispin"), multispin);
+            speed(kernels.putObject("metropolis_multispin"), multispin)
+                    .put("vectorized", MultispinMetropolis.vectorized());
             independent(speed(kernels.putObject("wolff"), wolff), wolffSteps, wolffTau, wolffIndependent);
             independent(speed(kernels.putObject("swendsen_wang"), sw), swSweeps, swTau, swIndependent);
             JsonOutput.print(out, root);
@@ -128,6 +129,9 @@ public final class BenchCommand implements Callable<Integer> {
             out.printf("  %-22s %10s %12s%n", "kernel", "flips/ns", "cpu_flips/ns");
             row(out, "metropolis_scalar", scalar);
             row(out, "metropolis_multispin", multispin);
+            if (!MultispinMetropolis.vectorized()) {
+                out.println("  (multispin ran without 256-bit vectors: start the JVM with --add-modules jdk.incubator.vector)");
+            }
             row(out, "wolff", wolff);
             row(out, "swendsen_wang", sw);
             out.printf("independent samples per second at L = %d (steps/s / 2 tau_int of |m|):%n", INDEPENDENT_L);

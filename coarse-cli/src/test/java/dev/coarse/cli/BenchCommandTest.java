@@ -25,6 +25,8 @@ class BenchCommandTest {
         for (String k : new String[] {"metropolis_scalar", "metropolis_multispin", "wolff", "swendsen_wang"}) {
             assertThat(kernels.get(k).get("flips_per_ns").asDouble()).as(k).isPositive();
         }
+        // the build runs tests with --add-modules jdk.incubator.vector
+        assertThat(kernels.get("metropolis_multispin").get("vectorized").asBoolean()).isTrue();
         for (String k : new String[] {"wolff", "swendsen_wang"}) {
             JsonNode node = kernels.get(k);
             assertThat(node.get("independent_samples_per_s").asDouble()).as(k).isPositive();
