@@ -136,29 +136,17 @@ public final class MultispinMetropolis {
             thresholds[m] = fixedPointFraction(Math.pow(x, m));
         }
         RandomGenerator seeder = streams.split();
-        long any = 0;
-        for (int k = 0; k < 4; k++) {
-            rngState[k] = seeder.nextLong();
-            any |= rngState[k];
-        }
-        if (any == 0) {
-            rngState[0] = 0x9E3779B97F4A7C15L; // xoshiro's one forbidden state
-        }
         if (dimension == 2) {
-            // four lane streams from the same split stream, then the hot start
+            // one xoshiro state per vector lane from the split stream, then the hot start
             layout = new SquareMultispinLayout(linearSize);
-            laneState = new long[4 * SquareMultispinLayout.LANES];
-            for (int l = 0; l < SquareMultispinLayout.LANES; l++) {
-                long laneAny = 0;
+            int lanes = SquareMultispinLayout.LANES;
+            laneState = new long[4 * lanes];
+            for (int l = 0; l < lanes; l++) {
+                long[] lane = xoshiroState(seeder);
                 for (int k = 0; k < 4; k++) {
-                    laneState[4 * l + k] = seeder.nextLong();
-                    laneAny |= laneState[4 * l + k];
-                }
-                if (laneAny == 0) {
-                    laneState[4 * l] = 0x9E3779B97F4A7C15L;
+                    laneState[lanes * k + l] = lane[k];
                 }
             }
-            transposeLaneState(laneState);
             thresholdBits = SquareMultispinLayout.thresholdTables(thresholds[1], thresholds[2]);
             packed = new long[layout.length()];
             long[] start = new long[siteCount];
@@ -170,6 +158,7 @@ public final class MultispinMetropolis {
             colourSites = null;
             neighbourTable = null;
         } else {
+            System.arraycopy(xoshiroState(seeder), 0, rngState, 0, 4);
             words = new long[siteCount];
             for (int i = 0; i < siteCount; i++) {
                 words[i] = nextLong(rngState);
@@ -239,15 +228,18 @@ public final class MultispinMetropolis {
         return (long) Long.BYTES * (packed == null ? words.length : packed.length);
     }
 
-    /** state[4l + k] (lane l's k-th state word) → state[4k + l]. Modified: {@code state}. */
-    private static void transposeLaneState(long[] state) {
-        long[] copy = state.clone();
-        int lanes = SquareMultispinLayout.LANES;
-        for (int l = 0; l < lanes; l++) {
-            for (int k = 0; k < 4; k++) {
-                state[lanes * k + l] = copy[4 * l + k];
-            }
+    /** A xoshiro256** state of four words from {@code seeder} (never the all-zero state). */
+    private static long[] xoshiroState(RandomGenerator seeder) {
+        long[] state = new long[4];
+        long any = 0;
+        for (int k = 0; k < 4; k++) {
+            state[k] = seeder.nextLong();
+            any |= state[k];
         }
+        if (any == 0) {
+            state[0] = 0x9E3779B97F4A7C15L; // xoshiro's one forbidden state
+        }
+        return state;
     }
 
     /**
