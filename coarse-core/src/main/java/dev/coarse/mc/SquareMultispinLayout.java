@@ -51,6 +51,16 @@ final class SquareMultispinLayout {
         return colour * size * stride + y * stride + 1;
     }
 
+    /** Start of the other colour's half-row y + dy (mod L): the vertical neighbours of colour c in row y. */
+    int neighbourRowStart(int colour, int y, int dy) {
+        return rowStart(1 - colour, Math.floorMod(y + dy, size));
+    }
+
+    /** The second horizontal neighbour of (c, y, j) is the other colour's j + side: −1 if c + y is even, else +1. */
+    int side(int colour, int y) {
+        return ((colour + y) & 1) == 0 ? -1 : 1;
+    }
+
     /** Index in the packed array of lattice site y·L + x. */
     int packedIndex(int site) {
         int y = site / size;

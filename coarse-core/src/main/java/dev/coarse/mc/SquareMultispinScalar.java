@@ -35,9 +35,9 @@ final class SquareMultispinScalar {
             for (int y = 0; y < size; y++) {
                 final int row = layout.rowStart(colour, y);
                 final int same = layout.rowStart(1 - colour, y);
-                final int up = layout.rowStart(1 - colour, y == 0 ? size - 1 : y - 1);
-                final int down = layout.rowStart(1 - colour, y == size - 1 ? 0 : y + 1);
-                final int side = ((colour + y) & 1) == 0 ? -1 : 1;
+                final int up = layout.neighbourRowStart(colour, y, -1);
+                final int down = layout.neighbourRowStart(colour, y, 1);
+                final int side = layout.side(colour, y);
                 for (int j = 0; j < half; j += lanes) {
                     final int maskOffset = layout.maskOffset(j);
                     long any = 0;
