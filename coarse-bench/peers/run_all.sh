@@ -13,7 +13,7 @@
 #   coarse-bench/peers/run_all.sh [L=128] [T=T_c] [seconds=5] [check_L=32] [check_seconds=4] [tau_ksweeps=50]
 #
 # 1. builds the C peers (ising_checkerboard, ising_multispin, ising_multispin_simd) into
-#    coarse-bench/peers/build/ (gcc -O3 -march=native) and, if missing, the benchmark jar
+#    coarse-bench/peers/build/ (gcc -O3 -march=native) and the benchmark jar
 #    (./mvnw -o -q package -pl coarse-core,coarse-bench -DskipTests);
 # 2. speed: runs every program at L, T for `seconds` per phase (thermalise 1/3, measure energy, time sweeps);
 # 3. correctness: runs every program at check_L, T and compares its energy per site with Coarse's multispin
@@ -42,9 +42,8 @@ mkdir -p "$build"
 for peer in ising_checkerboard ising_multispin ising_multispin_simd; do
   gcc -O3 -march=native -o "$build/$peer" "$here/$peer.c" -lm
 done
-if [[ ! -f "$jar" ]]; then
-  (cd "$root" && ./mvnw -o -q -B package -pl coarse-core,coarse-bench -DskipTests)
-fi
+# always (re)build: a jar left from before a change to coarse-core would time the old kernels
+(cd "$root" && ./mvnw -o -q -B package -pl coarse-core,coarse-bench -DskipTests)
 
 # stderr filter for the JVM's notice about the incubator module (every other stderr line passes through)
 no_incubator_warning() { grep -v '^WARNING: Using incubator modules: jdk\.incubator\.vector$' >&2 || true; }

@@ -108,12 +108,27 @@ final class SquareMultispinLayout {
     }
 
     /**
+     * Random words each lane draws between two "all replicas decided?" tests of the square kernels. Testing
+     * after every word costs a compare-and-branch per word; testing after every third word wastes about one
+     * word per site but ran the vector kernel 15–20 % faster at T_c, L = 128 (and the C peer likewise), because
+     * the test, not the word, is what C2 compiles poorly (BENCHMARKS.md, 2026-11-23 12:28 UTC).
+     */
+    static final int WORDS_PER_TEST = 3;
+
+    /** Threshold bits per table: 64 bits of the fixed-point thresholds, then zeros up to a whole group. */
+    static final int TABLE_BITS = (64 + WORDS_PER_TEST - 1) / WORDS_PER_TEST * WORDS_PER_TEST;
+
+    /**
      * The threshold bits, interleaved: {@code bits[2k]} = all ones if bit k (from the top) of p₁ is set, else
-     * 0; {@code bits[2k + 1]} the same for p₁ ⊕ p₂. The bit for a replica with n = 0 is bits[2k] ⊕
-     * bits[2k + 1], for n = 1 bits[2k].
+     * 0; {@code bits[2k + 1]} the same for p₁ ⊕ p₂; k &lt; {@link #TABLE_BITS}, the bits past the 64th are 0
+     * (the thresholds are 64-bit fixed-point numbers, so their further binary digits are 0). The bit for a
+     * replica with n = 0 is bits[2k] ⊕ bits[2k + 1], for n = 1 bits[2k].
+     *
+     * <p>A replica still undecided after 64 words has u's first 64 bits equal to p's; with zero bits after
+     * that it can only be rejected (u ≥ p), which is the exact outcome for a 64-bit p.
      */
     static long[] thresholdTables(long p1, long p2) {
-        long[] bits = new long[128];
+        long[] bits = new long[2 * TABLE_BITS];
         for (int k = 0; k < 64; k++) {
             bits[2 * k] = (p1 << k) >> 63;
             bits[2 * k + 1] = ((p1 ^ p2) << k) >> 63;

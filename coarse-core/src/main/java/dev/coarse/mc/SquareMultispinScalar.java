@@ -7,11 +7,14 @@ package dev.coarse.mc;
  * 256-bit vectors), and it is the oracle the vector kernel is tested against.
  *
  * <p>Per vector of {@link SquareMultispinLayout#LANES} sites: each lane l draws its words from its own
- * xoshiro256** stream (state {@code state[4k + l]}, k = 0…3), one word per lane per turn, until every
- * lane's 64 replicas are decided (at most 64 turns, at least one). Bit k of a replica's uniform fraction u
- * is the <em>complement</em> of its bit in the k-th word (equally uniform, and it spares the vector kernel
- * two NOTs per word): with threshold bit t, the replica is decided where u's bit ≠ t, i.e. where
- * word ⊕ t = 1, and accepted (u &lt; p) where t = 1 there, i.e. where word ∧ t = 1.
+ * xoshiro256** stream (state {@code state[4k + l]}, k = 0…3), one word per lane per turn, in groups of
+ * {@link SquareMultispinLayout#WORDS_PER_TEST} turns, until after a group every lane's 64 replicas are
+ * decided (at least one group, at most {@link SquareMultispinLayout#TABLE_BITS} turns; the generator state
+ * is kept per half-row in the vector kernel, which changes nothing here since each lane's stream is
+ * consumed in the same order). Bit k of a replica's uniform fraction u is the <em>complement</em> of its
+ * bit in the k-th word (equally uniform, and it spares the vector kernel two NOTs per word): with threshold
+ * bit t, the replica stays undecided where u's bit = t, i.e. where word ⊕ t = 1, is decided elsewhere, and
+ * is accepted (u &lt; p) where t = 1 and u's bit = 0, i.e. where word ∧ t = 1.
  */
 final class SquareMultispinScalar {
 
@@ -31,6 +34,7 @@ final class SquareMultispinScalar {
         final long[] eq0 = new long[lanes];
         final int size = layout.size;
         final int half = layout.half;
+        final int perTest = SquareMultispinLayout.WORDS_PER_TEST;
         for (int colour = 0; colour < 2; colour++) {
             for (int y = 0; y < size; y++) {
                 final int row = layout.rowStart(colour, y);
@@ -40,7 +44,6 @@ final class SquareMultispinScalar {
                 final int side = layout.side(colour, y);
                 for (int j = 0; j < half; j += lanes) {
                     final int maskOffset = layout.maskOffset(j);
-                    long any = 0;
                     for (int l = 0; l < lanes; l++) {
                         final int i = j + l;
                         final long s = packed[row + i];
@@ -59,29 +62,32 @@ final class SquareMultispinScalar {
                         accept[l] = accepted & valid;
                         undecided[l] = (bit0 | eq0[l]) & ~accepted & valid;
                     }
-                    for (int k = 0; k < 64; k++) {
-                        any = 0;
-                        for (int l = 0; l < lanes; l++) {
-                            long s0 = state[l];
-                            long s1 = state[lanes + l];
-                            long s2 = state[2 * lanes + l];
-                            long s3 = state[3 * lanes + l];
-                            final long r = Long.rotateLeft(s1 * 5, 7) * 9;
-                            final long t = s1 << 17;
-                            s2 ^= s0;
-                            s3 ^= s1;
-                            s1 ^= s2;
-                            s0 ^= s3;
-                            s2 ^= t;
-                            s3 = Long.rotateLeft(s3, 45);
-                            state[l] = s0;
-                            state[lanes + l] = s1;
-                            state[2 * lanes + l] = s2;
-                            state[3 * lanes + l] = s3;
-                            final long threshold = (eq0[l] & bits[2 * k + 1]) ^ bits[2 * k];
-                            accept[l] |= undecided[l] & threshold & r;
-                            undecided[l] &= threshold ^ r;
-                            any |= undecided[l];
+                    for (int group = 0; group < SquareMultispinLayout.TABLE_BITS; group += perTest) {
+                        long any = 0;
+                        for (int k = group; k < group + perTest; k++) {
+                            any = 0;
+                            for (int l = 0; l < lanes; l++) {
+                                long s0 = state[l];
+                                long s1 = state[lanes + l];
+                                long s2 = state[2 * lanes + l];
+                                long s3 = state[3 * lanes + l];
+                                final long r = Long.rotateLeft(s1 * 5, 7) * 9;
+                                final long t = s1 << 17;
+                                s2 ^= s0;
+                                s3 ^= s1;
+                                s1 ^= s2;
+                                s0 ^= s3;
+                                s2 ^= t;
+                                s3 = Long.rotateLeft(s3, 45);
+                                state[l] = s0;
+                                state[lanes + l] = s1;
+                                state[2 * lanes + l] = s2;
+                                state[3 * lanes + l] = s3;
+                                final long threshold = (eq0[l] & bits[2 * k + 1]) ^ bits[2 * k];
+                                accept[l] |= undecided[l] & threshold & r;
+                                undecided[l] &= threshold ^ r;
+                                any |= undecided[l];
+                            }
                         }
                         if (any == 0) {
                             break;

@@ -9,10 +9,13 @@ import jdk.incubator.vector.VectorSpecies;
  * colour (4 × 64 replicas) per instruction, one xoshiro256** stream per vector lane. Bit-identical to
  * {@link SquareMultispinScalar}, which documents the schedule.
  *
- * <p>Written for C2 in JDK 17, whose vector box elimination fails on vectors carried across nested loops: the
- * generator state is reloaded from {@code state} at each vector of sites and stored back after it, so the
- * only loop that carries vectors is the innermost one (splitting that loop in two, e.g. a fixed prefix of
- * words without the exit test, made C2 box the vectors and ran 2.5× slower: measured). xoshiro's ×5 and ×9
+ * <p>Written for C2 in JDK 17, whose vector box elimination fails on vectors carried across more than two
+ * nested loops: the generator state is loaded from {@code state} at the start of each half-row and stored
+ * back at its end, so the site loop and the word loop carry it in registers (carrying it across the row or
+ * colour loops, or flattening sites and words into one loop, made C2 box the vectors: 4–5× slower; splitting
+ * the word loop in two, e.g. a fixed prefix of words without the exit test, 2.5× slower: all measured). The
+ * word loop indexes the threshold table by a counter bounded by its length, so C2 drops the range checks
+ * (a counter bounded by the constant 64 kept two compare-and-branch pairs per word). xoshiro's ×5 and ×9
  * and its rotations are written as shifts and adds (AVX2 has neither 64-bit multiplies nor rotations). The
  * uniform fractions' bits are the complements of the random words' bits (see {@link SquareMultispinScalar}),
  * which saves the two NOTs per word that JDK 17's C2 cannot fold into and-not instructions.
@@ -45,6 +48,10 @@ final class SquareMultispinVector {
                 final int up = layout.neighbourRowStart(colour, y, -1);
                 final int down = layout.neighbourRowStart(colour, y, 1);
                 final int side = layout.side(colour, y);
+                LongVector s0 = LongVector.fromArray(SPECIES, state, 0);
+                LongVector s1 = LongVector.fromArray(SPECIES, state, lanes);
+                LongVector s2 = LongVector.fromArray(SPECIES, state, 2 * lanes);
+                LongVector s3 = LongVector.fromArray(SPECIES, state, 3 * lanes);
                 for (int j = 0; j < half; j += lanes) {
                     final LongVector valid = LongVector.fromArray(SPECIES, masks, layout.maskOffset(j));
                     final LongVector s = LongVector.fromArray(SPECIES, packed, row + j);
@@ -63,35 +70,71 @@ final class SquareMultispinVector {
                     final LongVector eq0 = bit0.or(accepted).not();
                     LongVector accept = accepted.and(valid);
                     LongVector undecided = bit0.or(eq0).and(accepted.not()).and(valid);
-                    LongVector s0 = LongVector.fromArray(SPECIES, state, 0);
-                    LongVector s1 = LongVector.fromArray(SPECIES, state, lanes);
-                    LongVector s2 = LongVector.fromArray(SPECIES, state, 2 * lanes);
-                    LongVector s3 = LongVector.fromArray(SPECIES, state, 3 * lanes);
-                    for (int k = 0; k < 64; k++) {
-                        final LongVector times5 = s1.add(s1.lanewise(VectorOperators.LSHL, 2));
-                        final LongVector rotated = times5.lanewise(VectorOperators.LSHL, 7)
-                                .or(times5.lanewise(VectorOperators.LSHR, 57));
-                        final LongVector r = rotated.add(rotated.lanewise(VectorOperators.LSHL, 3));
-                        final LongVector t = s1.lanewise(VectorOperators.LSHL, 17);
-                        s2 = s2.lanewise(VectorOperators.XOR, s0);
-                        s3 = s3.lanewise(VectorOperators.XOR, s1);
-                        s1 = s1.lanewise(VectorOperators.XOR, s2);
-                        s0 = s0.lanewise(VectorOperators.XOR, s3);
-                        s2 = s2.lanewise(VectorOperators.XOR, t);
-                        s3 = s3.lanewise(VectorOperators.LSHL, 45).or(s3.lanewise(VectorOperators.LSHR, 19));
-                        final LongVector threshold = eq0.and(bits[2 * k + 1]).lanewise(VectorOperators.XOR, bits[2 * k]);
-                        accept = accept.or(undecided.and(threshold).and(r));
-                        undecided = undecided.and(threshold.lanewise(VectorOperators.XOR, r));
+                    // three words per lane between two tests (SquareMultispinLayout.WORDS_PER_TEST), written out: a
+                    // loop over them, or a helper returning vectors, makes C2 box the vectors (measured: 0.55
+                    // flips/ns); k + 5 < bits.length = 2 · TABLE_BITS, a multiple of 6
+                    for (int k = 0; k < bits.length; k += 2 * SquareMultispinLayout.WORDS_PER_TEST) {
+                        {
+                            final LongVector times5 = s1.add(s1.lanewise(VectorOperators.LSHL, 2));
+                            final LongVector rotated = times5.lanewise(VectorOperators.LSHL, 7)
+                                    .or(times5.lanewise(VectorOperators.LSHR, 57));
+                            final LongVector r = rotated.add(rotated.lanewise(VectorOperators.LSHL, 3));
+                            final LongVector t = s1.lanewise(VectorOperators.LSHL, 17);
+                            s2 = s2.lanewise(VectorOperators.XOR, s0);
+                            s3 = s3.lanewise(VectorOperators.XOR, s1);
+                            s1 = s1.lanewise(VectorOperators.XOR, s2);
+                            s0 = s0.lanewise(VectorOperators.XOR, s3);
+                            s2 = s2.lanewise(VectorOperators.XOR, t);
+                            s3 = s3.lanewise(VectorOperators.LSHL, 45).or(s3.lanewise(VectorOperators.LSHR, 19));
+                            final LongVector threshold = eq0.and(bits[k + 1])
+                                    .lanewise(VectorOperators.XOR, bits[k]);
+                            accept = accept.or(undecided.and(threshold).and(r));
+                            undecided = undecided.and(threshold.lanewise(VectorOperators.XOR, r));
+                        }
+                        {
+                            final LongVector times5 = s1.add(s1.lanewise(VectorOperators.LSHL, 2));
+                            final LongVector rotated = times5.lanewise(VectorOperators.LSHL, 7)
+                                    .or(times5.lanewise(VectorOperators.LSHR, 57));
+                            final LongVector r = rotated.add(rotated.lanewise(VectorOperators.LSHL, 3));
+                            final LongVector t = s1.lanewise(VectorOperators.LSHL, 17);
+                            s2 = s2.lanewise(VectorOperators.XOR, s0);
+                            s3 = s3.lanewise(VectorOperators.XOR, s1);
+                            s1 = s1.lanewise(VectorOperators.XOR, s2);
+                            s0 = s0.lanewise(VectorOperators.XOR, s3);
+                            s2 = s2.lanewise(VectorOperators.XOR, t);
+                            s3 = s3.lanewise(VectorOperators.LSHL, 45).or(s3.lanewise(VectorOperators.LSHR, 19));
+                            final LongVector threshold = eq0.and(bits[k + 3])
+                                    .lanewise(VectorOperators.XOR, bits[k + 2]);
+                            accept = accept.or(undecided.and(threshold).and(r));
+                            undecided = undecided.and(threshold.lanewise(VectorOperators.XOR, r));
+                        }
+                        {
+                            final LongVector times5 = s1.add(s1.lanewise(VectorOperators.LSHL, 2));
+                            final LongVector rotated = times5.lanewise(VectorOperators.LSHL, 7)
+                                    .or(times5.lanewise(VectorOperators.LSHR, 57));
+                            final LongVector r = rotated.add(rotated.lanewise(VectorOperators.LSHL, 3));
+                            final LongVector t = s1.lanewise(VectorOperators.LSHL, 17);
+                            s2 = s2.lanewise(VectorOperators.XOR, s0);
+                            s3 = s3.lanewise(VectorOperators.XOR, s1);
+                            s1 = s1.lanewise(VectorOperators.XOR, s2);
+                            s0 = s0.lanewise(VectorOperators.XOR, s3);
+                            s2 = s2.lanewise(VectorOperators.XOR, t);
+                            s3 = s3.lanewise(VectorOperators.LSHL, 45).or(s3.lanewise(VectorOperators.LSHR, 19));
+                            final LongVector threshold = eq0.and(bits[k + 5])
+                                    .lanewise(VectorOperators.XOR, bits[k + 4]);
+                            accept = accept.or(undecided.and(threshold).and(r));
+                            undecided = undecided.and(threshold.lanewise(VectorOperators.XOR, r));
+                        }
                         if (undecided.eq(0L).allTrue()) {
                             break;
                         }
                     }
-                    s0.intoArray(state, 0);
-                    s1.intoArray(state, lanes);
-                    s2.intoArray(state, 2 * lanes);
-                    s3.intoArray(state, 3 * lanes);
                     s.lanewise(VectorOperators.XOR, accept).intoArray(packed, row + j);
                 }
+                s0.intoArray(state, 0);
+                s1.intoArray(state, lanes);
+                s2.intoArray(state, 2 * lanes);
+                s3.intoArray(state, 3 * lanes);
                 layout.refreshGhosts(packed, colour, y);
             }
         }
