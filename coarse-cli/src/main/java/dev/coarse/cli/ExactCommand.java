@@ -19,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * Ising model (Kaufman's finite torus, Onsager's infinite lattice), the references Monte Carlo runs are
  * checked against.
  */
-@Command(name = "exact",
+@Command(name = "exact", mixinStandardHelpOptions = true,
         description = "Exact energy, specific heat and free energy per site of the Ising chain or square lattice.")
 public final class ExactCommand implements Callable<Integer> {
 

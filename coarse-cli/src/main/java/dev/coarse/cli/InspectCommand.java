@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code coarse inspect FILE.h5}: what an ensemble file holds, read without loading its configurations. */
-@Command(name = "inspect",
+@Command(name = "inspect", mixinStandardHelpOptions = true,
         description = "Show an ensemble file's model, parameters, sampling, provenance and shape (every level).")
 public final class InspectCommand implements Callable<Integer> {
 
