@@ -29,7 +29,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code coarse bench}: the speed of the Ising kernels on this machine, 2D at T<sub>c</sub>.
  *
  * <p>Each kernel runs on {@code threads} threads, each with its own state (chain or 64-replica group), for a
- * warm-up of half the measured time (at most 2 s), then for {@code seconds}; flips/ns are summed over
+ * warm-up of {@code --warmup} seconds (default 3: JDK 17 compiles the vectorised multi-spin kernel after
+ * about 2 s, and before that it runs 100× slower), then until the JIT goes quiet ({@link ThroughputMeter}),
+ * then for {@code seconds}; flips/ns are summed over
  * threads ({@link ThroughputMeter}). Flips: scalar Metropolis N per sweep, multi-spin 64·N per sweep, Wolff
  * the actual cluster size of each step, Swendsen–Wang N per sweep (every spin gets a new value).
  * Independent samples per second ({@link IndependentSamples}) are measured at T<sub>c</sub>, L = 64
@@ -57,6 +59,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "2", paramLabel = "s", description = "Measured time per kernel (default ${DEFAULT-VALUE}).")
     double seconds;
 
+    @Option(names = "--warmup", defaultValue = "3", paramLabel = "s",
+            description = "Warm-up per kernel before measuring, while the JIT compiles it (default ${DEFAULT-VALUE}; "
+                    + "then on until the JIT is quiet).")
+    double warmupSeconds;
+
     @Option(names = "--threads", defaultValue = "1", paramLabel = "n", description = "Threads per kernel, one chain or replica group each (default ${DEFAULT-VALUE}).")
     int threads;
 
@@ -77,6 +84,9 @@ public final class BenchCommand implements Callable<Integer> {
         if (!(seconds > 0) || Double.isInfinite(seconds)) {
             throw new UserError("--seconds must be > 0, got " + seconds);
         }
+        if (!(warmupSeconds >= 0) || Double.isInfinite(warmupSeconds)) {
+            throw new UserError("--warmup must be >= 0, got " + warmupSeconds);
+        }
         if (threads < 1) {
             throw new UserError("--threads must be >= 1, got " + threads);
         }
@@ -84,7 +94,7 @@ public final class BenchCommand implements Callable<Integer> {
         IsingModel model = IsingModel.atTemperature(Lattice.square(size), t);
         IsingModel small = IsingModel.atTemperature(Lattice.square(INDEPENDENT_L), t);
         Duration duration = Duration.ofNanos(Math.max(1, (long) (seconds * 1e9)));
-        Duration warmup = Duration.ofNanos(Math.min(2_000_000_000L, duration.toNanos() / 2));
+        Duration warmup = Duration.ofNanos((long) (warmupSeconds * 1e9));
 
         Throughput scalar = ThroughputMeter.measureCounted(scalarTasks(model), warmup, duration);
         List<LongSupplier> groups = new ArrayList<>();

@@ -11,11 +11,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class BenchCommandTest {
 
-
-
     @Test
     void jsonHasEveryKernelWithPositiveSpeeds() throws Exception {
-        CliRun r = run("bench", "--L", "16", "--seconds", "0.02", "--threads", "2", "--json");
+        CliRun r = run("bench", "--L", "16", "--seconds", "0.02", "--warmup", "0.02", "--threads", "2", "--json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode json = JsonOutput.MAPPER.readTree(r.out());
         assertThat(json.get("L").asInt()).isEqualTo(16);
@@ -40,14 +38,14 @@ class BenchCommandTest {
 
     @Test
     void textOutputNamesTheKernels() {
-        CliRun r = run("bench", "--L", "8", "--seconds", "0.01");
+        CliRun r = run("bench", "--L", "8", "--seconds", "0.01", "--warmup", "0");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("metropolis_multispin").contains("wolff").contains("tau_int");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"--L 1", "--L 0", "--L 7", "--seconds 0", "--seconds -1", "--seconds NaN",
-        "--threads 0", "--L x"})
+        "--threads 0", "--L x", "--warmup -1", "--warmup NaN"})
     void badInputGivesOneLineAndExitTwo(String args) {
         String[] split = args.split(" ");
         CliRun r = run("bench", split[0], split[1], "--json");

@@ -1,5 +1,6 @@
 package dev.coarse.mc;
 
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
@@ -13,8 +14,12 @@ import java.util.function.LongSupplier;
  * Wall-clock throughput of sampler kernels, in spin-flip attempts per nanosecond: the measurement core of
  * {@code coarse bench} (JMH lives in the coarse-bench module, which the CLI cannot depend on).
  *
- * <p>Each task is called repeatedly for a warm-up period (so the JIT compiles it), then for the measured
- * period; throughput = calls × flipsPerCall / elapsed nanoseconds. With several tasks, each runs on its
+ * <p>Each task is called repeatedly for a warm-up period (so the JIT compiles it), then in short slices
+ * until a slice passes in which the JIT compiled nothing (at most {@value #MAX_SETTLE_FACTOR}× the warm-up
+ * more; a kernel still running in the interpreter or in C1 code when the warm-up ends would be timed at a
+ * fraction of its speed: JDK 17 compiles the vectorised multi-spin kernel after about 2 s, and before that it
+ * runs 100× slower), then for the measured period; throughput = calls × flipsPerCall /
+ * elapsed nanoseconds. With several tasks, each runs on its
  * own thread, all start the measured period together, and the flips of all threads are added.
  */
 public final class ThroughputMeter {
@@ -36,6 +41,13 @@ public final class ThroughputMeter {
             return flipsPerNs * seconds / cpuSeconds;
         }
     }
+
+    /** The settling slices last at most this many times the warm-up. */
+    static final int MAX_SETTLE_FACTOR = 4;
+    /** Settling slices: warm-up / SLICES_PER_WARMUP, within [MIN_SLICE_NS, MAX_SLICE_NS]. */
+    private static final int SLICES_PER_WARMUP = 20;
+    private static final long MIN_SLICE_NS = 10_000_000L;
+    private static final long MAX_SLICE_NS = 250_000_000L;
 
     private ThroughputMeter() {
     }
@@ -89,10 +101,7 @@ public final class ThroughputMeter {
             LongSupplier task = tasks.get(t);
             workers[t] = new Thread(() -> {
                 try {
-                    long warmupEnd = System.nanoTime() + warmup.toNanos();
-                    while (System.nanoTime() < warmupEnd) {
-                        task.getAsLong();
-                    }
+                    warmUp(task, warmup.toNanos());
                     barrier.await();
                     long cpuBegin = cpuTimed ? cpuClock.getCurrentThreadCpuTime() : 0;
                     long begin = System.nanoTime();
@@ -143,5 +152,31 @@ public final class ThroughputMeter {
         double elapsed = last - first;
         return new Throughput(work / elapsed, total, elapsed * 1e-9, threads,
                 cpuTimed ? cpuTotal * 1e-9 : Double.NaN);
+    }
+
+    /** Fixed warm-up, then slices until one passes without JIT compilation (see the class comment). */
+    private static void warmUp(LongSupplier task, long warmupNs) {
+        long warmupEnd = System.nanoTime() + warmupNs;
+        while (System.nanoTime() < warmupEnd) {
+            task.getAsLong();
+        }
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        if (warmupNs == 0 || jit == null || !jit.isCompilationTimeMonitoringSupported()) {
+            return;
+        }
+        long slice = Math.max(MIN_SLICE_NS, Math.min(MAX_SLICE_NS, warmupNs / SLICES_PER_WARMUP));
+        long settleEnd = System.nanoTime() + MAX_SETTLE_FACTOR * warmupNs;
+        long now = System.nanoTime();
+        while (now < settleEnd) {
+            long compiled = jit.getTotalCompilationTime();
+            long begin = now;
+            do {
+                task.getAsLong();
+                now = System.nanoTime();
+            } while (now - begin < slice);
+            if (jit.getTotalCompilationTime() == compiled) {
+                return;
+            }
+        }
     }
 }
