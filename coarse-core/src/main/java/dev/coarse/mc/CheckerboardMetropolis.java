@@ -48,6 +48,12 @@ public final class CheckerboardMetropolis implements Sampler {
      * (1, 1, ½, e<sup>−4β</sup>, e<sup>−8β</sup>).
      */
     private final long[] squareThresholds;
+    /** The vectorised schedule when it applies (see {@link #sweep}), else null. */
+    private final SquareCheckerboardSchedule vectorSchedule;
+    /** Scratch of the vector schedule: the four xoshiro256** streams, re-seeded every sweep. */
+    private final long[] laneState = new long[4 * SquareCheckerboardSchedule.STREAMS];
+    /** Scratch of the plain-Java twin: one block's random integers. */
+    private final int[] blockRandom = new int[SquareCheckerboardSchedule.LANES];
 
     public CheckerboardMetropolis(IsingModel model) {
         this.model = model;
@@ -61,6 +67,8 @@ public final class CheckerboardMetropolis implements Sampler {
         boolean square = lattice.dimension() == 2 && lattice.isBipartite() && model.field() == 0.0;
         this.squareSize = square ? lattice.linearSize() : 0;
         this.squareThresholds = new long[5];
+        this.vectorSchedule = square && SquareCheckerboardSchedule.applies(squareSize, beta)
+                ? new SquareCheckerboardSchedule(squareSize, beta) : null;
         for (int k = 0; k < 5; k++) {
             double deltaE = 2.0 * (2 * k - 4);
             double a = deltaE == 0.0 ? ZERO_COST_ACCEPTANCE : Math.min(1.0, Math.exp(-beta * deltaE));
@@ -114,6 +122,15 @@ public final class CheckerboardMetropolis implements Sampler {
      */
     @Override
     public void sweep(byte[] spins, RandomGenerator rng) {
+        if (vectorSchedule != null) {
+            SquareCheckerboardSchedule.seed(laneState, rng);
+            if (VectorSupport.ENABLED) {
+                SquareCheckerboardVector.sweep(vectorSchedule, spins, laneState);
+            } else {
+                SquareCheckerboardScalar.sweep(vectorSchedule, spins, laneState, blockRandom);
+            }
+            return;
+        }
         if (squareSize > 0) {
             sweepSquare(spins, rng);
             return;
@@ -131,6 +148,33 @@ public final class CheckerboardMetropolis implements Sampler {
             double p = table[((s + 1) >> 1) * (2 * z + 1) + n + z];
             if (p == 1.0 || rng.nextDouble() < p) {
                 spins[site] = (byte) -s;
+            }
+        }
+    }
+
+    /**
+     * Whether the square-lattice schedule runs on vectors in this JVM (JDK 17's incubating Vector API, module
+     * {@code jdk.incubator.vector} present, 256-bit vectors in hardware, system property
+     * {@code coarse.checkerboard.vector} not {@code false}); otherwise its plain-Java twin runs, with
+     * bit-identical results.
+     */
+    public static boolean vectorized() {
+        return VectorSupport.ENABLED;
+    }
+
+    /** Decided once: loading {@link SquareCheckerboardVector} needs the incubator module. */
+    private static final class VectorSupport {
+        static final boolean ENABLED = detect();
+
+        private static boolean detect() {
+            if (!Boolean.parseBoolean(System.getProperty("coarse.checkerboard.vector", "true"))
+                    || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+                return false;
+            }
+            try {
+                return SquareCheckerboardVector.usable();
+            } catch (LinkageError e) {
+                return false;
             }
         }
     }

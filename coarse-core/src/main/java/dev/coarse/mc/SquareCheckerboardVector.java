@@ -1,0 +1,141 @@
+package dev.coarse.mc;
+
+import java.nio.ByteOrder;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.ShortVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The square-lattice checkerboard Metropolis sweep on 256-bit vectors (JDK 17's incubating Vector API): 16 sites
+ * of one colour per vector, bit-identical to {@link SquareCheckerboardScalar}; {@link SquareCheckerboardSchedule}
+ * documents the schedule.
+ *
+ * <p>Each block loads the row's bytes as 16 little-endian shorts, one byte pair (x = 2m, 2m + 1) per lane, so
+ * the active site is the low byte (p = 0) or the high byte (p = 1) of its lane; the neighbour pairs are the
+ * same lanes of the rows above and below and of the row shifted by one pair (left for p = 0, right for p = 1).
+ * Shifting the active bytes to the bottom (arithmetic shifts by 0 or 8) and XOR-ing with the site gives, per
+ * neighbour, a low byte 0 (agree) or 0xFE = −2 (disagree) under a garbage high byte; so the low byte of the sum
+ * of the four is −2d mod 256, and shifting the sum left by 8 drops the garbage and leaves −512d as a signed short.
+ * The level ℓ = 1 − c comes from two signed 32-bit compares and the sign bit of each random integer (eight per
+ * int vector, two int vectors per block), packed into the 16 short lanes as c. Then d ≥ ℓ ⇔
+ * W = ((sum − 2c) &lt;&lt; 8) + 511 = 511 − 512(d + c) &lt; 0, and the sign of W, masked to 0xFE in the active
+ * byte, flips the site by XOR.
+ *
+ * <p>Written for C2 in JDK 17, which boxes vectors carried across nested loops: the generator state is loaded
+ * from {@code state} at the start of each row and stored back at its end, so only the block loop carries
+ * vectors. xoshiro's ×5 and ×9 and its rotations are shifts and adds (AVX2 has neither 64-bit multiplies nor
+ * rotations).
+ *
+ * <p>Loaded only when {@link CheckerboardMetropolis} finds the {@code jdk.incubator.vector} module.
+ */
+final class SquareCheckerboardVector {
+
+    private static final VectorSpecies<Short> SHORTS = ShortVector.SPECIES_256;
+    private static final VectorSpecies<Long> LONGS = LongVector.SPECIES_256;
+    private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
+
+    private SquareCheckerboardVector() {
+    }
+
+    /** True when 256-bit short and long vectors are compiled to hardware instructions on this machine. */
+    static boolean usable() {
+        return ShortVector.SPECIES_PREFERRED.length() >= SquareCheckerboardSchedule.LANES
+                && SHORTS.length() == SquareCheckerboardSchedule.LANES
+                && LONGS.length() == SquareCheckerboardSchedule.STREAMS;
+    }
+
+    /** As {@link SquareCheckerboardScalar#sweep}. Modified: {@code spins}, {@code state}. */
+    static void sweep(SquareCheckerboardSchedule schedule, byte[] spins, long[] state) {
+        final int size = schedule.size;
+        for (int colour = 0; colour < 2; colour++) {
+            for (int y = 0; y < size; y++) {
+                final int p = (colour + y) & 1;
+                final int rho = sweepRow(schedule, spins, state, y, p);
+                schedule.updateWrapSite(spins, y, p, rho);
+            }
+        }
+    }
+
+    /**
+     * The blocks of row y (parity p). Returns I₁[0] of the last block, the wrap site's random integer.
+     * Modified: {@code spins}, {@code state}.
+     */
+    private static int sweepRow(SquareCheckerboardSchedule schedule, byte[] spins, long[] state, int y, int p) {
+        final int streams = SquareCheckerboardSchedule.STREAMS;
+        final int row = y * schedule.size;
+        final int up = schedule.upRow(y);
+        final int down = schedule.downRow(y);
+        final int active = 8 * p;
+        final int other = 8 - active;
+        final int cross = p == 0 ? -2 : 2;
+        final int t0 = schedule.threshold0;
+        final int t1 = schedule.threshold1;
+        final short[] flipMasks = schedule.flipMasks;
+        final int blocks = schedule.fullBlocks;
+        LongVector s0 = LongVector.fromArray(LONGS, state, 0);
+        LongVector s1 = LongVector.fromArray(LONGS, state, streams);
+        LongVector s2 = LongVector.fromArray(LONGS, state, 2 * streams);
+        LongVector s3 = LongVector.fromArray(LONGS, state, 3 * streams);
+        int rho = 0;
+        for (int k = 0; k <= blocks; k++) {
+            final int o = 2 * schedule.blockStart(p, k);
+            final ShortVector v = ShortVector.fromByteArray(SHORTS, spins, row + o, ORDER);
+            final ShortVector s = v.lanewise(VectorOperators.ASHR, active);
+            final ShortVector sum = s.lanewise(VectorOperators.XOR, v.lanewise(VectorOperators.ASHR, other))
+                    .add(s.lanewise(VectorOperators.XOR, ShortVector.fromByteArray(SHORTS, spins, row + o + cross, ORDER)
+                            .lanewise(VectorOperators.ASHR, other)))
+                    .add(s.lanewise(VectorOperators.XOR, ShortVector.fromByteArray(SHORTS, spins, up + o, ORDER)
+                            .lanewise(VectorOperators.ASHR, active)))
+                    .add(s.lanewise(VectorOperators.XOR, ShortVector.fromByteArray(SHORTS, spins, down + o, ORDER)
+                            .lanewise(VectorOperators.ASHR, active)));
+
+            // two xoshiro256** steps on the four streams
+            LongVector times5 = s1.add(s1.lanewise(VectorOperators.LSHL, 2));
+            LongVector rotated = times5.lanewise(VectorOperators.LSHL, 7).or(times5.lanewise(VectorOperators.LSHR, 57));
+            final LongVector r1 = rotated.add(rotated.lanewise(VectorOperators.LSHL, 3));
+            LongVector t = s1.lanewise(VectorOperators.LSHL, 17);
+            s2 = s2.lanewise(VectorOperators.XOR, s0);
+            s3 = s3.lanewise(VectorOperators.XOR, s1);
+            s1 = s1.lanewise(VectorOperators.XOR, s2);
+            s0 = s0.lanewise(VectorOperators.XOR, s3);
+            s2 = s2.lanewise(VectorOperators.XOR, t);
+            s3 = s3.lanewise(VectorOperators.LSHL, 45).or(s3.lanewise(VectorOperators.LSHR, 19));
+            times5 = s1.add(s1.lanewise(VectorOperators.LSHL, 2));
+            rotated = times5.lanewise(VectorOperators.LSHL, 7).or(times5.lanewise(VectorOperators.LSHR, 57));
+            final LongVector r2 = rotated.add(rotated.lanewise(VectorOperators.LSHL, 3));
+            t = s1.lanewise(VectorOperators.LSHL, 17);
+            s2 = s2.lanewise(VectorOperators.XOR, s0);
+            s3 = s3.lanewise(VectorOperators.XOR, s1);
+            s1 = s1.lanewise(VectorOperators.XOR, s2);
+            s0 = s0.lanewise(VectorOperators.XOR, s3);
+            s2 = s2.lanewise(VectorOperators.XOR, t);
+            s3 = s3.lanewise(VectorOperators.LSHL, 45).or(s3.lanewise(VectorOperators.LSHR, 19));
+
+            // 1 − ℓ per random integer: −[ρ > θ₀'] − [ρ > θ₁'] − [ρ < 0], as −1/0 masks
+            final IntVector i1 = r1.reinterpretAsInts();
+            final IntVector i2 = r2.reinterpretAsInts();
+            final IntVector c1 = ((IntVector) i1.compare(VectorOperators.GT, t0).toVector())
+                    .add((IntVector) i1.compare(VectorOperators.GT, t1).toVector())
+                    .sub(i1.lanewise(VectorOperators.ASHR, 31));
+            final IntVector c2 = ((IntVector) i2.compare(VectorOperators.GT, t0).toVector())
+                    .add((IntVector) i2.compare(VectorOperators.GT, t1).toVector())
+                    .sub(i2.lanewise(VectorOperators.ASHR, 31));
+            // lane 2j ← c1[j], lane 2j + 1 ← c2[j]
+            final ShortVector c = c1.and(0xFFFF).or(c2.lanewise(VectorOperators.LSHL, 16)).reinterpretAsShorts();
+            // the low byte of sum is −2d mod 256; W = ((sum − 2c) << 8) + 511 = 511 − 512(d + c) < 0 ⇔ d ≥ 1 − c = ℓ
+            final ShortVector w = sum.sub(c.lanewise(VectorOperators.LSHL, 1)).lanewise(VectorOperators.LSHL, 8)
+                    .add((short) 511);
+            final ShortVector flip = w.lanewise(VectorOperators.ASHR, 15)
+                    .and(ShortVector.fromArray(SHORTS, flipMasks, schedule.flipMaskOffset(p, k)));
+            v.lanewise(VectorOperators.XOR, flip).intoByteArray(spins, row + o, ORDER);
+            rho = (int) r1.lane(0);
+        }
+        s0.intoArray(state, 0);
+        s1.intoArray(state, streams);
+        s2.intoArray(state, 2 * streams);
+        s3.intoArray(state, 3 * streams);
+        return rho;
+    }
+}
