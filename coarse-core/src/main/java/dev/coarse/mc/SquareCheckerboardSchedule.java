@@ -168,12 +168,12 @@ final class SquareCheckerboardSchedule {
 
     /** The single-site update of the class comment at site i with the given neighbours. Modified: {@code spins}. */
     void update(byte[] spins, int i, int left, int right, int up, int down, int rho) {
-        int s = spins[i];
-        int d = (s != spins[left] ? 1 : 0) + (s != spins[right] ? 1 : 0) + (s != spins[up] ? 1 : 0)
-                + (s != spins[down] ? 1 : 0);
-        int level = (rho > threshold0 ? 1 : 0) + (rho > threshold1 ? 1 : 0) + (rho >= 0 ? 1 : 0);
-        if (d >= level) {
-            spins[i] = (byte) -s;
-        }
+        final int s = spins[i];
+        // (s ^ n) & 2 is 2 where the ±1 bytes disagree: twice d
+        final int twiceD = ((s ^ spins[left]) & 2) + ((s ^ spins[right]) & 2) + ((s ^ spins[up]) & 2)
+                + ((s ^ spins[down]) & 2);
+        final int level = (rho > threshold0 ? 1 : 0) + (rho > threshold1 ? 1 : 0) + (~rho >>> 31);
+        // branch-free (the outcome is a coin): all ones iff d ≥ ℓ, and s ^ −2 = −s
+        spins[i] = (byte) (s ^ (((2 * level - twiceD - 1) >> 31) & -2));
     }
 }

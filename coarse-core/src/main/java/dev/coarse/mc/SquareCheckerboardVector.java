@@ -23,9 +23,8 @@ import jdk.incubator.vector.VectorSpecies;
  * W = ((sum − 2c) &lt;&lt; 8) + 511 = 511 − 512(d + c) &lt; 0, and the sign of W, masked to 0xFE in the active
  * byte, flips the site by XOR.
  *
- * <p>Written for C2 in JDK 17, which boxes vectors carried across nested loops: the generator state is loaded
- * from {@code state} at the start of each row and stored back at its end, so only the block loop carries
- * vectors. xoshiro's ×5 and ×9 and its rotations are shifts and adds (AVX2 has neither 64-bit multiplies nor
+ * <p>Written for C2 in JDK 17, which boxes vectors carried across nested loops: the sweep is one flat loop over
+ * all blocks (rows and colours are counters in it), the only loop that carries vectors. xoshiro's ×5 and ×9 and its rotations are shifts and adds (AVX2 has neither 64-bit multiplies nor
  * rotations).
  *
  * <p>Loaded only when {@link CheckerboardMetropolis} finds the {@code jdk.incubator.vector} module.
@@ -46,41 +45,37 @@ final class SquareCheckerboardVector {
                 && LONGS.length() == SquareCheckerboardSchedule.STREAMS;
     }
 
-    /** As {@link SquareCheckerboardScalar#sweep}. Modified: {@code spins}, {@code state}. */
-    static void sweep(SquareCheckerboardSchedule schedule, byte[] spins, long[] state) {
-        final int size = schedule.size;
-        for (int colour = 0; colour < 2; colour++) {
-            for (int y = 0; y < size; y++) {
-                final int p = (colour + y) & 1;
-                final int rho = sweepRow(schedule, spins, state, y, p);
-                schedule.updateWrapSite(spins, y, p, rho);
-            }
-        }
-    }
-
     /**
-     * The blocks of row y (parity p). Returns I₁[0] of the last block, the wrap site's random integer.
-     * Modified: {@code spins}, {@code state}.
+     * As {@link SquareCheckerboardScalar#sweep}: one flat loop over the 2L(q + 1) blocks of the sweep, with the
+     * row bookkeeping and the wrap site's update at each row's last block. Modified: {@code spins}, {@code state}.
      */
-    private static int sweepRow(SquareCheckerboardSchedule schedule, byte[] spins, long[] state, int y, int p) {
+    static void sweep(SquareCheckerboardSchedule schedule, byte[] spins, long[] state) {
         final int streams = SquareCheckerboardSchedule.STREAMS;
-        final int row = y * schedule.size;
-        final int up = schedule.upRow(y);
-        final int down = schedule.downRow(y);
-        final int active = 8 * p;
-        final int other = 8 - active;
-        final int cross = p == 0 ? -2 : 2;
+        final int lanes = SquareCheckerboardSchedule.LANES;
+        final int size = schedule.size;
         final int t0 = schedule.threshold0;
         final int t1 = schedule.threshold1;
         final short[] flipMasks = schedule.flipMasks;
         final int blocks = schedule.fullBlocks;
+        final int total = 2 * size * (blocks + 1);
         LongVector s0 = LongVector.fromArray(LONGS, state, 0);
         LongVector s1 = LongVector.fromArray(LONGS, state, streams);
         LongVector s2 = LongVector.fromArray(LONGS, state, 2 * streams);
         LongVector s3 = LongVector.fromArray(LONGS, state, 3 * streams);
-        int rho = 0;
-        for (int k = 0; k <= blocks; k++) {
-            final int o = 2 * schedule.blockStart(p, k);
+        // the current row y of the colour, parity p, and its block k; the row's offsets
+        int y = 0;
+        int colour = 0;
+        int k = 0;
+        int p = 0;
+        int row = 0;
+        int up = schedule.upRow(0);
+        int down = schedule.downRow(0);
+        int o = 2;
+        int maskOffset = 0;
+        for (int n = 0; n < total; n++) {
+            final int active = 8 * p;
+            final int other = 8 - active;
+            final int cross = 4 * p - 2;
             final ShortVector v = ShortVector.fromByteArray(SHORTS, spins, row + o, ORDER);
             final ShortVector s = v.lanewise(VectorOperators.ASHR, active);
             final ShortVector sum = s.lanewise(VectorOperators.XOR, v.lanewise(VectorOperators.ASHR, other))
@@ -128,14 +123,32 @@ final class SquareCheckerboardVector {
             final ShortVector w = sum.sub(c.lanewise(VectorOperators.LSHL, 1)).lanewise(VectorOperators.LSHL, 8)
                     .add((short) 511);
             final ShortVector flip = w.lanewise(VectorOperators.ASHR, 15)
-                    .and(ShortVector.fromArray(SHORTS, flipMasks, schedule.flipMaskOffset(p, k)));
+                    .and(ShortVector.fromArray(SHORTS, flipMasks, maskOffset));
             v.lanewise(VectorOperators.XOR, flip).intoByteArray(spins, row + o, ORDER);
-            rho = (int) r1.lane(0);
+            if (k < blocks) {
+                k++;
+                o = k < blocks ? o + 2 * lanes : 2 * (1 - p + schedule.half - 1 - lanes);
+                maskOffset = k < blocks ? 2 * p * lanes : (2 * p + 1) * lanes;
+            } else {
+                // the row is done but for its wrap site, which takes I₁[0] of this block; then the next row
+                schedule.updateWrapSite(spins, y, p, (int) r1.lane(0));
+                k = 0;
+                y++;
+                if (y == size) {
+                    y = 0;
+                    colour++;
+                }
+                p = (colour + y) & 1;
+                row = y * size;
+                up = schedule.upRow(y);
+                down = schedule.downRow(y);
+                o = 2 * (1 - p);
+                maskOffset = blocks > 0 ? 2 * p * lanes : (2 * p + 1) * lanes;
+            }
         }
         s0.intoArray(state, 0);
         s1.intoArray(state, streams);
         s2.intoArray(state, 2 * streams);
         s3.intoArray(state, 3 * streams);
-        return rho;
     }
 }
