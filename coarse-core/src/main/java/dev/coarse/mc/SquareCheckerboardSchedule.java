@@ -9,21 +9,25 @@ import java.util.random.RandomGenerator;
  *
  * <p><b>Sites.</b> Spins are the sampler's ±1 bytes in row-major order (x fastest) on an L×L torus, L even,
  * L ≥ {@value #MIN_SIZE}. Row y holds H = L/2 byte pairs ("units") m = 0…H−1, bytes 2m and 2m + 1. Colour c
- * (0 = even x + y) has its sites in row y at x = 2m + p, p = (c + y) mod 2. A sweep updates colour 0 in all
- * rows y = 0…L−1, then colour 1. In one row the site whose horizontal neighbour wraps around the row end (the
- * <em>wrap site</em>: x = 0 when p = 0, x = L − 1 when p = 1) is left out of the vectors, so the other H − 1
- * sites are units m ∈ [lo, lo + H − 1) with lo = 1 − p. Write H − 1 = 16q + r (0 ≤ r &lt; 16). The row
- * takes q + 1 blocks of {@value #LANES} consecutive units: block k &lt; q starts at lo + 16k, the last block
- * (k = q) at lo + H − 17 and updates only its last r lanes (its first 16 − r lanes were done by block q − 1;
- * when r = 0 it updates none). Then the wrap site is updated. Sites of one colour do not interact, so this
- * order is as good as any.
+ * (0 = even x + y) has its sites in row y at x = 2m + p, p = (c + y) mod 2. In one row the site whose
+ * horizontal neighbour wraps around the row end (the <em>wrap site</em>: x = 0 when p = 0, x = L − 1 when
+ * p = 1) is left out of the vectors, so the other H − 1 sites are units m ∈ [lo, lo + H − 1) with lo = 1 − p.
+ * Write H − 1 = 16q + r (0 ≤ r &lt; 16). The row takes q full blocks of {@value #LANES} consecutive units,
+ * block k starting at lo + 16k, and a <em>tail</em> block starting at lo + H − 17 that updates only its last r
+ * lanes (its first 16 − r lanes belong to block q − 1; when r = 0 it updates none).
+ *
+ * <p><b>Order.</b> Colour 0, then colour 1; within a colour the even rows y = 0, 2, …, L − 2, then the odd rows
+ * y = 1, 3, …, L − 1 (so no row is processed right after a row it reads); within a row of parity p = 0 the
+ * blocks q − 1, q − 2, …, 0, then the tail, and of parity p = 1 the tail, then the blocks 0, 1, …, q − 1 (so no
+ * block reads bytes the block just before it wrote); then the row's wrap site. Sites of one colour do not
+ * interact, so every order gives a valid sweep; this one spares the processor's store-to-load forwarding.
  *
  * <p><b>Random numbers.</b> Four xoshiro256** streams (Blackman and Vigna 2018), state word k of stream g in
  * {@code state[4k + g]}, seeded at the start of each sweep by {@link #seed} with 16 {@code nextLong}s of the
  * chain's generator. Each block draws two outputs from every stream, R₁[g] then R₂[g]; write I₁[j] (j = 0…7)
  * for the 32-bit halves of R₁ in little-endian order (I₁[2g] = low half of R₁[g], I₁[2g + 1] = high half), I₂
  * likewise. Lane i of the block (unit start + i) gets the 32-bit integer ρ = I₁[i/2] for even i and
- * I₂[(i − 1)/2] for odd i; the wrap site gets I₁[0] of the row's last block (whose lane 0 is never updated).
+ * I₂[(i − 1)/2] for odd i; the wrap site gets I₁[0] of the row's tail (whose lane 0 is never updated).
  * Masked lanes' numbers are discarded.
  *
  * <p><b>Acceptance.</b> u = ρ ⊕ 2³¹, read as unsigned, is uniform on [0, 2³²). With d the number of the four
@@ -50,15 +54,22 @@ final class SquareCheckerboardSchedule {
     final int half;
     /** q: the number of full blocks per row. */
     final int fullBlocks;
-    /** 16 − r: the leading lanes of a row's last block that the full blocks already updated. */
+    /** 16 − r: the leading lanes of a row's tail that the full blocks update. */
     final int maskedLanes;
+    /**
+     * The blocks of a row of parity p in processing order, j = 0…q: {@code blockOffset[p(q + 1) + j]} is the
+     * byte offset 2m of the block's first unit in its row, {@code blockMask[p(q + 1) + j]} the offset of its
+     * byte-flip mask in {@link #flipMasks}. Read only.
+     */
+    final int[] blockOffset;
+    final int[] blockMask;
     /** θ₀ ⊕ 2³¹ and θ₁ ⊕ 2³¹ as signed ints: u &gt; θ ⇔ ρ &gt; θ ⊕ 2³¹ in signed comparison. */
     final int threshold0;
     final int threshold1;
     /**
      * The byte-flip masks of the vector kernel, 16 shorts each: index (2p + last)·16 + i holds 0xFE in the
      * active byte (low byte for p = 0, high byte for p = 1) where lane i is updated, 0 elsewhere
-     * (last = 1: the row's last block). Read only.
+     * (last = 1: the row's tail). Read only.
      */
     final short[] flipMasks;
 
@@ -72,6 +83,18 @@ final class SquareCheckerboardSchedule {
         this.maskedLanes = LANES - (half - 1) % LANES;
         this.threshold0 = signedThreshold(Math.exp(-8.0 * beta));
         this.threshold1 = signedThreshold(Math.exp(-4.0 * beta));
+        int blocks = fullBlocks + 1;
+        this.blockOffset = new int[2 * blocks];
+        this.blockMask = new int[2 * blocks];
+        for (int p = 0; p < 2; p++) {
+            for (int j = 0; j < blocks; j++) {
+                boolean tail = j == tailIndex(p);
+                int k = p == 0 ? fullBlocks - 1 - j : j - 1; // the full block's index (unused for the tail)
+                int start = tail ? 1 - p + half - 1 - LANES : 1 - p + LANES * k;
+                blockOffset[p * blocks + j] = 2 * start;
+                blockMask[p * blocks + j] = (2 * p + (tail ? 1 : 0)) * LANES;
+            }
+        }
         this.flipMasks = new short[4 * LANES];
         for (int p = 0; p < 2; p++) {
             short fe = (short) (0xFE << (8 * p));
@@ -93,15 +116,9 @@ final class SquareCheckerboardSchedule {
         return (int) theta ^ Integer.MIN_VALUE;
     }
 
-    /** First unit of block k (0 ≤ k ≤ q) of a row of parity p. */
-    int blockStart(int p, int k) {
-        int lo = 1 - p;
-        return k < fullBlocks ? lo + LANES * k : lo + half - 1 - LANES;
-    }
-
-    /** Offset into {@link #flipMasks} for block k of a row of parity p. */
-    int flipMaskOffset(int p, int k) {
-        return (2 * p + (k < fullBlocks ? 0 : 1)) * LANES;
+    /** Position of the tail in the block order of a row of parity p: last for p = 0, first for p = 1. */
+    int tailIndex(int p) {
+        return p == 0 ? fullBlocks : 0;
     }
 
     /** Start of the row above (y − 1 mod L). */

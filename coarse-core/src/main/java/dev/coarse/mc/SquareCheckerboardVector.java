@@ -23,8 +23,9 @@ import jdk.incubator.vector.VectorSpecies;
  * W = ((sum − 2c) &lt;&lt; 8) + 511 = 511 − 512(d + c) &lt; 0, and the sign of W, masked to 0xFE in the active
  * byte, flips the site by XOR.
  *
- * <p>Written for C2 in JDK 17, which boxes vectors carried across nested loops: the sweep is one flat loop over
- * all blocks (rows and colours are counters in it), the only loop that carries vectors. xoshiro's ×5 and ×9 and its rotations are shifts and adds (AVX2 has neither 64-bit multiplies nor
+ * <p>Written for C2 in JDK 17, which boxes vectors carried across nested loops: each run of rows of one parity is
+ * one flat loop over its blocks (the row is a counter in it), the only loop that carries vectors, with the
+ * generator state loaded from {@code state} before it and stored after it. xoshiro's ×5 and ×9 and its rotations are shifts and adds (AVX2 has neither 64-bit multiplies nor
  * rotations).
  *
  * <p>Loaded only when {@link CheckerboardMetropolis} finds the {@code jdk.incubator.vector} module.
@@ -45,37 +46,49 @@ final class SquareCheckerboardVector {
                 && LONGS.length() == SquareCheckerboardSchedule.STREAMS;
     }
 
-    /**
-     * As {@link SquareCheckerboardScalar#sweep}: one flat loop over the 2L(q + 1) blocks of the sweep, with the
-     * row bookkeeping and the wrap site's update at each row's last block. Modified: {@code spins}, {@code state}.
-     */
+    /** As {@link SquareCheckerboardScalar#sweep}. Modified: {@code spins}, {@code state}. */
     static void sweep(SquareCheckerboardSchedule schedule, byte[] spins, long[] state) {
+        for (int colour = 0; colour < 2; colour++) {
+            for (int rowParity = 0; rowParity < 2; rowParity++) {
+                sweepRows(schedule, spins, state, rowParity, (colour + rowParity) & 1);
+            }
+        }
+    }
+
+    /**
+     * Rows y = firstRow, firstRow + 2, … (all of parity p) in one flat loop over their blocks, with the row
+     * bookkeeping and the wrap site's update after each row's last block. Modified: {@code spins},
+     * {@code state}.
+     */
+    private static void sweepRows(SquareCheckerboardSchedule schedule, byte[] spins, long[] state, int firstRow,
+            int p) {
         final int streams = SquareCheckerboardSchedule.STREAMS;
-        final int lanes = SquareCheckerboardSchedule.LANES;
         final int size = schedule.size;
         final int t0 = schedule.threshold0;
         final int t1 = schedule.threshold1;
         final short[] flipMasks = schedule.flipMasks;
-        final int blocks = schedule.fullBlocks;
-        final int total = 2 * size * (blocks + 1);
+        final int[] blockOffset = schedule.blockOffset;
+        final int[] blockMask = schedule.blockMask;
+        final int blocks = schedule.fullBlocks + 1;
+        final int base = p * blocks;
+        final int tail = schedule.tailIndex(p);
+        final int total = size / 2 * blocks;
+        final int active = 8 * p;
+        final int other = 8 - active;
+        final int cross = 4 * p - 2;
         LongVector s0 = LongVector.fromArray(LONGS, state, 0);
         LongVector s1 = LongVector.fromArray(LONGS, state, streams);
         LongVector s2 = LongVector.fromArray(LONGS, state, 2 * streams);
         LongVector s3 = LongVector.fromArray(LONGS, state, 3 * streams);
-        // the current row y of the colour, parity p, and its block k; the row's offsets
-        int y = 0;
-        int colour = 0;
-        int k = 0;
-        int p = 0;
-        int row = 0;
-        int up = schedule.upRow(0);
-        int down = schedule.downRow(0);
-        int o = 2;
-        int maskOffset = 0;
+        // the current row y, its block j (in processing order) and the tail's random integer for the wrap site
+        int y = firstRow;
+        int j = 0;
+        int wrapRho = 0;
+        int row = y * size;
+        int up = schedule.upRow(y);
+        int down = schedule.downRow(y);
         for (int n = 0; n < total; n++) {
-            final int active = 8 * p;
-            final int other = 8 - active;
-            final int cross = 4 * p - 2;
+            final int o = blockOffset[base + j];
             final ShortVector v = ShortVector.fromByteArray(SHORTS, spins, row + o, ORDER);
             final ShortVector s = v.lanewise(VectorOperators.ASHR, active);
             final ShortVector sum = s.lanewise(VectorOperators.XOR, v.lanewise(VectorOperators.ASHR, other))
@@ -123,27 +136,19 @@ final class SquareCheckerboardVector {
             final ShortVector w = sum.sub(c.lanewise(VectorOperators.LSHL, 1)).lanewise(VectorOperators.LSHL, 8)
                     .add((short) 511);
             final ShortVector flip = w.lanewise(VectorOperators.ASHR, 15)
-                    .and(ShortVector.fromArray(SHORTS, flipMasks, maskOffset));
+                    .and(ShortVector.fromArray(SHORTS, flipMasks, blockMask[base + j]));
             v.lanewise(VectorOperators.XOR, flip).intoByteArray(spins, row + o, ORDER);
-            if (k < blocks) {
-                k++;
-                o = k < blocks ? o + 2 * lanes : 2 * (1 - p + schedule.half - 1 - lanes);
-                maskOffset = k < blocks ? 2 * p * lanes : (2 * p + 1) * lanes;
-            } else {
-                // the row is done but for its wrap site, which takes I₁[0] of this block; then the next row
-                schedule.updateWrapSite(spins, y, p, (int) r1.lane(0));
-                k = 0;
-                y++;
-                if (y == size) {
-                    y = 0;
-                    colour++;
-                }
-                p = (colour + y) & 1;
+            if (j == tail) {
+                wrapRho = (int) r1.lane(0);
+            }
+            j++;
+            if (j == blocks) {
+                schedule.updateWrapSite(spins, y, p, wrapRho);
+                j = 0;
+                y += 2;
                 row = y * size;
                 up = schedule.upRow(y);
                 down = schedule.downRow(y);
-                o = 2 * (1 - p);
-                maskOffset = blocks > 0 ? 2 * p * lanes : (2 * p + 1) * lanes;
             }
         }
         s0.intoArray(state, 0);
