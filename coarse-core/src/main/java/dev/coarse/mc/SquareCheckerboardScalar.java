@@ -40,10 +40,10 @@ final class SquareCheckerboardScalar {
                                 rho[4 * g + 2 + step] = (int) (r >>> 32);
                             }
                         }
-                        final int start = schedule.blockOffset[p * blocks + j] / 2;
-                        final boolean tail = j == schedule.tailIndex(p);
+                        final int first = schedule.blockSite[p * blocks + j];
+                        final boolean tail = j == schedule.fullBlocks;
                         for (int i = tail ? schedule.maskedLanes : 0; i < lanes; i++) {
-                            final int x = 2 * (start + i) + p;
+                            final int x = first + 2 * i;
                             schedule.update(spins, row + x, row + x - 1, row + x + 1, up + x, down + x, rho[i]);
                         }
                         if (tail) {

@@ -17,10 +17,10 @@ import java.util.random.RandomGenerator;
  * lanes (its first 16 − r lanes belong to block q − 1; when r = 0 it updates none).
  *
  * <p><b>Order.</b> Colour 0, then colour 1; within a colour the even rows y = 0, 2, …, L − 2, then the odd rows
- * y = 1, 3, …, L − 1 (so no row is processed right after a row it reads); within a row of parity p = 0 the
- * blocks q − 1, q − 2, …, 0, then the tail, and of parity p = 1 the tail, then the blocks 0, 1, …, q − 1 (so no
- * block reads bytes the block just before it wrote); then the row's wrap site. Sites of one colour do not
- * interact, so every order gives a valid sweep; this one spares the processor's store-to-load forwarding.
+ * y = 1, 3, …, L − 1 (so no row is processed right after a row it reads); within a row the blocks q − 1, q − 2,
+ * …, 0, then the tail (so no block reads bytes the block just before it wrote: a block reads its sites' bytes
+ * and the byte left of them); then the row's wrap site. Sites of one colour do not interact, so every order
+ * gives a valid sweep; this one spares the processor's store-to-load forwarding.
  *
  * <p><b>Random numbers.</b> Four xoshiro256** streams (Blackman and Vigna 2018), state word k of stream g in
  * {@code state[4k + g]}, seeded at the start of each sweep by {@link #seed} with 16 {@code nextLong}s of the
@@ -54,22 +54,19 @@ final class SquareCheckerboardSchedule {
     final int half;
     /** q: the number of full blocks per row. */
     final int fullBlocks;
-    /** 16 − r: the leading lanes of a row's tail that the full blocks update. */
+    /** 16 − r: the leading lanes of a row's tail (the last block of the row, j = q) that the full blocks update. */
     final int maskedLanes;
-    /**
-     * The blocks of a row of parity p in processing order, j = 0…q: {@code blockOffset[p(q + 1) + j]} is the
-     * byte offset 2m of the block's first unit in its row, {@code blockMask[p(q + 1) + j]} the offset of its
-     * byte-flip mask in {@link #flipMasks}. Read only.
-     */
-    final int[] blockOffset;
-    final int[] blockMask;
     /** θ₀ ⊕ 2³¹ and θ₁ ⊕ 2³¹ as signed ints: u &gt; θ ⇔ ρ &gt; θ ⊕ 2³¹ in signed comparison. */
     final int threshold0;
     final int threshold1;
     /**
-     * The byte-flip masks of the vector kernel, 16 shorts each: index (2p + last)·16 + i holds 0xFE in the
-     * active byte (low byte for p = 0, high byte for p = 1) where lane i is updated, 0 elsewhere
-     * (last = 1: the row's tail). Read only.
+     * The blocks of a row of parity p in processing order, j = 0…q: {@code blockSite[p(q + 1) + j]} is x of
+     * the block's first site (2m + p for its first unit m). Read only.
+     */
+    final int[] blockSite;
+    /**
+     * The byte-flip masks of the vector kernel, 16 shorts each: entries 0…15 hold 0xFE (a full block), entries
+     * 16…31 hold 0xFE where a tail lane is updated and 0 where it is masked. Read only.
      */
     final short[] flipMasks;
 
@@ -84,24 +81,17 @@ final class SquareCheckerboardSchedule {
         this.threshold0 = signedThreshold(Math.exp(-8.0 * beta));
         this.threshold1 = signedThreshold(Math.exp(-4.0 * beta));
         int blocks = fullBlocks + 1;
-        this.blockOffset = new int[2 * blocks];
-        this.blockMask = new int[2 * blocks];
+        this.blockSite = new int[2 * blocks];
         for (int p = 0; p < 2; p++) {
             for (int j = 0; j < blocks; j++) {
-                boolean tail = j == tailIndex(p);
-                int k = p == 0 ? fullBlocks - 1 - j : j - 1; // the full block's index (unused for the tail)
-                int start = tail ? 1 - p + half - 1 - LANES : 1 - p + LANES * k;
-                blockOffset[p * blocks + j] = 2 * start;
-                blockMask[p * blocks + j] = (2 * p + (tail ? 1 : 0)) * LANES;
+                int start = j == fullBlocks ? 1 - p + half - 1 - LANES : 1 - p + LANES * (fullBlocks - 1 - j);
+                blockSite[p * blocks + j] = 2 * start + p;
             }
         }
-        this.flipMasks = new short[4 * LANES];
-        for (int p = 0; p < 2; p++) {
-            short fe = (short) (0xFE << (8 * p));
-            for (int i = 0; i < LANES; i++) {
-                flipMasks[2 * p * LANES + i] = fe;
-                flipMasks[(2 * p + 1) * LANES + i] = i < maskedLanes ? 0 : fe;
-            }
+        this.flipMasks = new short[2 * LANES];
+        for (int i = 0; i < LANES; i++) {
+            flipMasks[i] = 0xFE;
+            flipMasks[LANES + i] = (short) (i < maskedLanes ? 0 : 0xFE);
         }
     }
 
@@ -114,11 +104,6 @@ final class SquareCheckerboardSchedule {
     private static int signedThreshold(double a) {
         long theta = (long) Math.ceil(a * 0x1p32) - 1;
         return (int) theta ^ Integer.MIN_VALUE;
-    }
-
-    /** Position of the tail in the block order of a row of parity p: last for p = 0, first for p = 1. */
-    int tailIndex(int p) {
-        return p == 0 ? fullBlocks : 0;
     }
 
     /** Start of the row above (y − 1 mod L). */

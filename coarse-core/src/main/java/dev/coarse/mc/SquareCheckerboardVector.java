@@ -12,21 +12,22 @@ import jdk.incubator.vector.VectorSpecies;
  * of one colour per vector, bit-identical to {@link SquareCheckerboardScalar}; {@link SquareCheckerboardSchedule}
  * documents the schedule.
  *
- * <p>Each block loads the row's bytes as 16 little-endian shorts, one byte pair (x = 2m, 2m + 1) per lane, so
- * the active site is the low byte (p = 0) or the high byte (p = 1) of its lane; the neighbour pairs are the
- * same lanes of the rows above and below and of the row shifted by one pair (left for p = 0, right for p = 1).
- * Shifting the active bytes to the bottom (arithmetic shifts by 0 or 8) and XOR-ing with the site gives, per
- * neighbour, a low byte 0 (agree) or 0xFE = −2 (disagree) under a garbage high byte; so the low byte of the sum
- * of the four is −2d mod 256, and shifting the sum left by 8 drops the garbage and leaves −512d as a signed short.
- * The level ℓ = 1 − c comes from two signed 32-bit compares and the sign bit of each random integer (eight per
- * int vector, two int vectors per block), packed into the 16 short lanes as c. Then d ≥ ℓ ⇔
- * W = ((sum − 2c) &lt;&lt; 8) + 511 = 511 − 512(d + c) &lt; 0, and the sign of W, masked to 0xFE in the active
- * byte, flips the site by XOR.
+ * <p>A block loads 32 bytes starting at its first site (x₀ = 2m + p, odd for p = 1) as 16 little-endian shorts:
+ * lane i holds site x₀ + 2i in its low byte and the right neighbour in its high byte; the shorts one byte to the
+ * left hold the left neighbours in their low bytes, and the same offsets in the rows above and below the
+ * vertical neighbours. XOR-ing each with the site gives, per neighbour, a low byte 0 (agree) or 0xFE = −2
+ * (disagree) under a garbage high byte (the right neighbour is first shifted down by 8); so the low byte of the
+ * sum of the four is −2d mod 256, and shifting the sum left by 8 drops the garbage and leaves −512d as a signed
+ * short. The level ℓ = 1 − c comes from two signed 32-bit compares and the sign bit of each random integer
+ * (eight per int vector, two int vectors per block), packed into the 16 short lanes as c. Then d ≥ ℓ ⇔
+ * W = ((sum − 2c) &lt;&lt; 8) + 511 = 511 − 512(d + c) &lt; 0, and the sign of W, masked to 0xFE in the low
+ * byte (and to the tail's updated lanes), flips the site by XOR; the 32 bytes are stored back (the high bytes
+ * unchanged).
  *
  * <p>Written for C2 in JDK 17, which boxes vectors carried across nested loops: each run of rows of one parity is
  * one flat loop over its blocks (the row is a counter in it), the only loop that carries vectors, with the
- * generator state loaded from {@code state} before it and stored after it. xoshiro's ×5 and ×9 and its rotations are shifts and adds (AVX2 has neither 64-bit multiplies nor
- * rotations).
+ * generator state loaded from {@code state} before it and stored after it. xoshiro's ×5 and ×9 and its
+ * rotations are shifts and adds (AVX2 has neither 64-bit multiplies nor rotations).
  *
  * <p>Loaded only when {@link CheckerboardMetropolis} finds the {@code jdk.incubator.vector} module.
  */
@@ -67,37 +68,30 @@ final class SquareCheckerboardVector {
         final int t0 = schedule.threshold0;
         final int t1 = schedule.threshold1;
         final short[] flipMasks = schedule.flipMasks;
-        final int[] blockOffset = schedule.blockOffset;
-        final int[] blockMask = schedule.blockMask;
+        final int[] blockSite = schedule.blockSite;
         final int blocks = schedule.fullBlocks + 1;
+        final int tail = schedule.fullBlocks;
         final int base = p * blocks;
-        final int tail = schedule.tailIndex(p);
         final int total = size / 2 * blocks;
-        final int active = 8 * p;
-        final int other = 8 - active;
-        final int cross = 4 * p - 2;
         LongVector s0 = LongVector.fromArray(LONGS, state, 0);
         LongVector s1 = LongVector.fromArray(LONGS, state, streams);
         LongVector s2 = LongVector.fromArray(LONGS, state, 2 * streams);
         LongVector s3 = LongVector.fromArray(LONGS, state, 3 * streams);
-        // the current row y, its block j (in processing order) and the tail's random integer for the wrap site
+        // the current row y and its block j (in processing order)
         int y = firstRow;
         int j = 0;
-        int wrapRho = 0;
         int row = y * size;
         int up = schedule.upRow(y);
         int down = schedule.downRow(y);
         for (int n = 0; n < total; n++) {
-            final int o = blockOffset[base + j];
+            // the shorts at the sites' bytes: low byte the site, high byte its right neighbour; at the bytes one
+            // to the left: low byte the left neighbour
+            final int o = blockSite[base + j];
             final ShortVector v = ShortVector.fromByteArray(SHORTS, spins, row + o, ORDER);
-            final ShortVector s = v.lanewise(VectorOperators.ASHR, active);
-            final ShortVector sum = s.lanewise(VectorOperators.XOR, v.lanewise(VectorOperators.ASHR, other))
-                    .add(s.lanewise(VectorOperators.XOR, ShortVector.fromByteArray(SHORTS, spins, row + o + cross, ORDER)
-                            .lanewise(VectorOperators.ASHR, other)))
-                    .add(s.lanewise(VectorOperators.XOR, ShortVector.fromByteArray(SHORTS, spins, up + o, ORDER)
-                            .lanewise(VectorOperators.ASHR, active)))
-                    .add(s.lanewise(VectorOperators.XOR, ShortVector.fromByteArray(SHORTS, spins, down + o, ORDER)
-                            .lanewise(VectorOperators.ASHR, active)));
+            final ShortVector sum = v.lanewise(VectorOperators.XOR, v.lanewise(VectorOperators.ASHR, 8))
+                    .add(v.lanewise(VectorOperators.XOR, ShortVector.fromByteArray(SHORTS, spins, row + o - 1, ORDER)))
+                    .add(v.lanewise(VectorOperators.XOR, ShortVector.fromByteArray(SHORTS, spins, up + o, ORDER)))
+                    .add(v.lanewise(VectorOperators.XOR, ShortVector.fromByteArray(SHORTS, spins, down + o, ORDER)));
 
             // two xoshiro256** steps on the four streams
             LongVector times5 = s1.add(s1.lanewise(VectorOperators.LSHL, 2));
@@ -136,14 +130,12 @@ final class SquareCheckerboardVector {
             final ShortVector w = sum.sub(c.lanewise(VectorOperators.LSHL, 1)).lanewise(VectorOperators.LSHL, 8)
                     .add((short) 511);
             final ShortVector flip = w.lanewise(VectorOperators.ASHR, 15)
-                    .and(ShortVector.fromArray(SHORTS, flipMasks, blockMask[base + j]));
+                    .and(ShortVector.fromArray(SHORTS, flipMasks, j == tail ? SquareCheckerboardSchedule.LANES : 0));
             v.lanewise(VectorOperators.XOR, flip).intoByteArray(spins, row + o, ORDER);
-            if (j == tail) {
-                wrapRho = (int) r1.lane(0);
-            }
             j++;
             if (j == blocks) {
-                schedule.updateWrapSite(spins, y, p, wrapRho);
+                // the row is done but for its wrap site, which takes I₁[0] of the tail (this block); next row
+                schedule.updateWrapSite(spins, y, p, (int) r1.lane(0));
                 j = 0;
                 y += 2;
                 row = y * size;
