@@ -52,8 +52,8 @@ public final class CheckerboardMetropolis implements Sampler {
     private final SquareCheckerboardSchedule vectorSchedule;
     /** Scratch of the vector schedule: the four xoshiro256** streams, re-seeded every sweep. */
     private final long[] laneState = new long[4 * SquareCheckerboardSchedule.STREAMS];
-    /** Scratch of the plain-Java twin: one block's random integers. */
-    private final int[] blockRandom = new int[SquareCheckerboardSchedule.LANES];
+    /** Scratch of the vector schedule: one block's random integers (twin), the wrap sites' (vectors). */
+    private final int[] blockRandom;
 
     public CheckerboardMetropolis(IsingModel model) {
         this.model = model;
@@ -69,6 +69,7 @@ public final class CheckerboardMetropolis implements Sampler {
         this.squareThresholds = new long[5];
         this.vectorSchedule = square && SquareCheckerboardSchedule.applies(squareSize, beta)
                 ? new SquareCheckerboardSchedule(squareSize, beta) : null;
+        this.blockRandom = new int[Math.max(SquareCheckerboardSchedule.LANES, squareSize / 2)];
         for (int k = 0; k < 5; k++) {
             double deltaE = 2.0 * (2 * k - 4);
             double a = deltaE == 0.0 ? ZERO_COST_ACCEPTANCE : Math.min(1.0, Math.exp(-beta * deltaE));
@@ -125,7 +126,7 @@ public final class CheckerboardMetropolis implements Sampler {
         if (vectorSchedule != null) {
             SquareCheckerboardSchedule.seed(laneState, rng);
             if (VectorSupport.ENABLED) {
-                SquareCheckerboardVector.sweep(vectorSchedule, spins, laneState);
+                SquareCheckerboardVector.sweep(vectorSchedule, spins, laneState, blockRandom);
             } else {
                 SquareCheckerboardScalar.sweep(vectorSchedule, spins, laneState, blockRandom);
             }

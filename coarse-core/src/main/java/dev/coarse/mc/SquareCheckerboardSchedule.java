@@ -19,8 +19,9 @@ import java.util.random.RandomGenerator;
  * <p><b>Order.</b> Colour 0, then colour 1; within a colour the even rows y = 0, 2, …, L − 2, then the odd rows
  * y = 1, 3, …, L − 1 (so no row is processed right after a row it reads); within a row the blocks q − 1, q − 2,
  * …, 0, then the tail (so no block reads bytes the block just before it wrote: a block reads its sites' bytes
- * and the byte left of them); then the row's wrap site. Sites of one colour do not interact, so every order
- * gives a valid sweep; this one spares the processor's store-to-load forwarding.
+ * and the byte left of them); then the row's wrap site (the vector kernel updates the wrap sites of a run of
+ * rows after the run, which changes nothing: they interact with none of its sites). Sites of one colour do not
+ * interact, so every order gives a valid sweep; this one spares the processor's store-to-load forwarding.
  *
  * <p><b>Random numbers.</b> Four xoshiro256** streams (Blackman and Vigna 2018), state word k of stream g in
  * {@code state[4k + g]}, seeded at the start of each sweep by {@link #seed} with 16 {@code nextLong}s of the

@@ -47,26 +47,34 @@ final class SquareCheckerboardVector {
                 && LONGS.length() == SquareCheckerboardSchedule.STREAMS;
     }
 
-    /** As {@link SquareCheckerboardScalar#sweep}. Modified: {@code spins}, {@code state}. */
-    static void sweep(SquareCheckerboardSchedule schedule, byte[] spins, long[] state) {
+    /**
+     * As {@link SquareCheckerboardScalar#sweep}. Modified: {@code spins}, {@code state}, {@code wrapRho}
+     * (scratch of L/2 ints).
+     */
+    static void sweep(SquareCheckerboardSchedule schedule, byte[] spins, long[] state, int[] wrapRho) {
         for (int colour = 0; colour < 2; colour++) {
             for (int rowParity = 0; rowParity < 2; rowParity++) {
-                sweepRows(schedule, spins, state, rowParity, (colour + rowParity) & 1);
+                final int p = (colour + rowParity) & 1;
+                sweepRows(schedule, spins, state, rowParity, p, wrapRho);
+                // the wrap sites of these rows, out of the vector loop (they do not interact with each other or
+                // with the rows' other sites, so this is the same as updating each after its row)
+                for (int y = rowParity; y < schedule.size; y += 2) {
+                    schedule.updateWrapSite(spins, y, p, wrapRho[y >> 1]);
+                }
             }
         }
     }
 
     /**
-     * Rows y = firstRow, firstRow + 2, … (all of parity p) in one flat loop over their blocks, with the row
-     * bookkeeping and the wrap site's update after each row's last block. Modified: {@code spins},
-     * {@code state}.
+     * The blocks of rows y = firstRow, firstRow + 2, … (all of parity p) in one flat loop, the row a counter in
+     * it. Modified: {@code spins}, {@code state}, {@code wrapRho[y/2]} (each row's wrap-site random integer).
      */
     private static void sweepRows(SquareCheckerboardSchedule schedule, byte[] spins, long[] state, int firstRow,
-            int p) {
+            int p, int[] wrapRho) {
         final int streams = SquareCheckerboardSchedule.STREAMS;
         final int size = schedule.size;
-        final int t0 = schedule.threshold0;
-        final int t1 = schedule.threshold1;
+        final int u0 = schedule.threshold0 + 1;
+        final int u1 = schedule.threshold1 + 1;
         final short[] flipMasks = schedule.flipMasks;
         final int[] blockSite = schedule.blockSite;
         final int blocks = schedule.fullBlocks + 1;
@@ -77,12 +85,13 @@ final class SquareCheckerboardVector {
         LongVector s1 = LongVector.fromArray(LONGS, state, streams);
         LongVector s2 = LongVector.fromArray(LONGS, state, 2 * streams);
         LongVector s3 = LongVector.fromArray(LONGS, state, 3 * streams);
-        // the current row y and its block j (in processing order)
-        int y = firstRow;
+        // the current row y (half = ⌊y/2⌋, row = its first byte), the rows above and below, its block j
+        final int area = size * size;
         int j = 0;
-        int row = y * size;
-        int up = schedule.upRow(y);
-        int down = schedule.downRow(y);
+        int half = firstRow >> 1;
+        int row = firstRow * size;
+        int up = (row == 0 ? area : row) - size;
+        int down = row + size == area ? 0 : row + size;
         for (int n = 0; n < total; n++) {
             // the shorts at the sites' bytes: low byte the site, high byte its right neighbour; at the bytes one
             // to the left: low byte the left neighbour
@@ -115,32 +124,33 @@ final class SquareCheckerboardVector {
             s2 = s2.lanewise(VectorOperators.XOR, t);
             s3 = s3.lanewise(VectorOperators.LSHL, 45).or(s3.lanewise(VectorOperators.LSHR, 19));
 
-            // 1 − ℓ per random integer: −[ρ > θ₀'] − [ρ > θ₁'] − [ρ < 0], as −1/0 masks
-            final IntVector i1 = r1.reinterpretAsInts();
-            final IntVector i2 = r2.reinterpretAsInts();
-            final IntVector c1 = ((IntVector) i1.compare(VectorOperators.GT, t0).toVector())
-                    .add((IntVector) i1.compare(VectorOperators.GT, t1).toVector())
-                    .sub(i1.lanewise(VectorOperators.ASHR, 31));
-            final IntVector c2 = ((IntVector) i2.compare(VectorOperators.GT, t0).toVector())
-                    .add((IntVector) i2.compare(VectorOperators.GT, t1).toVector())
-                    .sub(i2.lanewise(VectorOperators.ASHR, 31));
-            // lane 2j ← c1[j], lane 2j + 1 ← c2[j]
-            final ShortVector c = c1.and(0xFFFF).or(c2.lanewise(VectorOperators.LSHL, 16)).reinterpretAsShorts();
-            // the low byte of sum is −2d mod 256; W = ((sum − 2c) << 8) + 511 = 511 − 512(d + c) < 0 ⇔ d ≥ 1 − c = ℓ
-            final ShortVector w = sum.sub(c.lanewise(VectorOperators.LSHL, 1)).lanewise(VectorOperators.LSHL, 8)
-                    .add((short) 511);
+            // ℓ per random integer without vector masks (JDK 17's C2 makes compare-to-vector costly): with
+            // ν = ~ρ, ρ > θ' ⇔ the sign bit of ((θ' + 1 + ν) | ν) (θ' + 1 + ν = θ' − ρ does not overflow when
+            // ρ < 0, and ν's sign bit is set when ρ ≥ 0), and [ρ ≥ 0] is ν's sign bit
+            final IntVector n1 = r1.reinterpretAsInts().lanewise(VectorOperators.NOT);
+            final IntVector n2 = r2.reinterpretAsInts().lanewise(VectorOperators.NOT);
+            final IntVector l1 = n1.add(u0).or(n1).lanewise(VectorOperators.LSHR, 31)
+                    .add(n1.add(u1).or(n1).lanewise(VectorOperators.LSHR, 31))
+                    .add(n1.lanewise(VectorOperators.LSHR, 31));
+            final IntVector l2 = n2.add(u0).or(n2).lanewise(VectorOperators.LSHR, 31)
+                    .add(n2.add(u1).or(n2).lanewise(VectorOperators.LSHR, 31))
+                    .add(n2.lanewise(VectorOperators.LSHR, 31));
+            // lane 2j ← ℓ₁[j], lane 2j + 1 ← ℓ₂[j]
+            final ShortVector level = l1.or(l2.lanewise(VectorOperators.LSHL, 16)).reinterpretAsShorts();
+            // the low byte of sum is −2d mod 256; W = ((sum + 2ℓ) << 8) − 1 = −1 − 512(d − ℓ) < 0 ⇔ d ≥ ℓ
+            final ShortVector w = sum.add(level).add(level).lanewise(VectorOperators.LSHL, 8).sub((short) 1);
             final ShortVector flip = w.lanewise(VectorOperators.ASHR, 15)
                     .and(ShortVector.fromArray(SHORTS, flipMasks, j == tail ? SquareCheckerboardSchedule.LANES : 0));
             v.lanewise(VectorOperators.XOR, flip).intoByteArray(spins, row + o, ORDER);
             j++;
             if (j == blocks) {
                 // the row is done but for its wrap site, which takes I₁[0] of the tail (this block); next row
-                schedule.updateWrapSite(spins, y, p, (int) r1.lane(0));
+                wrapRho[half] = (int) r1.lane(0);
+                half++;
                 j = 0;
-                y += 2;
-                row = y * size;
-                up = schedule.upRow(y);
-                down = schedule.downRow(y);
+                row += 2 * size;
+                up = row - size;
+                down = row + size == area ? 0 : row + size;
             }
         }
         s0.intoArray(state, 0);

@@ -46,9 +46,10 @@ class SquareCheckerboardKernelTest {
         SquareCheckerboardSchedule.seed(scalarState, rng);
         long[] vectorState = scalarState.clone();
         int[] scratch = new int[SquareCheckerboardSchedule.LANES];
+        int[] wrapRho = new int[size / 2];
         for (int t = 0; t < SWEEPS; t++) {
             SquareCheckerboardScalar.sweep(schedule, scalar, scalarState, scratch);
-            SquareCheckerboardVector.sweep(schedule, vector, vectorState);
+            SquareCheckerboardVector.sweep(schedule, vector, vectorState, wrapRho);
             int at = Arrays.mismatch(vector, scalar);
             assertThat(at).as("first differing site (y = %d, x = %d) after sweep %d, L = %d, T = %s", at / size,
                     at % size, t + 1, size, temperature).isEqualTo(-1);
