@@ -175,7 +175,10 @@ final class SquareCheckerboardSchedule {
         // (s ^ n) & 2 is 2 where the ±1 bytes disagree: twice d
         final int twiceD = ((s ^ spins[left]) & 2) + ((s ^ spins[right]) & 2) + ((s ^ spins[up]) & 2)
                 + ((s ^ spins[down]) & 2);
-        final int level = (rho > threshold0 ? 1 : 0) + (rho > threshold1 ? 1 : 0) + (~rho >>> 31);
+        // ℓ as in the vector kernel, branch-free: with ν = ~ρ, ρ > θ' ⇔ ((θ' + 1 + ν) | ν) has its sign bit
+        // set (θ' + 1 + ν = θ' − ρ does not overflow when ρ < 0), and ρ ≥ 0 ⇔ ν has
+        final int nu = ~rho;
+        final int level = (((threshold0 + 1 + nu) | nu) >>> 31) + (((threshold1 + 1 + nu) | nu) >>> 31) + (nu >>> 31);
         // branch-free (the outcome is a coin): all ones iff d ≥ ℓ, and s ^ −2 = −s
         spins[i] = (byte) (s ^ (((2 * level - twiceD - 1) >> 31) & -2));
     }
