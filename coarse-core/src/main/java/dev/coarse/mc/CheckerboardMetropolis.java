@@ -23,12 +23,12 @@ import java.util.random.RandomGenerator;
  *
  * <p><b>Square lattice, zero field.</b> For even L ≥ 34 and T ≤ 4/ln 2 ≈ 5.77 the sweep runs a vectorised
  * schedule ({@code SquareCheckerboardSchedule}: 16 sites of one colour per 256-bit vector, four xoshiro256**
- * streams seeded from {@code rng} at every sweep, 32-bit uniforms): about 1.5 flips/ns on one core of the
+ * streams seeded from {@code rng} at every sweep, 32-bit uniforms): 1.2–1.6 flips/ns on one core of the
  * development machine (AMD EPYC, AVX2) against 0.16 for the scalar loop it replaced. It uses JDK 17's
  * incubating Vector API when the JVM has {@code --add-modules jdk.incubator.vector} (the {@code ./coarse}
  * launcher, the Maven build and the benchmarks pass it) and otherwise, or with
  * {@code -Dcoarse.checkerboard.vector=false}, a plain-Java twin that gives <b>bit-identical</b> results
- * (about 0.1 flips/ns); {@link #vectorized()} says which. Smaller even L and higher T keep a scalar
+ * (about 0.13 flips/ns); {@link #vectorized()} says which. Smaller even L and higher T keep a scalar
  * xoshiro256** loop; odd L, h ≠ 0 and other lattices the generic table-driven loop. See {@link #sweep}.
  */
 public final class CheckerboardMetropolis implements Sampler {
