@@ -1,0 +1,185 @@
+package dev.coarse.mc;
+
+import java.util.random.RandomGenerator;
+
+/**
+ * The site and random-number schedule of the vectorised square-lattice checkerboard Metropolis sweep, shared by
+ * {@link SquareCheckerboardVector} and its plain-Java twin {@link SquareCheckerboardScalar} (which must give
+ * bit-identical configurations), and the single-site update both use at the row ends.
+ *
+ * <p><b>Sites.</b> Spins are the sampler's ±1 bytes in row-major order (x fastest) on an L×L torus, L even,
+ * L ≥ {@value #MIN_SIZE}. Row y holds H = L/2 byte pairs ("units") m = 0…H−1, bytes 2m and 2m + 1. Colour c
+ * (0 = even x + y) has its sites in row y at x = 2m + p, p = (c + y) mod 2. In one row the site whose
+ * horizontal neighbour wraps around the row end (the <em>wrap site</em>: x = 0 when p = 0, x = L − 1 when
+ * p = 1) is left out of the vectors, so the other H − 1 sites are units m ∈ [lo, lo + H − 1) with lo = 1 − p.
+ * Write H − 1 = 16q + r (0 ≤ r &lt; 16). The row takes q full blocks of {@value #LANES} consecutive units,
+ * block k starting at lo + 16k, and a <em>tail</em> block starting at lo + H − 17 that updates only its last r
+ * lanes (its first 16 − r lanes belong to block q − 1; when r = 0 it updates none).
+ *
+ * <p><b>Order.</b> Colour 0, then colour 1; within a colour the even rows y = 0, 2, …, L − 2, then the odd rows
+ * y = 1, 3, …, L − 1 (so no row is processed right after a row it reads); within a row the blocks q − 1, q − 2,
+ * …, 0, then the tail (so no block reads bytes the block just before it wrote: a block reads its sites' bytes
+ * and the byte left of them); then the row's wrap site (the vector kernel updates the wrap sites of a run of
+ * rows after the run, which changes nothing: they interact with none of its sites). Sites of one colour do not
+ * interact, so every order gives a valid sweep; this one spares the processor's store-to-load forwarding.
+ *
+ * <p><b>Random numbers.</b> Four xoshiro256** streams (Blackman and Vigna 2018), state word k of stream g in
+ * {@code state[4k + g]}, seeded at the start of each sweep by {@link #seed} with 16 {@code nextLong}s of the
+ * chain's generator. Each block draws two outputs from every stream, R₁[g] then R₂[g]; write I₁[j] (j = 0…7)
+ * for the 32-bit halves of R₁ in little-endian order (I₁[2g] = low half of R₁[g], I₁[2g + 1] = high half), I₂
+ * likewise. Lane i of the block (unit start + i) gets the 32-bit integer ρ = I₁[i/2] for even i and
+ * I₂[(i − 1)/2] for odd i; the wrap site gets I₁[0] of the row's tail (whose lane 0 is never updated).
+ * Masked lanes' numbers are discarded.
+ *
+ * <p><b>Acceptance.</b> u = ρ ⊕ 2³¹, read as unsigned, is uniform on [0, 2³²). With d the number of the four
+ * neighbours that disagree with the site, ΔE = 2s·n = 8 − 4d, and the Metropolis acceptance (SCIENCE.md §2,
+ * with ΔE = 0 accepted with {@link CheckerboardMetropolis#ZERO_COST_ACCEPTANCE ½}) is a(d) = e<sup>−8β</sup>,
+ * e<sup>−4β</sup>, ½, 1, 1 for d = 0…4. A flip is accepted iff u &lt; ⌈a(d)·2³²⌉, so P(accept) =
+ * ⌈a·2³²⌉/2³², exact to 2⁻³². With θ<sub>k</sub> = ⌈a(k)·2³²⌉ − 1 (k = 0, 1, 2) that is u ≤ θ<sub>min(d,3)</sub>,
+ * and because θ₀ ≤ θ₁ ≤ θ₂ it equals d ≥ ℓ(u) with the level ℓ(u) = [u &gt; θ₀] + [u &gt; θ₁] + [u &gt; θ₂]
+ * (θ₂ = 2³¹ − 1, so the last term is the top bit of u). The monotone order needs e<sup>−4β</sup> ≤ ½, i.e.
+ * T ≤ 4/ln 2 ≈ 5.77, and θ₀ ≥ 0 needs e<sup>−8β</sup> &gt; 0 in double precision; {@link #applies} checks both.
+ */
+final class SquareCheckerboardSchedule {
+
+    /** Sites per vector: 16 byte pairs, one 256-bit vector of shorts. */
+    static final int LANES = 16;
+
+    /** The smallest L with at least one full block per row (H − 1 ≥ 16). */
+    static final int MIN_SIZE = 2 * (LANES + 1);
+
+    /** Independent xoshiro256** streams: one 256-bit vector of longs. */
+    static final int STREAMS = 4;
+
+    final int size;
+    final int half;
+    /** q: the number of full blocks per row. */
+    final int fullBlocks;
+    /** 16 − r: the leading lanes of a row's tail (the last block of the row, j = q) that the full blocks update. */
+    final int maskedLanes;
+    /** θ₀ ⊕ 2³¹ and θ₁ ⊕ 2³¹ as signed ints: u &gt; θ ⇔ ρ &gt; θ ⊕ 2³¹ in signed comparison. */
+    final int threshold0;
+    final int threshold1;
+    /**
+     * The blocks of a row of parity p in processing order, j = 0…q: {@code blockSite[p(q + 1) + j]} is x of
+     * the block's first site (2m + p for its first unit m). Read only.
+     */
+    final int[] blockSite;
+    /**
+     * The byte-flip masks of the vector kernel, 16 shorts each: entries 0…15 hold 0xFE (a full block), entries
+     * 16…31 hold 0xFE where a tail lane is updated and 0 where it is masked. Read only.
+     */
+    final short[] flipMasks;
+
+    SquareCheckerboardSchedule(int size, double beta) {
+        if (!applies(size, beta)) {
+            throw new IllegalArgumentException("no vector checkerboard schedule for L = " + size + ", β = " + beta);
+        }
+        this.size = size;
+        this.half = size / 2;
+        this.fullBlocks = (half - 1) / LANES;
+        this.maskedLanes = LANES - (half - 1) % LANES;
+        this.threshold0 = signedThreshold(Math.exp(-8.0 * beta));
+        this.threshold1 = signedThreshold(Math.exp(-4.0 * beta));
+        int blocks = fullBlocks + 1;
+        this.blockSite = new int[2 * blocks];
+        for (int p = 0; p < 2; p++) {
+            for (int j = 0; j < blocks; j++) {
+                int start = j == fullBlocks ? 1 - p + half - 1 - LANES : 1 - p + LANES * (fullBlocks - 1 - j);
+                blockSite[p * blocks + j] = 2 * start + p;
+            }
+        }
+        this.flipMasks = new short[2 * LANES];
+        for (int i = 0; i < LANES; i++) {
+            flipMasks[i] = 0xFE;
+            flipMasks[LANES + i] = (short) (i < maskedLanes ? 0 : 0xFE);
+        }
+    }
+
+    /** Whether the schedule exists: even L ≥ {@value #MIN_SIZE}, e<sup>−8β</sup> &gt; 0 and e<sup>−4β</sup> ≤ ½. */
+    static boolean applies(int size, double beta) {
+        return size >= MIN_SIZE && size % 2 == 0 && Math.exp(-8.0 * beta) > 0.0 && Math.exp(-4.0 * beta) <= 0.5;
+    }
+
+    /** θ ⊕ 2³¹ for θ = ⌈a·2³²⌉ − 1, 0 &lt; a ≤ ½ (exact: a·2³² is a scaling by a power of two). */
+    private static int signedThreshold(double a) {
+        long theta = (long) Math.ceil(a * 0x1p32) - 1;
+        return (int) theta ^ Integer.MIN_VALUE;
+    }
+
+    /** Start of the row above (y − 1 mod L). */
+    int upRow(int y) {
+        return (y == 0 ? size - 1 : y - 1) * size;
+    }
+
+    /** Start of the row below (y + 1 mod L). */
+    int downRow(int y) {
+        return (y == size - 1 ? 0 : y + 1) * size;
+    }
+
+    /**
+     * Seeds the four streams with 16 outputs of {@code rng}, stream by stream (stream g's words k = 0…3 go to
+     * {@code state[4k + g]}); an all-zero stream (xoshiro's one forbidden state) gets a fixed nonzero word.
+     * Modified: {@code state}; {@code rng} is advanced.
+     */
+    static void seed(long[] state, RandomGenerator rng) {
+        for (int g = 0; g < STREAMS; g++) {
+            long any = 0;
+            for (int k = 0; k < 4; k++) {
+                long word = rng.nextLong();
+                state[STREAMS * k + g] = word;
+                any |= word;
+            }
+            if (any == 0) {
+                state[g] = 0x9E3779B97F4A7C15L;
+            }
+        }
+    }
+
+    /** The next output of stream g; advances its state. Modified: {@code state}. */
+    static long next(long[] state, int g) {
+        final int streams = STREAMS;
+        long s0 = state[g];
+        long s1 = state[streams + g];
+        long s2 = state[2 * streams + g];
+        long s3 = state[3 * streams + g];
+        final long r = Long.rotateLeft(s1 * 5, 7) * 9;
+        final long t = s1 << 17;
+        s2 ^= s0;
+        s3 ^= s1;
+        s1 ^= s2;
+        s0 ^= s3;
+        s2 ^= t;
+        state[g] = s0;
+        state[streams + g] = s1;
+        state[2 * streams + g] = s2;
+        state[3 * streams + g] = Long.rotateLeft(s3, 45);
+        return r;
+    }
+
+    /**
+     * Updates the wrap site of row y (parity p) with the random integer ρ, as every site: flip iff
+     * d ≥ ℓ(u). Modified: {@code spins}.
+     */
+    void updateWrapSite(byte[] spins, int y, int p, int rho) {
+        int row = y * size;
+        int x = p == 0 ? 0 : size - 1;
+        int left = p == 0 ? row + size - 1 : row + size - 2;
+        int right = p == 0 ? row + 1 : row;
+        update(spins, row + x, left, right, upRow(y) + x, downRow(y) + x, rho);
+    }
+
+    /** The single-site update of the class comment at site i with the given neighbours. Modified: {@code spins}. */
+    void update(byte[] spins, int i, int left, int right, int up, int down, int rho) {
+        final int s = spins[i];
+        // (s ^ n) & 2 is 2 where the ±1 bytes disagree: twice d
+        final int twiceD = ((s ^ spins[left]) & 2) + ((s ^ spins[right]) & 2) + ((s ^ spins[up]) & 2)
+                + ((s ^ spins[down]) & 2);
+        // ℓ as in the vector kernel, branch-free: with ν = ~ρ, ρ > θ' ⇔ ((θ' + 1 + ν) | ν) has its sign bit
+        // set (θ' + 1 + ν = θ' − ρ does not overflow when ρ < 0), and ρ ≥ 0 ⇔ ν has
+        final int nu = ~rho;
+        final int level = (((threshold0 + 1 + nu) | nu) >>> 31) + (((threshold1 + 1 + nu) | nu) >>> 31) + (nu >>> 31);
+        // branch-free (the outcome is a coin): all ones iff d ≥ ℓ, and s ^ −2 = −s
+        spins[i] = (byte) (s ^ (((2 * level - twiceD - 1) >> 31) & -2));
+    }
+}

@@ -1,0 +1,161 @@
+package dev.coarse.mc;
+
+import java.nio.ByteOrder;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.ShortVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The square-lattice checkerboard Metropolis sweep on 256-bit vectors (JDK 17's incubating Vector API): 16 sites
+ * of one colour per vector, bit-identical to {@link SquareCheckerboardScalar}; {@link SquareCheckerboardSchedule}
+ * documents the schedule.
+ *
+ * <p>A block loads 32 bytes starting at its first site (x₀ = 2m + p, odd for p = 1) as 16 little-endian shorts:
+ * lane i holds site x₀ + 2i in its low byte and the right neighbour in its high byte; the shorts one byte to the
+ * left hold the left neighbours in their low bytes, and the same offsets in the rows above and below the
+ * vertical neighbours. XOR-ing each with the site gives, per neighbour, a low byte 0 (agree) or 0xFE = −2
+ * (disagree) under a garbage high byte (the right neighbour is first shifted down by 8); so the low byte of the
+ * sum of the four is −2d mod 256, and shifting the sum left by 8 drops the garbage and leaves −512d as a signed
+ * short. The level ℓ = 1 − c comes from two signed 32-bit compares and the sign bit of each random integer
+ * (eight per int vector, two int vectors per block), packed into the 16 short lanes as c. Then d ≥ ℓ ⇔
+ * W = ((sum − 2c) &lt;&lt; 8) + 511 = 511 − 512(d + c) &lt; 0, and the sign of W, masked to 0xFE in the low
+ * byte (and to the tail's updated lanes), flips the site by XOR; the 32 bytes are stored back (the high bytes
+ * unchanged).
+ *
+ * <p>Written for C2 in JDK 17, which boxes vectors carried across nested loops: each run of rows of one parity is
+ * one flat loop over its blocks (the row is a counter in it), the only loop that carries vectors, with the
+ * generator state loaded from {@code state} before it and stored after it. xoshiro's ×5 and ×9 and its
+ * rotations are shifts and adds (AVX2 has neither 64-bit multiplies nor rotations).
+ *
+ * <p>Loaded only when {@link CheckerboardMetropolis} finds the {@code jdk.incubator.vector} module.
+ */
+final class SquareCheckerboardVector {
+
+    private static final VectorSpecies<Short> SHORTS = ShortVector.SPECIES_256;
+    private static final VectorSpecies<Long> LONGS = LongVector.SPECIES_256;
+    private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
+
+    private SquareCheckerboardVector() {
+    }
+
+    /** True when 256-bit short and long vectors are compiled to hardware instructions on this machine. */
+    static boolean usable() {
+        return ShortVector.SPECIES_PREFERRED.length() >= SquareCheckerboardSchedule.LANES
+                && SHORTS.length() == SquareCheckerboardSchedule.LANES
+                && LONGS.length() == SquareCheckerboardSchedule.STREAMS;
+    }
+
+    /**
+     * As {@link SquareCheckerboardScalar#sweep}. Modified: {@code spins}, {@code state}, {@code wrapRho}
+     * (scratch of L/2 ints).
+     */
+    static void sweep(SquareCheckerboardSchedule schedule, byte[] spins, long[] state, int[] wrapRho) {
+        for (int colour = 0; colour < 2; colour++) {
+            for (int rowParity = 0; rowParity < 2; rowParity++) {
+                final int p = (colour + rowParity) & 1;
+                sweepRows(schedule, spins, state, rowParity, p, wrapRho);
+                // the wrap sites of these rows, out of the vector loop (they do not interact with each other or
+                // with the rows' other sites, so this is the same as updating each after its row)
+                for (int y = rowParity; y < schedule.size; y += 2) {
+                    schedule.updateWrapSite(spins, y, p, wrapRho[y >> 1]);
+                }
+            }
+        }
+    }
+
+    /**
+     * The blocks of rows y = firstRow, firstRow + 2, … (all of parity p) in one flat loop, the row a counter in
+     * it. Modified: {@code spins}, {@code state}, {@code wrapRho[y/2]} (each row's wrap-site random integer).
+     */
+    private static void sweepRows(SquareCheckerboardSchedule schedule, byte[] spins, long[] state, int firstRow,
+            int p, int[] wrapRho) {
+        final int streams = SquareCheckerboardSchedule.STREAMS;
+        final int size = schedule.size;
+        final int u0 = schedule.threshold0 + 1;
+        final int u1 = schedule.threshold1 + 1;
+        final short[] flipMasks = schedule.flipMasks;
+        final int[] blockSite = schedule.blockSite;
+        final int blocks = schedule.fullBlocks + 1;
+        final int tail = schedule.fullBlocks;
+        final int base = p * blocks;
+        final int total = size / 2 * blocks;
+        LongVector s0 = LongVector.fromArray(LONGS, state, 0);
+        LongVector s1 = LongVector.fromArray(LONGS, state, streams);
+        LongVector s2 = LongVector.fromArray(LONGS, state, 2 * streams);
+        LongVector s3 = LongVector.fromArray(LONGS, state, 3 * streams);
+        // the current row y (half = ⌊y/2⌋, row = its first byte), the rows above and below, its block j
+        final int area = size * size;
+        int j = 0;
+        int half = firstRow >> 1;
+        int row = firstRow * size;
+        int up = (row == 0 ? area : row) - size;
+        int down = row + size == area ? 0 : row + size;
+        for (int n = 0; n < total; n++) {
+            // the shorts at the sites' bytes: low byte the site, high byte its right neighbour; at the bytes one
+            // to the left: low byte the left neighbour
+            final int o = blockSite[base + j];
+            final ShortVector v = ShortVector.fromByteArray(SHORTS, spins, row + o, ORDER);
+            final ShortVector sum = v.lanewise(VectorOperators.XOR, v.lanewise(VectorOperators.ASHR, 8))
+                    .add(v.lanewise(VectorOperators.XOR, ShortVector.fromByteArray(SHORTS, spins, row + o - 1, ORDER)))
+                    .add(v.lanewise(VectorOperators.XOR, ShortVector.fromByteArray(SHORTS, spins, up + o, ORDER)))
+                    .add(v.lanewise(VectorOperators.XOR, ShortVector.fromByteArray(SHORTS, spins, down + o, ORDER)));
+
+            // two xoshiro256** steps on the four streams
+            LongVector times5 = s1.add(s1.lanewise(VectorOperators.LSHL, 2));
+            LongVector rotated = times5.lanewise(VectorOperators.LSHL, 7).or(times5.lanewise(VectorOperators.LSHR, 57));
+            final LongVector r1 = rotated.add(rotated.lanewise(VectorOperators.LSHL, 3));
+            LongVector t = s1.lanewise(VectorOperators.LSHL, 17);
+            s2 = s2.lanewise(VectorOperators.XOR, s0);
+            s3 = s3.lanewise(VectorOperators.XOR, s1);
+            s1 = s1.lanewise(VectorOperators.XOR, s2);
+            s0 = s0.lanewise(VectorOperators.XOR, s3);
+            s2 = s2.lanewise(VectorOperators.XOR, t);
+            s3 = s3.lanewise(VectorOperators.LSHL, 45).or(s3.lanewise(VectorOperators.LSHR, 19));
+            times5 = s1.add(s1.lanewise(VectorOperators.LSHL, 2));
+            rotated = times5.lanewise(VectorOperators.LSHL, 7).or(times5.lanewise(VectorOperators.LSHR, 57));
+            final LongVector r2 = rotated.add(rotated.lanewise(VectorOperators.LSHL, 3));
+            t = s1.lanewise(VectorOperators.LSHL, 17);
+            s2 = s2.lanewise(VectorOperators.XOR, s0);
+            s3 = s3.lanewise(VectorOperators.XOR, s1);
+            s1 = s1.lanewise(VectorOperators.XOR, s2);
+            s0 = s0.lanewise(VectorOperators.XOR, s3);
+            s2 = s2.lanewise(VectorOperators.XOR, t);
+            s3 = s3.lanewise(VectorOperators.LSHL, 45).or(s3.lanewise(VectorOperators.LSHR, 19));
+
+            // ℓ per random integer without vector masks (JDK 17's C2 makes compare-to-vector costly): with
+            // ν = ~ρ, ρ > θ' ⇔ the sign bit of ((θ' + 1 + ν) | ν) (θ' + 1 + ν = θ' − ρ does not overflow when
+            // ρ < 0, and ν's sign bit is set when ρ ≥ 0), and [ρ ≥ 0] is ν's sign bit
+            final IntVector n1 = r1.reinterpretAsInts().lanewise(VectorOperators.NOT);
+            final IntVector n2 = r2.reinterpretAsInts().lanewise(VectorOperators.NOT);
+            final IntVector l1 = n1.add(u0).or(n1).lanewise(VectorOperators.LSHR, 31)
+                    .add(n1.add(u1).or(n1).lanewise(VectorOperators.LSHR, 31))
+                    .add(n1.lanewise(VectorOperators.LSHR, 31));
+            final IntVector l2 = n2.add(u0).or(n2).lanewise(VectorOperators.LSHR, 31)
+                    .add(n2.add(u1).or(n2).lanewise(VectorOperators.LSHR, 31))
+                    .add(n2.lanewise(VectorOperators.LSHR, 31));
+            // lane 2j ← ℓ₁[j], lane 2j + 1 ← ℓ₂[j]
+            final ShortVector level = l1.or(l2.lanewise(VectorOperators.LSHL, 16)).reinterpretAsShorts();
+            // the low byte of sum is −2d mod 256; W = ((sum + 2ℓ) << 8) − 1 = −1 − 512(d − ℓ) < 0 ⇔ d ≥ ℓ
+            final ShortVector w = sum.add(level).add(level).lanewise(VectorOperators.LSHL, 8).sub((short) 1);
+            final ShortVector flip = w.lanewise(VectorOperators.ASHR, 15)
+                    .and(ShortVector.fromArray(SHORTS, flipMasks, j == tail ? SquareCheckerboardSchedule.LANES : 0));
+            v.lanewise(VectorOperators.XOR, flip).intoByteArray(spins, row + o, ORDER);
+            j++;
+            if (j == blocks) {
+                // the row is done but for its wrap site, which takes I₁[0] of the tail (this block); next row
+                wrapRho[half] = (int) r1.lane(0);
+                half++;
+                j = 0;
+                row += 2 * size;
+                up = row - size;
+                down = row + size == area ? 0 : row + size;
+            }
+        }
+        s0.intoArray(state, 0);
+        s1.intoArray(state, streams);
+        s2.intoArray(state, 2 * streams);
+        s3.intoArray(state, 3 * streams);
+    }
+}

@@ -1,0 +1,98 @@
+package dev.coarse.mc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.coarse.exact.Kaufman;
+import dev.coarse.exact.Onsager;
+import dev.coarse.lattice.Lattice;
+import dev.coarse.model.IsingModel;
+import dev.coarse.stats.Estimate;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The square-lattice vector schedule of {@link CheckerboardMetropolis} (L ≥ 34; smaller lattices and the odd
+ * ones are checked against enumeration in {@link ThermodynamicsTest} and {@link SamplerContractTest}): energy and
+ * specific heat against Kaufman's exact finite-lattice values, the temperatures where it steps aside, and the
+ * sampler contract (no random state of its own).
+ */
+class CheckerboardMetropolisTest {
+
+    /**
+     * Agreement required, in estimated standard errors. With 7 cases × 2 quantities, each Gaussian comparison
+     * fails with probability 6e-5, so a correct sampler fails this class ~1e-3 of seeds.
+     */
+    private static final double STAT_SIGMAS = 4.0;
+    private static final long SEED = 20261123L;
+
+    @ParameterizedTest(name = "L = {0} T = {1}")
+    @CsvSource({
+        // L = 34: one full block and an all-masked tail per row; L = 36: a tail with one updated lane
+        "34, 2.0", "34, 2.269185314213022", "34, 2.6", "36, 2.269185314213022", "48, 2.269185314213022",
+        // above 4/ln 2 the schedule's thresholds are not monotone and the scalar loop runs
+        "34, 6.0"})
+    void energyAndSpecificHeatMatchKaufman(int size, double temperature) {
+        IsingModel model = IsingModel.atTemperature(Lattice.square(size), temperature);
+        RunSpec spec = new RunSpec(model, "metropolis", 40_000, 2_000, 10, 2, SEED + size, 2);
+        Map<String, Estimate> measured = Observables.measure(ChainRunner.run(spec, null));
+        Estimate e = measured.get("energy_per_site");
+        Estimate c = measured.get("specific_heat");
+        double exactE = Kaufman.energyPerSite(size, temperature);
+        double exactC = Kaufman.specificHeatPerSite(size, temperature);
+        assertThat(e.sigmasFrom(exactE)).as("L=%d T=%s: e = %s vs Kaufman %s", size, temperature, e, exactE)
+                .isLessThan(STAT_SIGMAS);
+        assertThat(c.sigmasFrom(exactC)).as("L=%d T=%s: C = %s vs Kaufman %s", size, temperature, c, exactC)
+                .isLessThan(STAT_SIGMAS);
+    }
+
+    @Test
+    void scheduleAppliesOnlyWhereItsThresholdsAreExactAndOrdered() {
+        double betaC = 1.0 / Onsager.CRITICAL_TEMPERATURE;
+        assertThat(SquareCheckerboardSchedule.applies(34, betaC)).isTrue();
+        assertThat(SquareCheckerboardSchedule.applies(1024, betaC)).isTrue();
+        assertThat(SquareCheckerboardSchedule.applies(32, betaC)).as("no full block per row").isFalse();
+        assertThat(SquareCheckerboardSchedule.applies(35, betaC)).as("odd L").isFalse();
+        // e^{−4β} ≤ ½ ⇔ T ≤ 4/ln 2 ≈ 5.771
+        assertThat(SquareCheckerboardSchedule.applies(64, 1.0 / 5.77)).isTrue();
+        assertThat(SquareCheckerboardSchedule.applies(64, 1.0 / 5.78)).isFalse();
+        // e^{−8β} underflows to 0
+        assertThat(SquareCheckerboardSchedule.applies(64, 100.0)).isFalse();
+    }
+
+    @Test
+    void thresholdsAreTheCeilingsOfTheAcceptancesInUnitsOfTwoToTheMinus32() {
+        double beta = 1.0 / 1.5;
+        SquareCheckerboardSchedule schedule = new SquareCheckerboardSchedule(64, beta);
+        long theta0 = (schedule.threshold0 ^ Integer.MIN_VALUE) & 0xFFFFFFFFL;
+        long theta1 = (schedule.threshold1 ^ Integer.MIN_VALUE) & 0xFFFFFFFFL;
+        // P(accept) = (θ + 1)/2³² must be the smallest multiple of 2⁻³² not below the acceptance
+        assertThat((theta0 + 1) / 0x1p32).isGreaterThanOrEqualTo(Math.exp(-8 * beta));
+        assertThat(theta0 / 0x1p32).isLessThan(Math.exp(-8 * beta));
+        assertThat((theta1 + 1) / 0x1p32).isGreaterThanOrEqualTo(Math.exp(-4 * beta));
+        assertThat(theta1 / 0x1p32).isLessThan(Math.exp(-4 * beta));
+    }
+
+    @Test
+    void aSweepIsAFunctionOfTheConfigurationAndTheStreamAndDrawsSixteenLongs() {
+        IsingModel model = IsingModel.atTemperature(Lattice.square(40), Onsager.CRITICAL_TEMPERATURE);
+        CheckerboardMetropolis sampler = new CheckerboardMetropolis(model);
+        RandomGenerator start = new SplittableRandom(7L);
+        byte[] spins = ChainRunner.randomConfiguration(model, start);
+        byte[] again = spins.clone();
+        SplittableRandom a = new SplittableRandom(11L);
+        SplittableRandom b = new SplittableRandom(11L);
+        sampler.sweep(spins, a);
+        new CheckerboardMetropolis(model).sweep(again, b);
+        assertThat(Arrays.mismatch(spins, again)).as("first differing site").isEqualTo(-1);
+        SplittableRandom c = new SplittableRandom(11L);
+        for (int k = 0; k < 16; k++) {
+            c.nextLong();
+        }
+        assertThat(a.nextLong()).as("the sweep drew 4 longs per xoshiro256** stream").isEqualTo(c.nextLong());
+    }
+}
