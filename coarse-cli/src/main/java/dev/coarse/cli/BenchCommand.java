@@ -97,6 +97,8 @@ public final class BenchCommand implements Callable<Integer> {
         Duration warmup = Duration.ofNanos((long) (warmupSeconds * 1e9));
 
         Throughput scalar = ThroughputMeter.measureCounted(scalarTasks(model), warmup, duration);
+        boolean scalarVectorized = CheckerboardMetropolis.vectorized()
+                && new CheckerboardMetropolis(model).usesVectorSchedule();
         List<LongSupplier> groups = new ArrayList<>();
         for (MultispinMetropolis g : MultispinMetropolis.groups(model, threads, SEED)) {
             long flips = g.flipAttemptsPerSweep();
@@ -127,7 +129,7 @@ public final class BenchCommand implements Callable<Integer> {
             root.put("threads", threads);
             root.put("seconds", seconds);
             ObjectNode kernels = root.putObject("kernels");
-            speed(kernels.putObject("metropolis_scalar"), scalar);
+            speed(kernels.putObject("metropolis_scalar"), scalar).put("vectorized", scalarVectorized);
             speed(kernels.putObject("metropolis_multispin"), multispin)
                     .put("vectorized", MultispinMetropolis.vectorized());
             independent(speed(kernels.putObject("wolff"), wolff), wolffSteps, wolffTau, wolffIndependent);
@@ -138,6 +140,11 @@ public final class BenchCommand implements Callable<Integer> {
                     seconds);
             out.printf("  %-22s %10s %12s%n", "kernel", "flips/ns", "cpu_flips/ns");
             row(out, "metropolis_scalar", scalar);
+            if (!scalarVectorized) {
+                out.println(new CheckerboardMetropolis(model).usesVectorSchedule()
+                        ? "  (scalar ran without 256-bit vectors: start the JVM with --add-modules jdk.incubator.vector)"
+                        : "  (scalar ran its plain loop: the vector schedule needs even L >= 34 and T <= 4/ln 2)");
+            }
             row(out, "metropolis_multispin", multispin);
             if (!MultispinMetropolis.vectorized()) {
                 out.println("  (multispin ran without 256-bit vectors: start the JVM with --add-modules jdk.incubator.vector)");

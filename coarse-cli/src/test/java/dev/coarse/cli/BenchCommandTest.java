@@ -25,6 +25,8 @@ class BenchCommandTest {
         }
         // the build runs tests with --add-modules jdk.incubator.vector
         assertThat(kernels.get("metropolis_multispin").get("vectorized").asBoolean()).isTrue();
+        // L = 16 is below the vectorised checkerboard schedule's smallest L (34)
+        assertThat(kernels.get("metropolis_scalar").get("vectorized").asBoolean()).isFalse();
         for (String k : new String[] {"wolff", "swendsen_wang"}) {
             JsonNode node = kernels.get(k);
             assertThat(node.get("independent_samples_per_s").asDouble()).as(k).isPositive();
@@ -34,6 +36,14 @@ class BenchCommandTest {
                     .isCloseTo(node.get("samples_per_s").asDouble() / (2 * tau),
                             org.assertj.core.data.Percentage.withPercentage(1e-9));
         }
+    }
+
+    @Test
+    void scalarKernelReportsItsVectorScheduleAtL34() throws Exception {
+        CliRun r = run("bench", "--L", "34", "--seconds", "0.01", "--warmup", "0", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(JsonOutput.MAPPER.readTree(r.out()).get("kernels").get("metropolis_scalar").get("vectorized")
+                .asBoolean()).isTrue();
     }
 
     @Test

@@ -177,6 +177,14 @@ public final class CheckerboardMetropolis implements Sampler {
     }
 
     /**
+     * Whether this sampler's sweeps follow the vectorised square-lattice schedule (square lattice, h = 0, even
+     * L ≥ 34, T ≤ 4/ln 2); they then run on vectors if {@link #vectorized()}, else on its bit-identical twin.
+     */
+    public boolean usesVectorSchedule() {
+        return vectorSchedule != null;
+    }
+
+    /**
      * Whether the square-lattice schedule runs on vectors in this JVM (JDK 17's incubating Vector API, module
      * {@code jdk.incubator.vector} present, 256-bit vectors in hardware, system property
      * {@code coarse.checkerboard.vector} not {@code false}); otherwise its plain-Java twin runs, with
