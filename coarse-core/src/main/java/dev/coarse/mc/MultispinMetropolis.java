@@ -498,23 +498,7 @@ public final class MultispinMetropolis {
 
     /** One xoshiro256** step on {@code state} (4 longs). Modified: {@code state}. */
     static long nextLong(long[] state) {
-        long s0 = state[0];
-        long s1 = state[1];
-        long s2 = state[2];
-        long s3 = state[3];
-        long result = Long.rotateLeft(s1 * 5, 7) * 9;
-        long t = s1 << 17;
-        s2 ^= s0;
-        s3 ^= s1;
-        s1 ^= s2;
-        s0 ^= s3;
-        s2 ^= t;
-        s3 = Long.rotateLeft(s3, 45);
-        state[0] = s0;
-        state[1] = s1;
-        state[2] = s2;
-        state[3] = s3;
-        return result;
+        return Xoshiro256.next(state, 1, 0);
     }
 
     /**

@@ -138,23 +138,7 @@ final class SquareCheckerboardSchedule {
 
     /** The next output of stream g; advances its state. Modified: {@code state}. */
     static long next(long[] state, int g) {
-        final int streams = STREAMS;
-        long s0 = state[g];
-        long s1 = state[streams + g];
-        long s2 = state[2 * streams + g];
-        long s3 = state[3 * streams + g];
-        final long r = Long.rotateLeft(s1 * 5, 7) * 9;
-        final long t = s1 << 17;
-        s2 ^= s0;
-        s3 ^= s1;
-        s1 ^= s2;
-        s0 ^= s3;
-        s2 ^= t;
-        state[g] = s0;
-        state[streams + g] = s1;
-        state[2 * streams + g] = s2;
-        state[3 * streams + g] = Long.rotateLeft(s3, 45);
-        return r;
+        return Xoshiro256.next(state, STREAMS, g);
     }
 
     /**
