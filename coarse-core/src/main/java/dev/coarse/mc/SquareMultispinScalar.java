@@ -60,7 +60,7 @@ final class SquareMultispinScalar {
                         final long valid = masks[maskOffset + l];
                         eq0[l] = ~(bit0 | accepted);
                         accept[l] = accepted & valid;
-                        undecided[l] = (bit0 | eq0[l]) & ~accepted & valid;
+                        undecided[l] = ~accepted & valid; // at most one disagreeing neighbour: ΔE = 8 (eq0) or 4
                     }
                     for (int group = 0; group < SquareMultispinLayout.TABLE_BITS; group += perTest) {
                         long any = 0;

@@ -69,7 +69,7 @@ final class SquareMultispinVector {
                             .lanewise(VectorOperators.XOR, a0.and(c0)).or(a1.and(c1));
                     final LongVector eq0 = bit0.or(accepted).not();
                     LongVector accept = accepted.and(valid);
-                    LongVector undecided = bit0.or(eq0).and(accepted.not()).and(valid);
+                    LongVector undecided = accepted.not().and(valid); // at most one disagreeing neighbour: ΔE = 8 (eq0) or 4
                     // three words per lane between two tests (SquareMultispinLayout.WORDS_PER_TEST), written out: a
                     // loop over them, or a helper returning vectors, makes C2 box the vectors (measured: 0.55
                     // flips/ns); k + 5 < bits.length = 2 · TABLE_BITS, a multiple of 6
