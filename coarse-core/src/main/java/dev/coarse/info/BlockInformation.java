@@ -253,18 +253,23 @@ public final class BlockInformation {
         int[] to = scratch;
         for (int axis = 0; axis < lattice.dimension(); axis++) {
             int stride = lattice.stride(axis);
-            for (int base = 0; base < from.length; base++) {
-                if ((base / stride) % size != 0) {
-                    continue;
-                }
-                // the line base, base + stride, …, base + (L−1)·stride along this axis
-                int sum = 0;
-                for (int t = 0; t < side; t++) {
-                    sum += from[base + t * stride];
-                }
-                for (int x = 0; x < size; x++) {
-                    to[base + x * stride] = sum;
-                    sum += from[base + ((x + side) % size) * stride] - from[base + x * stride];
+            int lineLength = size * stride;
+            // the lines base, base + stride, …, base + (L−1)·stride along this axis, base at coordinate 0
+            for (int high = 0; high < from.length; high += lineLength) {
+                for (int base = high; base < high + stride; base++) {
+                    int sum = 0;
+                    for (int t = 0; t < side; t++) {
+                        sum += from[base + t * stride];
+                    }
+                    int enter = base + side * stride;
+                    for (int x = base; x < base + lineLength; x += stride) {
+                        if (enter == base + lineLength) {
+                            enter = base;
+                        }
+                        to[x] = sum;
+                        sum += from[enter] - from[x];
+                        enter += stride;
+                    }
                 }
             }
             int[] swap = from;

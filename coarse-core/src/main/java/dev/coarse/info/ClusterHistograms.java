@@ -11,10 +11,12 @@ package dev.coarse.info;
  */
 final class ClusterHistograms {
 
-    /** Cluster c's entries are {@code label[start[c]] … label[start[c+1]−1]} with their counts. */
+    /**
+     * Cluster c's entries are i = start[c] … start[c+1]−1, each a label {@code entry[2i]} and its count
+     * {@code entry[2i+1]} (interleaved: one sequential stream per resample).
+     */
     private final int[] start;
-    private final int[] label;
-    private final int[] count;
+    private final int[] entry;
 
     /**
      * @param labels      dense labels 0 … symbols−1, one per row; not modified
@@ -26,8 +28,7 @@ final class ClusterHistograms {
         start = new int[clusters + 1];
         int[] inCluster = new int[symbols];
         int[] seen = new int[Math.min(symbols, clusterSize)];
-        int[] allLabels = new int[labels.length];
-        int[] allCounts = new int[labels.length];
+        int[] all = new int[2 * labels.length];
         int n = 0;
         for (int c = 0; c < clusters; c++) {
             int distinct = 0;
@@ -37,15 +38,14 @@ final class ClusterHistograms {
                 }
             }
             for (int i = 0; i < distinct; i++) {
-                allLabels[n] = seen[i];
-                allCounts[n] = inCluster[seen[i]];
+                all[2 * n] = seen[i];
+                all[2 * n + 1] = inCluster[seen[i]];
                 inCluster[seen[i]] = 0;
                 n++;
             }
             start[c + 1] = n;
         }
-        label = java.util.Arrays.copyOf(allLabels, n);
-        count = java.util.Arrays.copyOf(allCounts, n);
+        entry = java.util.Arrays.copyOf(all, 2 * n);
     }
 
     int clusterCount() {
@@ -61,8 +61,8 @@ final class ClusterHistograms {
         for (int c = 0; c < weights.length; c++) {
             int w = weights[c];
             if (w != 0) {
-                for (int i = start[c]; i < start[c + 1]; i++) {
-                    counts[label[i]] += w * count[i];
+                for (int i = 2 * start[c]; i < 2 * start[c + 1]; i += 2) {
+                    counts[entry[i]] += w * entry[i + 1];
                 }
             }
         }
