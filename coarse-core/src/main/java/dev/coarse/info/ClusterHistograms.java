@@ -17,6 +17,7 @@ final class ClusterHistograms {
      */
     private final int[] start;
     private final int[] entry;
+    private final int symbols;
 
     /**
      * @param labels      dense labels 0 … symbols−1, one per row; not modified
@@ -46,6 +47,18 @@ final class ClusterHistograms {
             start[c + 1] = n;
         }
         entry = java.util.Arrays.copyOf(all, 2 * n);
+        this.symbols = symbols;
+    }
+
+    private ClusterHistograms(int[] start, int[] entry, int symbols) {
+        this.start = start;
+        this.entry = entry;
+        this.symbols = symbols;
+    }
+
+    /** One more than the largest label. */
+    int symbols() {
+        return symbols;
     }
 
     int clusterCount() {
@@ -65,6 +78,88 @@ final class ClusterHistograms {
                     counts[entry[i]] += w * entry[i + 1];
                 }
             }
+        }
+    }
+
+    /**
+     * Builds the histograms cluster by cluster from integer keys in [0, range), without a table of rows: the
+     * labels are the ranks of the keys observed in all clusters (the smallest key observed is label 0), which
+     * is how {@link SymbolTable} labels a joint symbol whose key orders it lexicographically.
+     */
+    static final class Builder {
+
+        private final int[] inCluster;
+        private final boolean[] observed;
+        private int[] touched;
+        private int distinctInCluster;
+        private int[] start = new int[16];
+        private int[] entry = new int[64];
+        private int clusters;
+        private int entries;
+
+        /** @param range one more than the largest key (at most 2<sup>26</sup>) */
+        Builder(int range) {
+            if (range < 1 || range > 1 << 26) {
+                throw new IllegalArgumentException("key range must lie in [1, 2^26], got " + range);
+            }
+            inCluster = new int[range];
+            observed = new boolean[range];
+            touched = new int[Math.min(range, 1024)];
+        }
+
+        /** One row of the current cluster with the given key. */
+        void add(int key) {
+            if (inCluster[key]++ == 0) {
+                if (distinctInCluster == touched.length) {
+                    touched = java.util.Arrays.copyOf(touched, Math.min(inCluster.length, 2 * touched.length));
+                }
+                touched[distinctInCluster++] = key;
+            }
+        }
+
+        /** Closes the current cluster (its rows are those added since the last call). */
+        void endCluster() {
+            if (2 * (entries + distinctInCluster) > entry.length) {
+                entry = java.util.Arrays.copyOf(entry, Math.max(2 * entry.length, 2 * (entries + distinctInCluster)));
+            }
+            for (int i = 0; i < distinctInCluster; i++) {
+                int key = touched[i];
+                entry[2 * entries] = key;
+                entry[2 * entries + 1] = inCluster[key];
+                entries++;
+                observed[key] = true;
+                inCluster[key] = 0;
+            }
+            distinctInCluster = 0;
+            clusters++;
+            if (clusters + 1 > start.length) {
+                start = java.util.Arrays.copyOf(start, 2 * start.length);
+            }
+            start[clusters] = entries;
+        }
+
+        /** The number of distinct keys observed so far. */
+        int distinctKeys() {
+            int n = 0;
+            for (boolean o : observed) {
+                n += o ? 1 : 0;
+            }
+            return n;
+        }
+
+        /** The histograms, keys replaced by their ranks. The builder must not be used afterwards. */
+        ClusterHistograms build() {
+            int[] rank = new int[observed.length];
+            int n = 0;
+            for (int key = 0; key < observed.length; key++) {
+                rank[key] = n;
+                n += observed[key] ? 1 : 0;
+            }
+            int[] labelled = java.util.Arrays.copyOf(entry, 2 * entries);
+            for (int i = 0; i < labelled.length; i += 2) {
+                labelled[i] = rank[labelled[i]];
+            }
+            return new ClusterHistograms(java.util.Arrays.copyOf(start, clusters + 1), labelled, n);
         }
     }
 }

@@ -128,25 +128,36 @@ public final class DiscreteInformation {
      */
     public Estimate[] ofEntropies(SymbolTable t, int[][] columnSets, List<ToDoubleFunction<double[]>> fs) {
         int terms = columnSets.length;
-        int clusterSize = t.clusterSize();
-        int clusters = t.rowCount() / clusterSize;
         ClusterHistograms[] histograms = new ClusterHistograms[terms];
-        int[][] counts = new int[terms][];
         double[] alphabets = new double[terms];
-        double[] h = new double[terms];
         for (int j = 0; j < terms; j++) {
             int[] labels = t.jointLabels(columnSets[j]);
             int k = 0;
             for (int l : labels) {
                 k = Math.max(k, l + 1);
             }
-            counts[j] = new int[k];
-            for (int l : labels) {
-                counts[j][l]++;
-            }
             alphabets[j] = t.jointAlphabetSize(columnSets[j]);
+            histograms[j] = new ClusterHistograms(labels, k, t.clusterSize());
+        }
+        return ofEntropies(histograms, alphabets, fs);
+    }
+
+    /**
+     * The bootstrap of {@link #ofEntropies(SymbolTable, int[][], List)} on histograms built without a table:
+     * term j has the per-cluster histograms {@code histograms[j]} (all with the same clusters) and the alphabet
+     * size {@code alphabets[j]}.
+     */
+    Estimate[] ofEntropies(ClusterHistograms[] histograms, double[] alphabets, List<ToDoubleFunction<double[]>> fs) {
+        int terms = histograms.length;
+        int clusters = histograms[0].clusterCount();
+        int[][] counts = new int[terms][];
+        double[] h = new double[terms];
+        int[] weights = new int[clusters];
+        Arrays.fill(weights, 1);
+        for (int j = 0; j < terms; j++) {
+            counts[j] = new int[histograms[j].symbols()];
+            histograms[j].weightedCounts(weights, counts[j]);
             h[j] = estimator.entropy(counts[j], alphabets[j]);
-            histograms[j] = new ClusterHistograms(labels, k, clusterSize);
         }
         int functions = fs.size();
         double[] mean = new double[functions];
@@ -154,7 +165,6 @@ public final class DiscreteInformation {
             mean[i] = fs.get(i).applyAsDouble(h);
         }
         RandomGenerator rng = RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
-        int[] weights = new int[clusters];
         double[] sum = new double[functions];
         double[] sumSq = new double[functions];
         for (int b = 0; b < resamples; b++) {
