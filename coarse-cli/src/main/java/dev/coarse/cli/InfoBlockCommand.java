@@ -129,8 +129,8 @@ final class InfoBlockCommand implements Callable<Integer> {
         if (block > lattice.linearSize()) {
             throw new UserError("block " + block + " is larger than the lattice " + lattice);
         }
-        BlockInformation blocks = new BlockInformation(lattice, q,
-                new DiscreteInformation(entropy, Math.max(2, reporting.resamples), reporting.seed));
+        DiscreteInformation information = new DiscreteInformation(entropy, Math.max(2, reporting.resamples),
+                reporting.seed);
         IntUnaryOperator ruleFunction = rule == null ? null
                 : BlockPatternRule.of(coarseGraining(rule, block), lattice.dimension(), block);
         ObjectNode root = JsonOutput.object();
@@ -154,11 +154,15 @@ final class InfoBlockCommand implements Callable<Integer> {
         boolean showProgress = !quiet && samples >= PROGRESS_SAMPLES;
         java.io.StringWriter rows = new java.io.StringWriter();
         PrintWriter text = showProgress ? new PrintWriter(rows) : out;
+        // one step per bootstrap resample (and one for counting) of each buffer width: one estimate per width
+        long steps = (long) buffers.length * information.ticksPerEstimate();
         try (ProgressReporter progress = ProgressReporter.create("info block", !showProgress,
-                spec.commandLine().getErr(), 0, buffers.length)) {
-            for (int i = 0; i < buffers.length; i++) {
-                profileRow(profile.addObject(), blocks, configs, lattice, buffers[i], ruleFunction, code, text);
-                progress.advance(i + 1, buffers.length);
+                spec.commandLine().getErr(), 0, steps)) {
+            long[] done = {0};
+            BlockInformation blocks = new BlockInformation(lattice, q,
+                    information.withProgress(() -> progress.advance(++done[0], steps)));
+            for (int lb : buffers) {
+                profileRow(profile.addObject(), blocks, configs, lattice, lb, ruleFunction, code, text);
             }
         }
         text.flush();

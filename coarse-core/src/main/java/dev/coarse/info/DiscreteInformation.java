@@ -24,14 +24,34 @@ public final class DiscreteInformation {
     private final EntropyEstimator estimator;
     private final int resamples;
     private final long seed;
+    private final Runnable tick;
 
     public DiscreteInformation(EntropyEstimator estimator, int resamples, long seed) {
+        this(estimator, resamples, seed, () -> { });
+    }
+
+    private DiscreteInformation(EntropyEstimator estimator, int resamples, long seed, Runnable tick) {
         if (resamples < 2) {
             throw new IllegalArgumentException("need at least 2 bootstrap resamples, got " + resamples);
         }
         this.estimator = estimator;
         this.resamples = resamples;
         this.seed = seed;
+        this.tick = tick;
+    }
+
+    /**
+     * The same estimates, with {@code tick} run on the calling thread {@link #ticksPerEstimate()} times per
+     * estimate (each method call): once when the full-sample histograms are counted, then after each bootstrap
+     * resample — to drive a progress bar.
+     */
+    public DiscreteInformation withProgress(Runnable tick) {
+        return new DiscreteInformation(estimator, resamples, seed, tick);
+    }
+
+    /** How often {@link #withProgress}'s tick runs per estimate: 1 + resamples. */
+    public int ticksPerEstimate() {
+        return 1 + resamples;
     }
 
     /** Plug-in, Miller–Madow or NSB with 200 resamples. */
@@ -159,6 +179,7 @@ public final class DiscreteInformation {
             histograms[j].weightedCounts(weights, counts[j]);
             h[j] = estimator.entropy(counts[j], alphabets[j]);
         }
+        tick.run();
         int functions = fs.size();
         double[] mean = new double[functions];
         for (int i = 0; i < functions; i++) {
@@ -181,6 +202,7 @@ public final class DiscreteInformation {
                 sum[i] += value;
                 sumSq[i] += value * value;
             }
+            tick.run();
         }
         Estimate[] out = new Estimate[functions];
         for (int i = 0; i < functions; i++) {

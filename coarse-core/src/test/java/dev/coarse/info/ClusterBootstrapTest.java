@@ -231,4 +231,16 @@ class ClusterBootstrapTest {
         assertThat(e.mean()).isCloseTo(Math.log(2), org.assertj.core.api.Assertions.within(1e-14));
         assertThat(e.error()).isLessThan(1e-7);
     }
+
+    @Test
+    void progressTicksOnceForCountingAndOncePerResampleWithoutChangingTheEstimate() {
+        long[][] columns = randomColumns(20, 3, 2);
+        SymbolTable t = SymbolTable.ofColumns(columns, null, 3);
+        DiscreteInformation plain = new DiscreteInformation(new MillerMadowEntropy(), RESAMPLES, SEED);
+        int[] ticks = {0};
+        DiscreteInformation ticking = plain.withProgress(() -> ticks[0]++);
+        assertThat(ticking.mutualInformation(t, new int[] {0}, new int[] {1}))
+                .isEqualTo(plain.mutualInformation(t, new int[] {0}, new int[] {1}));
+        assertThat(ticks[0]).isEqualTo(RESAMPLES + 1).isEqualTo(ticking.ticksPerEstimate());
+    }
 }
