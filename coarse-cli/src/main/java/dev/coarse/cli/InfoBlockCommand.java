@@ -78,8 +78,14 @@ final class InfoBlockCommand implements Callable<Integer> {
             description = "plugin, miller-madow or nsb (default: ${DEFAULT-VALUE}).")
     String estimator;
 
+    @Option(names = "--quiet", description = "No progress bar (shown on stderr for large ensembles).")
+    boolean quiet;
+
     @picocli.CommandLine.Mixin
     InfoCommand.Reporting reporting;
+
+    /** Pooled samples (configurations × positions × buffer widths) from which a run shows a progress bar. */
+    static final long PROGRESS_SAMPLES = 4_000_000;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -123,11 +129,10 @@ final class InfoBlockCommand implements Callable<Integer> {
         if (block > lattice.linearSize()) {
             throw new UserError("block " + block + " is larger than the lattice " + lattice);
         }
-        BlockInformation blocks = new BlockInformation(lattice, q,
-                new DiscreteInformation(entropy, Math.max(2, reporting.resamples), reporting.seed));
+        DiscreteInformation information = new DiscreteInformation(entropy, Math.max(2, reporting.resamples),
+                reporting.seed);
         IntUnaryOperator ruleFunction = rule == null ? null
                 : BlockPatternRule.of(coarseGraining(rule, block), lattice.dimension(), block);
-        double unit = reporting.unit();
         ObjectNode root = JsonOutput.object();
         root.put("estimator", estimator);
         root.put("n_samples", source.rowCount());
@@ -144,31 +149,24 @@ final class InfoBlockCommand implements Callable<Integer> {
         }
         ArrayNode profile = root.putArray("profile");
         PrintWriter out = spec.commandLine().getOut();
-        for (int lb : buffers) {
-            BlockGeometry g = new BlockGeometry(lattice, block, lb, environment);
-            ObjectNode row = profile.addObject();
-            row.put("buffer", lb);
-            if (ruleFunction == null) {
-                Estimate e = blocks.visibleEnvironment(configs, g, !cornerOnly, code);
-                row.set("mi", scaled(e, unit));
-                if (!reporting.json) {
-                    out.printf("L_B = %d: I(V:E) = %.6g ± %.2g%n", lb, e.mean() / unit, e.error() / unit);
-                }
-            } else {
-                KeptInformation k = blocks.keptInformation(configs, g, ruleFunction, !cornerOnly, code);
-                row.set("mi", scaled(k.visibleEnvironment(), unit));
-                row.set("coarse_mi", scaled(k.coarseEnvironment(), unit));
-                row.set("kept_fraction", scaled(k.keptFraction(), 1.0));
-                row.set("loss", scaled(k.lossGivenCoarse(), unit));
-                if (!reporting.json) {
-                    out.printf("L_B = %d: I(V:E) = %.6g ± %.2g, I(H:E) = %.6g ± %.2g, kept %.4f ± %.2g, H(V|H) = %.6g ± %.2g%n",
-                            lb, k.visibleEnvironment().mean() / unit, k.visibleEnvironment().error() / unit,
-                            k.coarseEnvironment().mean() / unit, k.coarseEnvironment().error() / unit,
-                            k.keptFraction().mean(), k.keptFraction().error(),
-                            k.lossGivenCoarse().mean() / unit, k.lossGivenCoarse().error() / unit);
-                }
+        // with a bar on stderr the text rows are printed after it, so that the two do not interleave
+        long samples = (long) configs.length * (cornerOnly ? 1 : lattice.siteCount()) * buffers.length;
+        boolean showProgress = !quiet && samples >= PROGRESS_SAMPLES;
+        java.io.StringWriter rows = new java.io.StringWriter();
+        PrintWriter text = showProgress ? new PrintWriter(rows) : out;
+        // one step per bootstrap resample (and one for counting) of each buffer width: one estimate per width
+        long steps = (long) buffers.length * information.ticksPerEstimate();
+        try (ProgressReporter progress = ProgressReporter.create("info block", !showProgress,
+                spec.commandLine().getErr(), 0, steps)) {
+            long[] done = {0};
+            BlockInformation blocks = new BlockInformation(lattice, q,
+                    information.withProgress(() -> progress.advance(++done[0], steps)));
+            for (int lb : buffers) {
+                profileRow(profile.addObject(), blocks, configs, lattice, lb, ruleFunction, code, text);
             }
         }
+        text.flush();
+        out.print(rows);
         if (reporting.json) {
             JsonOutput.print(out, root);
         } else {
@@ -176,6 +174,34 @@ final class InfoBlockCommand implements Callable<Integer> {
             out.flush();
         }
         return 0;
+    }
+
+    /** Fills one profile row (buffer width {@code lb}) and, without --json, prints its text line to {@code out}. */
+    private void profileRow(ObjectNode row, BlockInformation blocks, byte[][] configs, Lattice lattice, int lb,
+            IntUnaryOperator ruleFunction, EnvironmentCode code, PrintWriter out) {
+        double unit = reporting.unit();
+        BlockGeometry g = new BlockGeometry(lattice, block, lb, environment);
+        row.put("buffer", lb);
+        if (ruleFunction == null) {
+            Estimate e = blocks.visibleEnvironment(configs, g, !cornerOnly, code);
+            row.set("mi", scaled(e, unit));
+            if (!reporting.json) {
+                out.printf("L_B = %d: I(V:E) = %.6g ± %.2g%n", lb, e.mean() / unit, e.error() / unit);
+            }
+        } else {
+            KeptInformation k = blocks.keptInformation(configs, g, ruleFunction, !cornerOnly, code);
+            row.set("mi", scaled(k.visibleEnvironment(), unit));
+            row.set("coarse_mi", scaled(k.coarseEnvironment(), unit));
+            row.set("kept_fraction", scaled(k.keptFraction(), 1.0));
+            row.set("loss", scaled(k.lossGivenCoarse(), unit));
+            if (!reporting.json) {
+                out.printf("L_B = %d: I(V:E) = %.6g ± %.2g, I(H:E) = %.6g ± %.2g, kept %.4f ± %.2g, H(V|H) = %.6g ± %.2g%n",
+                        lb, k.visibleEnvironment().mean() / unit, k.visibleEnvironment().error() / unit,
+                        k.coarseEnvironment().mean() / unit, k.coarseEnvironment().error() / unit,
+                        k.keptFraction().mean(), k.keptFraction().error(),
+                        k.lossGivenCoarse().mean() / unit, k.lossGivenCoarse().error() / unit);
+            }
+        }
     }
 
     private static ObjectNode scaled(Estimate e, double unit) {

@@ -2,6 +2,7 @@ package dev.coarse.info;
 
 import dev.coarse.stats.Estimate;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.ToDoubleFunction;
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGeneratorFactory;
@@ -23,14 +24,34 @@ public final class DiscreteInformation {
     private final EntropyEstimator estimator;
     private final int resamples;
     private final long seed;
+    private final Runnable tick;
 
     public DiscreteInformation(EntropyEstimator estimator, int resamples, long seed) {
+        this(estimator, resamples, seed, () -> { });
+    }
+
+    private DiscreteInformation(EntropyEstimator estimator, int resamples, long seed, Runnable tick) {
         if (resamples < 2) {
             throw new IllegalArgumentException("need at least 2 bootstrap resamples, got " + resamples);
         }
         this.estimator = estimator;
         this.resamples = resamples;
         this.seed = seed;
+        this.tick = tick;
+    }
+
+    /**
+     * The same estimates, with {@code tick} run on the calling thread {@link #ticksPerEstimate()} times per
+     * estimate (each method call): once when the full-sample histograms are counted, then after each bootstrap
+     * resample — to drive a progress bar.
+     */
+    public DiscreteInformation withProgress(Runnable tick) {
+        return new DiscreteInformation(estimator, resamples, seed, tick);
+    }
+
+    /** How often {@link #withProgress}'s tick runs per estimate: 1 + resamples. */
+    public int ticksPerEstimate() {
+        return 1 + resamples;
     }
 
     /** Plug-in, Miller–Madow or NSB with 200 resamples. */
@@ -83,69 +104,113 @@ public final class DiscreteInformation {
         if (coefficients.length != columnSets.length) {
             throw new IllegalArgumentException("one coefficient per column set needed");
         }
-        return ofEntropies(t, columnSets, h -> {
+        int[] all = new int[columnSets.length];
+        for (int j = 0; j < all.length; j++) {
+            all[j] = j;
+        }
+        return ofEntropies(t, columnSets, linear(coefficients, all));
+    }
+
+    /**
+     * Σ<sub>j</sub> coefficients[j] · h[terms[j]], summed in that order from 0 — the arithmetic of
+     * {@link #combination}, so that a combination evaluated among other functions of a larger set of entropies
+     * gives the same bits.
+     */
+    static ToDoubleFunction<double[]> linear(double[] coefficients, int[] terms) {
+        return h -> {
             double v = 0;
-            for (int j = 0; j < h.length; j++) {
-                v += coefficients[j] * h[j];
+            for (int j = 0; j < terms.length; j++) {
+                v += coefficients[j] * h[terms[j]];
             }
             return v;
-        });
+        };
     }
 
     /**
      * Any function of the entropies of several column sets (e.g. a ratio of two mutual informations), with
      * the bootstrap error of that function. {@code f} receives the entropy estimates in the order of
-     * {@code columnSets}; it must not keep the array.
+     * {@code columnSets}; it must not keep or modify the array.
      */
     public Estimate ofEntropies(SymbolTable t, int[][] columnSets, ToDoubleFunction<double[]> f) {
+        return ofEntropies(t, columnSets, List.of(f))[0];
+    }
+
+    /**
+     * Several functions of the entropies of the same column sets, each with its bootstrap error, from one pass
+     * of the bootstrap: estimate i is exactly what {@link #ofEntropies(SymbolTable, int[][], ToDoubleFunction)}
+     * gives for {@code fs.get(i)} alone (every call draws the same resamples from the seed), but the
+     * resampled entropies are computed once for all functions. Each function receives the entropy estimates
+     * in the order of {@code columnSets}; it must not keep or modify the array.
+     *
+     * <p>Each resample draws clusters with replacement; its histogram of a column set is the sum of the drawn
+     * clusters' histograms weighted by how often each was drawn ({@link ClusterHistograms}), which gives the
+     * same integer counts as counting the drawn rows one by one.
+     */
+    public Estimate[] ofEntropies(SymbolTable t, int[][] columnSets, List<ToDoubleFunction<double[]>> fs) {
         int terms = columnSets.length;
-        int[][] labels = new int[terms][];
-        int[][] counts = new int[terms][];
+        ClusterHistograms[] histograms = new ClusterHistograms[terms];
         double[] alphabets = new double[terms];
-        double[] h = new double[terms];
         for (int j = 0; j < terms; j++) {
-            labels[j] = t.jointLabels(columnSets[j]);
+            int[] labels = t.jointLabels(columnSets[j]);
             int k = 0;
-            for (int l : labels[j]) {
+            for (int l : labels) {
                 k = Math.max(k, l + 1);
             }
-            counts[j] = new int[k];
-            for (int l : labels[j]) {
-                counts[j][l]++;
-            }
             alphabets[j] = t.jointAlphabetSize(columnSets[j]);
+            histograms[j] = new ClusterHistograms(labels, k, t.clusterSize());
+        }
+        return ofEntropies(histograms, alphabets, fs);
+    }
+
+    /**
+     * The bootstrap of {@link #ofEntropies(SymbolTable, int[][], List)} on histograms built without a table:
+     * term j has the per-cluster histograms {@code histograms[j]} (all with the same clusters) and the alphabet
+     * size {@code alphabets[j]}.
+     */
+    Estimate[] ofEntropies(ClusterHistograms[] histograms, double[] alphabets, List<ToDoubleFunction<double[]>> fs) {
+        int terms = histograms.length;
+        int clusters = histograms[0].clusterCount();
+        int[][] counts = new int[terms][];
+        double[] h = new double[terms];
+        int[] weights = new int[clusters];
+        Arrays.fill(weights, 1);
+        for (int j = 0; j < terms; j++) {
+            counts[j] = new int[histograms[j].symbols()];
+            histograms[j].weightedCounts(weights, counts[j]);
             h[j] = estimator.entropy(counts[j], alphabets[j]);
         }
-        double mean = f.applyAsDouble(h);
+        tick.run();
+        int functions = fs.size();
+        double[] mean = new double[functions];
+        for (int i = 0; i < functions; i++) {
+            mean[i] = fs.get(i).applyAsDouble(h);
+        }
         RandomGenerator rng = RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
-        int clusterSize = t.clusterSize();
-        int clusters = t.rowCount() / clusterSize;
-        double sum = 0;
-        double sumSq = 0;
+        double[] sum = new double[functions];
+        double[] sumSq = new double[functions];
         for (int b = 0; b < resamples; b++) {
-            for (int[] c : counts) {
-                Arrays.fill(c, 0);
-            }
+            Arrays.fill(weights, 0);
             for (int draw = 0; draw < clusters; draw++) {
-                int start = rng.nextInt(clusters) * clusterSize;
-                for (int j = 0; j < terms; j++) {
-                    int[] lab = labels[j];
-                    int[] cnt = counts[j];
-                    for (int r = start; r < start + clusterSize; r++) {
-                        cnt[lab[r]]++;
-                    }
-                }
+                weights[rng.nextInt(clusters)]++;
             }
             for (int j = 0; j < terms; j++) {
+                histograms[j].weightedCounts(weights, counts[j]);
                 h[j] = estimator.entropy(counts[j], alphabets[j]);
             }
-            double value = f.applyAsDouble(h);
-            sum += value;
-            sumSq += value * value;
+            for (int i = 0; i < functions; i++) {
+                double value = fs.get(i).applyAsDouble(h);
+                sum[i] += value;
+                sumSq[i] += value * value;
+            }
+            tick.run();
         }
-        double m = sum / resamples;
-        double variance = Math.max(0, (sumSq - resamples * m * m) / (resamples - 1));
-        return Estimate.of(mean, Math.sqrt(variance));
+        Estimate[] out = new Estimate[functions];
+        for (int i = 0; i < functions; i++) {
+            double m = sum[i] / resamples;
+            double variance = Math.max(0, (sumSq[i] - resamples * m * m) / (resamples - 1));
+            out[i] = Estimate.of(mean[i], Math.sqrt(variance));
+        }
+        return out;
     }
 
     /** The columns of a followed by those of b not already in a. */

@@ -76,12 +76,9 @@ public final class SymbolTable {
                 throw new IllegalArgumentException("column " + c + " has " + columns[c].length + " rows, expected "
                         + rows);
             }
-            long[] distinct = distinctSorted(columns[c]);
             dense[c] = new int[rows];
-            for (int r = 0; r < rows; r++) {
-                dense[c][r] = Arrays.binarySearch(distinct, columns[c][r]);
-            }
-            alphabet[c] = alphabetSizes == null ? distinct.length : Math.max(alphabetSizes[c], distinct.length);
+            int distinct = rank(columns[c], dense[c]);
+            alphabet[c] = alphabetSizes == null ? distinct : Math.max(alphabetSizes[c], distinct);
         }
         return new SymbolTable(dense, alphabet, rows, clusterSize);
     }
@@ -114,14 +111,16 @@ public final class SymbolTable {
         for (int c : columnSet) {
             checkColumn(c);
             int[] col = columns[c];
+            long radix = 0;
             for (int r = 0; r < rows; r++) {
-                // label and col are both dense labels below rows ≤ 2^31, so the key cannot overflow a long
-                key[r] = (long) label[r] * rows + col[r];
+                radix = Math.max(radix, col[r] + 1L);
             }
-            long[] distinct = distinctSorted(key);
             for (int r = 0; r < rows; r++) {
-                label[r] = Arrays.binarySearch(distinct, key[r]);
+                // label and col are both dense labels below rows ≤ 2^31, so the key cannot overflow a long;
+                // keys order the rows by (label, col), so the new label ranks the pairs lexicographically
+                key[r] = label[r] * radix + col[r];
             }
+            rank(key, label);
         }
         return label;
     }
@@ -141,6 +140,46 @@ public final class SymbolTable {
             throw new IllegalArgumentException("column " + c + " out of range: the samples have " + columns.length
                     + " columns");
         }
+    }
+
+    /** Largest value range that {@link #rank} counts in an array instead of sorting. */
+    private static final long DENSE_RANGE = 1 << 24;
+
+    /**
+     * Writes into {@code ranks} (modified) the rank of each value among the distinct values, 0 for the
+     * smallest — the index {@code Arrays.binarySearch(distinctSorted(values), v)} — and returns the number of
+     * distinct values. {@code values} is not modified. Values spanning fewer than 2<sup>24</sup> (and at most
+     * a few times as many as there are values) are ranked by counting, O(n + range); others by sorting.
+     */
+    static int rank(long[] values, int[] ranks) {
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (long v : values) {
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        long span = max - min;
+        if (span >= 0 && span < DENSE_RANGE && span <= 4L * values.length + 1024) {
+            int[] rankOf = new int[(int) span + 1];
+            for (long v : values) {
+                rankOf[(int) (v - min)] = 1;
+            }
+            int distinct = 0;
+            for (int i = 0; i < rankOf.length; i++) {
+                int present = rankOf[i];
+                rankOf[i] = distinct;
+                distinct += present;
+            }
+            for (int r = 0; r < values.length; r++) {
+                ranks[r] = rankOf[(int) (values[r] - min)];
+            }
+            return distinct;
+        }
+        long[] distinct = distinctSorted(values);
+        for (int r = 0; r < values.length; r++) {
+            ranks[r] = Arrays.binarySearch(distinct, values[r]);
+        }
+        return distinct.length;
     }
 
     static long[] distinctSorted(long[] values) {

@@ -117,4 +117,75 @@ class BlockInformationTest {
                     .isLessThanOrEqualTo(Tolerances.STAT_SIGMAS);
         }
     }
+
+    /**
+     * The table the measures are built from, written out directly: V as the block pattern, E as the digit sum
+     * of {@link BlockGeometry#environmentSites}, H = rule(V), block at every site, clusters of one configuration.
+     */
+    private static SymbolTable directTable(Lattice lattice, int q, byte[][] samples, BlockGeometry g,
+            IntUnaryOperator rule) {
+        int positions = lattice.siteCount();
+        long[][] columns = new long[3][samples.length * positions];
+        int r = 0;
+        for (byte[] config : samples) {
+            for (int corner = 0; corner < positions; corner++) {
+                int[] v = g.visibleSites(corner);
+                long pattern = 0;
+                for (int j = v.length - 1; j >= 0; j--) {
+                    pattern = pattern * q + Math.max(0, config[v[j]]);
+                }
+                long sum = 0;
+                for (int s : g.environmentSites(corner)) {
+                    sum += Math.max(0, config[s]);
+                }
+                columns[0][r] = pattern;
+                columns[1][r] = sum;
+                columns[2][r] = rule.applyAsInt((int) pattern);
+                r++;
+            }
+        }
+        double kv = Math.pow(q, g.visibleSites(0).length);
+        double ke = (double) g.environmentSites(0).length * (q - 1) + 1;
+        return SymbolTable.ofColumns(columns, new double[] {kv, ke, 0}, positions);
+    }
+
+    @Test
+    void shellSumsAndPerConfigurationCountsEqualTheDirectComputation() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(4);
+        Object[][] cases = {{Lattice.chain(12), 2, 2, 1, 3}, {Lattice.square(9), 3, 2, 1, 2},
+            {Lattice.square(8), 2, 1, 2, 1}, {Lattice.cubic(6), 2, 2, 0, 2},
+            // 5^9 block patterns × 65 shell sums: too many joint keys to count per configuration, so the
+            // measures come from the table of rows instead
+            {Lattice.square(7), 5, 3, 0, 1}};
+        for (Object[] c : cases) {
+            Lattice lattice = (Lattice) c[0];
+            int q = (int) c[1];
+            BlockGeometry g = new BlockGeometry(lattice, (int) c[2], (int) c[3], (int) c[4]);
+            byte[][] samples = new byte[30][lattice.siteCount()];
+            for (byte[] config : samples) {
+                for (int s = 0; s < config.length; s++) {
+                    // Ising spins as -1/+1, Potts states as 0..q-1
+                    config[s] = (byte) (q == 2 ? 2 * random.nextInt(2) - 1 : random.nextInt(q));
+                }
+            }
+            IntUnaryOperator rule = code -> code % 3;
+            SymbolTable t = directTable(lattice, q, samples, g, rule);
+            // NSB uses the alphabet sizes, Miller–Madow the observed symbol counts
+            for (EntropyEstimator estimator : new EntropyEstimator[] {new MillerMadowEntropy(), new NsbEntropy()}) {
+                DiscreteInformation information = new DiscreteInformation(estimator, 20, 9);
+                BlockInformation blocks = new BlockInformation(lattice, q, information);
+                int[] v = {0};
+                int[] e = {1};
+                int[] h = {2};
+                assertThat(blocks.visibleEnvironment(samples, g, true, EnvironmentCode.SUM)).as("%s", g)
+                        .isEqualTo(information.mutualInformation(t, v, e));
+                KeptInformation kept = blocks.keptInformation(samples, g, rule, true, EnvironmentCode.SUM);
+                assertThat(kept.visibleEnvironment()).as("%s", g).isEqualTo(information.mutualInformation(t, v, e));
+                assertThat(kept.coarseEnvironment()).as("%s", g).isEqualTo(information.mutualInformation(t, h, e));
+                assertThat(kept.keptFraction()).as("%s", g).isEqualTo(information.ofEntropies(t,
+                        new int[][] {v, e, {0, 1}, h, {2, 1}}, x -> (x[3] + x[1] - x[4]) / (x[0] + x[1] - x[2])));
+                assertThat(kept.lossGivenCoarse()).as("%s", g).isEqualTo(information.conditionalEntropy(t, v, h));
+            }
+        }
+    }
 }
