@@ -2,7 +2,6 @@ package dev.coarse.mc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.coarse.exact.Onsager;
 import dev.coarse.lattice.Lattice;
 import dev.coarse.model.IsingModel;
 import java.util.ArrayList;
@@ -33,10 +32,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  *
  * <p>The probabilities come from β and the rounding rule the schedule documents, P(flip) = ⌈a(d)·2³²⌉/2³² with
  * a(d) = e<sup>−8β</sup>, e<sup>−4β</sup>, ½, 1, 1 for d = 0…4, computed here and not taken from the kernel.
+ * Temperatures: T<sub>c</sub> = 2.269185314213022 (a = 0.029, 0.17, ½) and 4 (0.14, 0.37, ½).
  */
 class CheckerboardTransitionKernelTest {
 
-    private static final double CRITICAL = Onsager.CRITICAL_TEMPERATURE;
     /** Sweeps per configuration in the fast tests: ≈ 290 expected flips for the rarest sites (d = 0, T_c). */
     private static final int TRIALS = 10_000;
     /** Same-row pairs reach this many units (one full block and one more lane): every pair in a row for L ≤ 70. */

@@ -2,7 +2,6 @@ package dev.coarse.mc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.coarse.exact.Onsager;
 import dev.coarse.lattice.Lattice;
 import dev.coarse.model.IsingModel;
 import java.util.ArrayList;
@@ -35,12 +34,12 @@ import org.junit.jupiter.params.provider.CsvSource;
  * colour's site of the same index in its row and the next (colour 1 repeating colour 0's random words).
  *
  * <p>Sizes: the vector kernel runs for every even L; H = L/2 = 3, 5, 7, 17 leave 1, 3, 1, 3 padding lanes in
- * a half-row's last vector, H = 8 none.
+ * a half-row's last vector, H = 8 none. Temperatures: T<sub>c</sub> = 2.269185314213022 and 4 (x = 0.17 and
+ * 0.37, x² = 0.03 and 0.14).
  */
 class SquareMultispinTransitionKernelTest {
 
     private static final int R = MultispinMetropolis.REPLICAS;
-    private static final double CRITICAL = Onsager.CRITICAL_TEMPERATURE;
 
     /** One sweep from a start: fills the start and the result, lattice order, bit r = replica r. */
     private interface Trial {
@@ -55,34 +54,37 @@ class SquareMultispinTransitionKernelTest {
 
     /** The public API: {@link MultispinMetropolis#sweep()} of a new group per trial. */
     @ParameterizedTest(name = "L = {0}, T = {1}")
-    @CsvSource({"6, 2.269185314213022", "10, 4.0", "14, 2.269185314213022", "16, 4.0", "34, 2.269185314213022",
-        "34, 4.0"})
+    @CsvSource({"6, 2.269185314213022", "10, 4.0", "16, 2.269185314213022", "34, 2.269185314213022", "34, 4.0"})
     void aGroupsSweepFlipsEverySiteOfEveryReplicaIndependentlyWithItsMetropolisProbability(int size,
             double temperature) {
         assertExactKernel(size, temperature, trials(size), groupTrial(size, temperature, 100L * size));
     }
 
     @ParameterizedTest(name = "L = {0}, T = {1}")
-    @CsvSource({"6, 4.0", "10, 2.269185314213022", "16, 2.269185314213022", "34, 4.0"})
+    @CsvSource({"10, 2.269185314213022", "34, 4.0"})
     void theVectorKernelFlipsEverySiteOfEveryReplicaIndependentlyWithItsMetropolisProbability(int size,
             double temperature) {
         assertExactKernel(size, temperature, trials(size), kernelTrial(size, temperature, 7L * size, true));
     }
 
     @ParameterizedTest(name = "L = {0}, T = {1}")
-    @CsvSource({"6, 2.269185314213022", "10, 4.0", "14, 4.0", "34, 2.269185314213022"})
+    @CsvSource({"6, 2.269185314213022", "14, 4.0", "34, 2.269185314213022"})
     void theScalarTwinFlipsEverySiteOfEveryReplicaIndependentlyWithItsMetropolisProbability(int size,
             double temperature) {
         assertExactKernel(size, temperature, trials(size), kernelTrial(size, temperature, 11L * size, false));
     }
 
-    /** The smallest tori (H = 1, 2: a site's two horizontal neighbours coincide or wrap within one vector), 
-     * a low temperature, more sweeps. */
+    /**
+     * The smallest tori (H = 1: a site's two horizontal neighbours are one site; H = 2), other paddings (H = 6,
+     * 11, 33), a low temperature and one near the highest of interest, four times the sweeps for the small tori;
+     * the group, the vector kernel called directly and the twin.
+     */
     @Tag("slow")
     @ParameterizedTest(name = "L = {0}, T = {1}")
-    @CsvSource({"2, 2.269185314213022", "4, 1.5", "12, 1.5", "22, 3.0", "66, 2.269185314213022"})
-    void moreSizesAndTemperatures(int size, double temperature) {
-        int trials = 4 * trials(size);
+    @CsvSource({"2, 2.269185314213022", "4, 1.5", "12, 1.5", "22, 6.0", "66, 2.269185314213022"})
+    void moreSizesAndTemperaturesFlipEverySiteOfEveryReplicaIndependentlyWithItsMetropolisProbability(int size,
+            double temperature) {
+        int trials = size <= 16 ? 4 * trials(size) : size <= 40 ? 2 * trials(size) : 300;
         assertExactKernel(size, temperature, trials, groupTrial(size, temperature, 13L * size));
         assertExactKernel(size, temperature, trials, kernelTrial(size, temperature, 17L * size, true));
         assertExactKernel(size, temperature, trials, kernelTrial(size, temperature, 19L * size, false));
@@ -238,7 +240,8 @@ class SquareMultispinTransitionKernelTest {
         }
         String what = String.format("L = %d, T = %s", size, temperature);
         assertThat(forcedFlipsMissed).as("%s: replica sites with n ≥ 2 (ΔE ≤ 0) that did not flip", what).isZero();
-        for (int c = 0; c < 4; c++) {
+        // on the 2×2 torus every neighbour is counted twice, so n is even and the class n = 1 is empty
+        for (int c = 0; c < 4; c += size == 2 ? 2 : 1) {
             assertThat(classes.expected(c)).as("%s: expected flips in class (colour %d, n = %d)", what, c / 2, c % 2)
                     .isGreaterThan(1000.0);
         }
