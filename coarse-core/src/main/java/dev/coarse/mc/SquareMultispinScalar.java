@@ -32,6 +32,7 @@ final class SquareMultispinScalar {
         final long[] accept = new long[lanes];
         final long[] undecided = new long[lanes];
         final long[] eq0 = new long[lanes];
+        final long[] eq2 = new long[lanes];
         final int size = layout.size;
         final int half = layout.half;
         final int perTest = SquareMultispinLayout.WORDS_PER_TEST;
@@ -55,12 +56,17 @@ final class SquareMultispinScalar {
                         final long a1 = d0 & d1;
                         final long c0 = d2 ^ d3;
                         final long c1 = d2 & d3;
+                        // n = (d0 + d1) + (d2 + d3) in bits: bit0, bit1 and four (n = 4)
                         final long bit0 = a0 ^ c0;
-                        final long accepted = (a1 ^ c1 ^ (a0 & c0)) | (a1 & c1);
+                        final long bit1 = a1 ^ c1 ^ (a0 & c0);
+                        final long four = a1 & c1;
+                        final long three = bit1 & bit0;
+                        final long accepted = three | four;
                         final long valid = masks[maskOffset + l];
-                        eq0[l] = ~(bit0 | accepted);
+                        eq0[l] = ~(bit0 | bit1 | four);
+                        eq2[l] = bit1 ^ three;
                         accept[l] = accepted & valid;
-                        undecided[l] = (bit0 | eq0[l]) & ~accepted & valid;
+                        undecided[l] = ~accepted & valid;
                     }
                     for (int group = 0; group < SquareMultispinLayout.TABLE_BITS; group += perTest) {
                         long any = 0;
@@ -68,7 +74,8 @@ final class SquareMultispinScalar {
                             any = 0;
                             for (int l = 0; l < lanes; l++) {
                                 final long r = Xoshiro256.next(state, lanes, l);
-                                final long threshold = (eq0[l] & bits[2 * k + 1]) ^ bits[2 * k];
+                                final int b = SquareMultispinLayout.PLANES * k;
+                                final long threshold = (eq0[l] & bits[b + 1]) ^ (eq2[l] & bits[b + 2]) ^ bits[b];
                                 accept[l] |= undecided[l] & threshold & r;
                                 undecided[l] &= threshold ^ r;
                                 any |= undecided[l];

@@ -23,8 +23,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * <p>As in {@link CheckerboardTransitionKernelTest}: one sweep flips every colour-0 site of every replica
  * independently with the Metropolis probability of its n disagreeing neighbours in the start, then every
  * colour-1 site with that of its n' disagreeing neighbours after the colour-0 half-sweep (= after the sweep).
- * The kernel's rule (its class comment): n ≥ 2 (ΔE ≤ 0, including ΔE = 0) always flips, n = 1 (ΔE = 4) flips
- * with x = e<sup>−4β</sup>, n = 0 (ΔE = 8) with x², each as the 64-bit fixed-point fraction ⌊p·2⁶⁴⌋/2⁶⁴. The
+ * The kernel's rule (its class comment): n ≥ 3 (ΔE &lt; 0) always flips, n = 2 (ΔE = 0) flips with ½, n = 1
+ * (ΔE = 4) with x = e<sup>−4β</sup>, n = 0 (ΔE = 8) with x², each as the 64-bit fixed-point fraction
+ * ⌊p·2⁶⁴⌋/2⁶⁴. The
  * test repeats one sweep from many starts or generator states and checks with {@link BernoulliChiSquare} the
  * flips per class (colour, n), per site (a lane never or twice updated, padding lanes leaking into real ones),
  * per replica (a replica bit never updated or with a biased random bit), the joint flips of all pairs of
@@ -138,17 +139,21 @@ class SquareMultispinTransitionKernelTest {
         };
     }
 
-    /** P(flip) for n = 0, 1 disagreeing neighbours: ⌊e<sup>−8β</sup>·2⁶⁴⌋/2⁶⁴, ⌊e<sup>−4β</sup>·2⁶⁴⌋/2⁶⁴. */
+    /** Random flips: P(flip) for n = 0, 1, 2 disagreeing neighbours, ⌊a·2⁶⁴⌋/2⁶⁴ of e<sup>−8β</sup>, e<sup>−4β</sup>, ½. */
     private static double[] flipProbabilities(double temperature) {
         double beta = 1.0 / temperature;
         return new double[] {Math.floor(Math.exp(-8 * beta) * 0x1p64) * 0x1p-64,
-            Math.floor(Math.exp(-4 * beta) * 0x1p64) * 0x1p-64};
+            Math.floor(Math.exp(-4 * beta) * 0x1p64) * 0x1p-64, 0.5};
     }
 
     private static void assertExactKernel(int size, double temperature, int trials, Trial trial) {
         int n = size * size;
         double[] p = flipProbabilities(temperature);
-        double[] v = {p[0] * (1 - p[0]), p[1] * (1 - p[1])};
+        int classCount = p.length;
+        double[] v = new double[classCount];
+        for (int c = 0; c < classCount; c++) {
+            v[c] = p[c] * (1 - p[c]);
+        }
         int[][] neighbours = new int[n][];
         int[] colour = new int[n];
         for (int y = 0; y < size; y++) {
@@ -158,7 +163,7 @@ class SquareMultispinTransitionKernelTest {
                 colour[y * size + x] = (x + y) & 1;
             }
         }
-        BernoulliChiSquare.Cells classes = new BernoulliChiSquare.Cells(4);
+        BernoulliChiSquare.Cells classes = new BernoulliChiSquare.Cells(2 * classCount);
         BernoulliChiSquare.Cells sites = new BernoulliChiSquare.Cells(n);
         BernoulliChiSquare.Cells replicas = new BernoulliChiSquare.Cells(R);
         int[][] replicaPair = new int[R][R];
@@ -177,9 +182,9 @@ class SquareMultispinTransitionKernelTest {
         BernoulliChiSquare.Pairs sitePairs = sitePairs(size);
         long[] start = new long[n];
         long[] after = new long[n];
-        // per site, per class (n = 0, 1): the replicas in the class and those of them that flipped
-        long[][] inClass = new long[2][n];
-        long[][] flippedInClass = new long[2][n];
+        // per site, per class (n = 0, 1, 2): the replicas in the class and those of them that flipped
+        long[][] inClass = new long[classCount][n];
+        long[][] flippedInClass = new long[classCount][n];
         int[] bitIndex = new int[R];
         double[] bitResidual = new double[R];
         double[] bitVariance = new double[R];
@@ -196,25 +201,26 @@ class SquareMultispinTransitionKernelTest {
                 long d3 = s ^ around[neighbours[i][3]];
                 long some = d0 | d1 | d2 | d3;
                 long atLeastTwo = (d0 & d1) | (d0 & d2) | (d0 & d3) | (d1 & d2) | (d1 & d3) | (d2 & d3);
-                long none = ~some;
-                long one = some & ~atLeastTwo;
+                long atLeastThree = (d0 & d1 & (d2 | d3)) | (d2 & d3 & (d0 | d1));
                 long flipped = s ^ after[i];
-                forcedFlipsMissed += Long.bitCount(atLeastTwo & ~flipped);
-                inClass[0][i] = none;
-                inClass[1][i] = one;
-                flippedInClass[0][i] = none & flipped;
-                flippedInClass[1][i] = one & flipped;
-                for (int c = 0; c < 2; c++) {
+                forcedFlipsMissed += Long.bitCount(atLeastThree & ~flipped);
+                inClass[0][i] = ~some;
+                inClass[1][i] = some & ~atLeastTwo;
+                inClass[2][i] = atLeastTwo & ~atLeastThree;
+                long random = 0;
+                for (int c = 0; c < classCount; c++) {
+                    flippedInClass[c][i] = inClass[c][i] & flipped;
                     long members = Long.bitCount(inClass[c][i]);
                     long flips = Long.bitCount(flippedInClass[c][i]);
-                    classes.add(2 * colour[i] + c, flips, members, p[c]);
+                    classes.add(classCount * colour[i] + c, flips, members, p[c]);
                     sites.add(i, flips, members, p[c]);
+                    random |= inClass[c][i];
                 }
-                // the replicas in class 0 or 1 at this site: per-replica cells and all pairs of them
+                // the replicas with a random decision at this site: per-replica cells and all pairs of them
                 int m = 0;
-                for (long open = none | one; open != 0; open &= open - 1) {
+                for (long open = random; open != 0; open &= open - 1) {
                     int r = Long.numberOfTrailingZeros(open);
-                    int c = (int) ((one >>> r) & 1);
+                    int c = (inClass[1][i] >>> r & 1) != 0 ? 1 : (inClass[2][i] >>> r & 1) != 0 ? 2 : 0;
                     boolean f = ((flipped >>> r) & 1) != 0;
                     replicas.add(r, f, p[c]);
                     bitIndex[m] = r;
@@ -239,11 +245,13 @@ class SquareMultispinTransitionKernelTest {
             replicaPairs.add(k, replicaCross[k], replicaVariance[k]);
         }
         String what = String.format("L = %d, T = %s", size, temperature);
-        assertThat(forcedFlipsMissed).as("%s: replica sites with n ≥ 2 (ΔE ≤ 0) that did not flip", what).isZero();
-        // on the 2×2 torus every neighbour is counted twice, so n is even and the class n = 1 is empty
-        for (int c = 0; c < 4; c += size == 2 ? 2 : 1) {
-            assertThat(classes.expected(c)).as("%s: expected flips in class (colour %d, n = %d)", what, c / 2, c % 2)
-                    .isGreaterThan(1000.0);
+        assertThat(forcedFlipsMissed).as("%s: replica sites with n ≥ 3 (ΔE < 0) that did not flip", what).isZero();
+        for (int c = 0; c < 2 * classCount; c++) {
+            // on the 2×2 torus every neighbour is counted twice, so n is even and the class n = 1 is empty
+            if (size > 2 || c % classCount != 1) {
+                assertThat(classes.expected(c)).as("%s: expected flips in class (colour %d, n = %d)", what,
+                        c / classCount, c % classCount).isGreaterThan(1000.0);
+            }
         }
         classes.assertConsistent(what + ", flips per class (colour, n)");
         sites.assertConsistent(what + ", flips per site");
@@ -261,15 +269,16 @@ class SquareMultispinTransitionKernelTest {
      */
     private static void addSitePairs(BernoulliChiSquare.Pairs pairs, long[][] inClass, long[][] flippedInClass,
             double[] p, double[] v) {
+        int classCount = p.length;
         for (int k = 0; k < pairs.size(); k++) {
             int i = pairs.first(k);
             int j = pairs.second(k);
             double cross = 0;
             double variance = 0;
-            for (int c = 0; c < 2; c++) {
+            for (int c = 0; c < classCount; c++) {
                 long mi = inClass[c][i];
                 long fi = flippedInClass[c][i];
-                for (int c2 = 0; c2 < 2; c2++) {
+                for (int c2 = 0; c2 < classCount; c2++) {
                     long mj = inClass[c2][j];
                     long fj = flippedInClass[c2][j];
                     long both = mi & mj;
