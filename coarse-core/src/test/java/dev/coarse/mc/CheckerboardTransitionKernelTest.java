@@ -30,8 +30,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * the site two rows down (the next row of the run: the same lanes' next random numbers) and horizontal
  * neighbours (colour 1 reusing colour 0's random numbers). Sites with d ≥ 3 must flip every time.
  *
- * <p>The probabilities come from β and the rounding rule the schedule documents, P(flip) = ⌈a(d)·2³²⌉/2³² with
- * a(d) = e<sup>−8β</sup>, e<sup>−4β</sup>, ½, 1, 1 for d = 0…4, computed here and not taken from the kernel.
+ * <p>The probabilities come from β and the rounding rule the schedule documents, P(flip) = ⌈a(d)·2³²⌉/2³²
+ * with a(d) = e<sup>−8β</sup>, e<sup>−4β</sup>, ½, 1, 1 for d = 0…4, computed here and not taken from the
+ * kernel.
  * Temperatures: T<sub>c</sub> = 2.269185314213022 (a = 0.029, 0.17, ½) and 4 (0.14, 0.37, ½).
  */
 class CheckerboardTransitionKernelTest {

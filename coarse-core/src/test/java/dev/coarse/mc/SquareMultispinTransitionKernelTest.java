@@ -139,7 +139,7 @@ class SquareMultispinTransitionKernelTest {
         };
     }
 
-    /** Random flips: P(flip) for n = 0, 1, 2 disagreeing neighbours, ⌊a·2⁶⁴⌋/2⁶⁴ of e<sup>−8β</sup>, e<sup>−4β</sup>, ½. */
+    /** P(flip) for n = 0, 1, 2 disagreeing neighbours: ⌊a·2⁶⁴⌋/2⁶⁴ for a = e<sup>−8β</sup>, e<sup>−4β</sup>, ½. */
     private static double[] flipProbabilities(double temperature) {
         double beta = 1.0 / temperature;
         return new double[] {Math.floor(Math.exp(-8 * beta) * 0x1p64) * 0x1p-64,
