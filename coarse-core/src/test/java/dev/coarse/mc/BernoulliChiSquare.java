@@ -3,6 +3,7 @@ package dev.coarse.mc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coarse.stats.IncompleteGamma;
+import java.util.Collection;
 
 /**
  * χ² statistics of Bernoulli trials whose success probabilities are known exactly, for testing a Monte Carlo
@@ -61,6 +62,19 @@ final class BernoulliChiSquare {
                 .isLessThanOrEqualTo(limit);
     }
 
+    /** Asserts Σ r²/v over the entries with v &gt; 0, one degree of freedom each, is consistent with χ². */
+    private static void assertStandardisedSquares(String what, double[] residual, double[] variance) {
+        double chi2 = 0;
+        int dof = 0;
+        for (int k = 0; k < residual.length; k++) {
+            if (variance[k] > 0) {
+                chi2 += residual[k] * residual[k] / variance[k];
+                dof++;
+            }
+        }
+        assertConsistent(what, chi2, dof);
+    }
+
     /** Cells of trials: observed successes O, expected E = Σ p and variance V = Σ p(1 − p) per cell. */
     static final class Cells {
         private final double[] observed;
@@ -93,16 +107,11 @@ final class BernoulliChiSquare {
         }
 
         void assertConsistent(String what) {
-            double chi2 = 0;
-            int dof = 0;
+            double[] residual = new double[observed.length];
             for (int c = 0; c < observed.length; c++) {
-                if (variance[c] > 0) {
-                    double r = observed[c] - expected[c];
-                    chi2 += r * r / variance[c];
-                    dof++;
-                }
+                residual[c] = observed[c] - expected[c];
             }
-            BernoulliChiSquare.assertConsistent(what, chi2, dof);
+            assertStandardisedSquares(what, residual, variance);
         }
     }
 
@@ -121,6 +130,24 @@ final class BernoulliChiSquare {
             this.second = second;
             this.cross = new double[first.length];
             this.variance = new double[first.length];
+        }
+
+        /** The pairs of {@link #key}s, in their order. */
+        static Pairs of(Collection<Long> keys) {
+            int[] first = new int[keys.size()];
+            int[] second = new int[keys.size()];
+            int k = 0;
+            for (long key : keys) {
+                first[k] = (int) (key >>> 32);
+                second[k] = (int) key;
+                k++;
+            }
+            return new Pairs(first, second);
+        }
+
+        /** The pair (first, second) as one key (for de-duplicating pair lists in a set). */
+        static long key(int first, int second) {
+            return (long) first << 32 | second;
         }
 
         int size() {
@@ -151,15 +178,7 @@ final class BernoulliChiSquare {
         }
 
         void assertConsistent(String what) {
-            double chi2 = 0;
-            int dof = 0;
-            for (int k = 0; k < cross.length; k++) {
-                if (variance[k] > 0) {
-                    chi2 += cross[k] * cross[k] / variance[k];
-                    dof++;
-                }
-            }
-            BernoulliChiSquare.assertConsistent(what, chi2, dof);
+            assertStandardisedSquares(what, cross, variance);
         }
     }
 }

@@ -1,12 +1,11 @@
 package dev.coarse.mc;
 
+import static dev.coarse.mc.BernoulliChiSquare.Pairs.key;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coarse.lattice.Lattice;
 import dev.coarse.model.IsingModel;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Tag;
@@ -228,18 +227,6 @@ class CheckerboardTransitionKernelTest {
                 keys.add(((x + y) & 1) == 0 ? key(i, right) : key(right, i));
             }
         }
-        List<Long> list = new ArrayList<>(keys);
-        int[] first = new int[list.size()];
-        int[] second = new int[list.size()];
-        for (int k = 0; k < first.length; k++) {
-            first[k] = (int) (list.get(k) >>> 32);
-            second[k] = (int) (long) list.get(k);
-        }
-        return new BernoulliChiSquare.Pairs(first, second);
-    }
-
-    /** The pair (first, second) as one key. */
-    private static long key(int first, int second) {
-        return (long) first << 32 | second;
+        return BernoulliChiSquare.Pairs.of(keys);
     }
 }

@@ -1,12 +1,11 @@
 package dev.coarse.mc;
 
+import static dev.coarse.mc.BernoulliChiSquare.Pairs.key;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coarse.lattice.Lattice;
 import dev.coarse.model.IsingModel;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator.SplittableGenerator;
@@ -327,22 +326,11 @@ class SquareMultispinTransitionKernelTest {
                 }
             }
         }
-        List<Long> list = new ArrayList<>(keys);
-        int[] first = new int[list.size()];
-        int[] second = new int[list.size()];
-        for (int k = 0; k < first.length; k++) {
-            first[k] = (int) (list.get(k) >>> 32);
-            second[k] = (int) (long) list.get(k);
-        }
-        return new BernoulliChiSquare.Pairs(first, second);
+        return BernoulliChiSquare.Pairs.of(keys);
     }
 
     /** Lattice index of colour c's site j in row y: x = 2j + (c + y) mod 2. */
     private static int site(int size, int colour, int y, int j) {
         return y * size + 2 * j + ((colour + y) & 1);
-    }
-
-    private static long key(int first, int second) {
-        return (long) first << 32 | second;
     }
 }
