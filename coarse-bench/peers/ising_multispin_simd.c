@@ -16,20 +16,21 @@
  *
  * Per vector of 4 consecutive j (4 sites x 64 replicas):
  *   d_i = s ^ neighbour_i; adder tree -> n = number of disagreeing neighbours (bit0, bit1, bit2);
- *   accept = n >= 3 (dE < 0); eq0 = (n == 0, dE = 8, prob x^2); eq2 = (n == 2, dE = 0, prob 1/2: always
- *   accepting dE = 0 makes checkerboard Metropolis reducible, e.g. one-row stripes flip to their global flip
- *   and back for ever, see Coarse's MultispinMetropolis); undecided = (n <= 2) (n = 1: dE = 4, prob x),
- *   x = e^{-4/T}.
+ *   accept = n >= 3 (dE < 0); eq0 = (n == 0, dE = 8, prob x^2); undecided = (n <= 1) = eq0 | eq1 (n = 1, dE = 4,
+ *   prob x), x = e^{-4/T}; eq2 = (n == 2, dE = 0) flips with prob 1/2, where the last random word drawn for the
+ *   site has a 1 (no other decision reads those bits, and when the loop stops depends only on the undecided
+ *   replicas' bits; always accepting dE = 0 makes checkerboard Metropolis reducible, e.g. one-row stripes flip
+ *   to their global flip and back for ever, see Coarse's MultispinMetropolis).
  *   Bernoulli masks by bit-serial comparison of a uniform 64-bit fraction with p1 = floor(x 2^64) or
  *   p2 = floor(x^2 2^64): ONE loop, each turn k draws one word per lane, r (lane l = its own xoshiro256**
  *   stream l; the 4 streams are kept as 4 state vectors s0..s3, *5 and *9 written as shift+add, rotations as
- *   shifts), threshold bit th = (eq0 & b12_k) ^ (eq2 & b1h_k) ^ b1_k with b1_k = (p1<<k)>>63,
- *   b12_k = ((p1^p2)<<k)>>63 and b1h_k = ((p1^2^63)<<k)>>63 (arithmetic shifts: all-ones or zero), then -- the uniform fraction's bits being the COMPLEMENTS of the
+ *   shifts), threshold bit th = (eq0 & b12_k) ^ b1_k with b1_k = (p1<<k)>>63 and b12_k = ((p1^p2)<<k)>>63
+ *   (arithmetic shifts: all-ones or zero), then -- the uniform fraction's bits being the COMPLEMENTS of the
  *   words' bits, as in Coarse's kernel -- accept |= undecided & th & r (u < p decided at the first
  *   differing bit) and undecided &= th ^ r; the turns come in groups of WORDS_PER_TEST = 3 and the loop exits
  *   after a group when all 4 lanes' undecided are 0 (at most TABLE_BITS = 66 turns; the threshold bits past
  *   the 64th are 0, so a replica undecided after 64 words can only be rejected, the exact outcome).
- *   Store s ^ accept.
+ *   Store s ^ (accept | (eq2 & last word)).
  * One sweep = colour 0 all rows, then colour 1 all rows (the same dynamics as ising_multispin.c).
  *
  * The group size was chosen by measuring both this peer and Coarse's kernel with a test after every word,
@@ -60,7 +61,7 @@ static uint64_t *w;          /* 2 * L * stride words, 64-byte aligned */
 static v4 S0, S1, S2, S3;    /* xoshiro256** state of the 4 lane streams */
 #define WORDS_PER_TEST 3
 #define TABLE_BITS 66 /* 64 rounded up to a multiple of WORDS_PER_TEST */
-static uint64_t tb1[TABLE_BITS], tb12[TABLE_BITS], tb1h[TABLE_BITS]; /* bits past the 64th stay 0 */
+static uint64_t tb1[TABLE_BITS], tb12[TABLE_BITS]; /* bits past the 64th stay 0 */
 
 static inline v4 rotl(v4 x, int k) { return (x << k) | (x >> (64 - k)); }
 static inline v4 load(const uint64_t *p) { v4 v; __builtin_memcpy(&v, p, sizeof v); return v; }
@@ -116,21 +117,23 @@ static inline __attribute__((always_inline)) void block(uint64_t *restrict row, 
     v4 three = bit1 & bit0;
     v4 accept = (three | bit2) & valid; /* n >= 3 */
     v4 eq0 = ~(bit0 | bit1 | bit2);
-    v4 eq2 = bit1 ^ three;
-    v4 undecided = ~(three | bit2) & valid; /* n = 0, 1 or 2 */
+    v4 eq2 = (bit1 ^ three) & valid; /* n = 2 */
+    v4 undecided = ~(bit1 | bit2) & valid; /* n = 0 or n = 1 */
+    v4 last = eq2;
     v4 x0 = *s0, x1 = *s1, x2 = *s2, x3 = *s3;
     for (int k = 0; k < TABLE_BITS; k += WORDS_PER_TEST) {
         for (int q = k; q < k + WORDS_PER_TEST; q++) { /* unrolled by gcc */
             v4 m5 = x1 + (x1 << 2), rr = rotl(m5, 7), r = rr + (rr << 3), t = x1 << 17;
             x2 ^= x0; x3 ^= x1; x1 ^= x2; x0 ^= x3; x2 ^= t; x3 = rotl(x3, 45);
-            v4 th = (eq0 & tb12[q]) ^ (eq2 & tb1h[q]) ^ tb1[q];
+            v4 th = (eq0 & tb12[q]) ^ tb1[q];
             accept |= undecided & th & r; /* u's bits are the complements of r's, as in Coarse */
             undecided &= th ^ r;
+            last = r;
         }
         if (all_zero(undecided)) break;
     }
     *s0 = x0; *s1 = x1; *s2 = x2; *s3 = x3;
-    store(row + j, s ^ accept);
+    store(row + j, s ^ (accept | (eq2 & last)));
 }
 
 static void sweep(void) {
@@ -196,7 +199,6 @@ int main(int argc, char **argv) {
     for (int k = 0; k < 64; k++) {
         tb1[k] = (uint64_t) ((int64_t) (p1 << k) >> 63);
         tb12[k] = (uint64_t) ((int64_t) ((p1 ^ p2) << k) >> 63);
-        tb1h[k] = (uint64_t) ((int64_t) ((p1 ^ 0x8000000000000000ULL) << k) >> 63);
     }
     size_t n = (size_t) L * L;
     /* warm-up: thermalise (also warms caches and frequency) for a third of the time */

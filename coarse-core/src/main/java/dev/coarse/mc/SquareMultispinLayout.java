@@ -118,26 +118,20 @@ final class SquareMultispinLayout {
     /** Threshold bits per table: 64 bits of the fixed-point thresholds, then zeros up to a whole group. */
     static final int TABLE_BITS = (64 + WORDS_PER_TEST - 1) / WORDS_PER_TEST * WORDS_PER_TEST;
 
-    /** Bit planes per threshold bit in {@link #thresholdTables}: p₁, p₁ ⊕ p₂ and p₁ ⊕ ½. */
-    static final int PLANES = 3;
-
     /**
-     * The threshold bits, interleaved: {@code bits[3k]} = all ones if bit k (from the top) of p₁ is set, else
-     * 0; {@code bits[3k + 1]} the same for p₁ ⊕ p₂ and {@code bits[3k + 2]} for p₁ ⊕ ½; k &lt;
-     * {@link #TABLE_BITS}, the bits past the 64th are 0 (the thresholds are 64-bit fixed-point numbers, so
-     * their further binary digits are 0). The bit for a replica with n = 1 disagreeing neighbours (ΔE = 4) is
-     * bits[3k], for n = 0 (ΔE = 8) bits[3k] ⊕ bits[3k + 1], for n = 2 (ΔE = 0, accepted with ½, see
-     * {@link MultispinMetropolis}) bits[3k] ⊕ bits[3k + 2].
+     * The threshold bits, interleaved: {@code bits[2k]} = all ones if bit k (from the top) of p₁ is set, else
+     * 0; {@code bits[2k + 1]} the same for p₁ ⊕ p₂; k &lt; {@link #TABLE_BITS}, the bits past the 64th are 0
+     * (the thresholds are 64-bit fixed-point numbers, so their further binary digits are 0). The bit for a
+     * replica with n = 0 is bits[2k] ⊕ bits[2k + 1], for n = 1 bits[2k].
      *
      * <p>A replica still undecided after 64 words has u's first 64 bits equal to p's; with zero bits after
      * that it can only be rejected (u ≥ p), which is the exact outcome for a 64-bit p.
      */
     static long[] thresholdTables(long p1, long p2) {
-        long[] bits = new long[PLANES * TABLE_BITS];
+        long[] bits = new long[2 * TABLE_BITS];
         for (int k = 0; k < 64; k++) {
-            bits[PLANES * k] = (p1 << k) >> 63;
-            bits[PLANES * k + 1] = ((p1 ^ p2) << k) >> 63;
-            bits[PLANES * k + 2] = ((p1 ^ Long.MIN_VALUE) << k) >> 63;
+            bits[2 * k] = (p1 << k) >> 63;
+            bits[2 * k + 1] = ((p1 ^ p2) << k) >> 63;
         }
         return bits;
     }

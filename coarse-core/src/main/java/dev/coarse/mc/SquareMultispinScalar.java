@@ -15,6 +15,12 @@ package dev.coarse.mc;
  * bit in the k-th word (equally uniform, and it spares the vector kernel two NOTs per word): with threshold
  * bit t, the replica stays undecided where u's bit = t, i.e. where word ⊕ t = 1, is decided elsewhere, and
  * is accepted (u &lt; p) where t = 1 and u's bit = 0, i.e. where word ∧ t = 1.
+ *
+ * <p>Replicas with ΔE = 0 (n = 2 disagreeing neighbours) flip with ½ ({@link MultispinMetropolis}): where bit r of
+ * the lane's last word of the site is 1. No other decision reads those bits (such a replica is never undecided,
+ * so its bit position is unused in every word), and when the loop stops depends only on the undecided
+ * replicas' bits, so each is a fair coin, independent of everything else. This costs three operations per site
+ * and no word.
  */
 final class SquareMultispinScalar {
 
@@ -33,6 +39,7 @@ final class SquareMultispinScalar {
         final long[] undecided = new long[lanes];
         final long[] eq0 = new long[lanes];
         final long[] eq2 = new long[lanes];
+        final long[] lastWord = new long[lanes];
         final int size = layout.size;
         final int half = layout.half;
         final int perTest = SquareMultispinLayout.WORDS_PER_TEST;
@@ -64,9 +71,9 @@ final class SquareMultispinScalar {
                         final long accepted = three | four;
                         final long valid = masks[maskOffset + l];
                         eq0[l] = ~(bit0 | bit1 | four);
-                        eq2[l] = bit1 ^ three;
+                        eq2[l] = (bit1 ^ three) & valid;
                         accept[l] = accepted & valid;
-                        undecided[l] = ~accepted & valid;
+                        undecided[l] = (bit0 | eq0[l]) & ~accepted & valid;
                     }
                     for (int group = 0; group < SquareMultispinLayout.TABLE_BITS; group += perTest) {
                         long any = 0;
@@ -74,10 +81,10 @@ final class SquareMultispinScalar {
                             any = 0;
                             for (int l = 0; l < lanes; l++) {
                                 final long r = Xoshiro256.next(state, lanes, l);
-                                final int b = SquareMultispinLayout.PLANES * k;
-                                final long threshold = (eq0[l] & bits[b + 1]) ^ (eq2[l] & bits[b + 2]) ^ bits[b];
+                                final long threshold = (eq0[l] & bits[2 * k + 1]) ^ bits[2 * k];
                                 accept[l] |= undecided[l] & threshold & r;
                                 undecided[l] &= threshold ^ r;
+                                lastWord[l] = r;
                                 any |= undecided[l];
                             }
                         }
@@ -86,7 +93,7 @@ final class SquareMultispinScalar {
                         }
                     }
                     for (int l = 0; l < lanes; l++) {
-                        packed[row + j + l] ^= accept[l];
+                        packed[row + j + l] ^= accept[l] | (eq2[l] & lastWord[l]);
                     }
                 }
                 layout.refreshGhosts(packed, colour, y);

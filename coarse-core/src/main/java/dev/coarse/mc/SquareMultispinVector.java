@@ -64,7 +64,8 @@ final class SquareMultispinVector {
                     final LongVector a1 = d0.and(d1);
                     final LongVector c0 = d2.lanewise(VectorOperators.XOR, d3);
                     final LongVector c1 = d2.and(d3);
-                    // n = (d0 + d1) + (d2 + d3) in bits: bit0, bit1 and four (n = 4)
+                    // n = (d0 + d1) + (d2 + d3) in bits: bit0, bit1 and four (n = 4); n = 2 flips where the last word
+                    // has a 1 (see SquareMultispinScalar)
                     final LongVector bit0 = a0.lanewise(VectorOperators.XOR, c0);
                     final LongVector bit1 = a1.lanewise(VectorOperators.XOR, c1)
                             .lanewise(VectorOperators.XOR, a0.and(c0));
@@ -72,14 +73,14 @@ final class SquareMultispinVector {
                     final LongVector three = bit1.and(bit0);
                     final LongVector accepted = three.or(four);
                     final LongVector eq0 = bit0.or(bit1).or(four).not();
-                    final LongVector eq2 = bit1.lanewise(VectorOperators.XOR, three);
+                    final LongVector eq2 = bit1.lanewise(VectorOperators.XOR, three).and(valid);
                     LongVector accept = accepted.and(valid);
-                    LongVector undecided = accepted.not().and(valid);
+                    LongVector undecided = bit0.or(eq0).and(accepted.not()).and(valid);
+                    LongVector lastWord = eq2;
                     // three words per lane between two tests (SquareMultispinLayout.WORDS_PER_TEST), written out: a
                     // loop over them, or a helper returning vectors, makes C2 box the vectors (measured: 0.55
-                    // flips/ns); k + 8 < bits.length = 3 · TABLE_BITS, a multiple of 9
-                    final int step = SquareMultispinLayout.PLANES * SquareMultispinLayout.WORDS_PER_TEST;
-                    for (int k = 0; k < bits.length; k += step) {
+                    // flips/ns); k + 5 < bits.length = 2 · TABLE_BITS, a multiple of 6
+                    for (int k = 0; k < bits.length; k += 2 * SquareMultispinLayout.WORDS_PER_TEST) {
                         {
                             final LongVector times5 = s1.add(s1.lanewise(VectorOperators.LSHL, 2));
                             final LongVector rotated = times5.lanewise(VectorOperators.LSHL, 7)
@@ -92,8 +93,8 @@ final class SquareMultispinVector {
                             s0 = s0.lanewise(VectorOperators.XOR, s3);
                             s2 = s2.lanewise(VectorOperators.XOR, t);
                             s3 = s3.lanewise(VectorOperators.LSHL, 45).or(s3.lanewise(VectorOperators.LSHR, 19));
-                            final LongVector threshold = eq0.and(bits[k + 1]).lanewise(VectorOperators.XOR, bits[k])
-                                    .lanewise(VectorOperators.XOR, eq2.and(bits[k + 2]));
+                            final LongVector threshold = eq0.and(bits[k + 1])
+                                    .lanewise(VectorOperators.XOR, bits[k]);
                             accept = accept.or(undecided.and(threshold).and(r));
                             undecided = undecided.and(threshold.lanewise(VectorOperators.XOR, r));
                         }
@@ -109,8 +110,8 @@ final class SquareMultispinVector {
                             s0 = s0.lanewise(VectorOperators.XOR, s3);
                             s2 = s2.lanewise(VectorOperators.XOR, t);
                             s3 = s3.lanewise(VectorOperators.LSHL, 45).or(s3.lanewise(VectorOperators.LSHR, 19));
-                            final LongVector threshold = eq0.and(bits[k + 4]).lanewise(VectorOperators.XOR, bits[k + 3])
-                                    .lanewise(VectorOperators.XOR, eq2.and(bits[k + 5]));
+                            final LongVector threshold = eq0.and(bits[k + 3])
+                                    .lanewise(VectorOperators.XOR, bits[k + 2]);
                             accept = accept.or(undecided.and(threshold).and(r));
                             undecided = undecided.and(threshold.lanewise(VectorOperators.XOR, r));
                         }
@@ -126,16 +127,17 @@ final class SquareMultispinVector {
                             s0 = s0.lanewise(VectorOperators.XOR, s3);
                             s2 = s2.lanewise(VectorOperators.XOR, t);
                             s3 = s3.lanewise(VectorOperators.LSHL, 45).or(s3.lanewise(VectorOperators.LSHR, 19));
-                            final LongVector threshold = eq0.and(bits[k + 7]).lanewise(VectorOperators.XOR, bits[k + 6])
-                                    .lanewise(VectorOperators.XOR, eq2.and(bits[k + 8]));
+                            final LongVector threshold = eq0.and(bits[k + 5])
+                                    .lanewise(VectorOperators.XOR, bits[k + 4]);
                             accept = accept.or(undecided.and(threshold).and(r));
                             undecided = undecided.and(threshold.lanewise(VectorOperators.XOR, r));
+                            lastWord = r;
                         }
                         if (undecided.eq(0L).allTrue()) {
                             break;
                         }
                     }
-                    s.lanewise(VectorOperators.XOR, accept).intoArray(packed, row + j);
+                    s.lanewise(VectorOperators.XOR, accept.or(eq2.and(lastWord))).intoArray(packed, row + j);
                 }
                 s0.intoArray(state, 0);
                 s1.intoArray(state, lanes);
