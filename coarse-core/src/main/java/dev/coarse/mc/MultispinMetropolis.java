@@ -56,8 +56,8 @@ import java.util.random.RandomGeneratorFactory;
  * <p><b>Bernoulli masks.</b> Each undecided replica r compares a fresh uniform fraction
  * u<sub>r</sub> = 0.b<sub>1</sub>b<sub>2</sub>… (bit k of u<sub>r</sub> = bit r of the k-th random word)
  * with its own threshold p<sub>r</sub> ∈ {½, x, x², x³}, most significant bit first (on the square lattice
- * the ΔE = 0 replicas instead take a bit of the site's last random word, see {@code SquareMultispinScalar}): at the first bit where
- * they differ, u &lt; p iff p's bit is 1. The loop stops as soon as every replica is decided (about
+ * the ΔE = 0 replicas instead take a bit of the site's last random word, see {@code SquareMultispinScalar}):
+ * at the first bit where they differ, u &lt; p iff p's bit is 1. The loop stops as soon as every replica is decided (about
  * log₂ 64 + 1.3 words on average for 64 undecided replicas) and after at most 64 words; undecided
  * replicas are then rejected (u ≥ p). Thresholds are 64-bit fixed-point fractions (from the double value:
  * relative precision 2<sup>−53</sup>, absolute 2<sup>−64</sup>), so P(flip) = floor(p·2<sup>64</sup>)/2<sup>64</sup>.

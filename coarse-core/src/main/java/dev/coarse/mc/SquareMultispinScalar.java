@@ -16,11 +16,11 @@ package dev.coarse.mc;
  * bit t, the replica stays undecided where u's bit = t, i.e. where word ⊕ t = 1, is decided elsewhere, and
  * is accepted (u &lt; p) where t = 1 and u's bit = 0, i.e. where word ∧ t = 1.
  *
- * <p>Replicas with ΔE = 0 (n = 2 disagreeing neighbours) flip with ½ ({@link MultispinMetropolis}): where bit r of
- * the lane's last word of the site is 1. No other decision reads those bits (such a replica is never undecided,
- * so its bit position is unused in every word), and when the loop stops depends only on the undecided
- * replicas' bits, so each is a fair coin, independent of everything else. This costs three operations per site
- * and no word.
+ * <p>Replicas with ΔE = 0 (n = 2 disagreeing neighbours) flip with ½ ({@link MultispinMetropolis}): where
+ * bit r of the last word the lane drew for the site is 1. No other decision reads those bits (such a replica
+ * is never undecided, so its bit position is unused in every word), and when the loop stops depends only on
+ * the undecided replicas' bits, so each is a fair coin, independent of everything else. This costs three
+ * operations per site and no word.
  */
 final class SquareMultispinScalar {
 
