@@ -16,8 +16,11 @@
  *
  * Per vector of 4 consecutive j (4 sites x 64 replicas):
  *   d_i = s ^ neighbour_i; adder tree -> n = number of disagreeing neighbours (bit0, bit1, bit2);
- *   accept = n >= 2 (dE <= 0); eq0 = (n == 0, dE = 8, prob x^2); undecided = (n <= 1) = eq0 | eq1 (n = 1, dE = 4,
- *   prob x), x = e^{-4/T}.
+ *   accept = n >= 3 (dE < 0); eq0 = (n == 0, dE = 8, prob x^2); undecided = (n <= 1) = eq0 | eq1 (n = 1, dE = 4,
+ *   prob x), x = e^{-4/T}; eq2 = (n == 2, dE = 0) flips with prob 1/2, where the last random word drawn for the
+ *   site has a 1 (no other decision reads those bits, and when the loop stops depends only on the undecided
+ *   replicas' bits; always accepting dE = 0 makes checkerboard Metropolis reducible, e.g. one-row stripes flip
+ *   to their global flip and back for ever, see Coarse's MultispinMetropolis).
  *   Bernoulli masks by bit-serial comparison of a uniform 64-bit fraction with p1 = floor(x 2^64) or
  *   p2 = floor(x^2 2^64): ONE loop, each turn k draws one word per lane, r (lane l = its own xoshiro256**
  *   stream l; the 4 streams are kept as 4 state vectors s0..s3, *5 and *9 written as shift+add, rotations as
@@ -27,7 +30,7 @@
  *   differing bit) and undecided &= th ^ r; the turns come in groups of WORDS_PER_TEST = 3 and the loop exits
  *   after a group when all 4 lanes' undecided are 0 (at most TABLE_BITS = 66 turns; the threshold bits past
  *   the 64th are 0, so a replica undecided after 64 words can only be rejected, the exact outcome).
- *   Store s ^ accept.
+ *   Store s ^ (accept | (eq2 & last word)).
  * One sweep = colour 0 all rows, then colour 1 all rows (the same dynamics as ising_multispin.c).
  *
  * The group size was chosen by measuring both this peer and Coarse's kernel with a test after every word,
@@ -111,9 +114,12 @@ static inline __attribute__((always_inline)) void block(uint64_t *restrict row, 
     v4 d0 = s ^ load(orow + j), d1 = s ^ load(orow + j + side), d2 = s ^ load(up + j), d3 = s ^ load(dn + j);
     v4 a0 = d0 ^ d1, a1 = d0 & d1, b0 = d2 ^ d3, b1 = d2 & d3;
     v4 bit0 = a0 ^ b0, bit1 = a1 ^ b1 ^ (a0 & b0), bit2 = a1 & b1;
-    v4 accept = (bit1 | bit2) & valid;
+    v4 three = bit1 & bit0;
+    v4 accept = (three | bit2) & valid; /* n >= 3 */
     v4 eq0 = ~(bit0 | bit1 | bit2);
+    v4 eq2 = (bit1 ^ three) & valid; /* n = 2 */
     v4 undecided = ~(bit1 | bit2) & valid; /* n = 0 or n = 1 */
+    v4 last = eq2;
     v4 x0 = *s0, x1 = *s1, x2 = *s2, x3 = *s3;
     for (int k = 0; k < TABLE_BITS; k += WORDS_PER_TEST) {
         for (int q = k; q < k + WORDS_PER_TEST; q++) { /* unrolled by gcc */
@@ -122,11 +128,12 @@ static inline __attribute__((always_inline)) void block(uint64_t *restrict row, 
             v4 th = (eq0 & tb12[q]) ^ tb1[q];
             accept |= undecided & th & r; /* u's bits are the complements of r's, as in Coarse */
             undecided &= th ^ r;
+            last = r;
         }
         if (all_zero(undecided)) break;
     }
     *s0 = x0; *s1 = x1; *s2 = x2; *s3 = x3;
-    store(row + j, s ^ accept);
+    store(row + j, s ^ (accept | (eq2 & last)));
 }
 
 static void sweep(void) {

@@ -23,8 +23,10 @@
 #    energy check; then the targets of issue 3 as ratios from this run;
 # 5. independent samples per second at L=64: Wolff and SW (steps/s / 2 tau_int of |m|, tau measured by
 #    KernelSpeed) against numpy Metropolis (sweeps/s of the numpy peer at L=64 / 2 tau_int of |m|, with tau
-#    from Coarse's multi-spin kernel, which runs the same dynamics -- checkerboard, colour 0 then 1, dE <= 0
-#    always accepted -- over 64 replicas x tau_ksweeps thousand sweeps).
+#    from Coarse's multi-spin kernel over 64 replicas x tau_ksweeps thousand sweeps). Caveat: since 2026-11-23
+#    17:05 UTC the multi-spin kernel accepts dE = 0 with 1/2 (always accepting it is reducible, see
+#    MultispinMetropolis), while the numpy peer still accepts dE = 0 always, so this tau is that of the 1/2
+#    dynamics, not exactly numpy's.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"

@@ -30,25 +30,34 @@ import java.util.random.RandomGeneratorFactory;
  * even). At site i with the z = 2d neighbour words w<sub>j</sub>, the disagreement words
  * D<sub>j</sub> = w<sub>i</sub> ⊕ w<sub>j</sub> are summed bit-sliced with half/full adders into the count
  * n ∈ [0, z] per replica. Flipping s<sub>i</sub> changes the energy by ΔE = 2 s<sub>i</sub>h<sub>i</sub>
- * = 2(z − 2n) (J = 1), so ΔE ≤ 0 ⇔ n ≥ d (always accepted), and for n &lt; d the Metropolis probability is
- * e<sup>−2K(z−2n)</sup> = x<sup>d−n</sup> with x = e<sup>−4K</sup>:
+ * = 2(z − 2n) (J = 1), so ΔE &lt; 0 ⇔ n &gt; d (always accepted), ΔE = 0 ⇔ n = d (accepted with ½, see
+ * below), and for n &lt; d the Metropolis probability is e<sup>−2K(z−2n)</sup> = x<sup>d−n</sup> with
+ * x = e<sup>−4K</sup>:
  * <ul>
- *   <li>d = 1 (ΔE ∈ {4, 0, −4}): n = 0 → x, n = 1 (ΔE = 0) → ½ (see below);</li>
- *   <li>d = 2 (ΔE ∈ {8, 4, 0, …}): n = 0 → x², n = 1 → x (p₈ = p₄²);</li>
- *   <li>d = 3 (ΔE ∈ {12, 8, 4, 0, …}): n = 0 → x³, n = 1 → x², n = 2 → x.</li>
+ *   <li>d = 1 (ΔE ∈ {4, 0, −4}): n = 0 → x, n = 1 → ½;</li>
+ *   <li>d = 2 (ΔE ∈ {8, 4, 0, −4, −8}): n = 0 → x², n = 1 → x (p₈ = p₄²), n = 2 → ½;</li>
+ *   <li>d = 3 (ΔE ∈ {12, 8, 4, 0, …}): n = 0 → x³, n = 1 → x², n = 2 → x, n = 3 → ½.</li>
  * </ul>
  *
- * <p><b>The chain is special.</b> On the chain, checkerboard Metropolis that always accepts ΔE = 0 is not
- * ergodic: every domain wall then hops deterministically in each half-sweep, walls on bonds of one parity
- * move left and the others right, pairs are created and annihilated one of each, so the number of
- * right-movers minus left-movers is conserved (the χ² test against enumeration fails badly). The chain
- * kernel therefore accepts ΔE = 0 flips with probability ½, which keeps detailed balance
- * (A(ΔE)/A(−ΔE) = e<sup>−βΔE</sup>) and lets walls diffuse. In 2D and 3D, ΔE = 0 flips are accepted always.
+ * <p><b>ΔE = 0 is accepted with ½.</b> Checkerboard Metropolis that always accepts ΔE = 0 is reducible: some
+ * configurations are mapped deterministically onto each other for ever, since every one of their sites has
+ * ΔE ≤ 0 when it is updated. On the chain every domain wall then hops deterministically in each half-sweep,
+ * walls on bonds of one parity move left and the others right, pairs are created and annihilated one of each,
+ * so the number of right-movers minus left-movers is conserved (the χ² test against enumeration fails badly).
+ * On the square lattice, stripes one row wide (every site has two disagreeing neighbours) turn into their
+ * global flip and back, sweep after sweep, at any temperature (36 of the 2¹⁶ states of the 4×4 torus are
+ * trapped so); on the cubic lattice likewise, e.g. the L = 4 configuration of
+ * {@code MultispinMetropolisTest.cubicPeriodTwoConfigurationDoesNotCycleForEver}. Such a class is closed,
+ * so a chain started in it (a hot start does so with probability ~2<sup>−N</sup>, {@link #setReplica} at
+ * will) never samples the Boltzmann distribution. Accepting ΔE = 0 with ½ keeps detailed balance
+ * (A(ΔE)/A(−ΔE) = e<sup>−βΔE</sup>) and breaks every such cycle, which needs forced ΔE = 0 flips (as
+ * {@link CheckerboardMetropolis#ZERO_COST_ACCEPTANCE}).
  *
  * <p><b>Bernoulli masks.</b> Each undecided replica r compares a fresh uniform fraction
  * u<sub>r</sub> = 0.b<sub>1</sub>b<sub>2</sub>… (bit k of u<sub>r</sub> = bit r of the k-th random word)
- * with its own threshold p<sub>r</sub> ∈ {x, x², x³}, most significant bit first: at the first bit where
- * they differ, u &lt; p iff p's bit is 1. The loop stops as soon as every replica is decided (about
+ * with its own threshold p<sub>r</sub> ∈ {½, x, x², x³}, most significant bit first (on the square lattice
+ * the ΔE = 0 replicas instead take a bit of the site's last random word, see {@code SquareMultispinScalar}):
+ * at the first bit where they differ, u &lt; p iff p's bit is 1. The loop stops as soon as every replica is decided (about
  * log₂ 64 + 1.3 words on average for 64 undecided replicas) and after at most 64 words; undecided
  * replicas are then rejected (u ≥ p). Thresholds are 64-bit fixed-point fractions (from the double value:
  * relative precision 2<sup>−53</sup>, absolute 2<sup>−64</sup>), so P(flip) = floor(p·2<sup>64</sup>)/2<sup>64</sup>.
@@ -325,13 +334,13 @@ public final class MultispinMetropolis {
                     c2 |= carry1;
                 }
                 long accept;
-                final long selHalf; // replicas with p = 1/2 (ΔE = 0 on the chain)
+                final long selHalf; // replicas with p = 1/2 (ΔE = 0)
                 final long sel1; // p = x
                 final long sel2; // p = x²
                 final long sel3; // p = x³
                 if (cubic) {
-                    accept = c2 | (c1 & c0); // n >= 3
-                    selHalf = 0;
+                    accept = c2; // n >= 4: ΔE < 0
+                    selHalf = c1 & c0 & ~c2; // n = 3: ΔE = 0, see the class comment
                     sel1 = ~c0 & c1 & ~c2; // n = 2
                     sel2 = c0 & ~c1 & ~c2; // n = 1
                     sel3 = ~(c0 | c1 | c2); // n = 0

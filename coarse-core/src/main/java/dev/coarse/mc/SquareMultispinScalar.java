@@ -15,6 +15,12 @@ package dev.coarse.mc;
  * bit in the k-th word (equally uniform, and it spares the vector kernel two NOTs per word): with threshold
  * bit t, the replica stays undecided where u's bit = t, i.e. where word ⊕ t = 1, is decided elsewhere, and
  * is accepted (u &lt; p) where t = 1 and u's bit = 0, i.e. where word ∧ t = 1.
+ *
+ * <p>Replicas with ΔE = 0 (n = 2 disagreeing neighbours) flip with ½ ({@link MultispinMetropolis}): where
+ * bit r of the last word the lane drew for the site is 1. No other decision reads those bits (such a replica
+ * is never undecided, so its bit position is unused in every word), and when the loop stops depends only on
+ * the undecided replicas' bits, so each is a fair coin, independent of everything else. This costs three
+ * operations per site and no word.
  */
 final class SquareMultispinScalar {
 
@@ -32,6 +38,8 @@ final class SquareMultispinScalar {
         final long[] accept = new long[lanes];
         final long[] undecided = new long[lanes];
         final long[] eq0 = new long[lanes];
+        final long[] eq2 = new long[lanes];
+        final long[] lastWord = new long[lanes];
         final int size = layout.size;
         final int half = layout.half;
         final int perTest = SquareMultispinLayout.WORDS_PER_TEST;
@@ -55,10 +63,15 @@ final class SquareMultispinScalar {
                         final long a1 = d0 & d1;
                         final long c0 = d2 ^ d3;
                         final long c1 = d2 & d3;
+                        // n = (d0 + d1) + (d2 + d3) in bits: bit0, bit1 and four (n = 4)
                         final long bit0 = a0 ^ c0;
-                        final long accepted = (a1 ^ c1 ^ (a0 & c0)) | (a1 & c1);
+                        final long bit1 = a1 ^ c1 ^ (a0 & c0);
+                        final long four = a1 & c1;
+                        final long three = bit1 & bit0;
+                        final long accepted = three | four;
                         final long valid = masks[maskOffset + l];
-                        eq0[l] = ~(bit0 | accepted);
+                        eq0[l] = ~(bit0 | bit1 | four);
+                        eq2[l] = (bit1 ^ three) & valid;
                         accept[l] = accepted & valid;
                         undecided[l] = ~accepted & valid; // at most one disagreeing neighbour: ΔE = 8 (eq0) or 4
                     }
@@ -71,6 +84,7 @@ final class SquareMultispinScalar {
                                 final long threshold = (eq0[l] & bits[2 * k + 1]) ^ bits[2 * k];
                                 accept[l] |= undecided[l] & threshold & r;
                                 undecided[l] &= threshold ^ r;
+                                lastWord[l] = r;
                                 any |= undecided[l];
                             }
                         }
@@ -79,7 +93,7 @@ final class SquareMultispinScalar {
                         }
                     }
                     for (int l = 0; l < lanes; l++) {
-                        packed[row + j + l] ^= accept[l];
+                        packed[row + j + l] ^= accept[l] | (eq2[l] & lastWord[l]);
                     }
                 }
                 layout.refreshGhosts(packed, colour, y);

@@ -256,6 +256,63 @@ class MultispinMetropolisTest {
         assertThat(group.words()).containsOnly(-1L);
     }
 
+    /**
+     * Stripes one row wide: every site disagrees with exactly two neighbours (ΔE = 0). A kernel that always
+     * accepts ΔE = 0 flips every colour-0 site, after which every colour-1 site again has ΔE = 0 and flips: one
+     * sweep maps the stripes to their global flip, the next back, at any temperature, so the two configurations
+     * form a closed class and the chain is reducible (found by enumerating the 4×4 torus: 36 such states; the
+     * cycles exist for every even L). Accepting ΔE = 0 with ½ breaks them: the chance that every one of the
+     * 64·N ΔE = 0 decisions of a sweep flips is 2<sup>−64N</sup>.
+     */
+    @Test
+    void squareStripesDoNotCycleForEver() {
+        for (int size : new int[] {4, 34}) {
+            byte[] stripes = new byte[size * size];
+            for (int i = 0; i < stripes.length; i++) {
+                stripes[i] = (byte) ((i / size) % 2 == 0 ? 1 : -1);
+            }
+            assertLeavesTheTwoCycle(IsingModel.atTemperature(Lattice.square(size), 1.0), stripes);
+        }
+    }
+
+    /**
+     * The cubic analogue (L = 4, found by enumerating configurations of period (4, 2, 2)): s = ±1 by the parity
+     * of the second coordinate times the sign of (first coordinate mod 4) &lt; 2; every site has three
+     * disagreeing neighbours when it is updated, so ΔE = 0 flips cycle the configuration with period 2.
+     */
+    @Test
+    void cubicPeriodTwoConfigurationDoesNotCycleForEver() {
+        int size = 4;
+        byte[] layers = new byte[size * size * size];
+        for (int i = 0; i < layers.length; i++) {
+            int a = i / (size * size);
+            int b = i / size % size;
+            layers[i] = (byte) ((b % 2 == 1 ? 1 : -1) * (a % 4 < 2 ? 1 : -1));
+        }
+        assertLeavesTheTwoCycle(IsingModel.atTemperature(Lattice.cubic(size), 1.0), layers);
+    }
+
+    /** Every replica starts at {@code start}; some replica must leave {start, −start} within ten sweeps. */
+    private static void assertLeavesTheTwoCycle(IsingModel model, byte[] start) {
+        MultispinMetropolis group = new MultispinMetropolis(model, 3L);
+        for (int r = 0; r < R; r++) {
+            group.setReplica(r, start);
+        }
+        byte[] flipped = start.clone();
+        for (int i = 0; i < flipped.length; i++) {
+            flipped[i] = (byte) -flipped[i];
+        }
+        boolean left = false;
+        for (int t = 0; t < 10 && !left; t++) {
+            group.sweep();
+            for (int r = 0; r < R && !left; r++) {
+                byte[] c = group.replica(r);
+                left = !Arrays.equals(c, start) && !Arrays.equals(c, flipped);
+            }
+        }
+        assertThat(left).as("%s: some replica leaves the period-2 cycle of ΔE = 0 flips", model.lattice()).isTrue();
+    }
+
     @Test
     void rejectsOddSizeAndField() {
         assertThatThrownBy(() -> new MultispinMetropolis(IsingModel.atTemperature(Lattice.square(5), 2.0), 1L))

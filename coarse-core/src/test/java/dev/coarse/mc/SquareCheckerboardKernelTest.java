@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The vectorised square-lattice checkerboard sweep against its plain-Java twin: the same sites, the same random
  * integers, the same decisions, so bit-identical spins and generator states after every sweep (the statistics
- * of the twin are tested against enumeration and Onsager/Kaufman in {@link CheckerboardMetropolisTest}).
+ * of the twin are tested against Onsager/Kaufman in {@link CheckerboardMetropolisTest}, and the transition
+ * kernel of one sweep of both exactly in {@link CheckerboardTransitionKernelTest}).
  */
 class SquareCheckerboardKernelTest {
 

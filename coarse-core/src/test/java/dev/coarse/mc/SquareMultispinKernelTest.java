@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The vectorised square-lattice multi-spin sweep against its plain-Java twin: the same random words, the same
  * decisions, so bit-identical spins and generator states (the statistics of the twin are tested against
- * enumeration in {@link MultispinMetropolisTest}).
+ * enumeration in {@link MultispinMetropolisTest}, and the transition kernel of one sweep of both exactly in
+ * {@link SquareMultispinTransitionKernelTest}).
  */
 class SquareMultispinKernelTest {
 
