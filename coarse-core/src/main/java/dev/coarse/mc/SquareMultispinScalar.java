@@ -73,7 +73,7 @@ final class SquareMultispinScalar {
                         eq0[l] = ~(bit0 | bit1 | four);
                         eq2[l] = (bit1 ^ three) & valid;
                         accept[l] = accepted & valid;
-                        undecided[l] = ~accepted & valid; // at most one disagreeing neighbour: ΔE = 8 (eq0) or 4
+                        undecided[l] = (bit0 | eq0[l]) & ~accepted & valid;
                     }
                     for (int group = 0; group < SquareMultispinLayout.TABLE_BITS; group += perTest) {
                         long any = 0;
