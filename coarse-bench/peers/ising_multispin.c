@@ -2,9 +2,6 @@
  * Peer: multi-spin-coded checkerboard Metropolis for the 2D Ising model (J = 1, h = 0), the same algorithm
  * as Coarse's dev.coarse.mc.MultispinMetropolis: 64 replicas per uint64_t, disagreement counts by an adder
  * tree, Bernoulli masks by bit-serial comparison of uniform fractions with x = e^{-4/T} or x^2, xoshiro256**.
- * dE = 0 (two disagreeing neighbours) is accepted with 1/2, as in Coarse: those replicas flip where the last
- * random word drawn for the site has a 1 (no other decision reads those bits, and when the loop stops depends
- * only on the other replicas' bits, so it is a fair coin). Always accepting dE = 0 makes the dynamics reducible.
  *
  * Build: gcc -O3 -march=native -o ising_multispin ising_multispin.c -lm
  * Usage: ising_multispin L T seconds [seed]
@@ -63,16 +60,14 @@ static void sweep(uint64_t *restrict w, int L, uint64_t p1, uint64_t p2) {
                 uint64_t d2 = sp ^ w[up + x], d3 = sp ^ w[down + x];
                 uint64_t a0 = d0 ^ d1, a1 = d0 & d1, b0 = d2 ^ d3, b1 = d2 & d3;
                 uint64_t bit0 = a0 ^ b0, bit1 = a1 ^ b1 ^ (a0 & b0), bit2 = a1 & b1;
-                uint64_t accept = (bit1 & bit0) | bit2; /* n >= 3: dE < 0 */
-                uint64_t eq2 = bit1 & ~bit0;              /* n = 2: dE = 0, flipped where the last word has a 1 */
-                uint64_t eq1 = bit0 & ~(bit1 | bit2), eq0 = ~(bit0 | bit1 | bit2);
-                uint64_t undecided = eq0 | eq1, last = 0;
+                uint64_t accept = bit1 | bit2;
+                uint64_t eq1 = bit0 & ~accept, eq0 = ~(bit0 | accept);
+                uint64_t undecided = eq0 | eq1;
                 /* threshold bits: p1's for every undecided replica, switched to p2's where n = 0 */
                 int64_t q1 = (int64_t) p1, q12 = (int64_t) (p1 ^ p2);
                 for (int k = 0; k < 64; k++) {
                     uint64_t r = rotl(s1 * 5, 7) * 9, t = s1 << 17;
                     s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= t; s3 = rotl(s3, 45);
-                    last = r;
                     uint64_t th = (uint64_t) (q1 >> 63) ^ ((uint64_t) (q12 >> 63) & eq0);
                     q1 = (int64_t) ((uint64_t) q1 << 1);
                     q12 = (int64_t) ((uint64_t) q12 << 1);
@@ -80,7 +75,7 @@ static void sweep(uint64_t *restrict w, int L, uint64_t p1, uint64_t p2) {
                     undecided &= ~(th ^ r);
                     if (undecided == 0) break;
                 }
-                w[row + x] = sp ^ (accept | (eq2 & last));
+                w[row + x] = sp ^ accept;
             }
         }
     }

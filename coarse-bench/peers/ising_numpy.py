@@ -1,7 +1,6 @@
 """Peer: vectorised numpy checkerboard Metropolis for the 2D Ising model (J = 1, h = 0), written the way
 Python RG codes usually make their data: np.roll neighbour sums over the whole lattice, one uniform array
-per half-sweep, the flips of one colour applied with a boolean mask. A flip with dE = 0 is accepted with 1/2,
-as in Coarse's Metropolis kernels, so that tau_int of this peer's dynamics is the one Coarse's kernel measures.
+per half-sweep, the flips of one colour applied with a boolean mask.
 
 Usage: python3 ising_numpy.py L T seconds [seed]
 Prints one line: RESULT peer=numpy L=.. T=.. flips_per_ns=.. cpu_flips_per_ns=.. e=.. e_err=..
@@ -33,9 +32,7 @@ def main():
             field = (np.roll(spins, 1, 0) + np.roll(spins, -1, 0) + np.roll(spins, 1, 1)
                      + np.roll(spins, -1, 1))
             delta = 2 * spins * field
-            # Metropolis min(1, e^{-beta dE}), but dE = 0 accepted with 1/2 as in Coarse's kernels (always
-            # accepting it makes the checkerboard dynamics reducible: one-row stripes cycle for ever)
-            flip = colour & (rng.random(spins.shape) < np.where(delta == 0, 0.5, np.exp(-beta * delta)))
+            flip = colour & (rng.random(spins.shape) < np.exp(-beta * delta))
             spins[flip] *= -1
 
     def energy():
