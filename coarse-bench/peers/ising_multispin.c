@@ -3,8 +3,17 @@
  * as Coarse's dev.coarse.mc.MultispinMetropolis: 64 replicas per uint64_t, disagreement counts by an adder
  * tree, Bernoulli masks by bit-serial comparison of uniform fractions with x = e^{-4/T} or x^2, xoshiro256**.
  *
+ * Flips with dE <= 0 are always accepted, as in the numpy and plain C peers, so the 64 replicas run exactly the
+ * numpy peer's Markov chain (checkerboard Metropolis, min(1, e^{-dE/T})): run_all.sh takes the numpy peer's
+ * tau_int from this peer's |m| series (mode 2 below). (Coarse's kernels accept dE = 0 with a probability below 1,
+ * because always accepting it makes the checkerboard dynamics reducible: one-row stripes flip to their global
+ * flip and back for ever. A hot start at L = 64 lands in such a class with probability ~2^-4096.)
+ *
  * Build: gcc -O3 -march=native -o ising_multispin ising_multispin.c -lm
  * Usage: ising_multispin L T seconds [seed]
+ *        ising_multispin L T 0 seed FILE SWEEPS   (mode 2: |m| series) thermalises max(1000, SWEEPS/10) sweeps,
+ *        then writes |m| of the 64 replicas after each of SWEEPS sweeps to FILE as little-endian doubles,
+ *        sweep-major ([SWEEPS][64]), and prints RESULT peer=c_multispin_absm L=.. T=.. sweeps=.. replicas=64
  * Prints one line: RESULT peer=c_multispin L=.. T=.. flips_per_ns=.. cpu_flips_per_ns=.. e=.. e_err=..
  * (e = energy per site averaged over the timed sweeps, error from the spread across the 64 replicas).
  */
@@ -82,6 +91,15 @@ static void sweep(uint64_t *restrict w, int L, uint64_t p1, uint64_t p2) {
     s[0] = s0; s[1] = s1; s[2] = s2; s[3] = s3;
 }
 
+/* |m| per site of each replica: bit r of the words counted over all sites. */
+static void abs_magnetizations(const uint64_t *w, int L, double *m) {
+    long up[64] = {0};
+    size_t n = (size_t) L * L;
+    for (size_t i = 0; i < n; i++)
+        for (int r = 0; r < 64; r++) up[r] += (w[i] >> r) & 1;
+    for (int r = 0; r < 64; r++) m[r] = fabs(2.0 * up[r] - (double) n) / (double) n;
+}
+
 static void energies(const uint64_t *w, int L, double *e) {
     long counts[64] = {0};
     for (int y = 0; y < L; y++)
@@ -105,6 +123,23 @@ int main(int argc, char **argv) {
     for (size_t i = 0; i < n; i++) w[i] = next();
     double x = exp(-4.0 / T);
     uint64_t p1 = fixed_point(x), p2 = fixed_point(x * x);
+    if (argc > 6) { /* mode 2: the |m| series */
+        long count = atol(argv[6]);
+        if (count < 1) { fprintf(stderr, "SWEEPS must be >= 1\n"); return 2; }
+        FILE *out = fopen(argv[5], "wb");
+        if (!out) { perror(argv[5]); return 2; }
+        for (long t = 0; t < (count / 10 > 1000 ? count / 10 : 1000); t++) sweep(w, L, p1, p2);
+        double m[64];
+        for (long t = 0; t < count; t++) {
+            sweep(w, L, p1, p2);
+            abs_magnetizations(w, L, m);
+            if (fwrite(m, sizeof m[0], 64, out) != 64) { perror(argv[5]); return 1; }
+        }
+        if (fclose(out) != 0) { perror(argv[5]); return 1; }
+        printf("RESULT peer=c_multispin_absm L=%d T=%.6f sweeps=%ld replicas=64\n", L, T, count);
+        free(w);
+        return 0;
+    }
     /* warm-up: thermalise (also warms caches and frequency) for a third of the time */
     double t0 = now();
     while (now() - t0 < seconds / 3) sweep(w, L, p1, p2);

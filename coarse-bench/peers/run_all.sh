@@ -10,7 +10,7 @@
 # JVM's stderr line "WARNING: Using incubator modules: jdk.incubator.vector" is filtered out (harmless;
 # results are read from stdout's RESULT line).
 #
-#   coarse-bench/peers/run_all.sh [L=128] [T=T_c] [seconds=5] [check_L=32] [check_seconds=4] [tau_ksweeps=50]
+#   coarse-bench/peers/run_all.sh [L=128] [T=T_c] [seconds=5] [check_L=32] [check_seconds=4] [tau_ksweeps=100]
 #
 # 1. builds the C peers (ising_checkerboard, ising_multispin, ising_multispin_simd) into
 #    coarse-bench/peers/build/ (gcc -O3 -march=native) and the benchmark jar
@@ -22,11 +22,13 @@
 #    for 2 threads it is the per-core speed), the ratios Coarse multispin (1 thread) / program, and the
 #    energy check; then the targets of issue 3 as ratios from this run;
 # 5. independent samples per second at L=64: Wolff and SW (steps/s / 2 tau_int of |m|, tau measured by
-#    KernelSpeed) against numpy Metropolis (sweeps/s of the numpy peer at L=64 / 2 tau_int of |m|, with tau
-#    from Coarse's multi-spin kernel over 64 replicas x tau_ksweeps thousand sweeps). Caveat: since 2026-11-23
-#    17:05 UTC the multi-spin kernel accepts dE = 0 with 1/2 (always accepting it is reducible, see
-#    MultispinMetropolis), while the numpy peer still accepts dE = 0 always, so this tau is that of the 1/2
-#    dynamics, not exactly numpy's.
+#    KernelSpeed) against numpy Metropolis (sweeps/s of the numpy peer at L=64 / 2 tau_int of |m|). The numpy
+#    peer is too slow to measure its own tau well, so tau comes from ising_multispin.c, whose 64 replicas run
+#    exactly the numpy peer's Markov chain (checkerboard Metropolis accepting dE <= 0 always): it writes |m| of
+#    every replica after each of tau_ksweeps thousand sweeps, and Coarse's estimator (TauOfSeries, Sokal's
+#    window over the pooled autocorrelation) reads it. (Coarse's own Metropolis kernels accept dE = 0 with a
+#    probability below 1 -- always accepting it is reducible, see MultispinMetropolis -- so their dynamics,
+#    and tau, differ from the numpy peer's.)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -35,7 +37,7 @@ T="${2:-2.269185314213022}"
 SECONDS_PER_PHASE="${3:-5}"
 CHECK_L="${4:-32}"
 CHECK_SECONDS="${5:-4}"
-TAU_KSWEEPS="${6:-50}"
+TAU_KSWEEPS="${6:-100}"
 IND_L=64
 build="$here/build"
 jar="$root/coarse-bench/target/coarse-bench.jar"
@@ -62,7 +64,10 @@ run() { # name L seconds → one RESULT line
     coarse_scalar_1t) java --add-modules jdk.incubator.vector -cp "$jar" dev.coarse.bench.KernelSpeed scalar "$size" "$T" "$secs" 1 ;;
     coarse_wolff_1t) java --add-modules jdk.incubator.vector -cp "$jar" dev.coarse.bench.KernelSpeed wolff "$size" "$T" "$secs" 1 ;;
     coarse_sw_1t) java --add-modules jdk.incubator.vector -cp "$jar" dev.coarse.bench.KernelSpeed sw "$size" "$T" "$secs" 1 ;;
-    tau_checkerboard) java --add-modules jdk.incubator.vector -cp "$jar" dev.coarse.bench.KernelSpeed tau_checkerboard "$size" "$T" "$TAU_KSWEEPS" 1 ;;
+    tau_numpy) # the numpy peer's Markov chain, 64 replicas at a time: |m| series by the C peer, τ by Coarse's estimator
+      "$build/ising_multispin" "$size" "$T" 0 1 "$build/absm_$size.bin" "$((TAU_KSWEEPS * 1000))" >/dev/null
+      java -cp "$jar" dev.coarse.bench.TauOfSeries "$build/absm_$size.bin" 64
+      rm -f "$build/absm_$size.bin" ;;
   esac 2> >(no_incubator_warning) | grep '^RESULT'
 }
 field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1"; }
@@ -103,7 +108,7 @@ echo "# independent samples: L=$IND_L, T=$T" >&2
 wolff64="$(run coarse_wolff_1t "$IND_L" "$SECONDS_PER_PHASE")"; echo "$wolff64" >&2
 sw64="$(run coarse_sw_1t "$IND_L" "$SECONDS_PER_PHASE")"; echo "$sw64" >&2
 numpy64="$(run numpy "$IND_L" "$SECONDS_PER_PHASE")"; echo "$numpy64" >&2
-tau64="$(run tau_checkerboard "$IND_L" 0)"; echo "$tau64" >&2
+tau64="$(run tau_numpy "$IND_L" 0)"; echo "$tau64" >&2
 
 printf '\n%-30s %12s %12s\n' target ratio "ratio(cpu)"
 ratio() { # label a b a_cpu b_cpu

@@ -23,8 +23,9 @@ import java.util.random.RandomGenerator;
  *
  * <p>Usage: {@code java -cp coarse-bench.jar dev.coarse.bench.KernelSpeed [kernel] L T seconds threads}, kernel
  * multispin (the default), scalar (checkerboard Metropolis), wolff, sw (one thread each), or
- * tau_checkerboard (τ<sub>int</sub> of |m| of the peers' Metropolis dynamics; "seconds" = thousands of
- * sweeps). Prints one line in the peers' format: {@code RESULT peer=coarse_<kernel>_<threads>t L=… T=…
+ * tau_checkerboard (τ<sub>int</sub> of |m| of Coarse's multispin Metropolis, pooled over its 64 replicas;
+ * "seconds" = thousands of sweeps; the numpy peer's τ comes from {@link TauOfSeries} instead, since Coarse's
+ * kernels accept ΔE = 0 with a probability below 1 and the peer always). Prints one line in the peers' format: {@code RESULT peer=coarse_<kernel>_<threads>t L=… T=…
  * flips_per_ns=… cpu_flips_per_ns=… e=… e_err=…} (cpu_flips_per_ns: per CPU-nanosecond used, robust to a
  * busy machine); wolff and sw add steps_per_s, tau (of |m|, in steps) and independent_per_s.
  */
