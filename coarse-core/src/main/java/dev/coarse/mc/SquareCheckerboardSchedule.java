@@ -33,12 +33,14 @@ import java.util.random.RandomGenerator;
  *
  * <p><b>Acceptance.</b> u = ρ ⊕ 2³¹, read as unsigned, is uniform on [0, 2³²). With d the number of the four
  * neighbours that disagree with the site, ΔE = 2s·n = 8 − 4d, and the Metropolis acceptance (SCIENCE.md §2,
- * with ΔE = 0 accepted with {@link CheckerboardMetropolis#ZERO_COST_ACCEPTANCE ½}) is a(d) = e<sup>−8β</sup>,
- * e<sup>−4β</sup>, ½, 1, 1 for d = 0…4. A flip is accepted iff u &lt; ⌈a(d)·2³²⌉, so P(accept) =
- * ⌈a·2³²⌉/2³², exact to 2⁻³². With θ<sub>k</sub> = ⌈a(k)·2³²⌉ − 1 (k = 0, 1, 2) that is u ≤ θ<sub>min(d,3)</sub>,
- * and because θ₀ ≤ θ₁ ≤ θ₂ it equals d ≥ ℓ(u) with the level ℓ(u) = [u &gt; θ₀] + [u &gt; θ₁] + [u &gt; θ₂]
- * (θ₂ = 2³¹ − 1, so the last term is the top bit of u). The monotone order needs e<sup>−4β</sup> ≤ ½, i.e.
- * T ≤ 4/ln 2 ≈ 5.77, and θ₀ ≥ 0 needs e<sup>−8β</sup> &gt; 0 in double precision; {@link #applies} checks both.
+ * with ΔE = 0 accepted with {@link CheckerboardMetropolis#ZERO_COST_ACCEPTANCE 7/8}) is a(d) = e<sup>−8β</sup>,
+ * e<sup>−4β</sup>, 7/8, 1, 1 for d = 0…4. A flip is accepted iff u &lt; ⌈a(d)·2³²⌉, so P(accept) =
+ * ⌈a·2³²⌉/2³², exact to 2⁻³² (and exact for 7/8). With θ<sub>k</sub> = ⌈a(k)·2³²⌉ − 1 (k = 0, 1, 2) that is
+ * u ≤ θ<sub>min(d,3)</sub>, and because θ₀ ≤ θ₁ ≤ θ₂ it equals d ≥ ℓ(u) with the level
+ * ℓ(u) = [u &gt; θ₀] + [u &gt; θ₁] + [u &gt; θ₂] (θ₂ = 7·2²⁹ − 1). The kernels compute the first two terms by a
+ * trick that needs θ &lt; 2³¹ and the third by one that needs θ ≥ 2³¹ (see {@link #update}), so the
+ * schedule needs e<sup>−4β</sup> ≤ ½, i.e. T ≤ 4/ln 2 ≈ 5.77 (which also gives the monotone order), and θ₀ ≥ 0
+ * needs e<sup>−8β</sup> &gt; 0 in double precision; {@link #applies} checks both.
  */
 final class SquareCheckerboardSchedule {
 
@@ -60,6 +62,8 @@ final class SquareCheckerboardSchedule {
     /** θ₀ ⊕ 2³¹ and θ₁ ⊕ 2³¹ as signed ints: u &gt; θ ⇔ ρ &gt; θ ⊕ 2³¹ in signed comparison. */
     final int threshold0;
     final int threshold1;
+    /** θ₂ ⊕ 2³¹ for a(2) = {@link CheckerboardMetropolis#ZERO_COST_ACCEPTANCE}: non-negative. */
+    final int threshold2;
     /**
      * The blocks of a row of parity p in processing order, j = 0…q: {@code blockSite[p(q + 1) + j]} is x of
      * the block's first site (2m + p for its first unit m). Read only.
@@ -81,6 +85,7 @@ final class SquareCheckerboardSchedule {
         this.maskedLanes = LANES - (half - 1) % LANES;
         this.threshold0 = signedThreshold(Math.exp(-8.0 * beta));
         this.threshold1 = signedThreshold(Math.exp(-4.0 * beta));
+        this.threshold2 = signedThreshold(CheckerboardMetropolis.ZERO_COST_ACCEPTANCE);
         int blocks = fullBlocks + 1;
         this.blockSite = new int[2 * blocks];
         for (int p = 0; p < 2; p++) {
@@ -101,7 +106,7 @@ final class SquareCheckerboardSchedule {
         return size >= MIN_SIZE && size % 2 == 0 && Math.exp(-8.0 * beta) > 0.0 && Math.exp(-4.0 * beta) <= 0.5;
     }
 
-    /** θ ⊕ 2³¹ for θ = ⌈a·2³²⌉ − 1, 0 &lt; a ≤ ½ (exact: a·2³² is a scaling by a power of two). */
+    /** θ ⊕ 2³¹ for θ = ⌈a·2³²⌉ − 1, 0 &lt; a &lt; 1 (exact: a·2³² is a scaling by a power of two). */
     private static int signedThreshold(double a) {
         long theta = (long) Math.ceil(a * 0x1p32) - 1;
         return (int) theta ^ Integer.MIN_VALUE;
@@ -159,10 +164,12 @@ final class SquareCheckerboardSchedule {
         // (s ^ n) & 2 is 2 where the ±1 bytes disagree: twice d
         final int twiceD = ((s ^ spins[left]) & 2) + ((s ^ spins[right]) & 2) + ((s ^ spins[up]) & 2)
                 + ((s ^ spins[down]) & 2);
-        // ℓ as in the vector kernel, branch-free: with ν = ~ρ, ρ > θ' ⇔ ((θ' + 1 + ν) | ν) has its sign bit
-        // set (θ' + 1 + ν = θ' − ρ does not overflow when ρ < 0), and ρ ≥ 0 ⇔ ν has
+        // ℓ as in the vector kernel, branch-free, with ν = ~ρ (sign bit set ⇔ ρ ≥ 0) and θ' + 1 + ν = θ' − ρ:
+        // for θ' < 0 (θ₀, θ₁), ρ > θ' ⇔ ((θ' + 1 + ν) | ν) has its sign bit set (θ' − ρ does not overflow when
+        // ρ < 0); for θ' ≥ 0 (θ₂), ρ > θ' ⇔ ((θ' + 1 + ν) & ν) has it (θ' − ρ does not overflow when ρ ≥ 0)
         final int nu = ~rho;
-        final int level = (((threshold0 + 1 + nu) | nu) >>> 31) + (((threshold1 + 1 + nu) | nu) >>> 31) + (nu >>> 31);
+        final int level = (((threshold0 + 1 + nu) | nu) >>> 31) + (((threshold1 + 1 + nu) | nu) >>> 31)
+                + (((threshold2 + 1 + nu) & nu) >>> 31);
         // branch-free (the outcome is a coin): all ones iff d ≥ ℓ, and s ^ −2 = −s
         spins[i] = (byte) (s ^ (((2 * level - twiceD - 1) >> 31) & -2));
     }

@@ -75,6 +75,7 @@ final class SquareCheckerboardVector {
         final int size = schedule.size;
         final int u0 = schedule.threshold0 + 1;
         final int u1 = schedule.threshold1 + 1;
+        final int u2 = schedule.threshold2 + 1;
         final short[] flipMasks = schedule.flipMasks;
         final int[] blockSite = schedule.blockSite;
         final int blocks = schedule.fullBlocks + 1;
@@ -124,19 +125,19 @@ final class SquareCheckerboardVector {
             s2 = s2.lanewise(VectorOperators.XOR, t);
             s3 = s3.lanewise(VectorOperators.LSHL, 45).or(s3.lanewise(VectorOperators.LSHR, 19));
 
-            // ℓ per random integer without vector masks (JDK 17's C2 makes compare-to-vector costly): with
-            // ν = ~ρ, ρ > θ' ⇔ the sign bit of ((θ' + 1 + ν) | ν) (θ' + 1 + ν = θ' − ρ does not overflow when
-            // ρ < 0, and ν's sign bit is set when ρ ≥ 0), and [ρ ≥ 0] is ν's sign bit
+            // ℓ per random integer without vector masks (JDK 17's C2 makes compare-to-vector costly), as in
+            // SquareCheckerboardSchedule.update: with ν = ~ρ, ρ > θ' ⇔ the sign bit of ((θ' + 1 + ν) | ν) for
+            // θ' < 0 (θ₀, θ₁) and of ((θ' + 1 + ν) & ν) for θ' ≥ 0 (θ₂)
             final IntVector n1 = r1.reinterpretAsInts().lanewise(VectorOperators.NOT);
             final IntVector n2 = r2.reinterpretAsInts().lanewise(VectorOperators.NOT);
             // written out twice: a static helper for ℓ, even this small, ran the sweep at 0.34 flips/ns instead of
             // ~1.3 (measured 13:51 UTC; C2 in JDK 17 boxed its vectors); likewise the two xoshiro steps above
             final IntVector l1 = n1.add(u0).or(n1).lanewise(VectorOperators.LSHR, 31)
                     .add(n1.add(u1).or(n1).lanewise(VectorOperators.LSHR, 31))
-                    .add(n1.lanewise(VectorOperators.LSHR, 31));
+                    .add(n1.add(u2).and(n1).lanewise(VectorOperators.LSHR, 31));
             final IntVector l2 = n2.add(u0).or(n2).lanewise(VectorOperators.LSHR, 31)
                     .add(n2.add(u1).or(n2).lanewise(VectorOperators.LSHR, 31))
-                    .add(n2.lanewise(VectorOperators.LSHR, 31));
+                    .add(n2.add(u2).and(n2).lanewise(VectorOperators.LSHR, 31));
             // lane 2j ← ℓ₁[j], lane 2j + 1 ← ℓ₂[j]
             final ShortVector level = l1.or(l2.lanewise(VectorOperators.LSHL, 16)).reinterpretAsShorts();
             // the low byte of sum is −2d mod 256; W = ((sum + 2ℓ) << 8) − 1 = −1 − 512(d − ℓ) < 0 ⇔ d ≥ ℓ

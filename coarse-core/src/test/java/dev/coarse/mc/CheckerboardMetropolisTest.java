@@ -75,6 +75,9 @@ class CheckerboardMetropolisTest {
         assertThat(theta0 / 0x1p32).isLessThan(Math.exp(-8 * beta));
         assertThat((theta1 + 1) / 0x1p32).isGreaterThanOrEqualTo(Math.exp(-4 * beta));
         assertThat(theta1 / 0x1p32).isLessThan(Math.exp(-4 * beta));
+        // ΔE = 0 is accepted with 7/8, exactly: θ₂ + 1 = 7·2²⁹
+        long theta2 = (schedule.threshold2 ^ Integer.MIN_VALUE) & 0xFFFFFFFFL;
+        assertThat(theta2 + 1).isEqualTo(7L << 29);
     }
 
     @Test

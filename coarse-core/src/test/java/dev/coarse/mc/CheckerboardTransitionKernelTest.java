@@ -30,9 +30,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * neighbours (colour 1 reusing colour 0's random numbers). Sites with d ≥ 3 must flip every time.
  *
  * <p>The probabilities come from β and the rounding rule the schedule documents, P(flip) = ⌈a(d)·2³²⌉/2³²
- * with a(d) = e<sup>−8β</sup>, e<sup>−4β</sup>, ½, 1, 1 for d = 0…4, computed here and not taken from the
+ * with a(d) = e<sup>−8β</sup>, e<sup>−4β</sup>, 7/8, 1, 1 for d = 0…4, computed here and not taken from the
  * kernel.
- * Temperatures: T<sub>c</sub> = 2.269185314213022 (a = 0.029, 0.17, ½) and 4 (0.14, 0.37, ½).
+ * Temperatures: T<sub>c</sub> = 2.269185314213022 (a = 0.029, 0.17, 7/8) and 4 (0.14, 0.37, 7/8).
  */
 class CheckerboardTransitionKernelTest {
 
@@ -122,7 +122,7 @@ class CheckerboardTransitionKernelTest {
     /** P(flip) for d = 0…4 disagreeing neighbours: ⌈a(d)·2³²⌉/2³² (the schedule's documented rule). */
     static double[] flipProbabilities(double temperature) {
         double beta = 1.0 / temperature;
-        double[] a = {Math.exp(-8 * beta), Math.exp(-4 * beta), 0.5, 1, 1};
+        double[] a = {Math.exp(-8 * beta), Math.exp(-4 * beta), 7.0 / 8.0, 1, 1};
         double[] p = new double[5];
         for (int d = 0; d < 5; d++) {
             p[d] = Math.ceil(a[d] * 0x1p32) * 0x1p-32;
