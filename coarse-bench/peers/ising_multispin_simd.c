@@ -17,10 +17,11 @@
  * Per vector of 4 consecutive j (4 sites x 64 replicas):
  *   d_i = s ^ neighbour_i; adder tree -> n = number of disagreeing neighbours (bit0, bit1, bit2);
  *   accept = n >= 3 (dE < 0); eq0 = (n == 0, dE = 8, prob x^2); undecided = (n <= 1) = eq0 | eq1 (n = 1, dE = 4,
- *   prob x), x = e^{-4/T}; eq2 = (n == 2, dE = 0) flips with prob 1/2, where the last random word drawn for the
- *   site has a 1 (no other decision reads those bits, and when the loop stops depends only on the undecided
- *   replicas' bits; always accepting dE = 0 makes checkerboard Metropolis reducible, e.g. one-row stripes flip
- *   to their global flip and back for ever, see Coarse's MultispinMetropolis).
+ *   prob x), x = e^{-4/T}; eq2 = (n == 2, dE = 0) flips with prob 7/8 = 1 - 2^-WORDS_PER_TEST, where the OR of
+ *   the last group's three random words (all drawn for this site) has a 1 (no other decision reads those bits,
+ *   and when the loop stops depends only on the undecided replicas' bits; always accepting dE = 0 makes
+ *   checkerboard Metropolis reducible, e.g. one-row stripes flip to their global flip and back for ever, see
+ *   Coarse's MultispinMetropolis).
  *   Bernoulli masks by bit-serial comparison of a uniform 64-bit fraction with p1 = floor(x 2^64) or
  *   p2 = floor(x^2 2^64): ONE loop, each turn k draws one word per lane, r (lane l = its own xoshiro256**
  *   stream l; the 4 streams are kept as 4 state vectors s0..s3, *5 and *9 written as shift+add, rotations as
@@ -30,7 +31,7 @@
  *   differing bit) and undecided &= th ^ r; the turns come in groups of WORDS_PER_TEST = 3 and the loop exits
  *   after a group when all 4 lanes' undecided are 0 (at most TABLE_BITS = 66 turns; the threshold bits past
  *   the 64th are 0, so a replica undecided after 64 words can only be rejected, the exact outcome).
- *   Store s ^ (accept | (eq2 & last word)).
+ *   Store s ^ (accept | (eq2 & (OR of the last group's words))).
  * One sweep = colour 0 all rows, then colour 1 all rows (the same dynamics as ising_multispin.c).
  *
  * The group size was chosen by measuring both this peer and Coarse's kernel with a test after every word,
@@ -128,7 +129,7 @@ static inline __attribute__((always_inline)) void block(uint64_t *restrict row, 
             v4 th = (eq0 & tb12[q]) ^ tb1[q];
             accept |= undecided & th & r; /* u's bits are the complements of r's, as in Coarse */
             undecided &= th ^ r;
-            last = r;
+            last = q == k ? r : last | r; /* OR of the group's words: dE = 0 accepted with 1 - 2^-3 */
         }
         if (all_zero(undecided)) break;
     }

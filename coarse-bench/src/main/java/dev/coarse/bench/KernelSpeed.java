@@ -25,7 +25,8 @@ import java.util.random.RandomGenerator;
  * multispin (the default), scalar (checkerboard Metropolis), wolff, sw (one thread each), or
  * tau_checkerboard (τ<sub>int</sub> of |m| of Coarse's multispin Metropolis, pooled over its 64 replicas;
  * "seconds" = thousands of sweeps; the numpy peer's τ comes from {@link TauOfSeries} instead, since Coarse's
- * kernels accept ΔE = 0 with a probability below 1 and the peer always). Prints one line in the peers' format: {@code RESULT peer=coarse_<kernel>_<threads>t L=… T=…
+ * kernels accept ΔE = 0 with a probability below 1 and the peer always).
+ * Prints one line in the peers' format: {@code RESULT peer=coarse_<kernel>_<threads>t L=… T=…
  * flips_per_ns=… cpu_flips_per_ns=… e=… e_err=…} (cpu_flips_per_ns: per CPU-nanosecond used, robust to a
  * busy machine); wolff and sw add steps_per_s, tau (of |m|, in steps) and independent_per_s.
  */
@@ -154,9 +155,11 @@ public final class KernelSpeed {
     }
 
     /**
-     * τ<sub>int</sub> of |m| in sweeps for the 2D checkerboard Metropolis that accepts ΔE ≤ 0 always (the
-     * numpy and C peers' dynamics), from the multi-spin kernel, which runs exactly these dynamics, pooled
-     * over 64 replicas: {@code seconds} is used as the number of thousands of measured sweeps.
+     * τ<sub>int</sub> of |m| in sweeps of the 2D multi-spin kernel's dynamics (checkerboard Metropolis with
+     * ΔE = 0 accepted with 7/8, {@link MultispinMetropolis}), pooled over 64 replicas: {@code seconds} is used
+     * as the number of thousands of measured sweeps. The numpy and plain C peers accept ΔE = 0 with ½, whose
+     * τ is about twice as long (503.7 against 259.1 sweeps at L = 64, T<sub>c</sub>; BENCHMARKS.md), so
+     * this τ is not theirs.
      */
     private static void tauCheckerboard(int size, double temperature, double kiloSweeps) {
         IsingModel model = IsingModel.atTemperature(Lattice.square(size), temperature);

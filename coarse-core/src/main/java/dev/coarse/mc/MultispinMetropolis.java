@@ -30,16 +30,16 @@ import java.util.random.RandomGeneratorFactory;
  * even). At site i with the z = 2d neighbour words w<sub>j</sub>, the disagreement words
  * D<sub>j</sub> = w<sub>i</sub> ⊕ w<sub>j</sub> are summed bit-sliced with half/full adders into the count
  * n ∈ [0, z] per replica. Flipping s<sub>i</sub> changes the energy by ΔE = 2 s<sub>i</sub>h<sub>i</sub>
- * = 2(z − 2n) (J = 1), so ΔE &lt; 0 ⇔ n &gt; d (always accepted), ΔE = 0 ⇔ n = d (accepted with ½, see
- * below), and for n &lt; d the Metropolis probability is e<sup>−2K(z−2n)</sup> = x<sup>d−n</sup> with
- * x = e<sup>−4K</sup>:
+ * = 2(z − 2n) (J = 1), so ΔE &lt; 0 ⇔ n &gt; d (always accepted), ΔE = 0 ⇔ n = d (accepted with A(0) =
+ * 7/8 on the square and cubic lattices, ½ on the chain, see below), and for n &lt; d the Metropolis
+ * probability is e<sup>−2K(z−2n)</sup> = x<sup>d−n</sup> with x = e<sup>−4K</sup>:
  * <ul>
  *   <li>d = 1 (ΔE ∈ {4, 0, −4}): n = 0 → x, n = 1 → ½;</li>
- *   <li>d = 2 (ΔE ∈ {8, 4, 0, −4, −8}): n = 0 → x², n = 1 → x (p₈ = p₄²), n = 2 → ½;</li>
- *   <li>d = 3 (ΔE ∈ {12, 8, 4, 0, …}): n = 0 → x³, n = 1 → x², n = 2 → x, n = 3 → ½.</li>
+ *   <li>d = 2 (ΔE ∈ {8, 4, 0, −4, −8}): n = 0 → x², n = 1 → x (p₈ = p₄²), n = 2 → 7/8;</li>
+ *   <li>d = 3 (ΔE ∈ {12, 8, 4, 0, …}): n = 0 → x³, n = 1 → x², n = 2 → x, n = 3 → 7/8.</li>
  * </ul>
  *
- * <p><b>ΔE = 0 is accepted with ½.</b> Checkerboard Metropolis that always accepts ΔE = 0 is reducible: some
+ * <p><b>ΔE = 0 is accepted with A(0) &lt; 1.</b> Checkerboard Metropolis that always accepts ΔE = 0 is reducible: some
  * configurations are mapped deterministically onto each other for ever, since every one of their sites has
  * ΔE ≤ 0 when it is updated. On the chain every domain wall then hops deterministically in each half-sweep,
  * walls on bonds of one parity move left and the others right, pairs are created and annihilated one of each,
@@ -49,14 +49,21 @@ import java.util.random.RandomGeneratorFactory;
  * trapped so); on the cubic lattice likewise, e.g. the L = 4 configuration of
  * {@code MultispinMetropolisTest.cubicPeriodTwoConfigurationDoesNotCycleForEver}. Such a class is closed,
  * so a chain started in it (a hot start does so with probability ~2<sup>−N</sup>, {@link #setReplica} at
- * will) never samples the Boltzmann distribution. Accepting ΔE = 0 with ½ keeps detailed balance
- * (A(ΔE)/A(−ΔE) = e<sup>−βΔE</sup>) and breaks every such cycle, which needs forced ΔE = 0 flips (as
- * {@link CheckerboardMetropolis#ZERO_COST_ACCEPTANCE}).
+ * will) never samples the Boltzmann distribution. Accepting ΔE = 0 with any A(0) in (0, 1) keeps detailed
+ * balance (A(ΔE)/A(−ΔE) = e<sup>−βΔE</sup>; A(0)/A(0) = 1) and breaks every such cycle, which needs forced
+ * ΔE = 0 flips. The square and cubic kernels take A(0) = {@link #ZERO_COST_ACCEPTANCE} = 7/8 (in 2D it is
+ * 1 − 2<sup>−3</sup> because a ΔE = 0 replica flips where the OR of the site's last three random words has
+ * a 1, see {@code SquareMultispinScalar}; in 3D it is the threshold 7/8 of the bit-serial comparison): close
+ * to the reducible always-accept rule, so decorrelation stays nearly as fast. τ<sub>int</sub> of |m| at
+ * L = 64, T<sub>c</sub> was 196.6 sweeps with A(0) = 1, 503.7 with ½ and 259.1 with 7/8 (BENCHMARKS.md,
+ * 2026-11-23). The chain kernel keeps ½ ({@link #CHAIN_ZERO_COST_ACCEPTANCE}), as does the scalar
+ * {@link CheckerboardMetropolis#ZERO_COST_ACCEPTANCE}.
  *
  * <p><b>Bernoulli masks.</b> Each undecided replica r compares a fresh uniform fraction
  * u<sub>r</sub> = 0.b<sub>1</sub>b<sub>2</sub>… (bit k of u<sub>r</sub> = bit r of the k-th random word)
- * with its own threshold p<sub>r</sub> ∈ {½, x, x², x³}, most significant bit first (on the square lattice
- * the ΔE = 0 replicas instead take a bit of the site's last random word, see {@code SquareMultispinScalar}):
+ * with its own threshold p<sub>r</sub> ∈ {A(0), x, x², x³}, most significant bit first (on the square lattice
+ * the ΔE = 0 replicas instead take the OR of the site's last three random words, see
+ * {@code SquareMultispinScalar}):
  * at the first bit where they differ, u &lt; p iff p's bit is 1. The loop stops as soon as every replica is decided (about
  * log₂ 64 + 1.3 words on average for 64 undecided replicas) and after at most 64 words; undecided
  * replicas are then rejected (u ≥ p). Thresholds are 64-bit fixed-point fractions (from the double value:
@@ -112,8 +119,15 @@ public final class MultispinMetropolis {
     private final int[][] colourSites;
     private final int[] neighbourTable;
     private long sweepCount;
-    /** The fixed-point fraction 1/2. */
-    private static final long HALF = Long.MIN_VALUE;
+
+    /**
+     * The acceptance of ΔE = 0 flips on the square and cubic lattices: 1 − 2<sup>−3</sup> = 7/8, where
+     * 3 = {@link SquareMultispinLayout#WORDS_PER_TEST}, the random words whose OR decides a ΔE = 0 replica in
+     * 2D (see the class comment). The cubic kernel uses the same value as its threshold (exact in fixed point).
+     */
+    static final double ZERO_COST_ACCEPTANCE = 1.0 - 1.0 / (1 << SquareMultispinLayout.WORDS_PER_TEST);
+    /** The acceptance of ΔE = 0 flips on the chain. */
+    static final double CHAIN_ZERO_COST_ACCEPTANCE = 0.5;
 
     /**
      * A group of 64 replicas seeded from {@code seed} (the first split of an L64X128MixRandom root seeded
@@ -314,6 +328,7 @@ public final class MultispinMetropolis {
         final long p1 = thresholds[1];
         final long p2 = thresholds[2];
         final long p3 = thresholds[3];
+        final long p0 = fixedPointFraction(cubic ? ZERO_COST_ACCEPTANCE : CHAIN_ZERO_COST_ACCEPTANCE);
         long s0 = rngState[0];
         long s1 = rngState[1];
         long s2 = rngState[2];
@@ -334,25 +349,25 @@ public final class MultispinMetropolis {
                     c2 |= carry1;
                 }
                 long accept;
-                final long selHalf; // replicas with p = 1/2 (ΔE = 0)
+                final long sel0; // ΔE = 0: p = 7/8 (cubic) or 1/2 (chain)
                 final long sel1; // p = x
                 final long sel2; // p = x²
                 final long sel3; // p = x³
                 if (cubic) {
                     accept = c2; // n >= 4: ΔE < 0
-                    selHalf = c1 & c0 & ~c2; // n = 3: ΔE = 0, see the class comment
+                    sel0 = c1 & c0 & ~c2; // n = 3: ΔE = 0, see the class comment
                     sel1 = ~c0 & c1 & ~c2; // n = 2
                     sel2 = c0 & ~c1 & ~c2; // n = 1
                     sel3 = ~(c0 | c1 | c2); // n = 0
                 } else {
                     accept = c1; // n = 2: ΔE = −4
-                    selHalf = c0; // n = 1: ΔE = 0, see the class comment
+                    sel0 = c0; // n = 1: ΔE = 0, see the class comment
                     sel1 = ~(c0 | c1); // n = 0
                     sel2 = 0;
                     sel3 = 0;
                 }
-                long undecided = selHalf | sel1 | sel2 | sel3;
-                long qHalf = HALF;
+                long undecided = sel0 | sel1 | sel2 | sel3;
+                long q0 = p0;
                 long q1 = p1;
                 long q2 = p2;
                 long q3 = p3;
@@ -365,9 +380,9 @@ public final class MultispinMetropolis {
                     s0 ^= s3;
                     s2 ^= t;
                     s3 = Long.rotateLeft(s3, 45);
-                    final long threshold = (selHalf & (qHalf >> 63)) | (sel1 & (q1 >> 63)) | (sel2 & (q2 >> 63))
+                    final long threshold = (sel0 & (q0 >> 63)) | (sel1 & (q1 >> 63)) | (sel2 & (q2 >> 63))
                             | (sel3 & (q3 >> 63));
-                    qHalf <<= 1;
+                    q0 <<= 1;
                     q1 <<= 1;
                     q2 <<= 1;
                     q3 <<= 1;

@@ -112,6 +112,11 @@ final class SquareMultispinLayout {
      * after every word costs a compare-and-branch per word; testing after every third word wastes about one
      * word per site but ran the vector kernel 15–20 % faster at T_c, L = 128 (and the C peer likewise), because
      * the test, not the word, is what C2 compiles poorly (BENCHMARKS.md, 2026-11-23 12:28 UTC).
+     *
+     * <p>Two things assume the value 3: {@link SquareMultispinVector} writes the three words of a group out
+     * by hand, and the ΔE = 0 acceptance is 1 − 2<sup>−WORDS_PER_TEST</sup> = 7/8 (a ΔE = 0 replica flips
+     * where the OR of the last group's words has a 1, {@link MultispinMetropolis#ZERO_COST_ACCEPTANCE}).
+     * {@code SquareMultispinTransitionKernelTest} pins both.
      */
     static final int WORDS_PER_TEST = 3;
 

@@ -16,11 +16,14 @@ package dev.coarse.mc;
  * bit t, the replica stays undecided where u's bit = t, i.e. where word ⊕ t = 1, is decided elsewhere, and
  * is accepted (u &lt; p) where t = 1 and u's bit = 0, i.e. where word ∧ t = 1.
  *
- * <p>Replicas with ΔE = 0 (n = 2 disagreeing neighbours) flip with ½ ({@link MultispinMetropolis}): where
- * bit r of the last word the lane drew for the site is 1. No other decision reads those bits (such a replica
- * is never undecided, so its bit position is unused in every word), and when the loop stops depends only on
- * the undecided replicas' bits, so each is a fair coin, independent of everything else. This costs three
- * operations per site and no word.
+ * <p>Replicas with ΔE = 0 (n = 2 disagreeing neighbours) flip with
+ * A(0) = 1 − 2<sup>−{@link SquareMultispinLayout#WORDS_PER_TEST}</sup> = 7/8
+ * ({@link MultispinMetropolis#ZERO_COST_ACCEPTANCE}): where bit r of the OR of the last group's three words
+ * (all drawn for this site by this lane; the loop draws whole groups) is 1. No other decision reads those
+ * bits (such a replica is never undecided, so its bit position is unused in every word), and when the loop
+ * stops depends only on the undecided replicas' bits, so the three bits are independent fair coins and the
+ * flip is independent of everything else, with probability 1 − 2<sup>−3</sup>. This costs a few operations
+ * per site and no word.
  */
 final class SquareMultispinScalar {
 
@@ -39,7 +42,7 @@ final class SquareMultispinScalar {
         final long[] undecided = new long[lanes];
         final long[] eq0 = new long[lanes];
         final long[] eq2 = new long[lanes];
-        final long[] lastWord = new long[lanes];
+        final long[] lastWords = new long[lanes];
         final int size = layout.size;
         final int half = layout.half;
         final int perTest = SquareMultispinLayout.WORDS_PER_TEST;
@@ -84,7 +87,8 @@ final class SquareMultispinScalar {
                                 final long threshold = (eq0[l] & bits[2 * k + 1]) ^ bits[2 * k];
                                 accept[l] |= undecided[l] & threshold & r;
                                 undecided[l] &= threshold ^ r;
-                                lastWord[l] = r;
+                                // the OR of this group's words: A(0) = 1 − 2^−WORDS_PER_TEST
+                                lastWords[l] = k == group ? r : lastWords[l] | r;
                                 any |= undecided[l];
                             }
                         }
@@ -93,7 +97,7 @@ final class SquareMultispinScalar {
                         }
                     }
                     for (int l = 0; l < lanes; l++) {
-                        packed[row + j + l] ^= accept[l] | (eq2[l] & lastWord[l]);
+                        packed[row + j + l] ^= accept[l] | (eq2[l] & lastWords[l]);
                     }
                 }
                 layout.refreshGhosts(packed, colour, y);

@@ -64,8 +64,8 @@ final class SquareMultispinVector {
                     final LongVector a1 = d0.and(d1);
                     final LongVector c0 = d2.lanewise(VectorOperators.XOR, d3);
                     final LongVector c1 = d2.and(d3);
-                    // n = (d0 + d1) + (d2 + d3) in bits: bit0, bit1 and four (n = 4); n = 2 flips where the last word
-                    // has a 1 (see SquareMultispinScalar)
+                    // n = (d0 + d1) + (d2 + d3) in bits: bit0, bit1 and four (n = 4); n = 2 flips where the OR of
+                    // the last group's three words has a 1: A(0) = 7/8 (see SquareMultispinScalar)
                     final LongVector bit0 = a0.lanewise(VectorOperators.XOR, c0);
                     final LongVector bit1 = a1.lanewise(VectorOperators.XOR, c1)
                             .lanewise(VectorOperators.XOR, a0.and(c0));
@@ -76,7 +76,7 @@ final class SquareMultispinVector {
                     final LongVector eq2 = bit1.lanewise(VectorOperators.XOR, three).and(valid);
                     LongVector accept = accepted.and(valid);
                     LongVector undecided = bit0.or(eq0).and(accepted.not()).and(valid);
-                    LongVector lastWord = eq2;
+                    LongVector lastWords = eq2;
                     // three words per lane between two tests (SquareMultispinLayout.WORDS_PER_TEST), written out: a
                     // loop over them, or a helper returning vectors, makes C2 box the vectors (measured: 0.55
                     // flips/ns); k + 5 < bits.length = 2 · TABLE_BITS, a multiple of 6
@@ -97,6 +97,7 @@ final class SquareMultispinVector {
                                     .lanewise(VectorOperators.XOR, bits[k]);
                             accept = accept.or(undecided.and(threshold).and(r));
                             undecided = undecided.and(threshold.lanewise(VectorOperators.XOR, r));
+                            lastWords = r;
                         }
                         {
                             final LongVector times5 = s1.add(s1.lanewise(VectorOperators.LSHL, 2));
@@ -114,6 +115,7 @@ final class SquareMultispinVector {
                                     .lanewise(VectorOperators.XOR, bits[k + 2]);
                             accept = accept.or(undecided.and(threshold).and(r));
                             undecided = undecided.and(threshold.lanewise(VectorOperators.XOR, r));
+                            lastWords = lastWords.or(r);
                         }
                         {
                             final LongVector times5 = s1.add(s1.lanewise(VectorOperators.LSHL, 2));
@@ -131,13 +133,13 @@ final class SquareMultispinVector {
                                     .lanewise(VectorOperators.XOR, bits[k + 4]);
                             accept = accept.or(undecided.and(threshold).and(r));
                             undecided = undecided.and(threshold.lanewise(VectorOperators.XOR, r));
-                            lastWord = r;
+                            lastWords = lastWords.or(r);
                         }
                         if (undecided.eq(0L).allTrue()) {
                             break;
                         }
                     }
-                    s.lanewise(VectorOperators.XOR, accept.or(eq2.and(lastWord))).intoArray(packed, row + j);
+                    s.lanewise(VectorOperators.XOR, accept.or(eq2.and(lastWords))).intoArray(packed, row + j);
                 }
                 s0.intoArray(state, 0);
                 s1.intoArray(state, lanes);

@@ -261,8 +261,8 @@ class MultispinMetropolisTest {
      * accepts ΔE = 0 flips every colour-0 site, after which every colour-1 site again has ΔE = 0 and flips: one
      * sweep maps the stripes to their global flip, the next back, at any temperature, so the two configurations
      * form a closed class and the chain is reducible (found by enumerating the 4×4 torus: 36 such states; the
-     * cycles exist for every even L). Accepting ΔE = 0 with ½ breaks them: the chance that every one of the
-     * 64·N ΔE = 0 decisions of a sweep flips is 2<sup>−64N</sup>.
+     * cycles exist for every even L). Accepting ΔE = 0 with 7/8 breaks them: the chance that every one of the
+     * 64·N ΔE = 0 decisions of a sweep flips is (7/8)<sup>64N</sup>.
      */
     @Test
     void squareStripesDoNotCycleForEver() {

@@ -22,7 +22,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * <p>As in {@link CheckerboardTransitionKernelTest}: one sweep flips every colour-0 site of every replica
  * independently with the Metropolis probability of its n disagreeing neighbours in the start, then every
  * colour-1 site with that of its n' disagreeing neighbours after the colour-0 half-sweep (= after the sweep).
- * The kernel's rule (its class comment): n ≥ 3 (ΔE &lt; 0) always flips, n = 2 (ΔE = 0) flips with ½, n = 1
+ * The kernel's rule (its class comment): n ≥ 3 (ΔE &lt; 0) always flips, n = 2 (ΔE = 0) flips with
+ * 7/8 = 1 − 2<sup>−3</sup> (where the OR of the last three random words drawn for the site has a 1), n = 1
  * (ΔE = 4) with x = e<sup>−4β</sup>, n = 0 (ΔE = 8) with x², each as the 64-bit fixed-point fraction
  * ⌊p·2⁶⁴⌋/2⁶⁴. The test repeats one sweep from many starts or generator states and checks with
  * {@link BernoulliChiSquare} the flips per class (colour, n), per site (a lane never or twice updated, padding
@@ -140,11 +141,28 @@ class SquareMultispinTransitionKernelTest {
         };
     }
 
-    /** P(flip) for n = 0, 1, 2 disagreeing neighbours: ⌊a·2⁶⁴⌋/2⁶⁴ for a = e<sup>−8β</sup>, e<sup>−4β</sup>, ½. */
+    /**
+     * P(flip) for n = 2 (ΔE = 0): the OR of three fair random bits is 1 with 1 − 2<sup>−3</sup>. Written out
+     * here, not read from the kernel, so that a kernel with another A(0) (e.g. ½ or ¾) fails the class cells.
+     */
+    private static final double ZERO_COST_FLIP = 1 - 1.0 / 8;
+
+    /** P(flip) for n = 0, 1, 2 disagreeing neighbours: ⌊a·2⁶⁴⌋/2⁶⁴ for a = e<sup>−8β</sup>, e<sup>−4β</sup>; 7/8. */
     private static double[] flipProbabilities(double temperature) {
         double beta = 1.0 / temperature;
         return new double[] {Math.floor(Math.exp(-8 * beta) * 0x1p64) * 0x1p-64,
-            Math.floor(Math.exp(-4 * beta) * 0x1p64) * 0x1p-64, 0.5};
+            Math.floor(Math.exp(-4 * beta) * 0x1p64) * 0x1p-64, ZERO_COST_FLIP};
+    }
+
+    /**
+     * The written-out vector kernel draws three words per group, and A(0) = 1 − 2<sup>−WORDS_PER_TEST</sup>
+     * relies on the loop drawing whole groups: a change of the group size must revisit both.
+     */
+    @Test
+    void theZeroCostAcceptanceIsOneMinusTwoToTheMinusTheThreeWordsOfAGroup() {
+        assertThat(SquareMultispinLayout.WORDS_PER_TEST).as("words per group, written out in SquareMultispinVector")
+                .isEqualTo(3);
+        assertThat(MultispinMetropolis.ZERO_COST_ACCEPTANCE).isEqualTo(ZERO_COST_FLIP);
     }
 
     private static void assertExactKernel(int size, double temperature, int trials, Trial trial) {
