@@ -41,8 +41,8 @@ public final class CheckerboardMetropolis implements Sampler {
      * and the E = −2 states 7× their Boltzmann weight); so does the chain ++−−++−− in 1D. Any a(ΔE) with
      * a(ΔE)/a(−ΔE) = e<sup>−βΔE</sup> satisfies detailed balance, and any a(0) &lt; 1 breaks the cycles (an
      * energy-conserving cycle needs forced ΔE = 0 flips). a(0) = 7/8 rather than ½: ΔE = 0 flips move domain
-     * walls, and at ½ the dynamics decorrelates 2.5× slower than plain Metropolis (τ<sub>int</sub> of |m| at
-     * L = 64, T<sub>c</sub>: 504 sweeps against 177–199 for a(0) = 1; BENCHMARKS.md). 7/8 is exact in
+     * walls, and at ½ the dynamics decorrelates 2.2× slower than at 7/8 (τ<sub>int</sub> of |m| at L = 64,
+     * T<sub>c</sub>: 533–561 sweeps at ½, 213–273 at 7/8, 177–199 for a(0) = 1; BENCHMARKS.md). 7/8 is exact in
      * binary, so the vector schedule's 32-bit threshold for it is exact too.
      */
     static final double ZERO_COST_ACCEPTANCE = 0.875;
@@ -58,7 +58,7 @@ public final class CheckerboardMetropolis implements Sampler {
     private final int squareSize;
     /**
      * Square fast path: threshold[(s·n + 4)/2] = ⌈a·2⁵³⌉ for the acceptance a of ΔE = 2sn ∈ {−8, −4, 0, 4, 8}
-     * (1, 1, ½, e<sup>−4β</sup>, e<sup>−8β</sup>).
+     * (1, 1, 7/8, e<sup>−4β</sup>, e<sup>−8β</sup>).
      */
     private final long[] squareThresholds;
     /** The vectorised schedule when it applies (see {@link #sweep}), else null. */

@@ -43,8 +43,9 @@ public final class IndependentSamples {
     /**
      * τ<sub>int</sub> of |m| in sweeps of the multi-spin kernel, pooled over its 64 replicas (64 independent
      * chains of the same dynamics): {@code thermalize} sweeps discarded, then |m| of every replica after each
-     * of {@code sweeps} sweeps (memory: 64·sweeps doubles). In 2D this is the dynamics of a checkerboard
-     * Metropolis that accepts ΔE ≤ 0 always (e.g. the numpy peer). Modified: {@code group}.
+     * of {@code sweeps} sweeps (memory: 64·sweeps doubles). This is the multispin kernel's own dynamics, which
+     * accepts ΔE = 0 with {@link MultispinMetropolis#ZERO_COST_ACCEPTANCE} (not that of a Metropolis that
+     * always accepts it, such as the numpy peer's). Modified: {@code group}.
      */
     public static double tauAbsMagnetization(MultispinMetropolis group, int thermalize, int sweeps) {
         group.sweep(thermalize);

@@ -56,8 +56,8 @@ import java.util.random.RandomGeneratorFactory;
  * a 1, see {@code SquareMultispinScalar}; in 3D it is the threshold 7/8 of the bit-serial comparison): close
  * to the reducible always-accept rule, so decorrelation stays nearly as fast. τ<sub>int</sub> of |m| at
  * L = 64, T<sub>c</sub> was 196.6 sweeps with A(0) = 1, 503.7 with ½ and 259.1 with 7/8 (BENCHMARKS.md,
- * 2026-11-23). The chain kernel keeps ½ ({@link #CHAIN_ZERO_COST_ACCEPTANCE}), as does the scalar
- * {@link CheckerboardMetropolis#ZERO_COST_ACCEPTANCE}.
+ * 2026-11-23). The chain kernel keeps ½ ({@link #CHAIN_ZERO_COST_ACCEPTANCE}); the scalar sampler's
+ * {@link CheckerboardMetropolis#ZERO_COST_ACCEPTANCE} is 7/8 too.
  *
  * <p><b>Bernoulli masks.</b> Each undecided replica r compares a fresh uniform fraction
  * u<sub>r</sub> = 0.b<sub>1</sub>b<sub>2</sub>… (bit k of u<sub>r</sub> = bit r of the k-th random word)
