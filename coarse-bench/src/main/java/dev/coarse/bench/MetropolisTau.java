@@ -1,0 +1,46 @@
+package dev.coarse.bench;
+
+import dev.coarse.lattice.Lattice;
+import dev.coarse.mc.IndependentSamples;
+import dev.coarse.mc.Sampler;
+import dev.coarse.mc.Samplers;
+import dev.coarse.model.IsingModel;
+import java.util.Locale;
+import java.util.random.RandomGenerator;
+import java.util.random.RandomGeneratorFactory;
+
+/**
+ * τ<sub>int</sub> of |m| of one chain of Coarse's scalar checkerboard Metropolis ({@code CheckerboardMetropolis})
+ * on the L×L square lattice: a hot start, sweeps/10 sweeps discarded, then |m| after each of {@code sweeps}
+ * sweeps ({@link IndependentSamples#tauAbsMagnetization(Sampler, byte[], RandomGenerator, int, int)}).
+ *
+ * <p>Usage: {@code MetropolisTau L T sweeps seed}. Prints {@code RESULT peer=coarse_metropolis_tau L=… T=…
+ * sweeps=… seed=… tau=…}.
+ */
+public final class MetropolisTau {
+
+    private MetropolisTau() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length != 4) {
+            System.err.println("usage: MetropolisTau L T sweeps seed");
+            System.exit(2);
+        }
+        int size = Integer.parseInt(args[0]);
+        double temperature = Double.parseDouble(args[1]);
+        int sweeps = Integer.parseInt(args[2]);
+        long seed = Long.parseLong(args[3]);
+        IsingModel model = IsingModel.atTemperature(Lattice.square(size), temperature);
+        Sampler sampler = Samplers.create("metropolis", model);
+        RandomGenerator rng = RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
+        byte[] spins = new byte[size * size];
+        for (int i = 0; i < spins.length; i++) {
+            spins[i] = (byte) (rng.nextBoolean() ? 1 : -1);
+        }
+        double tau = IndependentSamples.tauAbsMagnetization(sampler, spins, rng, sweeps / 10, sweeps);
+        System.out.println(String.format(Locale.ROOT,
+                "RESULT peer=coarse_metropolis_tau L=%d T=%.6f sweeps=%d seed=%d tau=%.2f",
+                size, temperature, sweeps, seed, tau));
+    }
+}
