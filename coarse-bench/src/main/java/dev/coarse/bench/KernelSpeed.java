@@ -157,9 +157,9 @@ public final class KernelSpeed {
     /**
      * τ<sub>int</sub> of |m| in sweeps of the 2D multi-spin kernel's dynamics (checkerboard Metropolis with
      * ΔE = 0 accepted with 7/8, {@link MultispinMetropolis}), pooled over 64 replicas: {@code seconds} is used
-     * as the number of thousands of measured sweeps. The numpy and plain C peers accept ΔE = 0 with ½, whose
-     * τ is about twice as long (503.7 against 259.1 sweeps at L = 64, T<sub>c</sub>; BENCHMARKS.md), so
-     * this τ is not theirs.
+     * as the number of thousands of measured sweeps. The numpy and plain C peers accept ΔE = 0 always, whose
+     * τ is shorter (about 187 against 259 sweeps at L = 64, T<sub>c</sub>; BENCHMARKS.md), so this τ is not
+     * theirs: run_all.sh takes theirs from {@link TauOfSeries}.
      */
     private static void tauCheckerboard(int size, double temperature, double kiloSweeps) {
         IsingModel model = IsingModel.atTemperature(Lattice.square(size), temperature);
