@@ -114,7 +114,10 @@ public final class RunCommand implements Callable<Integer> {
                 if (stages.has(stage.name())) {
                     for (HtmlReport.Comparison c : stage.summary(study, stages.get(stage.name()))) {
                         String measured = HtmlReport.formatWithError(c.measured().mean(), c.measured().error());
-                        if (Double.isFinite(c.exact())) {
+                        if (Double.isFinite(c.exact()) && c.caveat() != null) {
+                            out.printf(Locale.ROOT, "  %-60s %s   exact %s   (%s)%n", c.quantity(), measured,
+                                    HtmlReport.formatNumber(c.exact(), 6), c.caveat());
+                        } else if (Double.isFinite(c.exact())) {
                             out.printf(Locale.ROOT, "  %-60s %s   exact %s   (%+.1f σ)%n", c.quantity(), measured,
                                     HtmlReport.formatNumber(c.exact(), 6), c.deviationInErrors());
                         } else {
