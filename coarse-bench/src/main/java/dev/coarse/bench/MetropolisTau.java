@@ -1,6 +1,7 @@
 package dev.coarse.bench;
 
 import dev.coarse.lattice.Lattice;
+import dev.coarse.mc.ChainRunner;
 import dev.coarse.mc.IndependentSamples;
 import dev.coarse.mc.Sampler;
 import dev.coarse.mc.Samplers;
@@ -27,17 +28,28 @@ public final class MetropolisTau {
             System.err.println("usage: MetropolisTau L T sweeps seed");
             System.exit(2);
         }
-        int size = Integer.parseInt(args[0]);
-        double temperature = Double.parseDouble(args[1]);
-        int sweeps = Integer.parseInt(args[2]);
-        long seed = Long.parseLong(args[3]);
+        int size;
+        double temperature;
+        int sweeps;
+        long seed;
+        try {
+            size = Integer.parseInt(args[0]);
+            temperature = Double.parseDouble(args[1]);
+            sweeps = Integer.parseInt(args[2]);
+            seed = Long.parseLong(args[3]);
+        } catch (NumberFormatException e) {
+            System.err.println("MetropolisTau: not a number: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (size < 2 || sweeps < 10 || !(temperature > 0) || Double.isInfinite(temperature)) {
+            System.err.println("MetropolisTau: need L >= 2, sweeps >= 10 and a finite T > 0");
+            System.exit(2);
+        }
         IsingModel model = IsingModel.atTemperature(Lattice.square(size), temperature);
         Sampler sampler = Samplers.create("metropolis", model);
         RandomGenerator rng = RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
-        byte[] spins = new byte[size * size];
-        for (int i = 0; i < spins.length; i++) {
-            spins[i] = (byte) (rng.nextBoolean() ? 1 : -1);
-        }
+        byte[] spins = ChainRunner.randomConfiguration(model, rng);
         double tau = IndependentSamples.tauAbsMagnetization(sampler, spins, rng, sweeps / 10, sweeps);
         System.out.println(String.format(Locale.ROOT,
                 "RESULT peer=coarse_metropolis_tau L=%d T=%.6f sweeps=%d seed=%d tau=%.2f",

@@ -26,9 +26,17 @@ public final class TauOfSeries {
             System.err.println("usage: TauOfSeries FILE chains");
             System.exit(2);
         }
-        int chains = Integer.parseInt(args[1]);
-        byte[] bytes = Files.readAllBytes(Path.of(args[0]));
-        if (chains < 1 || bytes.length % (Double.BYTES * chains) != 0) {
+        int chains;
+        byte[] bytes;
+        try {
+            chains = Integer.parseInt(args[1]);
+            bytes = Files.readAllBytes(Path.of(args[0]));
+        } catch (NumberFormatException | IOException e) {
+            System.err.println("TauOfSeries: " + e);
+            System.exit(2);
+            return;
+        }
+        if (chains < 1 || bytes.length == 0 || bytes.length % (Double.BYTES * chains) != 0) {
             System.err.println("TauOfSeries: " + bytes.length + " bytes is not a whole number of samples of "
                     + chains + " doubles");
             System.exit(2);
