@@ -208,7 +208,8 @@ public final class CheckerboardMetropolis implements Sampler {
             }
             try {
                 return SquareCheckerboardVector.usable();
-            } catch (LinkageError e) {
+            } catch (LinkageError | RuntimeException e) {
+                // an incubator API this code was not written against: the plain-Java twin, same results
                 return false;
             }
         }

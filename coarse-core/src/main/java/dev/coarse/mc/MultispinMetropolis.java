@@ -288,7 +288,8 @@ public final class MultispinMetropolis {
             }
             try {
                 return SquareMultispinVector.usable();
-            } catch (LinkageError e) {
+            } catch (LinkageError | RuntimeException e) {
+                // an incubator API this code was not written against: the plain-Java twin, same results
                 return false;
             }
         }

@@ -1,6 +1,9 @@
 package dev.coarse.mc;
 
 import java.nio.ByteOrder;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.ShortVector;
@@ -26,8 +29,8 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Written for C2 in JDK 17, which boxes vectors carried across nested loops: each run of rows of one parity is
  * one flat loop over its blocks (the row is a counter in it), the only loop that carries vectors, with the
- * generator state loaded from {@code state} before it and stored after it. xoshiro's ×5 and ×9 and its
- * rotations are shifts and adds (AVX2 has neither 64-bit multiplies nor rotations).
+ * generator state loaded from {@code state} before it and stored after it. xoshiro's ×5 and ×9 are
+ * shifts and adds (AVX2 has no 64-bit multiply), its rotations as {@link #LANEWISE_ROTATE} says.
  *
  * <p>Loaded only when {@link CheckerboardMetropolis} finds the {@code jdk.incubator.vector} module.
  */
@@ -35,16 +38,54 @@ final class SquareCheckerboardVector {
 
     private static final VectorSpecies<Short> SHORTS = ShortVector.SPECIES_256;
     private static final VectorSpecies<Long> LONGS = LongVector.SPECIES_256;
-    private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
+    private static final VectorSpecies<Byte> BYTES = ByteVector.SPECIES_256;
+    private static final long SELF_CHECK_SEED = 20261123L;
+
+    /**
+     * Rotations as {@code lanewise(ROL, k)} instead of two shifts and an OR: from JDK 18 on, C2 compiles the former
+     * to one rotate instruction where the hardware has one (AVX-512), while JDK 17's C2 compiles it no better than
+     * the shifts and, on AVX2 machines, slower (measured on JDK 17 and 25: BENCHMARKS.md). A constant, so C2 keeps
+     * only one of the two forms; both compute the same rotation.
+     */
+    static final boolean LANEWISE_ROTATE = Runtime.version().feature() > 17;
 
     private SquareCheckerboardVector() {
     }
 
-    /** True when 256-bit short and long vectors are compiled to hardware instructions on this machine. */
+    /**
+     * True when 256-bit short and long vectors are compiled to hardware instructions on this machine, its byte
+     * order is little-endian (the shorts of a block are read by reinterpreting bytes in native order), and one
+     * sweep agrees bit for bit with the plain-Java twin: the incubating API changes between JDKs (JDK 17's
+     * {@code ShortVector.fromByteArray}, used here until 2026-11-23, is gone from JDK 19 on), so a JDK whose
+     * Vector API behaves differently gets the twin instead of a crash or a wrong chain.
+     */
     static boolean usable() {
         return ShortVector.SPECIES_PREFERRED.length() >= SquareCheckerboardSchedule.LANES
                 && SHORTS.length() == SquareCheckerboardSchedule.LANES
-                && LONGS.length() == SquareCheckerboardSchedule.STREAMS;
+                && LONGS.length() == SquareCheckerboardSchedule.STREAMS
+                && BYTES.length() == 2 * SquareCheckerboardSchedule.LANES
+                && ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN
+                && agreesWithTwin();
+    }
+
+    /** Two sweeps at the smallest size the schedule takes, from a fixed random start, against the twin. */
+    private static boolean agreesWithTwin() {
+        final int size = SquareCheckerboardSchedule.MIN_SIZE;
+        final SquareCheckerboardSchedule schedule = new SquareCheckerboardSchedule(size, 1 / 2.269185314213022);
+        final SplittableRandom rng = new SplittableRandom(SELF_CHECK_SEED);
+        final byte[] twin = new byte[size * size];
+        for (int i = 0; i < twin.length; i++) {
+            twin[i] = (byte) (rng.nextBoolean() ? 1 : -1);
+        }
+        final byte[] spins = twin.clone();
+        final long[] twinState = new long[4 * SquareCheckerboardSchedule.STREAMS];
+        SquareCheckerboardSchedule.seed(twinState, rng);
+        final long[] state = twinState.clone();
+        for (int t = 0; t < 2; t++) {
+            SquareCheckerboardScalar.sweep(schedule, twin, twinState, new int[SquareCheckerboardSchedule.LANES]);
+            sweep(schedule, spins, state, new int[size / 2]);
+        }
+        return Arrays.equals(spins, twin) && Arrays.equals(state, twinState);
     }
 
     /**
@@ -97,15 +138,19 @@ final class SquareCheckerboardVector {
             // the shorts at the sites' bytes: low byte the site, high byte its right neighbour; at the bytes one
             // to the left: low byte the left neighbour
             final int o = blockSite[base + j];
-            final ShortVector v = ShortVector.fromByteArray(SHORTS, spins, row + o, ORDER);
+            final ShortVector v = ByteVector.fromArray(BYTES, spins, row + o).reinterpretAsShorts();
+            final ShortVector left = ByteVector.fromArray(BYTES, spins, row + o - 1).reinterpretAsShorts();
+            final ShortVector above = ByteVector.fromArray(BYTES, spins, up + o).reinterpretAsShorts();
+            final ShortVector below = ByteVector.fromArray(BYTES, spins, down + o).reinterpretAsShorts();
             final ShortVector sum = v.lanewise(VectorOperators.XOR, v.lanewise(VectorOperators.ASHR, 8))
-                    .add(v.lanewise(VectorOperators.XOR, ShortVector.fromByteArray(SHORTS, spins, row + o - 1, ORDER)))
-                    .add(v.lanewise(VectorOperators.XOR, ShortVector.fromByteArray(SHORTS, spins, up + o, ORDER)))
-                    .add(v.lanewise(VectorOperators.XOR, ShortVector.fromByteArray(SHORTS, spins, down + o, ORDER)));
+                    .add(v.lanewise(VectorOperators.XOR, left))
+                    .add(v.lanewise(VectorOperators.XOR, above))
+                    .add(v.lanewise(VectorOperators.XOR, below));
 
             // two xoshiro256** steps on the four streams
             LongVector times5 = s1.add(s1.lanewise(VectorOperators.LSHL, 2));
-            LongVector rotated = times5.lanewise(VectorOperators.LSHL, 7).or(times5.lanewise(VectorOperators.LSHR, 57));
+            LongVector rotated = LANEWISE_ROTATE ? times5.lanewise(VectorOperators.ROL, 7)
+                    : times5.lanewise(VectorOperators.LSHL, 7).or(times5.lanewise(VectorOperators.LSHR, 57));
             final LongVector r1 = rotated.add(rotated.lanewise(VectorOperators.LSHL, 3));
             LongVector t = s1.lanewise(VectorOperators.LSHL, 17);
             s2 = s2.lanewise(VectorOperators.XOR, s0);
@@ -113,9 +158,11 @@ final class SquareCheckerboardVector {
             s1 = s1.lanewise(VectorOperators.XOR, s2);
             s0 = s0.lanewise(VectorOperators.XOR, s3);
             s2 = s2.lanewise(VectorOperators.XOR, t);
-            s3 = s3.lanewise(VectorOperators.LSHL, 45).or(s3.lanewise(VectorOperators.LSHR, 19));
+            s3 = LANEWISE_ROTATE ? s3.lanewise(VectorOperators.ROL, 45)
+                    : s3.lanewise(VectorOperators.LSHL, 45).or(s3.lanewise(VectorOperators.LSHR, 19));
             times5 = s1.add(s1.lanewise(VectorOperators.LSHL, 2));
-            rotated = times5.lanewise(VectorOperators.LSHL, 7).or(times5.lanewise(VectorOperators.LSHR, 57));
+            rotated = LANEWISE_ROTATE ? times5.lanewise(VectorOperators.ROL, 7)
+                    : times5.lanewise(VectorOperators.LSHL, 7).or(times5.lanewise(VectorOperators.LSHR, 57));
             final LongVector r2 = rotated.add(rotated.lanewise(VectorOperators.LSHL, 3));
             t = s1.lanewise(VectorOperators.LSHL, 17);
             s2 = s2.lanewise(VectorOperators.XOR, s0);
@@ -123,7 +170,8 @@ final class SquareCheckerboardVector {
             s1 = s1.lanewise(VectorOperators.XOR, s2);
             s0 = s0.lanewise(VectorOperators.XOR, s3);
             s2 = s2.lanewise(VectorOperators.XOR, t);
-            s3 = s3.lanewise(VectorOperators.LSHL, 45).or(s3.lanewise(VectorOperators.LSHR, 19));
+            s3 = LANEWISE_ROTATE ? s3.lanewise(VectorOperators.ROL, 45)
+                    : s3.lanewise(VectorOperators.LSHL, 45).or(s3.lanewise(VectorOperators.LSHR, 19));
 
             // ℓ per random integer without vector masks (JDK 17's C2 makes compare-to-vector costly), as in
             // SquareCheckerboardSchedule.update: with ν = ~ρ, ρ > θ' ⇔ the sign bit of ((θ' + 1 + ν) | ν) for
@@ -144,7 +192,7 @@ final class SquareCheckerboardVector {
             final ShortVector w = sum.add(level).add(level).lanewise(VectorOperators.LSHL, 8).sub((short) 1);
             final ShortVector flip = w.lanewise(VectorOperators.ASHR, 15)
                     .and(ShortVector.fromArray(SHORTS, flipMasks, j == tail ? SquareCheckerboardSchedule.LANES : 0));
-            v.lanewise(VectorOperators.XOR, flip).intoByteArray(spins, row + o, ORDER);
+            v.lanewise(VectorOperators.XOR, flip).reinterpretAsBytes().intoArray(spins, row + o);
             j++;
             if (j == blocks) {
                 // the row is done but for its wrap site, which takes I₁[0] of the tail (this block); next row

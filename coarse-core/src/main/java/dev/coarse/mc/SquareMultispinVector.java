@@ -1,5 +1,7 @@
 package dev.coarse.mc;
 
+import java.util.Arrays;
+import java.util.SplittableRandom;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -16,7 +18,7 @@ import jdk.incubator.vector.VectorSpecies;
  * the word loop in two, e.g. a fixed prefix of words without the exit test, 2.5× slower: all measured). The
  * word loop indexes the threshold table by a counter bounded by its length, so C2 drops the range checks
  * (a counter bounded by the constant 64 kept two compare-and-branch pairs per word). xoshiro's ×5 and ×9
- * and its rotations are written as shifts and adds (AVX2 has neither 64-bit multiplies nor rotations). The
+ * are written as shifts and adds (AVX2 has no 64-bit multiply), its rotations as {@link #LANEWISE_ROTATE} says. The
  * uniform fractions' bits are the complements of the random words' bits (see {@link SquareMultispinScalar}),
  * which saves the two NOTs per word that JDK 17's C2 cannot fold into and-not instructions.
  *
@@ -25,14 +27,55 @@ import jdk.incubator.vector.VectorSpecies;
 final class SquareMultispinVector {
 
     private static final VectorSpecies<Long> SPECIES = LongVector.SPECIES_256;
+    private static final long SELF_CHECK_SEED = 20261123L;
+
+    /**
+     * Rotations as {@code lanewise(ROL, k)} instead of two shifts and an OR: from JDK 18 on, C2 compiles the former
+     * to one rotate instruction where the hardware has one (AVX-512), while JDK 17's C2 compiles it no better than
+     * the shifts and, on AVX2 machines, slower (measured on JDK 17 and 25: BENCHMARKS.md). A constant, so C2 keeps
+     * only one of the two forms; both compute the same rotation.
+     */
+    static final boolean LANEWISE_ROTATE = Runtime.version().feature() > 17;
 
     private SquareMultispinVector() {
     }
 
-    /** True when 256-bit long vectors are compiled to hardware instructions on this machine. */
+    /**
+     * True when 256-bit long vectors are compiled to hardware instructions on this machine and two sweeps agree
+     * bit for bit with the plain-Java twin: the incubating API changes between JDKs, so a JDK whose Vector API
+     * behaves differently gets the twin instead of a crash or a wrong chain.
+     */
     static boolean usable() {
         return LongVector.SPECIES_PREFERRED.length() >= SquareMultispinLayout.LANES
-                && SPECIES.length() == SquareMultispinLayout.LANES;
+                && SPECIES.length() == SquareMultispinLayout.LANES
+                && agreesWithTwin();
+    }
+
+    /** Two sweeps of an L = 6 lattice (padding lanes included) at T_c from a fixed random start, against the twin. */
+    private static boolean agreesWithTwin() {
+        final int size = 6;
+        final SquareMultispinLayout layout = new SquareMultispinLayout(size);
+        final SplittableRandom rng = new SplittableRandom(SELF_CHECK_SEED);
+        final long[] start = new long[size * size];
+        for (int i = 0; i < start.length; i++) {
+            start[i] = rng.nextLong();
+        }
+        final long[] twin = new long[layout.length()];
+        layout.pack(start, twin);
+        final long[] packed = twin.clone();
+        final long[] twinState = new long[4 * SquareMultispinLayout.LANES];
+        for (int i = 0; i < twinState.length; i++) {
+            twinState[i] = rng.nextLong();
+        }
+        final long[] state = twinState.clone();
+        final double x = Math.exp(-4 / 2.269185314213022);
+        final long[] bits = SquareMultispinLayout.thresholdTables(MultispinMetropolis.fixedPointFraction(x),
+                MultispinMetropolis.fixedPointFraction(x * x));
+        for (int t = 0; t < 2; t++) {
+            SquareMultispinScalar.sweep(layout, twin, twinState, bits);
+            sweep(layout, packed, state, bits);
+        }
+        return Arrays.equals(packed, twin) && Arrays.equals(state, twinState);
     }
 
     /** As {@link SquareMultispinScalar#sweep}. Modified: {@code packed}, {@code state}. */
@@ -83,8 +126,9 @@ final class SquareMultispinVector {
                     for (int k = 0; k < bits.length; k += 2 * SquareMultispinLayout.WORDS_PER_TEST) {
                         {
                             final LongVector times5 = s1.add(s1.lanewise(VectorOperators.LSHL, 2));
-                            final LongVector rotated = times5.lanewise(VectorOperators.LSHL, 7)
-                                    .or(times5.lanewise(VectorOperators.LSHR, 57));
+                            final LongVector rotated = LANEWISE_ROTATE ? times5.lanewise(VectorOperators.ROL, 7)
+                                    : times5.lanewise(VectorOperators.LSHL, 7)
+                                            .or(times5.lanewise(VectorOperators.LSHR, 57));
                             final LongVector r = rotated.add(rotated.lanewise(VectorOperators.LSHL, 3));
                             final LongVector t = s1.lanewise(VectorOperators.LSHL, 17);
                             s2 = s2.lanewise(VectorOperators.XOR, s0);
@@ -92,7 +136,8 @@ final class SquareMultispinVector {
                             s1 = s1.lanewise(VectorOperators.XOR, s2);
                             s0 = s0.lanewise(VectorOperators.XOR, s3);
                             s2 = s2.lanewise(VectorOperators.XOR, t);
-                            s3 = s3.lanewise(VectorOperators.LSHL, 45).or(s3.lanewise(VectorOperators.LSHR, 19));
+                            s3 = LANEWISE_ROTATE ? s3.lanewise(VectorOperators.ROL, 45)
+                                    : s3.lanewise(VectorOperators.LSHL, 45).or(s3.lanewise(VectorOperators.LSHR, 19));
                             final LongVector threshold = eq0.and(bits[k + 1])
                                     .lanewise(VectorOperators.XOR, bits[k]);
                             accept = accept.or(undecided.and(threshold).and(r));
@@ -101,8 +146,9 @@ final class SquareMultispinVector {
                         }
                         {
                             final LongVector times5 = s1.add(s1.lanewise(VectorOperators.LSHL, 2));
-                            final LongVector rotated = times5.lanewise(VectorOperators.LSHL, 7)
-                                    .or(times5.lanewise(VectorOperators.LSHR, 57));
+                            final LongVector rotated = LANEWISE_ROTATE ? times5.lanewise(VectorOperators.ROL, 7)
+                                    : times5.lanewise(VectorOperators.LSHL, 7)
+                                            .or(times5.lanewise(VectorOperators.LSHR, 57));
                             final LongVector r = rotated.add(rotated.lanewise(VectorOperators.LSHL, 3));
                             final LongVector t = s1.lanewise(VectorOperators.LSHL, 17);
                             s2 = s2.lanewise(VectorOperators.XOR, s0);
@@ -110,7 +156,8 @@ final class SquareMultispinVector {
                             s1 = s1.lanewise(VectorOperators.XOR, s2);
                             s0 = s0.lanewise(VectorOperators.XOR, s3);
                             s2 = s2.lanewise(VectorOperators.XOR, t);
-                            s3 = s3.lanewise(VectorOperators.LSHL, 45).or(s3.lanewise(VectorOperators.LSHR, 19));
+                            s3 = LANEWISE_ROTATE ? s3.lanewise(VectorOperators.ROL, 45)
+                                    : s3.lanewise(VectorOperators.LSHL, 45).or(s3.lanewise(VectorOperators.LSHR, 19));
                             final LongVector threshold = eq0.and(bits[k + 3])
                                     .lanewise(VectorOperators.XOR, bits[k + 2]);
                             accept = accept.or(undecided.and(threshold).and(r));
@@ -119,8 +166,9 @@ final class SquareMultispinVector {
                         }
                         {
                             final LongVector times5 = s1.add(s1.lanewise(VectorOperators.LSHL, 2));
-                            final LongVector rotated = times5.lanewise(VectorOperators.LSHL, 7)
-                                    .or(times5.lanewise(VectorOperators.LSHR, 57));
+                            final LongVector rotated = LANEWISE_ROTATE ? times5.lanewise(VectorOperators.ROL, 7)
+                                    : times5.lanewise(VectorOperators.LSHL, 7)
+                                            .or(times5.lanewise(VectorOperators.LSHR, 57));
                             final LongVector r = rotated.add(rotated.lanewise(VectorOperators.LSHL, 3));
                             final LongVector t = s1.lanewise(VectorOperators.LSHL, 17);
                             s2 = s2.lanewise(VectorOperators.XOR, s0);
@@ -128,7 +176,8 @@ final class SquareMultispinVector {
                             s1 = s1.lanewise(VectorOperators.XOR, s2);
                             s0 = s0.lanewise(VectorOperators.XOR, s3);
                             s2 = s2.lanewise(VectorOperators.XOR, t);
-                            s3 = s3.lanewise(VectorOperators.LSHL, 45).or(s3.lanewise(VectorOperators.LSHR, 19));
+                            s3 = LANEWISE_ROTATE ? s3.lanewise(VectorOperators.ROL, 45)
+                                    : s3.lanewise(VectorOperators.LSHL, 45).or(s3.lanewise(VectorOperators.LSHR, 19));
                             final LongVector threshold = eq0.and(bits[k + 5])
                                     .lanewise(VectorOperators.XOR, bits[k + 4]);
                             accept = accept.or(undecided.and(threshold).and(r));
