@@ -12,6 +12,11 @@
 #
 #   coarse-bench/peers/run_all.sh [L=128] [T=T_c] [seconds=5] [check_L=32] [check_seconds=4] [tau_ksweeps=100]
 #
+# Coarse's kernels run on $COARSE_JAVA (a java executable; default: java on the PATH), as with ./coarse: e.g.
+#   COARSE_JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java coarse-bench/peers/run_all.sh
+# times them under JDK 25, whose C2 compiles the kernels' vector rotations to single AVX-512 instructions
+# (docs/performance.md, "Which JDK"). The jar is built for Java 17 either way.
+#
 # 1. builds the C peers (ising_checkerboard, ising_multispin, ising_multispin_simd) into
 #    coarse-bench/peers/build/ (gcc -O3 -march=native) and the benchmark jar
 #    (./mvnw -o -q package -pl coarse-core,coarse-bench -DskipTests);
@@ -39,6 +44,7 @@ CHECK_L="${4:-32}"
 CHECK_SECONDS="${5:-4}"
 TAU_KSWEEPS="${6:-100}"
 IND_L=64
+JAVA="${COARSE_JAVA:-java}"
 build="$here/build"
 jar="$root/coarse-bench/target/coarse-bench.jar"
 
@@ -59,11 +65,11 @@ run() { # name L seconds → one RESULT line
     c_checkerboard) "$build/ising_checkerboard" "$size" "$T" "$secs" ;;
     c_multispin) "$build/ising_multispin" "$size" "$T" "$secs" ;;
     c_multispin_simd) "$build/ising_multispin_simd" "$size" "$T" "$secs" ;;
-    coarse_multispin_1t) java --add-modules jdk.incubator.vector -cp "$jar" dev.coarse.bench.KernelSpeed "$size" "$T" "$secs" 1 ;;
-    coarse_multispin_2t) java --add-modules jdk.incubator.vector -cp "$jar" dev.coarse.bench.KernelSpeed "$size" "$T" "$secs" 2 ;;
-    coarse_scalar_1t) java --add-modules jdk.incubator.vector -cp "$jar" dev.coarse.bench.KernelSpeed scalar "$size" "$T" "$secs" 1 ;;
-    coarse_wolff_1t) java --add-modules jdk.incubator.vector -cp "$jar" dev.coarse.bench.KernelSpeed wolff "$size" "$T" "$secs" 1 ;;
-    coarse_sw_1t) java --add-modules jdk.incubator.vector -cp "$jar" dev.coarse.bench.KernelSpeed sw "$size" "$T" "$secs" 1 ;;
+    coarse_multispin_1t) "$JAVA" --add-modules jdk.incubator.vector -cp "$jar" dev.coarse.bench.KernelSpeed "$size" "$T" "$secs" 1 ;;
+    coarse_multispin_2t) "$JAVA" --add-modules jdk.incubator.vector -cp "$jar" dev.coarse.bench.KernelSpeed "$size" "$T" "$secs" 2 ;;
+    coarse_scalar_1t) "$JAVA" --add-modules jdk.incubator.vector -cp "$jar" dev.coarse.bench.KernelSpeed scalar "$size" "$T" "$secs" 1 ;;
+    coarse_wolff_1t) "$JAVA" --add-modules jdk.incubator.vector -cp "$jar" dev.coarse.bench.KernelSpeed wolff "$size" "$T" "$secs" 1 ;;
+    coarse_sw_1t) "$JAVA" --add-modules jdk.incubator.vector -cp "$jar" dev.coarse.bench.KernelSpeed sw "$size" "$T" "$secs" 1 ;;
     tau_numpy) # the numpy peer's Markov chain, 64 replicas at a time: |m| series by the C peer, τ by Coarse's estimator
       "$build/ising_multispin" "$size" "$T" 0 1 "$build/absm_$size.bin" "$((TAU_KSWEEPS * 1000))" >/dev/null
       java -cp "$jar" dev.coarse.bench.TauOfSeries "$build/absm_$size.bin" 64
@@ -76,6 +82,7 @@ programs=(coarse_multispin_1t coarse_multispin_2t coarse_scalar_1t coarse_wolff_
   c_multispin c_checkerboard numpy)
 declare -A speed cpuspeed echeck eerr
 echo "# speed: 2D Ising, L=$L, T=$T, ${SECONDS_PER_PHASE}s per phase; $(nproc) cores; load: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+echo "# Coarse on: $("$JAVA" -version 2>&1 | head -1); peers: $(gcc --version | head -1), $(python3 --version 2>&1)" >&2
 for p in "${programs[@]}"; do
   line="$(run "$p" "$L" "$SECONDS_PER_PHASE")"
   echo "$line" >&2

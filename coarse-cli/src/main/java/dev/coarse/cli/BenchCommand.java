@@ -128,6 +128,7 @@ public final class BenchCommand implements Callable<Integer> {
             root.put("T", t);
             root.put("threads", threads);
             root.put("seconds", seconds);
+            root.put("java", Runtime.version().toString());
             ObjectNode kernels = root.putObject("kernels");
             speed(kernels.putObject("metropolis_scalar"), scalar).put("vectorized", scalarVectorized);
             speed(kernels.putObject("metropolis_multispin"), multispin)
@@ -136,8 +137,8 @@ public final class BenchCommand implements Callable<Integer> {
             independent(speed(kernels.putObject("swendsen_wang"), sw), swSweeps, swTau, swIndependent);
             JsonOutput.print(out, root);
         } else {
-            out.printf("2D Ising, T = T_c = %.6f, L = %d, %d thread(s), %.3g s per kernel%n", t, size, threads,
-                    seconds);
+            out.printf("2D Ising, T = T_c = %.6f, L = %d, %d thread(s), %.3g s per kernel, Java %s%n", t, size,
+                    threads, seconds, Runtime.version());
             out.printf("  %-22s %10s %12s%n", "kernel", "flips/ns", "cpu_flips/ns");
             row(out, "metropolis_scalar", scalar);
             if (!scalarVectorized) {

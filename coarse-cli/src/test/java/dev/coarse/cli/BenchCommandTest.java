@@ -19,6 +19,8 @@ class BenchCommandTest {
         assertThat(json.get("L").asInt()).isEqualTo(16);
         assertThat(json.get("T").asDouble()).isEqualTo(Onsager.CRITICAL_TEMPERATURE);
         assertThat(json.get("threads").asInt()).isEqualTo(2);
+        // the JVM that ran the kernels: their speed depends on its JIT (docs/performance.md)
+        assertThat(json.get("java").asText()).isEqualTo(Runtime.version().toString());
         JsonNode kernels = json.get("kernels");
         for (String k : new String[] {"metropolis_scalar", "metropolis_multispin", "wolff", "swendsen_wang"}) {
             assertThat(kernels.get(k).get("flips_per_ns").asDouble()).as(k).isPositive();
