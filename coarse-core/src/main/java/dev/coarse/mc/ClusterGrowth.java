@@ -18,20 +18,37 @@ final class ClusterGrowth {
      */
     static int recolour(byte[] configuration, int seed, byte replacement, double addProbability, int[] neighbours,
                         int coordination, int[] stack, RandomGenerator rng) {
-        byte old = configuration[seed];
+        // xoshiro256** in locals, seeded from the stream once per cluster (the step written out, as in the other
+        // kernels: see Xoshiro256); a neighbour joins iff the top 53 bits k of a word are below ⌈p·2⁵³⌉, i.e.
+        // iff u = k·2⁻⁵³ < p
+        final long threshold = (long) Math.ceil(addProbability * 0x1p53);
+        long s0 = rng.nextLong();
+        long s1 = rng.nextLong();
+        long s2 = rng.nextLong();
+        long s3 = rng.nextLong() | 1L; // never the all-zero state
+        final byte old = configuration[seed];
         configuration[seed] = replacement;
         stack[0] = seed;
         int top = 1;
         int size = 1;
         while (top > 0) {
-            int site = stack[--top];
-            int base = site * coordination;
+            final int base = stack[--top] * coordination;
             for (int k = 0; k < coordination; k++) {
-                int j = neighbours[base + k];
-                if (configuration[j] == old && rng.nextDouble() < addProbability) {
-                    configuration[j] = replacement;
-                    stack[top++] = j;
-                    size++;
+                final int j = neighbours[base + k];
+                if (configuration[j] == old) {
+                    final long word = Long.rotateLeft(s1 * 5, 7) * 9;
+                    final long t = s1 << 17;
+                    s2 ^= s0;
+                    s3 ^= s1;
+                    s1 ^= s2;
+                    s0 ^= s3;
+                    s2 ^= t;
+                    s3 = Long.rotateLeft(s3, 45);
+                    if (word >>> 11 < threshold) {
+                        configuration[j] = replacement;
+                        stack[top++] = j;
+                        size++;
+                    }
                 }
             }
         }
