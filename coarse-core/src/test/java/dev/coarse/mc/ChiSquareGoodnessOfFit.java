@@ -7,8 +7,9 @@ import java.util.Arrays;
 /**
  * Pearson's χ² test of sampled configurations against an exact distribution, with configurations grouped
  * into classes (e.g. orbits of a symmetry the sampler may be slow to mix over, but the distribution has).
- * Classes with expected count below {@value #MIN_EXPECTED} are lumped together (the lump is merged with the
- * next-smallest class until it reaches that count).
+ * Classes are taken in ascending order of probability and grouped into bins, each closed once it expects
+ * {@value #MIN_EXPECTED} samples (the remainder joins the last bin), so that Pearson's statistic follows the
+ * χ² law; a sample in a class of probability zero fails the test outright.
  */
 final class ChiSquareGoodnessOfFit {
 
@@ -42,23 +43,41 @@ final class ChiSquareGoodnessOfFit {
             order[i] = i;
         }
         Arrays.sort(order, (a, b) -> Double.compare(probability[a], probability[b]));
+        // bins of consecutive classes (in ascending probability) closed as soon as their expected count reaches
+        // MIN_EXPECTED; what is left at the end joins the last bin, so every bin expects at least MIN_EXPECTED
+        // (until 2026-11-23 only the first bin was built this way and every later class was a bin of its own,
+        // however small: thousands of bins expecting far below 5 gave the statistic a heavy tail, and p-values
+        // of 10⁻⁵⁰ for exact samplers; see the class comment)
         double chi2 = 0;
         int bins = 0;
-        double lumpExpected = 0;
-        long lumpObserved = 0;
+        double binExpected = 0;
+        long binObserved = 0;
+        double lastExpected = 0;
+        long lastObserved = 0;
         for (int idx : order) {
-            double expected = n * probability[idx];
-            if (lumpExpected < MIN_EXPECTED) {
-                lumpExpected += expected;
-                lumpObserved += observed[idx];
-                continue;
+            if (probability[idx] == 0 && observed[idx] > 0) {
+                return new Result(Double.POSITIVE_INFINITY, Math.max(classes - 1, 1), 0.0); // an impossible state
             }
-            chi2 += square(observed[idx] - expected) / expected;
-            bins++;
+            binExpected += n * probability[idx];
+            binObserved += observed[idx];
+            if (binExpected >= MIN_EXPECTED) {
+                chi2 += square(binObserved - binExpected) / binExpected;
+                bins++;
+                lastExpected = binExpected;
+                lastObserved = binObserved;
+                binExpected = 0;
+                binObserved = 0;
+            }
         }
-        if (lumpExpected > 0) {
-            chi2 += square(lumpObserved - lumpExpected) / lumpExpected;
-            bins++;
+        if (binExpected > 0 || binObserved > 0) {
+            if (bins == 0) {
+                chi2 = 0;
+                bins = 1;
+            } else {
+                chi2 -= square(lastObserved - lastExpected) / lastExpected;
+                final double e = lastExpected + binExpected;
+                chi2 += square(lastObserved + binObserved - e) / e;
+            }
         }
         int dof = Math.max(bins - 1, 1);
         return new Result(chi2, dof, IncompleteGamma.chiSquaredPValue(chi2, dof));
