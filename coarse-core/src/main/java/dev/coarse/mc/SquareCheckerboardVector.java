@@ -42,10 +42,10 @@ final class SquareCheckerboardVector {
     private static final long SELF_CHECK_SEED = 20261123L;
 
     /**
-     * Rotations as {@code lanewise(ROL, k)} instead of two shifts and an OR: from JDK 18 on, C2 compiles the former
-     * to one rotate instruction where the hardware has one (AVX-512), while JDK 17's C2 compiles it no better than
-     * the shifts and, on AVX2 machines, slower (measured on JDK 17 and 25: BENCHMARKS.md). A constant, so C2 keeps
-     * only one of the two forms; both compute the same rotation.
+     * Rotations as {@code lanewise(ROL, k)} on any JDK after 17, two shifts and an OR on JDK 17: JDK 25's C2
+     * compiles the former to one rotate instruction where the hardware has one (AVX-512), while JDK 17's compiles
+     * it no better than the shifts and, on AVX2, slower (only JDK 17 and 25 measured: BENCHMARKS.md). A
+     * constant, so C2 keeps only one of the two forms; both compute the same rotation.
      */
     static final boolean LANEWISE_ROTATE = Runtime.version().feature() > 17;
 
@@ -54,8 +54,8 @@ final class SquareCheckerboardVector {
 
     /**
      * True when 256-bit short and long vectors are compiled to hardware instructions on this machine, its byte
-     * order is little-endian (the shorts of a block are read by reinterpreting bytes in native order), and one
-     * sweep agrees bit for bit with the plain-Java twin: the incubating API changes between JDKs (JDK 17's
+     * order is little-endian (the shorts of a block are read by reinterpreting bytes in native order), and two
+     * sweeps agree bit for bit with the plain-Java twin: the incubating API changes between JDKs (JDK 17's
      * {@code ShortVector.fromByteArray}, used here until 2026-11-23, is gone from JDK 19 on), so a JDK whose
      * Vector API behaves differently gets the twin instead of a crash or a wrong chain.
      */

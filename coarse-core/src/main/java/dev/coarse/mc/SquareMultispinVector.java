@@ -18,8 +18,8 @@ import jdk.incubator.vector.VectorSpecies;
  * the word loop in two, e.g. a fixed prefix of words without the exit test, 2.5× slower: all measured). The
  * word loop indexes the threshold table by a counter bounded by its length, so C2 drops the range checks
  * (a counter bounded by the constant 64 kept two compare-and-branch pairs per word). xoshiro's ×5 and ×9
- * are written as shifts and adds (AVX2 has no 64-bit multiply), its rotations as {@link #LANEWISE_ROTATE} says. The
- * uniform fractions' bits are the complements of the random words' bits (see {@link SquareMultispinScalar}),
+ * are written as shifts and adds (AVX2 has no 64-bit multiply), its rotations as {@link #LANEWISE_ROTATE}
+ * says. The uniform fractions' bits are the complements of the random words' bits (see {@link SquareMultispinScalar}),
  * which saves the two NOTs per word that JDK 17's C2 cannot fold into and-not instructions.
  *
  * <p>Loaded only when {@link MultispinMetropolis} finds the {@code jdk.incubator.vector} module.
@@ -30,10 +30,10 @@ final class SquareMultispinVector {
     private static final long SELF_CHECK_SEED = 20261123L;
 
     /**
-     * Rotations as {@code lanewise(ROL, k)} instead of two shifts and an OR: from JDK 18 on, C2 compiles the former
-     * to one rotate instruction where the hardware has one (AVX-512), while JDK 17's C2 compiles it no better than
-     * the shifts and, on AVX2 machines, slower (measured on JDK 17 and 25: BENCHMARKS.md). A constant, so C2 keeps
-     * only one of the two forms; both compute the same rotation.
+     * Rotations as {@code lanewise(ROL, k)} on any JDK after 17, two shifts and an OR on JDK 17: JDK 25's C2
+     * compiles the former to one rotate instruction where the hardware has one (AVX-512), while JDK 17's compiles
+     * it no better than the shifts and, on AVX2, slower (only JDK 17 and 25 measured: BENCHMARKS.md). A
+     * constant, so C2 keeps only one of the two forms; both compute the same rotation.
      */
     static final boolean LANEWISE_ROTATE = Runtime.version().feature() > 17;
 
