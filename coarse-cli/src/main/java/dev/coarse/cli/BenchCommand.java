@@ -97,8 +97,8 @@ public final class BenchCommand implements Callable<Integer> {
         Duration warmup = Duration.ofNanos((long) (warmupSeconds * 1e9));
 
         Throughput scalar = ThroughputMeter.measureCounted(scalarTasks(model), warmup, duration);
-        boolean scalarVectorized = CheckerboardMetropolis.vectorized()
-                && new CheckerboardMetropolis(model).usesVectorSchedule();
+        int scalarBits = new CheckerboardMetropolis(model).vectorBits();
+        boolean scalarVectorized = scalarBits > 0;
         List<LongSupplier> groups = new ArrayList<>();
         for (MultispinMetropolis g : MultispinMetropolis.groups(model, threads, SEED)) {
             long flips = g.flipAttemptsPerSweep();
@@ -130,7 +130,8 @@ public final class BenchCommand implements Callable<Integer> {
             root.put("seconds", seconds);
             root.put("java", Runtime.version().toString());
             ObjectNode kernels = root.putObject("kernels");
-            speed(kernels.putObject("metropolis_scalar"), scalar).put("vectorized", scalarVectorized);
+            speed(kernels.putObject("metropolis_scalar"), scalar).put("vectorized", scalarVectorized)
+                    .put("vector_bits", scalarBits);
             speed(kernels.putObject("metropolis_multispin"), multispin)
                     .put("vectorized", MultispinMetropolis.vectorized());
             independent(speed(kernels.putObject("wolff"), wolff), wolffSteps, wolffTau, wolffIndependent);
@@ -141,7 +142,9 @@ public final class BenchCommand implements Callable<Integer> {
                     threads, seconds, Runtime.version());
             out.printf("  %-22s %10s %12s%n", "kernel", "flips/ns", "cpu_flips/ns");
             row(out, "metropolis_scalar", scalar);
-            if (!scalarVectorized) {
+            if (scalarVectorized) {
+                out.printf("  (scalar ran on %d-bit vectors)%n", scalarBits);
+            } else {
                 out.println(new CheckerboardMetropolis(model).usesVectorSchedule()
                         ? "  (scalar ran without 256-bit vectors: start the JVM with --add-modules jdk.incubator.vector)"
                         : "  (scalar ran its plain loop: the vector schedule needs even L >= 34 and T <= 4/ln 2)");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.coarse.exact.Onsager;
+import dev.coarse.mc.CheckerboardMetropolis;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,6 +30,7 @@ class BenchCommandTest {
         assertThat(kernels.get("metropolis_multispin").get("vectorized").asBoolean()).isTrue();
         // L = 16 is below the vectorised checkerboard schedule's smallest L (34)
         assertThat(kernels.get("metropolis_scalar").get("vectorized").asBoolean()).isFalse();
+        assertThat(kernels.get("metropolis_scalar").get("vector_bits").asInt()).isZero();
         for (String k : new String[] {"wolff", "swendsen_wang"}) {
             JsonNode node = kernels.get(k);
             assertThat(node.get("independent_samples_per_s").asDouble()).as(k).isPositive();
@@ -44,8 +46,19 @@ class BenchCommandTest {
     void scalarKernelReportsItsVectorScheduleAtL34() throws Exception {
         CliRun r = run("bench", "--L", "34", "--seconds", "0.01", "--warmup", "0", "--json");
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(JsonOutput.MAPPER.readTree(r.out()).get("kernels").get("metropolis_scalar").get("vectorized")
-                .asBoolean()).isTrue();
+        JsonNode scalar = JsonOutput.MAPPER.readTree(r.out()).get("kernels").get("metropolis_scalar");
+        assertThat(scalar.get("vectorized").asBoolean()).isTrue();
+        // 16-site blocks below L = 66: 256-bit vectors on every machine
+        assertThat(scalar.get("vector_bits").asInt()).isEqualTo(256);
+    }
+
+    @Test
+    void scalarKernelReportsItsVectorWidthAtL66() throws Exception {
+        CliRun r = run("bench", "--L", "66", "--seconds", "0.01", "--warmup", "0", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        // 32-site blocks: one 512-bit vector where the JDK and the hardware allow (see CheckerboardMetropolis)
+        assertThat(JsonOutput.MAPPER.readTree(r.out()).get("kernels").get("metropolis_scalar").get("vector_bits")
+                .asInt()).isEqualTo(CheckerboardMetropolis.vectorized512() ? 512 : 256);
     }
 
     @Test

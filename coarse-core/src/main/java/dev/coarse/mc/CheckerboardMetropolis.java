@@ -22,12 +22,15 @@ import java.util.random.RandomGenerator;
  * Only the parallel interpretation is lost, which the generic loop never uses.
  *
  * <p><b>Square lattice, zero field.</b> For even L ≥ 34 and T ≤ 4/ln 2 ≈ 5.77 the sweep runs a vectorised
- * schedule ({@code SquareCheckerboardSchedule}: 16 sites of one colour per 256-bit vector, four xoshiro256**
- * streams seeded from {@code rng} at every sweep, 32-bit uniforms): 1.2–1.6 flips/ns on one core of the
- * development machine (AMD EPYC, AVX2) against 0.16 for the scalar loop it replaced. It uses JDK 17's
- * incubating Vector API when the JVM has {@code --add-modules jdk.incubator.vector} (the {@code ./coarse}
- * launcher, the Maven build and the benchmarks pass it) and otherwise, or with
- * {@code -Dcoarse.checkerboard.vector=false}, a plain-Java twin that gives <b>bit-identical</b> results
+ * schedule ({@code SquareCheckerboardSchedule}: blocks of 16 sites of one colour below L = 66 and of 32 from
+ * there on, one xoshiro256** stream per four sites of a block, seeded from {@code rng} at every sweep, 32-bit
+ * uniforms; the block width depends on L alone, so a seed gives the same chain on every machine). It uses JDK
+ * 17's incubating Vector API when the JVM has {@code --add-modules jdk.incubator.vector} (the {@code ./coarse}
+ * launcher, the Maven build and the benchmarks pass it): 256-bit vectors (a 32-site block as two halves), and
+ * on a JDK after 17 with AVX-512 one 512-bit vector per 32-site block ({@link #vectorized512()}). At L = 128,
+ * T<sub>c</sub>, one core of a Zen 5 machine: 2.4–2.5 flips/ns on JDK 17, 4.4–4.5 on JDK 25 (BENCHMARKS.md),
+ * against 0.16 for the scalar loop it replaced. Without the module, or with
+ * {@code -Dcoarse.checkerboard.vector=false}, a plain-Java twin gives <b>bit-identical</b> results
  * (about 0.13 flips/ns); {@link #vectorized()} says which. Smaller even L and higher T keep a scalar
  * xoshiro256** loop; odd L, h ≠ 0 and other lattices the generic table-driven loop. See {@link #sweep}.
  */
@@ -63,9 +66,9 @@ public final class CheckerboardMetropolis implements Sampler {
     private final long[] squareThresholds;
     /** The vectorised schedule when it applies (see {@link #sweep}), else null. */
     private final SquareCheckerboardSchedule vectorSchedule;
-    /** Scratch of the vector schedule: the four xoshiro256** streams, re-seeded every sweep. */
-    private final long[] laneState = new long[4 * SquareCheckerboardSchedule.STREAMS];
-    /** Scratch of the vector schedule: one block's random integers (twin), the wrap sites' (vectors). */
+    /** Scratch of the vector schedule: its xoshiro256** streams (four or eight), re-seeded every sweep. */
+    private final long[] laneState = new long[4 * SquareCheckerboardSchedule.MAX_STREAMS];
+    /** Scratch of the vector schedule: one block's random integers and the wrap sites' (twin), the latter (vectors). */
     private final int[] blockRandom;
 
     public CheckerboardMetropolis(IsingModel model) {
@@ -82,7 +85,7 @@ public final class CheckerboardMetropolis implements Sampler {
         this.squareThresholds = new long[5];
         this.vectorSchedule = square && SquareCheckerboardSchedule.applies(squareSize, beta)
                 ? new SquareCheckerboardSchedule(squareSize, beta) : null;
-        this.blockRandom = new int[Math.max(SquareCheckerboardSchedule.LANES, squareSize / 2)];
+        this.blockRandom = new int[SquareCheckerboardSchedule.WIDE_LANES + squareSize / 2];
         for (int k = 0; k < 5; k++) {
             double deltaE = 2.0 * (2 * k - 4);
             double a = deltaE == 0.0 ? ZERO_COST_ACCEPTANCE : Math.min(1.0, Math.exp(-beta * deltaE));
@@ -132,7 +135,8 @@ public final class CheckerboardMetropolis implements Sampler {
      *   <li><b>Vector schedule</b> (square lattice, h = 0, even L ≥ 34, e<sup>−4β</sup> ≤ ½ i.e.
      *   T ≤ 4/ln 2): the same update, colour 0 then colour 1, with the order within a colour, the assignment
      *   of random numbers to sites and the acceptance rule of {@code SquareCheckerboardSchedule}: four
-     *   xoshiro256** (Blackman and Vigna 2018) streams seeded with 16 {@code nextLong}s of {@code rng}; each
+     *   xoshiro256** (Blackman and Vigna 2018) streams seeded with 16 {@code nextLong}s of {@code rng} (eight
+     *   streams and 32 from L = 66 on: a seed gave another chain there before 2026-11-23); each
      *   site gets a 32-bit uniform u and flips iff u &lt; ⌈a·2³²⌉ (P(accept) = ⌈a·2³²⌉/2³², exact to 2⁻³²).
      *   Runs on vectors or on the bit-identical plain-Java twin (see the class comment). This path replaced
      *   the scalar loop below at these sizes, so a seed now gives a different chain than before (equally
@@ -150,8 +154,10 @@ public final class CheckerboardMetropolis implements Sampler {
     @Override
     public void sweep(byte[] spins, RandomGenerator rng) {
         if (vectorSchedule != null) {
-            SquareCheckerboardSchedule.seed(laneState, rng);
-            if (VectorSupport.ENABLED) {
+            vectorSchedule.seed(laneState, rng);
+            if (VectorSupport.WIDE && vectorSchedule.lanes == SquareCheckerboardSchedule.WIDE_LANES) {
+                SquareCheckerboardVector512.sweep(vectorSchedule, spins, laneState, blockRandom);
+            } else if (VectorSupport.ENABLED) {
                 SquareCheckerboardVector.sweep(vectorSchedule, spins, laneState, blockRandom);
             } else {
                 SquareCheckerboardScalar.sweep(vectorSchedule, spins, laneState, blockRandom);
@@ -197,17 +203,40 @@ public final class CheckerboardMetropolis implements Sampler {
         return VectorSupport.ENABLED;
     }
 
-    /** Decided once: loading {@link SquareCheckerboardVector} needs the incubator module. */
-    private static final class VectorSupport {
-        static final boolean ENABLED = detect();
+    /**
+     * The width in bits of the vectors this sampler's sweeps run on in this JVM: 512 (32-site blocks, L ≥ 66,
+     * {@link #vectorized512()}), 256 (16-site blocks, or 32-site blocks as two halves), or 0 (the plain-Java
+     * twin, or no vector schedule at this L and T).
+     */
+    public int vectorBits() {
+        if (vectorSchedule == null || !VectorSupport.ENABLED) {
+            return 0;
+        }
+        return VectorSupport.WIDE && vectorSchedule.lanes == SquareCheckerboardSchedule.WIDE_LANES ? 512 : 256;
+    }
 
-        private static boolean detect() {
+    /**
+     * Whether the 32-unit blocks of L ≥ 66 run on 512-bit vectors in this JVM (AVX-512 hardware, and everything
+     * {@link #vectorized()} needs); otherwise they run as two 256-bit halves, with bit-identical results.
+     */
+    public static boolean vectorized512() {
+        return VectorSupport.WIDE;
+    }
+
+    /** Decided once: loading the vector kernels needs the incubator module. */
+    private static final class VectorSupport {
+        static final boolean ENABLED = detect(false);
+        /** The 512-bit kernel; only with the 256-bit one, so the sizes below L = 66 never fall to the twin. */
+        static final boolean WIDE = ENABLED && detect(true);
+
+        private static boolean detect(boolean wide) {
             if (!Boolean.parseBoolean(System.getProperty("coarse.checkerboard.vector", "true"))
+                    || wide && !Boolean.parseBoolean(System.getProperty("coarse.checkerboard.vector512", "true"))
                     || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
                 return false;
             }
             try {
-                return SquareCheckerboardVector.usable();
+                return wide ? SquareCheckerboardVector512.usable() : SquareCheckerboardVector.usable();
             } catch (LinkageError | RuntimeException e) {
                 // an incubator API this code was not written against: the plain-Java twin, same results
                 return false;

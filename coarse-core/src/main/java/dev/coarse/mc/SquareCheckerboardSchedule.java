@@ -12,24 +12,32 @@ import java.util.random.RandomGenerator;
  * (0 = even x + y) has its sites in row y at x = 2m + p, p = (c + y) mod 2. In one row the site whose
  * horizontal neighbour wraps around the row end (the <em>wrap site</em>: x = 0 when p = 0, x = L − 1 when
  * p = 1) is left out of the vectors, so the other H − 1 sites are units m ∈ [lo, lo + H − 1) with lo = 1 − p.
- * Write H − 1 = 16q + r (0 ≤ r &lt; 16). The row takes q full blocks of {@value #LANES} consecutive units,
- * block k starting at lo + 16k, and a <em>tail</em> block starting at lo + H − 17 that updates only its last r
- * lanes (its first 16 − r lanes belong to block q − 1; when r = 0 it updates none).
+ * Blocks are B units wide: B = {@value #NARROW_LANES} for L &lt; {@value #WIDE_MIN_SIZE} and
+ * B = {@value #WIDE_LANES} from L = {@value #WIDE_MIN_SIZE} on (a function of L alone, never of the hardware,
+ * so a seed gives one chain on every machine: a 32-unit block is one 512-bit vector, or two 256-bit halves).
+ * Write H − 1 = Bq + r (0 ≤ r &lt; B). The row takes q full blocks of B consecutive units, block k starting at
+ * lo + Bk, and a <em>tail</em> block starting at lo + H − 1 − B that updates only its last r lanes (its first
+ * B − r lanes belong to block q − 1; when r = 0 it updates none).
  *
- * <p><b>Order.</b> Colour 0, then colour 1; within a colour the even rows y = 0, 2, …, L − 2, then the odd rows
- * y = 1, 3, …, L − 1 (so no row is processed right after a row it reads); within a row the blocks q − 1, q − 2,
- * …, 0, then the tail (so no block reads bytes the block just before it wrote: a block reads its sites' bytes
- * and the byte left of them); then the row's wrap site (the vector kernel updates the wrap sites of a run of
- * rows after the run, which changes nothing: they interact with none of its sites). Sites of one colour do not
- * interact, so every order gives a valid sweep; this one spares the processor's store-to-load forwarding.
+ * <p><b>Order.</b> Colour 0, then colour 1; within a colour the even rows y = 0, 2, …, L − 2 (a <em>run</em>),
+ * then the odd rows y = 1, 3, …, L − 1 (so no row is processed right after a row it reads). With 16-unit
+ * blocks, each row of a run in turn: its blocks q − 1, q − 2, …, 0, then its tail (so no block reads bytes the
+ * block just before it wrote: a block reads its sites' bytes and the byte left of them), then its wrap site.
+ * With 32-unit blocks, the full blocks of every row of the run (row by row, blocks q − 1, …, 0), then the tails
+ * of every row (row by row), then the wrap sites: a row of L = 128 has one full block, which the tail overlaps,
+ * and a tail right after it would read bytes still in the store buffer. (The vector kernels update the wrap
+ * sites of a run after the run in both cases, which changes nothing: they interact with none of its sites.)
+ * Sites of one colour do not interact, so every order gives a valid sweep; these spare the processor's
+ * store-to-load forwarding.
  *
- * <p><b>Random numbers.</b> Four xoshiro256** streams (Blackman and Vigna 2018), state word k of stream g in
- * {@code state[4k + g]}, seeded at the start of each sweep by {@link #seed} with 16 {@code nextLong}s of the
- * chain's generator. Each block draws two outputs from every stream, R₁[g] then R₂[g]; write I₁[j] (j = 0…7)
- * for the 32-bit halves of R₁ in little-endian order (I₁[2g] = low half of R₁[g], I₁[2g + 1] = high half), I₂
- * likewise. Lane i of the block (unit start + i) gets the 32-bit integer ρ = I₁[i/2] for even i and
- * I₂[(i − 1)/2] for odd i; the wrap site gets I₁[0] of the row's tail (whose lane 0 is never updated).
- * Masked lanes' numbers are discarded.
+ * <p><b>Random numbers.</b> S = B/4 xoshiro256** streams (Blackman and Vigna 2018): four for 16-unit blocks,
+ * eight for 32-unit blocks; state word k of stream g in {@code state[Sk + g]}, seeded at the start of each
+ * sweep by {@link #seed} with 4S {@code nextLong}s of the chain's generator. Each block draws two outputs from
+ * every stream, R₁[g] then R₂[g]; write I₁[j] (j = 0…2S − 1) for the 32-bit halves of R₁ in little-endian order
+ * (I₁[2g] = low half of R₁[g], I₁[2g + 1] = high half), I₂ likewise. Lane i of the block (unit start + i) gets
+ * the 32-bit integer ρ = I₁[i/2] for even i and I₂[(i − 1)/2] for odd i, so lanes 4g…4g + 3 take stream g;
+ * the wrap site gets I₁[0] of the row's tail (whose lane 0 is never updated). Masked lanes' numbers are
+ * discarded.
  *
  * <p><b>Acceptance.</b> u = ρ ⊕ 2³¹, read as unsigned, is uniform on [0, 2³²). With d the number of the four
  * neighbours that disagree with the site, ΔE = 2s·n = 8 − 4d, and the Metropolis acceptance (SCIENCE.md §2,
@@ -44,20 +52,30 @@ import java.util.random.RandomGenerator;
  */
 final class SquareCheckerboardSchedule {
 
-    /** Sites per vector: 16 byte pairs, one 256-bit vector of shorts. */
-    static final int LANES = 16;
+    /** Units per block below {@link #WIDE_MIN_SIZE}: 16 byte pairs, one 256-bit vector of shorts. */
+    static final int NARROW_LANES = 16;
 
-    /** The smallest L with at least one full block per row (H − 1 ≥ 16). */
-    static final int MIN_SIZE = 2 * (LANES + 1);
+    /** Units per block from {@link #WIDE_MIN_SIZE} on: 32 byte pairs, one 512-bit vector of shorts. */
+    static final int WIDE_LANES = 32;
 
-    /** Independent xoshiro256** streams: one 256-bit vector of longs. */
-    static final int STREAMS = 4;
+    /** The smallest L with at least one full 16-unit block per row (H − 1 ≥ 16). */
+    static final int MIN_SIZE = 2 * (NARROW_LANES + 1);
+
+    /** The smallest L with at least one full 32-unit block per row (H − 1 ≥ 32): wide blocks from here on. */
+    static final int WIDE_MIN_SIZE = 2 * (WIDE_LANES + 1);
+
+    /** The most streams of any schedule (eight, for wide blocks): scratch sized for it fits every schedule. */
+    static final int MAX_STREAMS = WIDE_LANES / 4;
 
     final int size;
     final int half;
+    /** B: units per block, {@value #NARROW_LANES} or {@value #WIDE_LANES}. */
+    final int lanes;
+    /** S = B/4: xoshiro256** streams, each feeding four lanes of a block. */
+    final int streams;
     /** q: the number of full blocks per row. */
     final int fullBlocks;
-    /** 16 − r: the leading lanes of a row's tail (the last block of the row, j = q) that the full blocks update. */
+    /** B − r: the leading lanes of a row's tail (the last block of the row, j = q) that the full blocks update. */
     final int maskedLanes;
     /** θ₀ ⊕ 2³¹ and θ₁ ⊕ 2³¹ as signed ints: u &gt; θ ⇔ ρ &gt; θ ⊕ 2³¹ in signed comparison. */
     final int threshold0;
@@ -70,8 +88,8 @@ final class SquareCheckerboardSchedule {
      */
     final int[] blockSite;
     /**
-     * The byte-flip masks of the vector kernel, 16 shorts each: entries 0…15 hold 0xFE (a full block), entries
-     * 16…31 hold 0xFE where a tail lane is updated and 0 where it is masked. Read only.
+     * The byte-flip masks of the vector kernels, B shorts each: entries 0…B − 1 hold 0xFE (a full block), entries
+     * B…2B − 1 hold 0xFE where a tail lane is updated and 0 where it is masked. Read only.
      */
     final short[] flipMasks;
 
@@ -81,8 +99,10 @@ final class SquareCheckerboardSchedule {
         }
         this.size = size;
         this.half = size / 2;
-        this.fullBlocks = (half - 1) / LANES;
-        this.maskedLanes = LANES - (half - 1) % LANES;
+        this.lanes = size >= WIDE_MIN_SIZE ? WIDE_LANES : NARROW_LANES;
+        this.streams = lanes / 4;
+        this.fullBlocks = (half - 1) / lanes;
+        this.maskedLanes = lanes - (half - 1) % lanes;
         this.threshold0 = signedThreshold(Math.exp(-8.0 * beta));
         this.threshold1 = signedThreshold(Math.exp(-4.0 * beta));
         this.threshold2 = signedThreshold(CheckerboardMetropolis.ZERO_COST_ACCEPTANCE);
@@ -90,14 +110,14 @@ final class SquareCheckerboardSchedule {
         this.blockSite = new int[2 * blocks];
         for (int p = 0; p < 2; p++) {
             for (int j = 0; j < blocks; j++) {
-                int start = j == fullBlocks ? 1 - p + half - 1 - LANES : 1 - p + LANES * (fullBlocks - 1 - j);
+                int start = j == fullBlocks ? 1 - p + half - 1 - lanes : 1 - p + lanes * (fullBlocks - 1 - j);
                 blockSite[p * blocks + j] = 2 * start + p;
             }
         }
-        this.flipMasks = new short[2 * LANES];
-        for (int i = 0; i < LANES; i++) {
+        this.flipMasks = new short[2 * lanes];
+        for (int i = 0; i < lanes; i++) {
             flipMasks[i] = 0xFE;
-            flipMasks[LANES + i] = (short) (i < maskedLanes ? 0 : 0xFE);
+            flipMasks[lanes + i] = (short) (i < maskedLanes ? 0 : 0xFE);
         }
     }
 
@@ -123,16 +143,16 @@ final class SquareCheckerboardSchedule {
     }
 
     /**
-     * Seeds the four streams with 16 outputs of {@code rng}, stream by stream (stream g's words k = 0…3 go to
-     * {@code state[4k + g]}); an all-zero stream (xoshiro's one forbidden state) gets a fixed nonzero word.
-     * Modified: {@code state}; {@code rng} is advanced.
+     * Seeds the S streams with 4S outputs of {@code rng}, stream by stream (stream g's words k = 0…3 go to
+     * {@code state[Sk + g]}; entries from 4S on are left alone); an all-zero stream (xoshiro's one forbidden
+     * state) gets a fixed nonzero word. Modified: {@code state}; {@code rng} is advanced.
      */
-    static void seed(long[] state, RandomGenerator rng) {
-        for (int g = 0; g < STREAMS; g++) {
+    void seed(long[] state, RandomGenerator rng) {
+        for (int g = 0; g < streams; g++) {
             long any = 0;
             for (int k = 0; k < 4; k++) {
                 long word = rng.nextLong();
-                state[STREAMS * k + g] = word;
+                state[streams * k + g] = word;
                 any |= word;
             }
             if (any == 0) {
@@ -142,8 +162,8 @@ final class SquareCheckerboardSchedule {
     }
 
     /** The next output of stream g; advances its state. Modified: {@code state}. */
-    static long next(long[] state, int g) {
-        return Xoshiro256.next(state, STREAMS, g);
+    long next(long[] state, int g) {
+        return Xoshiro256.next(state, streams, g);
     }
 
     /**

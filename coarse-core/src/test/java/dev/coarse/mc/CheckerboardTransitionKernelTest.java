@@ -40,8 +40,6 @@ class CheckerboardTransitionKernelTest {
     private static final int TRIALS = 10_000;
     /** Every class (colour, d) must be exercised: at least this many flips expected in it. */
     private static final double MIN_EXPECTED_FLIPS = 1000;
-    /** Same-row pairs reach this many units (one full block and one more lane): every pair in a row for L ≤ 70. */
-    private static final int PAIR_REACH = SquareCheckerboardSchedule.LANES + 1;
 
     /** One sweep of the kernel under test on a copy of the start. Modified: {@code spins}. */
     private interface Sweep {
@@ -71,18 +69,31 @@ class CheckerboardTransitionKernelTest {
     }
 
     /**
-     * Two full blocks and an all-masked tail (L = 66, H − 1 = 32), two and a tail of one lane (68), two and a tail
-     * of 15 (96, H − 1 = 47), at a low temperature where e<sup>−8β</sup> is small and near the highest the
-     * schedule takes (T ≤ 4/ln 2 ≈ 5.77); the sampler, the vector kernel called directly and the twin.
+     * 32-unit blocks (L ≥ 66): one full block and an all-masked tail (L = 66, H − 1 = 32), one and a tail of one
+     * lane (68), one and a tail of 15 (96, H − 1 = 47), at a low temperature where e<sup>−8β</sup> is small and
+     * near the highest the schedule takes (T ≤ 4/ln 2 ≈ 5.77); the sampler, both vector kernels called directly
+     * (two 256-bit halves per block, one 512-bit vector) and the twin.
      */
     @Tag("slow")
     @ParameterizedTest(name = "L = {0}, T = {1}")
     @CsvSource({"66, 1.5", "68, 2.269185314213022", "68, 5.7", "96, 3.0"})
-    void largerSchedulesFlipEverySiteIndependentlyWithItsMetropolisProbability(int size, double temperature) {
+    void wideSchedulesFlipEverySiteIndependentlyWithItsMetropolisProbability(int size, double temperature) {
         int trials = size > 70 ? 8_000 : 20_000;
         assertExactKernel(size, temperature, samplerSweep(size, temperature, 3000L + size), trials);
-        assertExactKernel(size, temperature, vectorSweep(size, temperature, 4000L + size), trials);
+        assertExactKernel(size, temperature, vectorSweep(SquareCheckerboardVector::sweep, size, temperature,
+                4000L + size), trials);
+        assertExactKernel(size, temperature, vectorSweep(SquareCheckerboardVector512::sweep, size, temperature,
+                6000L + size), trials);
         assertExactKernel(size, temperature, twinSweep(size, temperature, 5000L + size), trials);
+    }
+
+    /** The widest 16-unit schedule (L = 64: one full block and a tail of 15), with the 256-bit kernel. */
+    @Tag("slow")
+    @Test
+    void theWidestNarrowScheduleFlipsEverySiteIndependentlyWithItsMetropolisProbability() {
+        double temperature = 2.269185314213022;
+        assertExactKernel(64, temperature, vectorSweep(SquareCheckerboardVector::sweep, 64, temperature, 4064L),
+                20_000);
     }
 
     /** The public sampler, with one generator continued over the sweeps (it re-seeds its streams each sweep). */
@@ -95,26 +106,27 @@ class CheckerboardTransitionKernelTest {
         return spins -> sampler.sweep(spins, rng);
     }
 
-    /** The vector kernel called directly (as the sampler does when {@link CheckerboardMetropolis#vectorized()}). */
-    private static Sweep vectorSweep(int size, double temperature, long seed) {
+    /** A vector kernel called directly (as the sampler does when {@link CheckerboardMetropolis#vectorized()}). */
+    private static Sweep vectorSweep(SquareCheckerboardScalar.KernelSweep kernel, int size, double temperature,
+            long seed) {
         SquareCheckerboardSchedule schedule = new SquareCheckerboardSchedule(size, 1.0 / temperature);
-        long[] state = new long[4 * SquareCheckerboardSchedule.STREAMS];
+        long[] state = new long[4 * schedule.streams];
         int[] wrapRho = new int[size / 2];
         SplittableRandom rng = new SplittableRandom(seed);
         return spins -> {
-            SquareCheckerboardSchedule.seed(state, rng);
-            SquareCheckerboardVector.sweep(schedule, spins, state, wrapRho);
+            schedule.seed(state, rng);
+            kernel.sweep(schedule, spins, state, wrapRho);
         };
     }
 
     /** The plain-Java twin, which the sampler runs without the incubator module. */
     private static Sweep twinSweep(int size, double temperature, long seed) {
         SquareCheckerboardSchedule schedule = new SquareCheckerboardSchedule(size, 1.0 / temperature);
-        long[] state = new long[4 * SquareCheckerboardSchedule.STREAMS];
-        int[] scratch = new int[SquareCheckerboardSchedule.LANES];
+        long[] state = new long[4 * schedule.streams];
+        int[] scratch = new int[schedule.lanes + size / 2];
         SplittableRandom rng = new SplittableRandom(seed);
         return spins -> {
-            SquareCheckerboardSchedule.seed(state, rng);
+            schedule.seed(state, rng);
             SquareCheckerboardScalar.sweep(schedule, spins, state, scratch);
         };
     }
@@ -209,16 +221,18 @@ class CheckerboardTransitionKernelTest {
     }
 
     /**
-     * Pairs of same-colour sites in one row up to {@value #PAIR_REACH} units apart (cyclically: the wrap site
-     * pairs with both row ends), each site with the one two rows down, each with its right neighbour (the
-     * colour-0 site first, as it is updated first).
+     * Pairs of same-colour sites in one row up to B + 1 units apart (B the schedule's block width: one full block
+     * and one more lane, so every pair in a row for L ≤ 2B + 4; cyclically: the wrap site pairs with both row
+     * ends), each site with the one two rows down, each with its right neighbour (the colour-0 site first, as it
+     * is updated first).
      */
     private static BernoulliChiSquare.Pairs pairs(int size) {
+        final int reach = new SquareCheckerboardSchedule(size, 0.44).lanes + 1;
         Set<Long> keys = new LinkedHashSet<>();
         for (int y = 0; y < size; y++) {
             for (int x = 0; x < size; x++) {
                 int i = y * size + x;
-                for (int k = 1; k <= PAIR_REACH; k++) {
+                for (int k = 1; k <= reach; k++) {
                     int j = y * size + (x + 2 * k) % size;
                     if (j != i) {
                         keys.add(key(Math.min(i, j), Math.max(i, j)));
