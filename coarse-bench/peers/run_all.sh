@@ -10,7 +10,7 @@
 # JVM's stderr line "WARNING: Using incubator modules: jdk.incubator.vector" is filtered out (harmless;
 # results are read from stdout's RESULT line).
 #
-#   coarse-bench/peers/run_all.sh [L=128] [T=T_c] [seconds=5] [check_L=32] [check_seconds=4] [tau_ksweeps=100]
+#   coarse-bench/peers/run_all.sh [L=128] [T=T_c] [seconds=5] [check_L=68] [check_seconds=4] [tau_ksweeps=100]
 #
 # Coarse's kernels run on $COARSE_JAVA (a java executable; default: java on the PATH), as with ./coarse: e.g.
 #   COARSE_JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java coarse-bench/peers/run_all.sh
@@ -22,7 +22,9 @@
 #    (./mvnw -o -q package -pl coarse-core,coarse-bench -DskipTests);
 # 2. speed: runs every program at L, T for `seconds` per phase (thermalise 1/3, measure energy, time sweeps);
 # 3. correctness: runs every program at check_L, T and compares its energy per site with Coarse's multispin
-#    kernel (|Δe| ≤ 4σ combined; a fast but wrong peer is no peer);
+#    kernel (|Δe| ≤ 4σ combined; a fast but wrong peer is no peer). The default 68 runs the scalar kernel's
+#    32-site blocks (L ≥ 66: one 512-bit vector on JDK 18+ with AVX-512, else two 256-bit halves), the
+#    blocks it runs at L = 128 (until 2026-11-23 the check was at L = 32, below its vector schedule);
 # 4. prints a table: flips/ns (wall clock), cpu_f/ns (per CPU-second actually used: robust on a busy machine;
 #    for 2 threads it is the per-core speed), the ratios Coarse multispin (1 thread) / program, and the
 #    energy check; then the targets of issue 3 as ratios from this run;
@@ -40,7 +42,7 @@ root="$(cd "$here/../.." && pwd)"
 L="${1:-128}"
 T="${2:-2.269185314213022}"
 SECONDS_PER_PHASE="${3:-5}"
-CHECK_L="${4:-32}"
+CHECK_L="${4:-68}"
 CHECK_SECONDS="${5:-4}"
 TAU_KSWEEPS="${6:-100}"
 IND_L=64

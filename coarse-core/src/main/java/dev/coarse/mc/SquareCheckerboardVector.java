@@ -10,8 +10,9 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The square-lattice checkerboard Metropolis sweep on 256-bit vectors (JDK 17's incubating Vector API): 16 sites
- * of one colour per vector, bit-identical to {@link SquareCheckerboardScalar}; {@link SquareCheckerboardSchedule}
- * documents the schedule.
+ * of one colour per vector (a 16-unit block, or half of a 32-unit block from L = 66 on, which
+ * {@link SquareCheckerboardVector512} does in one vector where it can), bit-identical to
+ * {@link SquareCheckerboardScalar}; {@link SquareCheckerboardSchedule} documents the schedule.
  *
  * <p>A block loads 32 bytes starting at its first site (x₀ = 2m + p, odd for p = 1) as 16 little-endian shorts:
  * lane i holds site x₀ + 2i in its low byte and the right neighbour in its high byte; the shorts one byte to the

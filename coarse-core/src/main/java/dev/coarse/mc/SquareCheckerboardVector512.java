@@ -13,8 +13,8 @@ import jdk.incubator.vector.VectorSpecies;
  * vector of 32 shorts and its random numbers one step of eight xoshiro256** streams in one vector of longs, so
  * each instruction does twice the work of {@link SquareCheckerboardVector}'s two 256-bit halves. The same
  * computation lane for lane (its class comment explains it) and bit-identical to {@link SquareCheckerboardScalar};
- * used where the hardware runs 512-bit vectors (AVX-512), the 256-bit kernel elsewhere, and the schedule, hence
- * the chain, is the same on both.
+ * used on a JDK after 17 where the hardware runs 512-bit vectors (AVX-512; {@link #usable()} says why not on
+ * JDK 17), the 256-bit kernel elsewhere, and the schedule, hence the chain, is the same on both.
  *
  * <p>Loaded only when {@link CheckerboardMetropolis} finds the {@code jdk.incubator.vector} module.
  */
