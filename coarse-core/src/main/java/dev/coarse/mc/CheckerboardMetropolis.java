@@ -136,7 +136,8 @@ public final class CheckerboardMetropolis implements Sampler {
      *   T ≤ 4/ln 2): the same update, colour 0 then colour 1, with the order within a colour, the assignment
      *   of random numbers to sites and the acceptance rule of {@code SquareCheckerboardSchedule}: four
      *   xoshiro256** (Blackman and Vigna 2018) streams seeded with 16 {@code nextLong}s of {@code rng} (eight
-     *   streams and 32 from L = 66 on: a seed gave another chain there before 2026-11-23); each
+     *   streams and 32 from L = 66 on; a seed gives another chain than before 2026-11-23, when the blocks and
+     *   their order changed); each
      *   site gets a 32-bit uniform u and flips iff u &lt; ⌈a·2³²⌉ (P(accept) = ⌈a·2³²⌉/2³², exact to 2⁻³²).
      *   Runs on vectors or on the bit-identical plain-Java twin (see the class comment). This path replaced
      *   the scalar loop below at these sizes, so a seed now gives a different chain than before (equally

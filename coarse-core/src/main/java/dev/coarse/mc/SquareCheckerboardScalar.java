@@ -54,32 +54,21 @@ final class SquareCheckerboardScalar {
     static void sweep(SquareCheckerboardSchedule schedule, byte[] spins, long[] state, int[] rho) {
         final int lanes = schedule.lanes;
         final int size = schedule.size;
-        final int blocks = schedule.fullBlocks + 1;
         for (int colour = 0; colour < 2; colour++) {
             for (int rowParity = 0; rowParity < 2; rowParity++) {
                 final int p = (colour + rowParity) & 1;
-                if (lanes == SquareCheckerboardSchedule.WIDE_LANES) {
-                    // the run's full blocks row by row, then its tails row by row, then its wrap sites
-                    for (int y = rowParity; y < size; y += 2) {
-                        for (int j = 0; j < schedule.fullBlocks; j++) {
-                            block(schedule, spins, state, rho, y, p, j);
-                        }
+                // the run's full blocks row by row, then its tails row by row, then its wrap sites
+                for (int y = rowParity; y < size; y += 2) {
+                    for (int j = 0; j < schedule.fullBlocks; j++) {
+                        block(schedule, spins, state, rho, y, p, j);
                     }
-                    for (int y = rowParity; y < size; y += 2) {
-                        block(schedule, spins, state, rho, y, p, schedule.fullBlocks);
-                        rho[lanes + (y >> 1)] = rho[0];
-                    }
-                    for (int y = rowParity; y < size; y += 2) {
-                        schedule.updateWrapSite(spins, y, p, rho[lanes + (y >> 1)]);
-                    }
-                } else {
-                    // row by row: the blocks, the tail, the wrap site
-                    for (int y = rowParity; y < size; y += 2) {
-                        for (int j = 0; j < blocks; j++) {
-                            block(schedule, spins, state, rho, y, p, j);
-                        }
-                        schedule.updateWrapSite(spins, y, p, rho[0]);
-                    }
+                }
+                for (int y = rowParity; y < size; y += 2) {
+                    block(schedule, spins, state, rho, y, p, schedule.fullBlocks);
+                    rho[lanes + (y >> 1)] = rho[0];
+                }
+                for (int y = rowParity; y < size; y += 2) {
+                    schedule.updateWrapSite(spins, y, p, rho[lanes + (y >> 1)]);
                 }
             }
         }

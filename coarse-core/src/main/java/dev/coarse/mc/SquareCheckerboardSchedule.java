@@ -20,15 +20,13 @@ import java.util.random.RandomGenerator;
  * B − r lanes belong to block q − 1; when r = 0 it updates none).
  *
  * <p><b>Order.</b> Colour 0, then colour 1; within a colour the even rows y = 0, 2, …, L − 2 (a <em>run</em>),
- * then the odd rows y = 1, 3, …, L − 1 (so no row is processed right after a row it reads). With 16-unit
- * blocks, each row of a run in turn: its blocks q − 1, q − 2, …, 0, then its tail (so no block reads bytes the
- * block just before it wrote: a block reads its sites' bytes and the byte left of them), then its wrap site.
- * With 32-unit blocks, the full blocks of every row of the run (row by row, blocks q − 1, …, 0), then the tails
- * of every row (row by row), then the wrap sites: a row of L = 128 has one full block, which the tail overlaps,
- * and a tail right after it would read bytes still in the store buffer. (The vector kernels update the wrap
- * sites of a run after the run in both cases, which changes nothing: they interact with none of its sites.)
- * Sites of one colour do not interact, so every order gives a valid sweep; these spare the processor's
- * store-to-load forwarding.
+ * then the odd rows y = 1, 3, …, L − 1 (so no row is processed right after a row it reads). Within a run: the
+ * full blocks of every row (row by row, each row's blocks q − 1, q − 2, …, 0: no block reads bytes the block
+ * just before it wrote, since a block reads its sites' bytes and the byte left of them), then the tails of every
+ * row (row by row), then the wrap sites (row by row). A tail overlaps its row's block q − 1, and right after
+ * it would read bytes still in the store buffer (every L ≤ 128 has one full block per row). Sites of one colour do
+ * not interact, so every order gives a valid sweep; this one spares the processor's store-to-load forwarding.
+ * (Until 2026-11-23 each row took its blocks, its tail and its wrap site in turn.)
  *
  * <p><b>Random numbers.</b> S = B/4 xoshiro256** streams (Blackman and Vigna 2018): four for 16-unit blocks,
  * eight for 32-unit blocks; state word k of stream g in {@code state[Sk + g]}, seeded at the start of each

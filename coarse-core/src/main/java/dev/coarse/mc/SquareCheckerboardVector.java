@@ -76,16 +76,17 @@ final class SquareCheckerboardVector {
      */
     static void sweep(SquareCheckerboardSchedule schedule, byte[] spins, long[] state, int[] wrapRho) {
         final boolean wide = schedule.lanes == SquareCheckerboardSchedule.WIDE_LANES;
+        final int tail = schedule.fullBlocks;
         for (int colour = 0; colour < 2; colour++) {
             for (int rowParity = 0; rowParity < 2; rowParity++) {
                 final int p = (colour + rowParity) & 1;
+                // the rows' full blocks, then their tails (see SquareCheckerboardSchedule)
                 if (wide) {
-                    // the rows' full blocks, then their tails (see SquareCheckerboardSchedule)
-                    sweepRowsWide(schedule, spins, state, rowParity, p, wrapRho, 0, schedule.fullBlocks);
-                    sweepRowsWide(schedule, spins, state, rowParity, p, wrapRho, schedule.fullBlocks,
-                            schedule.fullBlocks + 1);
+                    sweepRowsWide(schedule, spins, state, rowParity, p, wrapRho, 0, tail);
+                    sweepRowsWide(schedule, spins, state, rowParity, p, wrapRho, tail, tail + 1);
                 } else {
-                    sweepRows(schedule, spins, state, rowParity, p, wrapRho, 0, schedule.fullBlocks + 1);
+                    sweepRows(schedule, spins, state, rowParity, p, wrapRho, 0, tail);
+                    sweepRows(schedule, spins, state, rowParity, p, wrapRho, tail, tail + 1);
                 }
                 // the wrap sites of these rows, out of the vector loop (they do not interact with each other or
                 // with the rows' other sites, so this is the same as updating each after its row)
