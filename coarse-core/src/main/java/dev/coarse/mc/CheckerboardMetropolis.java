@@ -28,7 +28,7 @@ import java.util.random.RandomGenerator;
  * 17's incubating Vector API when the JVM has {@code --add-modules jdk.incubator.vector} (the {@code ./coarse}
  * launcher, the Maven build and the benchmarks pass it): 256-bit vectors (a 32-site block as two halves), and
  * on a JDK after 17 with AVX-512 one 512-bit vector per 32-site block ({@link #vectorized512()}). At L = 128,
- * T<sub>c</sub>, one core of a Zen 5 machine: 2.4–2.5 flips/ns on JDK 17, 4.4–4.5 on JDK 25 (BENCHMARKS.md),
+ * T<sub>c</sub>, one core of a Zen 5 machine: 2.4–2.6 flips/ns on JDK 17, 4.4–4.7 on JDK 25 (BENCHMARKS.md),
  * against 0.16 for the scalar loop it replaced. Without the module, or with
  * {@code -Dcoarse.checkerboard.vector=false}, a plain-Java twin gives <b>bit-identical</b> results
  * (about 0.13 flips/ns); {@link #vectorized()} says which. Smaller even L and higher T keep a scalar

@@ -88,8 +88,7 @@ final class SquareCheckerboardVector {
                     sweepRows(schedule, spins, state, rowParity, p, wrapRho, 0, tail);
                     sweepRows(schedule, spins, state, rowParity, p, wrapRho, tail, tail + 1);
                 }
-                // the wrap sites of these rows, out of the vector loop (they do not interact with each other or
-                // with the rows' other sites, so this is the same as updating each after its row)
+                // then the wrap sites of these rows, out of the vector loop
                 for (int y = rowParity; y < schedule.size; y += 2) {
                     schedule.updateWrapSite(spins, y, p, wrapRho[y >> 1]);
                 }

@@ -64,7 +64,7 @@ final class SquareCheckerboardVector512 {
                 // the rows' full blocks, then their tails (see SquareCheckerboardSchedule)
                 sweepRows(schedule, spins, state, rowParity, p, wrapRho, 0, schedule.fullBlocks);
                 sweepRows(schedule, spins, state, rowParity, p, wrapRho, schedule.fullBlocks, schedule.fullBlocks + 1);
-                // the wrap sites of these rows, after them (they interact with none of the rows' other sites)
+                // then the wrap sites of these rows, out of the vector loop
                 for (int y = rowParity; y < schedule.size; y += 2) {
                     schedule.updateWrapSite(spins, y, p, wrapRho[y >> 1]);
                 }
