@@ -15,8 +15,8 @@ import java.util.random.RandomGenerator;
  * block of 64 sites that holds its root r (its smallest site) is set, so the step is a deterministic function of the
  * configuration and the random stream. The bond and flip decisions draw from a xoshiro256** generator in local
  * variables, seeded with four outputs of the stream at the start of each sweep. With the one-pass labelling this
- * made a sweep about 1.4× faster, and the 32-bit bond decisions and 64 flip bits per word another 3–12 % on
- * JDK 17, 1–4 % on JDK 25 (L = 64, T<sub>c</sub>: BENCHMARKS.md, 2026-11-23). All buffers are preallocated.
+ * made a sweep about 1.4× faster, and the 32-bit bond decisions and 64 flip bits per word another 9 % on JDK 17
+ * and 1–4 % on JDK 25 (L = 64, T<sub>c</sub>: BENCHMARKS.md, 2026-11-23). All buffers are preallocated.
  */
 public final class SwendsenWang implements Sampler {
 
