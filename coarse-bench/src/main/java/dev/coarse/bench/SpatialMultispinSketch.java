@@ -22,7 +22,7 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code Sampler}. It prints its speed and its mean energy per site against Kaufman's (error from batch means).
  *
  * <p>Usage: {@code java --add-modules jdk.incubator.vector -cp coarse-bench.jar
- * dev.coarse.bench.SpatialMultispinSketch [seconds]}.
+ * dev.coarse.bench.SpatialMultispinSketch [seconds [seed]]}.
  */
 public final class SpatialMultispinSketch {
 
@@ -36,7 +36,19 @@ public final class SpatialMultispinSketch {
     }
 
     public static void main(String[] args) {
-        final double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 6;
+        final double seconds;
+        final long runSeed;
+        try {
+            seconds = args.length == 0 ? 6 : args.length <= 2 ? Double.parseDouble(args[0]) : Double.NaN;
+            runSeed = args.length == 2 ? Long.parseLong(args[1]) : 20261124L;
+        } catch (NumberFormatException e) {
+            usage();
+            return;
+        }
+        if (!(seconds >= 1 && seconds <= 3600)) {
+            usage();
+            return;
+        }
         final double k = 1 / T_C;
         final long[] x1 = fractionBits(Math.exp(-4 * k));
         final long[] x2 = fractionBits(Math.exp(-8 * k));
@@ -49,7 +61,7 @@ public final class SpatialMultispinSketch {
         }
         // rows with a ghost each side: index y + 1 holds row y
         final long[][] rows = new long[2][L + 2];
-        final SplittableRandom seed = new SplittableRandom(20261124L);
+        final SplittableRandom seed = new SplittableRandom(runSeed);
         final long[] state = new long[16];
         for (int i = 0; i < 16; i++) {
             state[i] = seed.nextLong() | (i >= 12 ? 1L : 0L);
@@ -92,6 +104,11 @@ public final class SpatialMultispinSketch {
         System.out.printf(Locale.ROOT, "RESULT peer=coarse_spatial_sketch_1t L=%d T=%.6f flips_per_ns=%.4f e=%.6f "
                 + "e_err=%.6f (batch means, %d batches) kaufman=%.6f%n", L, T_C, sweeps * (double) L * L / elapsed / 1e9,
                 mean, error, batches, Kaufman.energyPerSite(L, T_C));
+    }
+
+    private static void usage() {
+        System.err.println("usage: SpatialMultispinSketch [seconds, 1..3600; default 6] [seed; default 20261124]");
+        System.exit(2);
     }
 
     /** Bit q of the result (all ones or zero) is bit q + 1 after the binary point of p, most significant first. */

@@ -42,8 +42,8 @@ final class SquareMultispinVector {
      * 512 bits wide (AVX-512), as a shift and an add elsewhere: AVX2 has no 64-bit multiply, and C2 would build one
      * from 32-bit multiplies. On AVX-512 (Zen 5, L = 128, T_c) the multiply saves two instructions per random word:
      * +2.4 % on JDK 17 (9.37–9.47 → 9.45–9.80 flips/ns in alternating runs), within the noise on JDK 25
-     * (BENCHMARKS.md). A constant, so C2 keeps only one
-     * form; both compute the same products, hence the same chain.
+     * (BENCHMARKS.md). A constant, so C2 keeps only one form; both compute the same products, hence the same
+     * chain.
      */
     static final boolean MULTIPLY = LongVector.SPECIES_PREFERRED.vectorBitSize() >= 512;
 
