@@ -333,16 +333,28 @@ public final class ChainRunner {
         long pending = 0;
         int samples = spec.samplesPerChain();
         int kept = 0;
-        for (long sweep = 0; sweep < chainSweeps; sweep++) {
-            sampler.sweep(state, rng);
-            long production = sweep + 1 - spec.thermalize();
+        long swept = 0;
+        while (swept < chainSweeps) {
+            // as many sweeps in one call as there are up to the next sample or progress report (a sampler may do
+            // several at once faster, bit-identically: Sampler.sweeps)
+            long untilSample = chainSweeps - swept;
+            if (kept < samples) {
+                long production = swept - spec.thermalize();
+                long nextProduction = production < 0 ? spec.thin() : (production / spec.thin() + 1) * spec.thin();
+                untilSample = spec.thermalize() + nextProduction - swept;
+            }
+            long step = Math.min(Math.min(untilSample, reportEvery - pending), chainSweeps - swept);
+            sampler.sweeps(state, rng, step);
+            swept += step;
+            long production = swept - spec.thermalize();
             if (production > 0 && production % spec.thin() == 0 && kept < samples) {
                 configurations[chain * samples + kept] = state.clone();
                 energy[kept] = model.energy(state) / n;
                 magnetization[kept] = magnetizationPerSite(model, state, counts);
                 kept++;
             }
-            if (++pending == reportEvery) {
+            pending += step;
+            if (pending == reportEvery) {
                 if (Thread.currentThread().isInterrupted()) {
                     throw new CancellationException("chain " + chain + " cancelled");
                 }
