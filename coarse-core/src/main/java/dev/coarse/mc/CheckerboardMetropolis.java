@@ -3,6 +3,7 @@ package dev.coarse.mc;
 import dev.coarse.lattice.Lattice;
 import dev.coarse.model.IsingModel;
 import dev.coarse.model.Model;
+import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
 /**
@@ -21,18 +22,27 @@ import java.util.random.RandomGenerator;
  * fixed composition of them leaves it invariant, and the sweep is ergodic because every site is visited.
  * Only the parallel interpretation is lost, which the generic loop never uses.
  *
- * <p><b>Square lattice, zero field.</b> For even L ≥ 34 and T ≤ 4/ln 2 ≈ 5.77 the sweep runs a vectorised
- * schedule ({@code SquareCheckerboardSchedule}: blocks of 16 sites of one colour below L = 66 and of 32 from
- * there on, one xoshiro256** stream per four sites of a block, seeded from {@code rng} at every sweep, 32-bit
- * uniforms; the block width depends on L alone, so a seed gives the same chain on every machine). It uses JDK
- * 17's incubating Vector API when the JVM has {@code --add-modules jdk.incubator.vector} (the {@code ./coarse}
- * launcher, the Maven build and the benchmarks pass it): 256-bit vectors (a 32-site block as two halves), and
- * on a JDK after 17 with AVX-512 one 512-bit vector per 32-site block ({@link #vectorized512()}). At L = 128,
- * T<sub>c</sub>, one core of a Zen 5 machine: 2.4–2.6 flips/ns on JDK 17, 4.4–4.7 on JDK 25 (BENCHMARKS.md),
- * against 0.16 for the scalar loop it replaced. Without the module, or with
- * {@code -Dcoarse.checkerboard.vector=false}, a plain-Java twin gives <b>bit-identical</b> results
- * (about 0.13 flips/ns); {@link #vectorized()} says which. Smaller even L and higher T keep a scalar
- * xoshiro256** loop; odd L, h ≠ 0 and other lattices the generic table-driven loop. See {@link #sweep}.
+ * <p><b>Square lattice, even L, zero field: the packed kernel.</b> The sweep runs on a packed copy of the
+ * configuration, 64 sites of one colour per {@code long} ({@code SquareSpatialLayout}; spatial multi-spin coding),
+ * four rows of one colour per 256-bit vector, neighbour disagreements counted by bit-sliced adders and each site's
+ * flip decided by a bit-serial comparison of its own uniform fraction with e<sup>−4β</sup> or e<sup>−8β</sup> to
+ * 64 bits ({@code SquareSpatialScalar} documents the update and the random numbers: four xoshiro256** streams
+ * seeded from {@code rng} at every sweep). {@link #sweeps} packs and unpacks once per call, {@link #sweep} once
+ * per sweep. At L = 128, T<sub>c</sub>, one core of a Zen 5 machine, calls of 16 sweeps run at 8.2 flips/ns on
+ * JDK 17 and 10.1 on JDK 25; one sweep per call at 2.9 and 4.7, the conversion then costing more than the sweep
+ * on JDK 17 (BENCHMARKS.md). It uses JDK 17's incubating Vector API when the JVM has {@code --add-modules
+ * jdk.incubator.vector} (the {@code ./coarse} launcher, the Maven build and the benchmarks pass it); without it,
+ * or with {@code -Dcoarse.checkerboard.vector=false}, its plain-Java twin gives <b>bit-identical</b> results
+ * ({@link #kernel()} says which). This kernel replaced the byte-per-site paths below on 2026-11-24, so a seed
+ * gives another chain than before (the same Metropolis update, other random numbers).
+ *
+ * <p><b>The byte-per-site paths</b> ({@link #bytewise}, kept for comparison with byte-per-site peers): for even
+ * L ≥ 34 and T ≤ 4/ln 2 ≈ 5.77 a vectorised schedule ({@code SquareCheckerboardSchedule}: blocks of 16 sites of
+ * one colour below L = 66 and of 32 from there on, one xoshiro256** stream per four sites of a block, seeded from
+ * {@code rng} at every sweep, 32-bit uniforms; 256-bit vectors, and on a JDK after 17 with AVX-512 one 512-bit
+ * vector per 32-site block, {@link #vectorized512()}; 2.4–2.6 flips/ns on JDK 17, 4.4–4.7 on JDK 25 at L = 128),
+ * with a bit-identical plain-Java twin; smaller even L and higher T a scalar xoshiro256** loop. Odd L, h ≠ 0 and
+ * other lattices take the generic table-driven loop in both. See {@link #sweep}.
  */
 public final class CheckerboardMetropolis implements Sampler {
 
@@ -64,6 +74,22 @@ public final class CheckerboardMetropolis implements Sampler {
      * (1, 1, 7/8, e<sup>−4β</sup>, e<sup>−8β</sup>).
      */
     private final long[] squareThresholds;
+    /** The packed (spatially multi-spin-coded) kernel's layout when it applies (see {@link #sweep}), else null. */
+    private final SquareSpatialLayout packedLayout;
+    /** The packed kernel's threshold bits of e<sup>−4β</sup> and e<sup>−8β</sup>, else null. */
+    private final long[] packedBits;
+    /** Scratch of the packed kernel: the packed configuration, else null. */
+    private final long[] packed;
+    /**
+     * The packed kernel's last output as bytes, where it converts with scalar code (JDK 17): a configuration equal
+     * to it is the packed array itself, so the next call skips packing (comparing and copying 16 KB costs a tenth of
+     * packing them). Null elsewhere.
+     */
+    private final byte[] lastUnpacked;
+    /** Whether {@link #lastUnpacked} holds the packed array's configuration. */
+    private boolean lastUnpackedValid;
+    /** Scratch of the packed kernel: its four xoshiro256** streams, re-seeded every sweep. */
+    private final long[] packedState = new long[4 * SquareSpatialLayout.LANES];
     /** The vectorised schedule when it applies (see {@link #sweep}), else null. */
     private final SquareCheckerboardSchedule vectorSchedule;
     /** Scratch of the vector schedule: its xoshiro256** streams (four or eight), re-seeded every sweep. */
@@ -71,7 +97,25 @@ public final class CheckerboardMetropolis implements Sampler {
     /** Scratch of the vector schedule: one block's random integers and the wrap sites' (twin), the latter (vectors). */
     private final int[] blockRandom;
 
+    /**
+     * The sampler for {@code model}: on a square lattice with even L and h = 0 the packed kernel (see
+     * {@link #sweep}), elsewhere the table-driven loop.
+     */
     public CheckerboardMetropolis(IsingModel model) {
+        this(model, true);
+    }
+
+    /**
+     * The same update with the sites kept one per byte: on a square lattice with even L and h = 0 the vectorised
+     * byte schedule or the scalar square loop (see {@link #sweep}), which were the square-lattice paths until
+     * 2026-11-24. For comparison (benchmarks against byte-per-site peers) and for their tests; the packed kernel
+     * is faster at every L (BENCHMARKS.md).
+     */
+    public static CheckerboardMetropolis bytewise(IsingModel model) {
+        return new CheckerboardMetropolis(model, false);
+    }
+
+    private CheckerboardMetropolis(IsingModel model, boolean packedKernel) {
         this.model = model;
         Lattice lattice = model.lattice();
         this.neighbours = lattice.neighbourTable();
@@ -81,9 +125,16 @@ public final class CheckerboardMetropolis implements Sampler {
         this.acceptance = new double[2 * (2 * z + 1)];
         double beta = model.beta();
         boolean square = lattice.dimension() == 2 && lattice.isBipartite() && model.field() == 0.0;
-        this.squareSize = square ? lattice.linearSize() : 0;
+        boolean packs = square && packedKernel;
+        this.packedLayout = packs ? new SquareSpatialLayout(lattice.linearSize()) : null;
+        this.packed = packs ? new long[packedLayout.length()] : null;
+        this.lastUnpacked = packs && !maskConversion(packedLayout) ? new byte[lattice.siteCount()] : null;
+        double x = Math.exp(-4 * beta);
+        this.packedBits = packs ? SquareMultispinLayout.thresholdTables(MultispinMetropolis.fixedPointFraction(x),
+                MultispinMetropolis.fixedPointFraction(x * x)) : null;
+        this.squareSize = square && !packs ? lattice.linearSize() : 0;
         this.squareThresholds = new long[5];
-        this.vectorSchedule = square && SquareCheckerboardSchedule.applies(squareSize, beta)
+        this.vectorSchedule = squareSize > 0 && SquareCheckerboardSchedule.applies(squareSize, beta)
                 ? new SquareCheckerboardSchedule(squareSize, beta) : null;
         this.blockRandom = new int[SquareCheckerboardSchedule.WIDE_LANES + squareSize / 2];
         for (int k = 0; k < 5; k++) {
@@ -132,7 +183,11 @@ public final class CheckerboardMetropolis implements Sampler {
      * <p>Three paths, each a deterministic function of the configuration and the stream (the sampler keeps
      * no random state between sweeps; its generator scratch is re-seeded from {@code rng} at every sweep):
      * <ul>
-     *   <li><b>Vector schedule</b> (square lattice, h = 0, even L ≥ 34, e<sup>−4β</sup> ≤ ½ i.e.
+     *   <li><b>Packed kernel</b> (square lattice, h = 0, even L; not {@link #bytewise}): see the class comment
+     *   and {@code SquareSpatialScalar}; each flip with d = 0 or 1 disagreeing neighbours is accepted with
+     *   probability ⌊a·2⁶⁴⌋/2⁶⁴ (a = e<sup>−8β</sup>, e<sup>−4β</sup>), with d = 2 with 7/8, with d ≥ 3
+     *   always.</li>
+     *   <li><b>Vector schedule</b> ({@link #bytewise} only; square lattice, h = 0, even L ≥ 34, e<sup>−4β</sup> ≤ ½ i.e.
      *   T ≤ 4/ln 2): the same update, colour 0 then colour 1, with the order within a colour, the assignment
      *   of random numbers to sites and the acceptance rule of {@code SquareCheckerboardSchedule}: four
      *   xoshiro256** (Blackman and Vigna 2018) streams seeded with 16 {@code nextLong}s of {@code rng} (eight
@@ -142,7 +197,8 @@ public final class CheckerboardMetropolis implements Sampler {
      *   Runs on vectors or on the bit-identical plain-Java twin (see the class comment). This path replaced
      *   the scalar loop below at these sizes, so a seed now gives a different chain than before (equally
      *   valid: the same Metropolis update, other random numbers).</li>
-     *   <li><b>Scalar square loop</b> (square lattice, h = 0, even L otherwise): the same update in the same
+     *   <li><b>Scalar square loop</b> ({@link #bytewise} only; square lattice, h = 0, even L otherwise): the same
+     *   update in the same
      *   site order as the generic loop, neighbours by row offsets, random numbers from an in-register
      *   xoshiro256** seeded with four {@code nextLong}s of {@code rng} at the start of each sweep; one 53-bit
      *   uniform integer k per site, accepted iff k &lt; ⌈a·2⁵³⌉ (the same event as u &lt; a for u = k·2⁻⁵³;
@@ -154,6 +210,10 @@ public final class CheckerboardMetropolis implements Sampler {
      */
     @Override
     public void sweep(byte[] spins, RandomGenerator rng) {
+        if (packedLayout != null) {
+            sweeps(spins, rng, 1);
+            return;
+        }
         if (vectorSchedule != null) {
             vectorSchedule.seed(laneState, rng);
             if (VectorSupport.WIDE && vectorSchedule.lanes == SquareCheckerboardSchedule.WIDE_LANES) {
@@ -187,15 +247,80 @@ public final class CheckerboardMetropolis implements Sampler {
     }
 
     /**
-     * Whether this sampler's sweeps follow the vectorised square-lattice schedule (square lattice, h = 0, even
-     * L ≥ 34, T ≤ 4/ln 2); they then run on vectors if {@link #vectorized()}, else on its bit-identical twin.
+     * {@code count} sweeps, bit-identical to {@code count} calls of {@link #sweep}; the packed kernel packs the
+     * configuration once and unpacks it once for all of them instead of once per sweep. Modified: {@code spins}.
+     */
+    @Override
+    public void sweeps(byte[] spins, RandomGenerator rng, long count) {
+        if (packedLayout == null) {
+            Sampler.super.sweeps(spins, rng, count);
+            return;
+        }
+        if (count <= 0) {
+            return;
+        }
+        boolean maskConversion = lastUnpacked == null;
+        if (maskConversion) {
+            SquareSpatialVector.pack(packedLayout, spins, packed);
+        } else if (!(lastUnpackedValid && Arrays.equals(spins, lastUnpacked))) {
+            packedLayout.pack(spins, packed);
+        }
+        for (long t = 0; t < count; t++) {
+            SquareSpatialLayout.seed(packedState, rng);
+            if (VectorSupport.PACKED) {
+                SquareSpatialVector.sweep(packedLayout, packed, packedState, packedBits);
+            } else {
+                SquareSpatialScalar.sweep(packedLayout, packed, packedState, packedBits);
+            }
+        }
+        if (maskConversion) {
+            SquareSpatialVector.unpack(packedLayout, packed, spins);
+        } else {
+            packedLayout.unpack(packed, spins);
+            System.arraycopy(spins, 0, lastUnpacked, 0, spins.length);
+            lastUnpackedValid = true;
+        }
+    }
+
+    /** Whether the packed kernel converts through vector masks at this L in this JVM. */
+    private static boolean maskConversion(SquareSpatialLayout layout) {
+        return VectorSupport.MASK_CONVERSION && layout.size % 32 == 0;
+    }
+
+    /**
+     * Which kernel this sampler's sweeps run in this JVM: {@code "packed-256"} (the packed kernel on 256-bit
+     * vectors), {@code "packed-twin"} (its plain-Java twin), {@code "bytes-512"}, {@code "bytes-256"},
+     * {@code "bytes-twin"} (the byte schedule of {@link #bytewise}), {@code "square-loop"} (the scalar square
+     * loop) or {@code "table"} (the generic loop).
+     */
+    public String kernel() {
+        if (packedLayout != null) {
+            return VectorSupport.PACKED ? "packed-256" : "packed-twin";
+        }
+        if (vectorSchedule != null) {
+            int bits = vectorBits();
+            return bits == 0 ? "bytes-twin" : "bytes-" + bits;
+        }
+        return squareSize > 0 ? "square-loop" : "table";
+    }
+
+    /** Whether this sampler runs the packed kernel (square lattice, even L, h = 0, not {@link #bytewise}). */
+    public boolean packs() {
+        return packedLayout != null;
+    }
+
+    /**
+     * Whether this sampler's sweeps follow the vectorised byte-per-site schedule ({@link #bytewise}, square
+     * lattice, h = 0, even L ≥ 34, T ≤ 4/ln 2); they then run on vectors if {@link #vectorized()}, else on its
+     * bit-identical twin.
      */
     public boolean usesVectorSchedule() {
         return vectorSchedule != null;
     }
 
     /**
-     * Whether the square-lattice schedule runs on vectors in this JVM (JDK 17's incubating Vector API, module
+     * Whether the byte-per-site square-lattice schedule ({@link #bytewise}) runs on vectors in this JVM (JDK 17's
+     * incubating Vector API, module
      * {@code jdk.incubator.vector} present, 256-bit vectors in hardware, system property
      * {@code coarse.checkerboard.vector} not {@code false}); otherwise its plain-Java twin runs, with
      * bit-identical results.
@@ -205,11 +330,14 @@ public final class CheckerboardMetropolis implements Sampler {
     }
 
     /**
-     * The width in bits of the vectors this sampler's sweeps run on in this JVM: 512 (32-site blocks, L ≥ 66,
-     * {@link #vectorized512()}), 256 (16-site blocks, or 32-site blocks as two halves), or 0 (the plain-Java
-     * twin, or no vector schedule at this L and T).
+     * The width in bits of the vectors this sampler's sweeps run on in this JVM: 256 for the packed kernel on
+     * vectors; for {@link #bytewise}, 512 (32-site blocks, L ≥ 66, {@link #vectorized512()}) or 256 (16-site
+     * blocks, or 32-site blocks as two halves); 0 for a plain-Java twin or a scalar loop.
      */
     public int vectorBits() {
+        if (packedLayout != null) {
+            return VectorSupport.PACKED ? 256 : 0;
+        }
         if (vectorSchedule == null || !VectorSupport.ENABLED) {
             return 0;
         }
@@ -229,6 +357,22 @@ public final class CheckerboardMetropolis implements Sampler {
         static final boolean ENABLED = detect(false);
         /** The 512-bit kernel; only with the 256-bit one, so the sizes below L = 66 never fall to the twin. */
         static final boolean WIDE = ENABLED && detect(true);
+        /** The packed kernel on 256-bit vectors. */
+        static final boolean PACKED = detectPacked();
+        /** Its conversion from and to bytes through vector masks ({@code SquareSpatialVector.MASK_CONVERSION}). */
+        static final boolean MASK_CONVERSION = PACKED && SquareSpatialVector.MASK_CONVERSION;
+
+        private static boolean detectPacked() {
+            if (!Boolean.parseBoolean(System.getProperty("coarse.checkerboard.vector", "true"))
+                    || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+                return false;
+            }
+            try {
+                return SquareSpatialVector.usable();
+            } catch (LinkageError | RuntimeException e) {
+                return false;
+            }
+        }
 
         private static boolean detect(boolean wide) {
             if (!Boolean.parseBoolean(System.getProperty("coarse.checkerboard.vector", "true"))

@@ -45,7 +45,6 @@ final class SquareMultispinScalar {
         final long[] lastWords = new long[lanes];
         final int size = layout.size;
         final int half = layout.half;
-        final int perTest = SquareMultispinLayout.WORDS_PER_TEST;
         for (int colour = 0; colour < 2; colour++) {
             for (int y = 0; y < size; y++) {
                 final int row = layout.rowStart(colour, y);
@@ -57,50 +56,72 @@ final class SquareMultispinScalar {
                     final int maskOffset = layout.maskOffset(j);
                     for (int l = 0; l < lanes; l++) {
                         final int i = j + l;
-                        final long s = packed[row + i];
-                        final long d0 = s ^ packed[same + i];
-                        final long d1 = s ^ packed[same + i + side];
-                        final long d2 = s ^ packed[up + i];
-                        final long d3 = s ^ packed[down + i];
-                        final long a0 = d0 ^ d1;
-                        final long a1 = d0 & d1;
-                        final long c0 = d2 ^ d3;
-                        final long c1 = d2 & d3;
-                        // n = (d0 + d1) + (d2 + d3) in bits: bit0, bit1 and four (n = 4)
-                        final long bit0 = a0 ^ c0;
-                        final long bit1 = a1 ^ c1 ^ (a0 & c0);
-                        final long four = a1 & c1;
-                        final long three = bit1 & bit0;
-                        final long accepted = three | four;
-                        final long valid = masks[maskOffset + l];
-                        eq0[l] = ~(bit0 | bit1 | four);
-                        eq2[l] = (bit1 ^ three) & valid;
-                        accept[l] = accepted & valid;
-                        undecided[l] = (bit0 | eq0[l]) & ~accepted & valid;
+                        classify(packed[row + i], packed[same + i], packed[same + i + side], packed[up + i],
+                                packed[down + i], masks[maskOffset + l], l, eq0, eq2, accept, undecided);
                     }
-                    for (int group = 0; group < SquareMultispinLayout.TABLE_BITS; group += perTest) {
-                        long any = 0;
-                        for (int k = group; k < group + perTest; k++) {
-                            any = 0;
-                            for (int l = 0; l < lanes; l++) {
-                                final long r = Xoshiro256.next(state, lanes, l);
-                                final long threshold = (eq0[l] & bits[2 * k + 1]) ^ bits[2 * k];
-                                accept[l] |= undecided[l] & threshold & r;
-                                undecided[l] &= threshold ^ r;
-                                // the OR of this group's words: A(0) = 1 − 2^−WORDS_PER_TEST
-                                lastWords[l] = k == group ? r : lastWords[l] | r;
-                                any |= undecided[l];
-                            }
-                        }
-                        if (any == 0) {
-                            break;
-                        }
-                    }
+                    decide(state, bits, eq0, accept, undecided, lastWords);
                     for (int l = 0; l < lanes; l++) {
                         packed[row + j + l] ^= accept[l] | (eq2[l] & lastWords[l]);
                     }
                 }
                 layout.refreshGhosts(packed, colour, y);
+            }
+        }
+    }
+
+    /**
+     * Lane l's word s of 64 sites against its four neighbour words: per site the number n of disagreeing
+     * neighbours in bits (bit-sliced adders), then eq0 (n = 0), eq2 (n = 2: flips with 7/8), accept (n ≥ 3: flips)
+     * and undecided (n = 0 or 1: the bit-serial comparison decides), all within {@code valid}. Shared by both
+     * scalar twins ({@link SquareSpatialScalar}). Modified: element l of the four arrays.
+     */
+    static void classify(long s, long n0, long n1, long n2, long n3, long valid, int l, long[] eq0, long[] eq2,
+            long[] accept, long[] undecided) {
+        final long d0 = s ^ n0;
+        final long d1 = s ^ n1;
+        final long d2 = s ^ n2;
+        final long d3 = s ^ n3;
+        final long a0 = d0 ^ d1;
+        final long a1 = d0 & d1;
+        final long c0 = d2 ^ d3;
+        final long c1 = d2 & d3;
+        // n = (d0 + d1) + (d2 + d3) in bits: bit0, bit1 and four (n = 4)
+        final long bit0 = a0 ^ c0;
+        final long bit1 = a1 ^ c1 ^ (a0 & c0);
+        final long four = a1 & c1;
+        final long three = bit1 & bit0;
+        final long accepted = three | four;
+        eq0[l] = ~(bit0 | bit1 | four);
+        eq2[l] = (bit1 ^ three) & valid;
+        accept[l] = accepted & valid;
+        undecided[l] = (bit0 | eq0[l]) & ~accepted & valid;
+    }
+
+    /**
+     * The bit-serial comparisons of one vector's {@link SquareMultispinLayout#LANES} lanes: words drawn lane by lane
+     * from each lane's stream, {@link SquareMultispinLayout#WORDS_PER_TEST} per group, until after a group no lane
+     * has an undecided site; {@code lastWords} ends as the OR of the last group's words (the n = 2 coin). Shared by
+     * both scalar twins. Modified: {@code state}, {@code accept}, {@code undecided}, {@code lastWords}.
+     */
+    static void decide(long[] state, long[] bits, long[] eq0, long[] accept, long[] undecided, long[] lastWords) {
+        final int lanes = SquareMultispinLayout.LANES;
+        final int perTest = SquareMultispinLayout.WORDS_PER_TEST;
+        for (int group = 0; group < SquareMultispinLayout.TABLE_BITS; group += perTest) {
+            long any = 0;
+            for (int k = group; k < group + perTest; k++) {
+                any = 0;
+                for (int l = 0; l < lanes; l++) {
+                    final long r = Xoshiro256.next(state, lanes, l);
+                    final long threshold = (eq0[l] & bits[2 * k + 1]) ^ bits[2 * k];
+                    accept[l] |= undecided[l] & threshold & r;
+                    undecided[l] &= threshold ^ r;
+                    // the OR of this group's words: A(0) = 1 − 2^−WORDS_PER_TEST
+                    lastWords[l] = k == group ? r : lastWords[l] | r;
+                    any |= undecided[l];
+                }
+            }
+            if (any == 0) {
+                break;
             }
         }
     }

@@ -42,7 +42,7 @@ class CheckerboardTransitionKernelTest {
     private static final double MIN_EXPECTED_FLIPS = 1000;
 
     /** One sweep of the kernel under test on a copy of the start. Modified: {@code spins}. */
-    private interface Sweep {
+    interface Sweep {
         void apply(byte[] spins);
     }
 
@@ -96,9 +96,12 @@ class CheckerboardTransitionKernelTest {
                 20_000);
     }
 
-    /** The public sampler, with one generator continued over the sweeps (it re-seeds its streams each sweep). */
+    /**
+     * The public sampler's byte kernel ({@link CheckerboardMetropolis#bytewise}), with one generator continued over
+     * the sweeps (it re-seeds its streams each sweep).
+     */
     private static Sweep samplerSweep(int size, double temperature, long seed) {
-        CheckerboardMetropolis sampler = new CheckerboardMetropolis(
+        CheckerboardMetropolis sampler = CheckerboardMetropolis.bytewise(
                 IsingModel.atTemperature(Lattice.square(size), temperature));
         assertThat(sampler.usesVectorSchedule()).as("L = %d, T = %s runs the vector schedule", size, temperature)
                 .isTrue();
@@ -143,8 +146,16 @@ class CheckerboardTransitionKernelTest {
     }
 
     private static void assertExactKernel(int size, double temperature, Sweep sweep, int trials) {
+        assertExactKernel(size, temperature, flipProbabilities(temperature), pairs(size), sweep, trials);
+    }
+
+    /**
+     * One sweep from a fixed random start, {@code trials} times: flips per class (colour, d), per site and jointly
+     * for {@code pairs}, against P(flip) = p[d]. Also used by {@link SquareSpatialKernelTest}.
+     */
+    static void assertExactKernel(int size, double temperature, double[] p, BernoulliChiSquare.Pairs pairs,
+            Sweep sweep, int trials) {
         int n = size * size;
-        double[] p = flipProbabilities(temperature);
         int[][] neighbours = neighbours(size);
         int[] colour = new int[n];
         for (int i = 0; i < n; i++) {
@@ -161,7 +172,6 @@ class CheckerboardTransitionKernelTest {
         }
         BernoulliChiSquare.Cells classes = new BernoulliChiSquare.Cells(10);
         BernoulliChiSquare.Cells sites = new BernoulliChiSquare.Cells(n);
-        BernoulliChiSquare.Pairs pairs = pairs(size);
         double[] residual = new double[n];
         double[] variance = new double[n];
         byte[] spins = new byte[n];
@@ -201,7 +211,7 @@ class CheckerboardTransitionKernelTest {
     }
 
     /** Neighbours of every site of the L×L torus: right, left, down, up. */
-    private static int[][] neighbours(int size) {
+    static int[][] neighbours(int size) {
         int[][] nb = new int[size * size][];
         for (int y = 0; y < size; y++) {
             for (int x = 0; x < size; x++) {

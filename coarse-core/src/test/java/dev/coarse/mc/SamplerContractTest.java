@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The contract every {@link Sampler} must meet: the histogram of sampled configurations matches the exact
  * Boltzmann distribution (χ² goodness of fit against {@link Enumeration}), on the 3×3 Ising torus at three
  * temperatures around T<sub>c</sub> (in zero field and, for the local kernels, in a field), on the 7-site Ising
- * ring and the 2×2×2 Ising torus, and on the 3×3 q = 3 Potts torus. 3×3 is odd, so this also checks that the checkerboard Metropolis sweep stays valid
+ * ring, the 2×2×2 Ising torus and the 2×2 and 4×4 Ising tori (where Metropolis runs its packed kernel), and on the
+ * 3×3 q = 3 Potts torus. 3×3 is odd, so this also checks that the checkerboard Metropolis sweep stays valid
  * when the colours are not independent.
  *
  * <p>Every sample comes from its own chain (random start, {@value #THERMALIZE} thermalisation sweeps, far
@@ -50,8 +51,11 @@ class SamplerContractTest {
         }
         // the chain and the cubic lattice: Swendsen–Wang draws one word per site and pair of axes, so d = 1 and 3
         // take paths d = 2 does not (the 2×2×2 torus counts each bond twice, in the sampler as in the enumeration)
+        // even square tori: the packed Metropolis kernel (one word per half-row, padding lanes on 2×2) and the
+        // square-lattice paths of the other samplers
         for (IsingModel model : new IsingModel[] {IsingModel.atTemperature(Lattice.chain(7), 1.2),
-                IsingModel.atTemperature(Lattice.cubic(2), 9.0)}) {
+                IsingModel.atTemperature(Lattice.cubic(2), 9.0), IsingModel.atTemperature(Lattice.square(2), 1.5),
+                IsingModel.atTemperature(Lattice.square(4), 2.27), IsingModel.atTemperature(Lattice.square(4), 4.0)}) {
             for (String name : Samplers.names(model)) {
                 cases.add(Arguments.of(name, model, false, ISING_SAMPLES));
             }
