@@ -2,6 +2,12 @@
 # Side-by-side speed of Coarse's kernels (multi-spin and scalar checkerboard Metropolis, Wolff, Swendsen-Wang)
 # and the peers in this directory, same L and T, same run.
 #
+# Scalar (one-configuration) checkerboard Metropolis runs three ways: coarse_scalar_1t is the `metropolis` sampler
+# (its packed kernel: 64 sites of one colour per long) in calls of 16 sweeps, as a chain stored every 16 sweeps runs
+# it (the configuration is converted from and to bytes once per call); coarse_scalar_1call the same with one sweep
+# per call; coarse_bytes_1t its byte-per-site kernel (CheckerboardMetropolis.bytewise), the layout of the numpy and
+# plain C peers.
+#
 # Multi-spin peers: c_multispin_simd (ising_multispin_simd.c: the same algorithm as Coarse's vectorised
 # multispin kernel -- sublattice layout, 4 sites per 256-bit vector, one xoshiro256** stream per lane) is the
 # peer of the "multispin_1t/c_multispin_simd" target; c_multispin (ising_multispin.c: one site per 64-bit word)
@@ -69,7 +75,9 @@ run() { # name L seconds → one RESULT line
     c_multispin_simd) "$build/ising_multispin_simd" "$size" "$T" "$secs" ;;
     coarse_multispin_1t) "$JAVA" --add-modules jdk.incubator.vector -cp "$jar" dev.coarse.bench.KernelSpeed "$size" "$T" "$secs" 1 ;;
     coarse_multispin_2t) "$JAVA" --add-modules jdk.incubator.vector -cp "$jar" dev.coarse.bench.KernelSpeed "$size" "$T" "$secs" 2 ;;
-    coarse_scalar_1t) "$JAVA" --add-modules jdk.incubator.vector -cp "$jar" dev.coarse.bench.KernelSpeed scalar "$size" "$T" "$secs" 1 ;;
+    coarse_scalar_1t) "$JAVA" --add-modules jdk.incubator.vector -cp "$jar" dev.coarse.bench.KernelSpeed scalar16 "$size" "$T" "$secs" 1 ;;
+    coarse_scalar_1call) "$JAVA" --add-modules jdk.incubator.vector -cp "$jar" dev.coarse.bench.KernelSpeed scalar "$size" "$T" "$secs" 1 ;;
+    coarse_bytes_1t) "$JAVA" --add-modules jdk.incubator.vector -cp "$jar" dev.coarse.bench.KernelSpeed bytes "$size" "$T" "$secs" 1 ;;
     coarse_wolff_1t) "$JAVA" --add-modules jdk.incubator.vector -cp "$jar" dev.coarse.bench.KernelSpeed wolff "$size" "$T" "$secs" 1 ;;
     coarse_sw_1t) "$JAVA" --add-modules jdk.incubator.vector -cp "$jar" dev.coarse.bench.KernelSpeed sw "$size" "$T" "$secs" 1 ;;
     tau_numpy) # the numpy peer's Markov chain, 64 replicas at a time: |m| series by the C peer, τ by Coarse's estimator
@@ -80,8 +88,8 @@ run() { # name L seconds → one RESULT line
 }
 field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1"; }
 
-programs=(coarse_multispin_1t coarse_multispin_2t coarse_scalar_1t coarse_wolff_1t coarse_sw_1t c_multispin_simd
-  c_multispin c_checkerboard numpy)
+programs=(coarse_multispin_1t coarse_multispin_2t coarse_scalar_1t coarse_scalar_1call coarse_bytes_1t coarse_wolff_1t
+  coarse_sw_1t c_multispin_simd c_multispin c_checkerboard numpy)
 declare -A speed cpuspeed echeck eerr
 echo "# speed: 2D Ising, L=$L, T=$T, ${SECONDS_PER_PHASE}s per phase; $(nproc) cores; load: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 echo "# Coarse on: $("$JAVA" -version 2>&1 | head -1); peers: $(gcc --version | head -1), $(python3 --version 2>&1)" >&2
@@ -126,9 +134,12 @@ ratio() { # label a b a_cpu b_cpu
 ratio "multispin_1t/c_multispin_simd" "$ref" "${speed[c_multispin_simd]}" "$cpuref" "${cpuspeed[c_multispin_simd]}"
 ratio "multispin_1t/c_multispin_word" "$ref" "${speed[c_multispin]}" "$cpuref" "${cpuspeed[c_multispin]}"
 ratio "multispin_2t/1t" "${speed[coarse_multispin_2t]}" "$ref" "${cpuspeed[coarse_multispin_2t]}" "$cpuref"
-ratio "scalar/c_checkerboard" "${speed[coarse_scalar_1t]}" "${speed[c_checkerboard]}" \
-  "${cpuspeed[coarse_scalar_1t]}" "${cpuspeed[c_checkerboard]}"
-for p in coarse_multispin_1t coarse_multispin_2t coarse_scalar_1t coarse_wolff_1t coarse_sw_1t; do
+for p in coarse_scalar_1t coarse_scalar_1call coarse_bytes_1t; do
+  ratio "${p#coarse_}/c_checkerboard" "${speed[$p]}" "${speed[c_checkerboard]}" "${cpuspeed[$p]}" \
+    "${cpuspeed[c_checkerboard]}"
+done
+for p in coarse_multispin_1t coarse_multispin_2t coarse_scalar_1t coarse_scalar_1call coarse_bytes_1t coarse_wolff_1t \
+    coarse_sw_1t; do
   ratio "${p#coarse_}/numpy" "${speed[$p]}" "${speed[numpy]}" "${cpuspeed[$p]}" "${cpuspeed[numpy]}"
 done
 awk -v w="$(field "$wolff64" independent_per_s)" -v wc="$(field "$wolff64" cpu_independent_per_s)" \

@@ -2,6 +2,7 @@ package dev.coarse.bench;
 
 import dev.coarse.lattice.Lattice;
 import dev.coarse.mc.ChainRunner;
+import dev.coarse.mc.CheckerboardMetropolis;
 import dev.coarse.mc.IndependentSamples;
 import dev.coarse.mc.MultispinMetropolis;
 import dev.coarse.mc.Sampler;
@@ -22,7 +23,10 @@ import java.util.random.RandomGenerator;
  * sweeps with {@link ThroughputMeter} on {@code threads} threads (one group each).
  *
  * <p>Usage: {@code java -cp coarse-bench.jar dev.coarse.bench.KernelSpeed [kernel] L T seconds threads}, kernel
- * multispin (the default), scalar (checkerboard Metropolis), wolff, sw (one thread each), or
+ * multispin (the default), scalar (the {@code metropolis} sampler, one sweep per call: on the square lattice its
+ * packed kernel, which packs and unpacks the configuration at every call), scalar16 (the same, 16 sweeps per call,
+ * as a chain sampled every 16 sweeps runs it), bytes (its byte-per-site kernel, {@code CheckerboardMetropolis.bytewise}),
+ * wolff, sw (one thread each), or
  * tau_checkerboard (τ<sub>int</sub> of |m| of Coarse's multispin Metropolis, pooled over its 64 replicas;
  * "seconds" = thousands of sweeps; the numpy peer's τ comes from {@link TauOfSeries} instead, since Coarse's
  * kernels accept ΔE = 0 with a probability below 1 and the peer always).
@@ -37,7 +41,8 @@ public final class KernelSpeed {
 
     public static void main(String[] args) {
         if (args.length != 4 && args.length != 5) {
-            System.err.println("usage: KernelSpeed [multispin|scalar|wolff|sw|tau_checkerboard] L T seconds threads");
+            System.err.println("usage: KernelSpeed [multispin|scalar|scalar16|bytes|wolff|sw|tau_checkerboard] L T seconds "
+                    + "threads");
             System.exit(2);
         }
         String kernel = args.length == 5 ? args[0] : "multispin";
@@ -48,7 +53,7 @@ public final class KernelSpeed {
         int threads = Integer.parseInt(args[o + 3]);
         switch (kernel) {
             case "multispin" -> multispin(size, temperature, seconds, threads);
-            case "scalar", "wolff", "sw" -> scalar(kernel, size, temperature, seconds);
+            case "scalar", "scalar16", "bytes", "wolff", "sw" -> scalar(kernel, size, temperature, seconds);
             case "tau_checkerboard" -> tauCheckerboard(size, temperature, seconds);
             default -> {
                 System.err.println("unknown kernel " + kernel);
@@ -113,7 +118,10 @@ public final class KernelSpeed {
      */
     private static void scalar(String kernel, int size, double temperature, double seconds) {
         IsingModel model = IsingModel.atTemperature(Lattice.square(size), temperature);
-        Sampler sampler = Samplers.create(kernel.equals("scalar") ? "metropolis" : kernel, model);
+        Sampler sampler = kernel.equals("bytes") ? CheckerboardMetropolis.bytewise(model)
+                : Samplers.create(kernel.startsWith("scalar") ? "metropolis" : kernel, model);
+        // sweeps per call: 16 for scalar16 (the packed kernel converts the configuration once per call)
+        int perCall = kernel.equals("scalar16") ? 16 : 1;
         RandomGenerator rng = ChainRunner.chainStreams(1L, 1).get(0);
         byte[] spins = ChainRunner.randomConfiguration(model, rng);
         int n = spins.length;
@@ -132,14 +140,14 @@ public final class KernelSpeed {
         }
         double[] block = blockMeanAndError(energies);
         LongSupplier task = wolff != null ? () -> wolff.clusterFlip(spins, rng) : () -> {
-            sampler.sweep(spins, rng);
-            return n;
+            sampler.sweeps(spins, rng, perCall);
+            return (long) n * perCall;
         };
         ThroughputMeter.Throughput t = ThroughputMeter.measureCounted(List.of(task), third, full);
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
                 "RESULT peer=coarse_%s_1t L=%d T=%.6f flips_per_ns=%.4f cpu_flips_per_ns=%.4f e=%.6f e_err=%.6f",
                 kernel, size, temperature, t.flipsPerNs(), t.flipsPerCpuNs(), block[0], block[1]));
-        if (!kernel.equals("scalar")) {
+        if (kernel.equals("wolff") || kernel.equals("sw")) {
             double stepsPerS = t.calls() / t.seconds();
             double cpuStepsPerS = t.calls() / t.cpuSeconds();
             int steps = (int) Math.min(200_000, Math.max(TAU_MIN_SWEEPS, stepsPerS * seconds));

@@ -28,8 +28,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * The per-configuration kernels, 2D Ising at T_c, one thread.
  *
  * <ul>
- *   <li>{@code checkerboardMetropolis}, {@code swendsenWang}: one operation = one spin update (N per sweep),
- *       so the score in ops/ns is flips/ns;</li>
+ *   <li>{@code checkerboardMetropolis} (the packed kernel, one sweep per call), {@code checkerboardMetropolis16}
+ *       (16 sweeps per call), {@code checkerboardMetropolisBytes} (the byte-per-site kernel), {@code swendsenWang}:
+ *       one operation = one spin update (N per sweep), so the score in ops/ns is flips/ns;</li>
  *   <li>{@code wolff}: the score is steps (cluster flips) per ns; the secondary metric {@code flips} counts
  *       the actual cluster sizes, i.e. flips/ns;</li>
  *   <li>{@code wolffStep64}, {@code swendsenWangSweep64} at L = 64: steps (sweeps) per second, the numerator of the
@@ -55,6 +56,7 @@ public class ScalarBenchmark {
         byte[] spins;
         RandomGenerator rng;
         CheckerboardMetropolis metropolis;
+        CheckerboardMetropolis bytewise;
         Wolff wolff;
         SwendsenWang sw;
 
@@ -63,6 +65,7 @@ public class ScalarBenchmark {
             rng = ChainRunner.chainStreams(7L, 1).get(0);
             spins = ChainRunner.randomConfiguration(model, rng);
             metropolis = new CheckerboardMetropolis(model);
+            bytewise = CheckerboardMetropolis.bytewise(model);
             wolff = new Wolff(model);
             sw = new SwendsenWang(model);
             for (int t = 0; t < 200; t++) {
@@ -105,6 +108,22 @@ public class ScalarBenchmark {
     @OperationsPerInvocation(N128)
     public byte checkerboardMetropolis(Chain c) {
         c.metropolis.sweep(c.spins, c.rng);
+        return c.spins[0];
+    }
+
+    /** The packed kernel in calls of 16 sweeps (one conversion from and to bytes per call). */
+    @Benchmark
+    @OperationsPerInvocation(16 * N128)
+    public byte checkerboardMetropolis16(Chain c) {
+        c.metropolis.sweeps(c.spins, c.rng, 16);
+        return c.spins[0];
+    }
+
+    /** The byte-per-site kernel ({@code CheckerboardMetropolis.bytewise}). */
+    @Benchmark
+    @OperationsPerInvocation(N128)
+    public byte checkerboardMetropolisBytes(Chain c) {
+        c.bytewise.sweep(c.spins, c.rng);
         return c.spins[0];
     }
 

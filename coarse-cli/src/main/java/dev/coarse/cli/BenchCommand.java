@@ -32,7 +32,10 @@ import picocli.CommandLine.Model.CommandSpec;
  * warm-up of {@code --warmup} seconds (default 3: JDK 17 compiles the vectorised multi-spin kernel after
  * about 2 s, and before that it runs 100× slower), then until the JIT goes quiet ({@link ThroughputMeter}),
  * then for {@code seconds}; flips/ns are summed over
- * threads ({@link ThroughputMeter}). Flips: scalar Metropolis N per sweep, multi-spin 64·N per sweep, Wolff
+ * threads ({@link ThroughputMeter}). Checkerboard Metropolis is measured three ways: its packed kernel in calls of
+ * {@value #SWEEPS_PER_CALL} sweeps ({@code metropolis_scalar}) and of one sweep, and its byte-per-site kernel
+ * ({@code metropolis_bytes}, {@link CheckerboardMetropolis#bytewise}). Flips: Metropolis N per sweep, multi-spin
+ * 64·N per sweep, Wolff
  * the actual cluster size of each step, Swendsen–Wang N per sweep (every spin gets a new value).
  * Independent samples per second ({@link IndependentSamples}) are measured at T<sub>c</sub>, L = 64
  * whatever {@code --L}: steps per second on {@code threads} threads / (2 τ<sub>int</sub> of |m|), τ from one
@@ -52,6 +55,12 @@ public final class BenchCommand implements Callable<Integer> {
     /** Steps discarded from the hot start of a τ run (hundreds of sweeps' worth for both kernels at L = 64). */
     private static final int TAU_THERMALIZE = 1000;
     private static final long SEED = 1L;
+    /**
+     * Sweeps per call of the {@code metropolis_scalar} figure: its packed kernel converts the configuration from and
+     * to bytes once per call, as a chain stored every 16 sweeps does (the figure for one sweep per call is printed
+     * beside it).
+     */
+    static final int SWEEPS_PER_CALL = 16;
 
     @Option(names = "--L", defaultValue = "128", paramLabel = "N", description = "Linear size, even, ≥ 2 (default ${DEFAULT-VALUE}).")
     int size;
@@ -96,8 +105,13 @@ public final class BenchCommand implements Callable<Integer> {
         Duration duration = Duration.ofNanos(Math.max(1, (long) (seconds * 1e9)));
         Duration warmup = Duration.ofNanos((long) (warmupSeconds * 1e9));
 
-        Throughput scalar = ThroughputMeter.measureCounted(scalarTasks(model), warmup, duration);
-        int scalarBits = new CheckerboardMetropolis(model).vectorBits();
+        CheckerboardMetropolis metropolis = new CheckerboardMetropolis(model);
+        CheckerboardMetropolis bytewise = CheckerboardMetropolis.bytewise(model);
+        Throughput scalar = ThroughputMeter.measureCounted(scalarTasks(model, false, SWEEPS_PER_CALL), warmup,
+                duration);
+        Throughput scalarSingle = ThroughputMeter.measureCounted(scalarTasks(model, false, 1), warmup, duration);
+        Throughput bytes = ThroughputMeter.measureCounted(scalarTasks(model, true, 1), warmup, duration);
+        int scalarBits = metropolis.vectorBits();
         boolean scalarVectorized = scalarBits > 0;
         List<LongSupplier> groups = new ArrayList<>();
         for (MultispinMetropolis g : MultispinMetropolis.groups(model, threads, SEED)) {
@@ -130,8 +144,13 @@ public final class BenchCommand implements Callable<Integer> {
             root.put("seconds", seconds);
             root.put("java", Runtime.version().toString());
             ObjectNode kernels = root.putObject("kernels");
-            speed(kernels.putObject("metropolis_scalar"), scalar).put("vectorized", scalarVectorized)
+            ObjectNode scalarNode = speed(kernels.putObject("metropolis_scalar"), scalar);
+            scalarNode.put("sweeps_per_call", SWEEPS_PER_CALL);
+            speed(scalarNode.putObject("one_sweep_per_call"), scalarSingle);
+            scalarNode.put("kernel", metropolis.kernel()).put("vectorized", scalarVectorized)
                     .put("vector_bits", scalarBits);
+            speed(kernels.putObject("metropolis_bytes"), bytes).put("kernel", bytewise.kernel())
+                    .put("vectorized", bytewise.vectorBits() > 0).put("vector_bits", bytewise.vectorBits());
             speed(kernels.putObject("metropolis_multispin"), multispin)
                     .put("vectorized", MultispinMetropolis.vectorized());
             independent(speed(kernels.putObject("wolff"), wolff), wolffSteps, wolffTau, wolffIndependent);
@@ -142,13 +161,13 @@ public final class BenchCommand implements Callable<Integer> {
                     threads, seconds, Runtime.version());
             out.printf("  %-22s %10s %12s%n", "kernel", "flips/ns", "cpu_flips/ns");
             row(out, "metropolis_scalar", scalar);
-            if (scalarVectorized) {
-                out.printf("  (scalar ran on %d-bit vectors)%n", scalarBits);
-            } else {
-                out.println(new CheckerboardMetropolis(model).usesVectorSchedule()
-                        ? "  (scalar ran without 256-bit vectors: start the JVM with --add-modules jdk.incubator.vector)"
-                        : "  (scalar ran its plain loop: the vector schedule needs even L >= 34 and T <= 4/ln 2)");
+            out.printf("  (kernel %s, %d sweeps per call)%n", metropolis.kernel(), SWEEPS_PER_CALL);
+            row(out, "  one sweep per call", scalarSingle);
+            if (!scalarVectorized) {
+                out.println("  (scalar ran without 256-bit vectors: start the JVM with --add-modules jdk.incubator.vector)");
             }
+            row(out, "metropolis_bytes", bytes);
+            out.printf("  (kernel %s: one byte per site, one sweep per call)%n", bytewise.kernel());
             row(out, "metropolis_multispin", multispin);
             if (!MultispinMetropolis.vectorized()) {
                 out.println("  (multispin ran without 256-bit vectors: start the JVM with --add-modules jdk.incubator.vector)");
@@ -183,13 +202,14 @@ public final class BenchCommand implements Callable<Integer> {
         return tasks;
     }
 
-    private List<LongSupplier> scalarTasks(IsingModel model) {
+    /** Checkerboard Metropolis, {@code perCall} sweeps per call: the packed kernel, or the byte-per-site one. */
+    private List<LongSupplier> scalarTasks(IsingModel model, boolean bytes, int perCall) {
         long n = model.lattice().siteCount();
         return tasks(model, m -> {
-            CheckerboardMetropolis k = new CheckerboardMetropolis(m);
+            CheckerboardMetropolis k = bytes ? CheckerboardMetropolis.bytewise(m) : new CheckerboardMetropolis(m);
             return (spins, rng) -> {
-                k.sweep(spins, rng);
-                return n;
+                k.sweeps(spins, rng, perCall);
+                return n * perCall;
             };
         });
     }

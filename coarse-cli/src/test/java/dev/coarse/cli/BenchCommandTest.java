@@ -23,14 +23,20 @@ class BenchCommandTest {
         // the JVM that ran the kernels: their speed depends on its JIT (docs/performance.md)
         assertThat(json.get("java").asText()).isEqualTo(Runtime.version().toString());
         JsonNode kernels = json.get("kernels");
-        for (String k : new String[] {"metropolis_scalar", "metropolis_multispin", "wolff", "swendsen_wang"}) {
+        for (String k : new String[] {"metropolis_scalar", "metropolis_bytes", "metropolis_multispin", "wolff",
+            "swendsen_wang"}) {
             assertThat(kernels.get(k).get("flips_per_ns").asDouble()).as(k).isPositive();
         }
         // the build runs tests with --add-modules jdk.incubator.vector
         assertThat(kernels.get("metropolis_multispin").get("vectorized").asBoolean()).isTrue();
-        // L = 16 is below the vectorised checkerboard schedule's smallest L (34)
-        assertThat(kernels.get("metropolis_scalar").get("vectorized").asBoolean()).isFalse();
-        assertThat(kernels.get("metropolis_scalar").get("vector_bits").asInt()).isZero();
+        JsonNode scalar = kernels.get("metropolis_scalar");
+        assertThat(scalar.get("kernel").asText()).isEqualTo("packed-256");
+        assertThat(scalar.get("vector_bits").asInt()).isEqualTo(256);
+        assertThat(scalar.get("sweeps_per_call").asInt()).isEqualTo(16);
+        assertThat(scalar.get("one_sweep_per_call").get("flips_per_ns").asDouble()).isPositive();
+        // L = 16 is below the byte-per-site vector schedule's smallest L (34): its scalar loop
+        assertThat(kernels.get("metropolis_bytes").get("kernel").asText()).isEqualTo("square-loop");
+        assertThat(kernels.get("metropolis_bytes").get("vector_bits").asInt()).isZero();
         for (String k : new String[] {"wolff", "swendsen_wang"}) {
             JsonNode node = kernels.get(k);
             assertThat(node.get("independent_samples_per_s").asDouble()).as(k).isPositive();
@@ -43,21 +49,22 @@ class BenchCommandTest {
     }
 
     @Test
-    void scalarKernelReportsItsVectorScheduleAtL34() throws Exception {
+    void byteKernelReportsItsVectorScheduleAtL34() throws Exception {
         CliRun r = run("bench", "--L", "34", "--seconds", "0.01", "--warmup", "0", "--json");
         assertThat(r.code()).as(r.err()).isZero();
-        JsonNode scalar = JsonOutput.MAPPER.readTree(r.out()).get("kernels").get("metropolis_scalar");
-        assertThat(scalar.get("vectorized").asBoolean()).isTrue();
+        JsonNode bytes = JsonOutput.MAPPER.readTree(r.out()).get("kernels").get("metropolis_bytes");
+        assertThat(bytes.get("vectorized").asBoolean()).isTrue();
         // 16-site blocks below L = 66: 256-bit vectors on every machine
-        assertThat(scalar.get("vector_bits").asInt()).isEqualTo(256);
+        assertThat(bytes.get("vector_bits").asInt()).isEqualTo(256);
+        assertThat(bytes.get("kernel").asText()).isEqualTo("bytes-256");
     }
 
     @Test
-    void scalarKernelReportsItsVectorWidthAtL66() throws Exception {
+    void byteKernelReportsItsVectorWidthAtL66() throws Exception {
         CliRun r = run("bench", "--L", "66", "--seconds", "0.01", "--warmup", "0", "--json");
         assertThat(r.code()).as(r.err()).isZero();
         // 32-site blocks: one 512-bit vector where the JDK and the hardware allow (see CheckerboardMetropolis)
-        assertThat(JsonOutput.MAPPER.readTree(r.out()).get("kernels").get("metropolis_scalar").get("vector_bits")
+        assertThat(JsonOutput.MAPPER.readTree(r.out()).get("kernels").get("metropolis_bytes").get("vector_bits")
                 .asInt()).isEqualTo(CheckerboardMetropolis.vectorized512() ? 512 : 256);
     }
 
