@@ -47,6 +47,19 @@ final class SquareMultispinVector {
      */
     static final boolean MULTIPLY = LongVector.SPECIES_PREFERRED.vectorBitSize() >= 512;
 
+    /**
+     * The exit test of the word loops (no undecided site left) as {@code eq(0).allTrue()} on any JDK after 17, as
+     * {@code reduceLanes(OR) == 0} on JDK 17. On JDK 17 the mask form let C2 assume that {@code Long256Mask} was the
+     * only VectorMask class; when another kernel loaded its own mask class later (the byte checkerboard kernel's
+     * {@code Short256Mask}), that assumption failed and C2 recompiled the packed Metropolis kernel into code with
+     * boxed vectors (43 KB allocated per sweep at L = 8, for good; LogCompilation: dependency_failed,
+     * make_not_entrant; found by SamplersTest, 2026-11-24). The reduction needs no mask and runs as fast there
+     * (alternating runs at L = 128: packed 8.65–8.72 against 8.60–8.76 flips/ns, multispin 9.76–9.79 against
+     * 9.71–10.0). On JDK 25 the mask form is 5–7 % faster (packed 10.2–10.6 against 9.8–10.1, multispin 11.8–11.9
+     * against 10.9–11.1). Both forms decide the same, so the chain is the same.
+     */
+    static final boolean MASK_EXIT_TEST = Runtime.version().feature() > 17;
+
     private SquareMultispinVector() {
     }
 
@@ -200,9 +213,8 @@ final class SquareMultispinVector {
                             undecided = undecided.and(threshold.lanewise(VectorOperators.XOR, r));
                             lastWords = lastWords.or(r);
                         }
-                        // a reduction, not a mask: a second VectorMask class loaded later (any other kernel's masks) breaks
-                        // C2's unique-implementation assumption for allTrue(), and JDK 17 recompiled the kernel with boxed vectors
-                        if (undecided.reduceLanes(VectorOperators.OR) == 0L) {
+                        if (MASK_EXIT_TEST ? undecided.eq(0L).allTrue()
+                                : undecided.reduceLanes(VectorOperators.OR) == 0L) {
                             break;
                         }
                     }

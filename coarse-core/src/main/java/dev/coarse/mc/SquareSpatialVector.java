@@ -247,9 +247,8 @@ final class SquareSpatialVector {
                             undecided = undecided.and(threshold.lanewise(VectorOperators.XOR, r));
                             lastWords = lastWords.or(r);
                         }
-                    // a reduction, not a mask: a second VectorMask class loaded later (any other kernel's masks) breaks
-                // C2's unique-implementation assumption for allTrue(), and JDK 17 recompiled the kernel with boxed vectors
-                if (undecided.reduceLanes(VectorOperators.OR) == 0L) {
+                    if (SquareMultispinVector.MASK_EXIT_TEST ? undecided.eq(0L).allTrue()
+                        : undecided.reduceLanes(VectorOperators.OR) == 0L) {
                         break;
                     }
                 }
