@@ -28,9 +28,9 @@ import java.util.random.RandomGenerator;
  * flip decided by a bit-serial comparison of its own uniform fraction with e<sup>−4β</sup> or e<sup>−8β</sup> to
  * 64 bits ({@code SquareSpatialScalar} documents the update and the random numbers: four xoshiro256** streams
  * seeded from {@code rng} at every sweep). {@link #sweeps} packs and unpacks once per call, {@link #sweep} once
- * per sweep. At L = 128, T<sub>c</sub>, one core of a Zen 5 machine, calls of 16 sweeps run at 8.2 flips/ns on
- * JDK 17 and 10.1 on JDK 25; one sweep per call at 2.9 and 4.7, the conversion then costing more than the sweep
- * on JDK 17 (BENCHMARKS.md). It uses JDK 17's incubating Vector API when the JVM has {@code --add-modules
+ * per sweep. At L = 128, T<sub>c</sub>, one core of a Zen 5 machine, calls of 16 sweeps run at 8.8 flips/ns on
+ * JDK 17 and 10.5 on JDK 25; one sweep per call at 4.4 and 5.0, the conversion then costing as much as the sweep
+ * (BENCHMARKS.md; on JDK 17 a configuration equal to the last output is not packed again). It uses JDK 17's incubating Vector API when the JVM has {@code --add-modules
  * jdk.incubator.vector} (the {@code ./coarse} launcher, the Maven build and the benchmarks pass it); without it,
  * or with {@code -Dcoarse.checkerboard.vector=false}, its plain-Java twin gives <b>bit-identical</b> results
  * ({@link #kernel()} says which). This kernel replaced the byte-per-site paths below on 2026-11-24, so a seed
