@@ -56,7 +56,6 @@ public class ScalarBenchmark {
         byte[] spins;
         RandomGenerator rng;
         CheckerboardMetropolis metropolis;
-        CheckerboardMetropolis bytewise;
         Wolff wolff;
         SwendsenWang sw;
 
@@ -65,7 +64,6 @@ public class ScalarBenchmark {
             rng = ChainRunner.chainStreams(7L, 1).get(0);
             spins = ChainRunner.randomConfiguration(model, rng);
             metropolis = new CheckerboardMetropolis(model);
-            bytewise = CheckerboardMetropolis.bytewise(model);
             wolff = new Wolff(model);
             sw = new SwendsenWang(model);
             for (int t = 0; t < 200; t++) {
@@ -119,12 +117,35 @@ public class ScalarBenchmark {
         return c.spins[0];
     }
 
-    /** The byte-per-site kernel ({@code CheckerboardMetropolis.bytewise}). */
+    /**
+     * The byte-per-site kernel ({@code CheckerboardMetropolis.bytewise}), in a fork that never creates the packed
+     * kernel: on JDK 17 the byte kernel compiled to code 2.5× slower in a JVM where the packed kernel had run, even
+     * only its self-check (1.18 against 2.6 flips/ns; BENCHMARKS.md).
+     */
     @Benchmark
     @OperationsPerInvocation(N128)
-    public byte checkerboardMetropolisBytes(Chain c) {
+    public byte checkerboardMetropolisBytes(BytesChain c) {
         c.bytewise.sweep(c.spins, c.rng);
         return c.spins[0];
+    }
+
+    /** L = 128 with the byte-per-site kernel only. */
+    @State(Scope.Thread)
+    public static class BytesChain {
+        byte[] spins;
+        RandomGenerator rng;
+        CheckerboardMetropolis bytewise;
+
+        @Setup
+        public void setUp() {
+            IsingModel model = IsingModel.atTemperature(Lattice.square(128), T_C);
+            rng = ChainRunner.chainStreams(7L, 1).get(0);
+            spins = ChainRunner.randomConfiguration(model, rng);
+            bytewise = CheckerboardMetropolis.bytewise(model);
+            for (int t = 0; t < 200; t++) {
+                bytewise.sweep(spins, rng);
+            }
+        }
     }
 
     @Benchmark

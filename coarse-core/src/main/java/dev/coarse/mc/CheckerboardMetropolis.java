@@ -375,8 +375,10 @@ public final class CheckerboardMetropolis implements Sampler {
 
     /**
      * Decided once, apart from {@link VectorSupport}: a JVM that runs only the byte kernels never runs the packed
-     * kernel's self-check: with it, the byte kernel ran at 1.1 instead of 2.6 flips/ns in 3 of 7 JVMs on JDK 17
-     * (L = 128; not understood, presumably C2's type profiles of the Vector API methods both kernels call).
+     * kernel's self-check. On JDK 17 the byte kernel compiles to code 2.5× slower in a JVM where the packed kernel has
+     * run, even only this self-check (1.0–1.2 against 2.6 flips/ns at L = 128, in 5 of 6 JVMs; not understood,
+     * presumably C2's type profiles of the Vector API methods both kernels call); the packed kernel is not affected
+     * by running second. So benchmarks time the byte kernel first or in a JVM of its own.
      */
     private static final class PackedSupport {
         /** The packed kernel on 256-bit vectors. */
