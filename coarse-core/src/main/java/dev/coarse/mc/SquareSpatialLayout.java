@@ -21,8 +21,8 @@ import java.util.random.RandomGenerator;
  * <p><b>Words.</b> Words are stored column by column so that four consecutive rows of one word index are
  * contiguous (one 256-bit vector): word j of colour c, row y at {@code c·W·S + j·S + y + 1}, with S = R + 2,
  * R = L rounded up to a multiple of {@link #LANES}. Index 0 of a column is a ghost copy of row L − 1 and index
- * L + 1 of row 0, so the rows y ± 1 of every real row are plain loads; rows L … R − 1 are padding, never
- * updated (their lanes are masked) and never read by a real row.
+ * L + 1 of row 0, so the rows y ± 1 of every real row are plain loads; rows L … R − 1 are padding (row L shares
+ * its index with that ghost), never changed (their lanes are masked) and never read by a real row.
  *
  * <p><b>Units.</b> A sweep updates colour 0, then colour 1; each colour in units of four rows y₀ … y₀ + 3 (y₀ a
  * multiple of 4) and one word index j, unit u = (y₀/4)·W + j in increasing order, lane l the row y₀ + l.
@@ -105,7 +105,7 @@ final class SquareSpatialLayout {
     /**
      * The horizontal-neighbour word of a site word s (the other colour's word o of the same row, its left and
      * right words ol, or): the rotation left by one bit if the row's sites have p = 0, else right. Used by the
-     * twin and the tests; the vector kernel writes it out.
+     * twin; the vector kernel writes it out.
      */
     static long side(long o, long ol, long or, int leftShift, int rightShift, boolean evenParity, long valid) {
         return (evenParity ? o << 1 | ol >>> leftShift : o >>> 1 | or << rightShift) & valid;
