@@ -16,10 +16,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The square-lattice vector schedule of {@link CheckerboardMetropolis} (L ≥ 34; smaller lattices and the odd
- * ones are checked against enumeration in {@link ThermodynamicsTest} and {@link SamplerContractTest}): energy and
- * specific heat against Kaufman's exact finite-lattice values, the temperatures where it steps aside, and the
- * sampler contract (no random state of its own).
+ * {@link CheckerboardMetropolis} on larger square lattices (smaller and odd ones are checked against enumeration in
+ * {@link ThermodynamicsTest} and {@link SamplerContractTest}): energy and specific heat against Kaufman's exact
+ * finite-lattice values through the chain runner, i.e. the packed kernel since 2026-11-24 (the byte-per-site
+ * kernels of {@link CheckerboardMetropolis#bytewise} are checked by their exact one-sweep transition kernel in
+ * {@link CheckerboardTransitionKernelTest}); where the byte schedule applies; and the sampler contract (no random
+ * state of its own).
  */
 class CheckerboardMetropolisTest {
 
@@ -32,9 +34,9 @@ class CheckerboardMetropolisTest {
 
     @ParameterizedTest(name = "L = {0} T = {1}")
     @CsvSource({
-        // L = 34: one full block and an all-masked tail per row; L = 36: a tail with one updated lane
+        // the packed kernel: L = 34 has 17-bit half-rows and two padding lanes in its last unit, 36 and 48 none;
+        // T = 6 is above the byte schedule's 4/ln 2, which the packed kernel does not need
         "34, 2.0", "34, 2.269185314213022", "34, 2.6", "36, 2.269185314213022", "48, 2.269185314213022",
-        // above 4/ln 2 the schedule's thresholds are not monotone and the scalar loop runs
         "34, 6.0"})
     void energyAndSpecificHeatMatchKaufman(int size, double temperature) {
         IsingModel model = IsingModel.atTemperature(Lattice.square(size), temperature);
