@@ -88,8 +88,8 @@ final class SquareSpatialVector {
         final int stride = layout.stride;
         for (int y = 0; y < n; y++) {
             final int base = y * n;
-            final int evenRow = (y & 1) * words * stride + y + 1;
-            final int oddRow = (1 - (y & 1)) * words * stride + y + 1;
+            final int evenRow = layout.evenRow(y);
+            final int oddRow = layout.oddRow(y);
             for (int j = 0; j < words; j++) {
                 long evenWord = 0;
                 long oddWord = 0;
@@ -116,8 +116,8 @@ final class SquareSpatialVector {
         final ShortVector plus = ShortVector.broadcast(SHORTS, (short) 0x0101);
         for (int y = 0; y < n; y++) {
             final int base = y * n;
-            final int evenRow = (y & 1) * words * stride + y + 1;
-            final int oddRow = (1 - (y & 1)) * words * stride + y + 1;
+            final int evenRow = layout.evenRow(y);
+            final int oddRow = layout.oddRow(y);
             for (int j = 0; j < words; j++) {
                 final long evenWord = packed[evenRow + j * stride];
                 final long oddWord = packed[oddRow + j * stride];
