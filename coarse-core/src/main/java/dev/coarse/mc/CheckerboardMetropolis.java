@@ -352,6 +352,15 @@ public final class CheckerboardMetropolis implements Sampler {
         return VectorSupport.WIDE;
     }
 
+    /**
+     * Whether vector kernels may be tried at all: the incubator module is present and {@code
+     * coarse.checkerboard.vector} is not {@code false}. Each kernel then checks itself against its twin.
+     */
+    private static boolean vectorsAllowed() {
+        return Boolean.parseBoolean(System.getProperty("coarse.checkerboard.vector", "true"))
+                && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    }
+
     /** Decided once: loading the vector kernels needs the incubator module. */
     private static final class VectorSupport {
         static final boolean ENABLED = detect(false);
@@ -359,9 +368,8 @@ public final class CheckerboardMetropolis implements Sampler {
         static final boolean WIDE = ENABLED && detect(true);
 
         private static boolean detect(boolean wide) {
-            if (!Boolean.parseBoolean(System.getProperty("coarse.checkerboard.vector", "true"))
-                    || wide && !Boolean.parseBoolean(System.getProperty("coarse.checkerboard.vector512", "true"))
-                    || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            if (!vectorsAllowed()
+                    || wide && !Boolean.parseBoolean(System.getProperty("coarse.checkerboard.vector512", "true"))) {
                 return false;
             }
             try {
@@ -387,8 +395,7 @@ public final class CheckerboardMetropolis implements Sampler {
         static final boolean MASK_CONVERSION = VECTOR && SquareSpatialVector.MASK_CONVERSION;
 
         private static boolean detect() {
-            if (!Boolean.parseBoolean(System.getProperty("coarse.checkerboard.vector", "true"))
-                    || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            if (!vectorsAllowed()) {
                 return false;
             }
             try {
