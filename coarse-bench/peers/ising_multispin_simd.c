@@ -3,6 +3,12 @@
  * at a time in 256-bit vectors -- the same algorithm as Coarse's vectorised multispin kernel
  * (dev.coarse.mc.MultispinMetropolis with jdk.incubator.vector), written with GCC vector extensions.
  *
+ * Built with -DVW=8 (run_all.sh builds both; the binary then reports itself as c_multispin_simd8): eight sites
+ * at a time, one 512-bit vector where -march=native enables AVX-512 (else gcc splits it into two 256-bit
+ * halves, which on an AVX2 machine spill and run slower than VW=4), eight xoshiro256** streams, one exit test
+ * for all eight sites. Everything below that says 4 then says VW. Coarse's Java kernel has no such form: see
+ * dev.coarse.bench.WideMultispinSketch and BENCHMARKS.md (2026-11-24).
+ *
  * Replicas: 64 independent replicas per uint64_t (bit r of every word = replica r), as in ising_multispin.c.
  *
  * Layout (sublattices): colour c in {0,1}, row y, index j in [0,H), H = L/2, is the site x = 2j + ((c+y)&1).
@@ -41,6 +47,7 @@
  * full vectors of a half-row are separate from the (masked) partial last one.
  *
  * Build: gcc -O3 -march=native -o ising_multispin_simd ising_multispin_simd.c -lm
+ *        gcc -O3 -march=native -DVW=8 -Wno-psabi -o ising_multispin_simd8 ising_multispin_simd.c -lm
  * Usage: ising_multispin_simd L T seconds [seed]          (L even, >= 2)
  * Prints one line: RESULT peer=c_multispin_simd L=.. T=.. flips_per_ns=.. cpu_flips_per_ns=.. e=.. e_err=..
  * (e = energy per site averaged every 16 sweeps of a measurement phase, error from the spread across the 64
@@ -55,11 +62,17 @@
 #include <immintrin.h>
 #endif
 
-typedef uint64_t v4 __attribute__((vector_size(32)));
+#ifndef VW
+#define VW 4 /* sites (lanes) per vector: 4 or 8 */
+#endif
+#if VW != 4 && VW != 8
+#error "VW must be 4 or 8"
+#endif
+typedef uint64_t v4 __attribute__((vector_size(8 * VW))); /* named for VW = 4 */
 
-static int L, H, HP, stride; /* HP = roundUp(H, 4) */
+static int L, H, HP, stride; /* HP = roundUp(H, VW) */
 static uint64_t *w;          /* 2 * L * stride words, 64-byte aligned */
-static v4 S0, S1, S2, S3;    /* xoshiro256** state of the 4 lane streams */
+static v4 S0, S1, S2, S3;    /* xoshiro256** state of the VW lane streams */
 #define WORDS_PER_TEST 3
 #define TABLE_BITS 66 /* 64 rounded up to a multiple of WORDS_PER_TEST */
 static uint64_t tb1[TABLE_BITS], tb12[TABLE_BITS]; /* bits past the 64th stay 0 */
@@ -69,10 +82,20 @@ static inline v4 load(const uint64_t *p) { v4 v; __builtin_memcpy(&v, p, sizeof 
 static inline void store(uint64_t *p, v4 v) { __builtin_memcpy(p, &v, sizeof v); }
 
 static inline int all_zero(v4 u) {
-#ifdef __AVX__
+#if VW == 8 && defined(__AVX512F__)
+    return _mm512_test_epi64_mask((__m512i) u, (__m512i) u) == 0;
+#elif VW == 8 && defined(__AVX__)
+    __m256i lo, hi;
+    __builtin_memcpy(&lo, &u, 32);
+    __builtin_memcpy(&hi, (const char *) &u + 32, 32);
+    __m256i o = _mm256_or_si256(lo, hi);
+    return _mm256_testz_si256(o, o);
+#elif VW == 4 && defined(__AVX__)
     return _mm256_testz_si256((__m256i) u, (__m256i) u);
 #else
-    return (u[0] | u[1] | u[2] | u[3]) == 0;
+    uint64_t any = 0;
+    for (int l = 0; l < VW; l++) any |= u[l];
+    return any == 0;
 #endif
 }
 
@@ -108,7 +131,7 @@ static inline void ghosts(int c, int y) {
     b[H + 1] = b[1];
 }
 
-/* Updates the 4 sites row[j .. j+3]; lanes with valid == 0 (padding) are left unchanged. */
+/* Updates the VW sites row[j .. j+VW-1]; lanes with valid == 0 (padding) are left unchanged. */
 static inline __attribute__((always_inline)) void block(uint64_t *restrict row, const uint64_t *orow,
         const uint64_t *up, const uint64_t *dn, int j, int side, v4 valid, v4 *s0, v4 *s1, v4 *s2, v4 *s3) {
     v4 s = load(row + j);
@@ -139,10 +162,11 @@ static inline __attribute__((always_inline)) void block(uint64_t *restrict row, 
 
 static void sweep(void) {
     v4 s0 = S0, s1 = S1, s2 = S2, s3 = S3;
-    const v4 all = {~0ULL, ~0ULL, ~0ULL, ~0ULL};
-    v4 tail; /* valid lanes of the last, partial vector (if H % 4 != 0) */
-    for (int l = 0; l < 4; l++) tail[l] = (HP - 4 + l < H) ? ~0ULL : 0;
-    int full = H & ~3;
+    v4 all;
+    for (int l = 0; l < VW; l++) all[l] = ~0ULL;
+    v4 tail; /* valid lanes of the last, partial vector (if H % VW != 0) */
+    for (int l = 0; l < VW; l++) tail[l] = (HP - VW + l < H) ? ~0ULL : 0;
+    int full = H & ~(VW - 1);
     for (int c = 0; c < 2; c++) {
         for (int y = 0; y < L; y++) {
             uint64_t *row = half_row(c, y) + 1;
@@ -150,7 +174,7 @@ static void sweep(void) {
             const uint64_t *up = half_row(1 - c, y == 0 ? L - 1 : y - 1) + 1;
             const uint64_t *dn = half_row(1 - c, y == L - 1 ? 0 : y + 1) + 1;
             int side = ((c + y) & 1) == 0 ? -1 : 1;
-            for (int j = 0; j < full; j += 4) block(row, orow, up, dn, j, side, all, &s0, &s1, &s2, &s3);
+            for (int j = 0; j < full; j += VW) block(row, orow, up, dn, j, side, all, &s0, &s1, &s2, &s3);
             if (full < H) block(row, orow, up, dn, full, side, tail, &s0, &s1, &s2, &s3);
             ghosts(c, y);
         }
@@ -182,12 +206,12 @@ int main(int argc, char **argv) {
     uint64_t seed = argc > 4 ? strtoull(argv[4], 0, 10) : 1;
     if (L < 2 || L % 2) { fprintf(stderr, "L must be even\n"); return 2; }
     H = L / 2;
-    HP = (H + 3) & ~3;
+    HP = (H + VW - 1) & ~(VW - 1);
     stride = HP + 2;
     size_t words = 2 * (size_t) L * stride;
     w = aligned_alloc(64, (words * sizeof *w + 63) & ~(size_t) 63);
     for (size_t i = 0; i < words; i++) w[i] = 0;
-    for (int l = 0; l < 4; l++) { /* lane l = stream l, seeded by splitmix64 */
+    for (int l = 0; l < VW; l++) { /* lane l = stream l, seeded by splitmix64 */
         S0[l] = splitmix(&seed); S1[l] = splitmix(&seed); S2[l] = splitmix(&seed); S3[l] = splitmix(&seed);
     }
     for (int c = 0; c < 2; c++)
@@ -226,8 +250,8 @@ int main(int argc, char **argv) {
     double mean = 0, var = 0;
     for (int r = 0; r < 64; r++) mean += esum[r] / samples / 64;
     for (int r = 0; r < 64; r++) { double d = esum[r] / samples - mean; var += d * d / 63; }
-    printf("RESULT peer=c_multispin_simd L=%d T=%.6f flips_per_ns=%.4f cpu_flips_per_ns=%.4f e=%.6f e_err=%.6f\n", L,
-           T, flips_per_ns, cpu_flips_per_ns, mean, sqrt(var / 64));
+    printf("RESULT peer=c_multispin_simd%s L=%d T=%.6f flips_per_ns=%.4f cpu_flips_per_ns=%.4f e=%.6f e_err=%.6f\n",
+           VW == 8 ? "8" : "", L, T, flips_per_ns, cpu_flips_per_ns, mean, sqrt(var / 64));
     free(w);
     return 0;
 }
