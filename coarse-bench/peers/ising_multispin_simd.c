@@ -6,8 +6,8 @@
  * Built with -DVW=8 (run_all.sh builds both; the binary then reports itself as c_multispin_simd8): eight sites
  * at a time, one 512-bit vector where -march=native enables AVX-512 (else gcc splits it into two 256-bit
  * halves, which on an AVX2 machine spill and run slower than VW=4), eight xoshiro256** streams, one exit test
- * for all eight sites. Everything below that says 4 then says VW. Coarse's Java kernel has no such form: see
- * dev.coarse.bench.WideMultispinSketch and BENCHMARKS.md (2026-11-24).
+ * for all eight sites. Everything below that says 4 then says VW. It is the peer of Coarse's multispin-wide
+ * kernel (dev.coarse.mc.SquareMultispinWide, the same blocks, streams and exit test; BENCHMARKS.md, 2026-11-24).
  *
  * Replicas: 64 independent replicas per uint64_t (bit r of every word = replica r), as in ising_multispin.c.
  *

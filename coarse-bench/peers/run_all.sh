@@ -8,10 +8,12 @@
 # per call; coarse_bytes_1t its byte-per-site kernel (CheckerboardMetropolis.bytewise), the layout of the numpy and
 # plain C peers.
 #
-# Multi-spin peers: c_multispin_simd (ising_multispin_simd.c: the same algorithm as Coarse's vectorised
-# multispin kernel -- sublattice layout, 4 sites per 256-bit vector, one xoshiro256** stream per lane) is the
-# peer of the "multispin_1t/c_multispin_simd" target; c_multispin (ising_multispin.c: one site per 64-bit word)
-# is kept as a second reference line, "multispin_1t/c_multispin_word".
+# Multi-spin peers: c_multispin_simd (ising_multispin.c's SIMD sibling ising_multispin_simd.c: the same algorithm
+# as Coarse's vectorised multispin kernel -- sublattice layout, 4 sites per 256-bit vector, one xoshiro256** stream
+# per lane) is the peer of the "multispin_1t/c_multispin_simd" target; c_multispin_simd8 is the same source built
+# with -DVW=8 (8 sites per vector: one 512-bit vector where -march=native has AVX-512), the peer of Coarse's
+# multispin-wide kernel (coarse_multispin_wide_1t, "multispin_wide_1t/c_multispin_simd8"); c_multispin
+# (ising_multispin.c: one site per 64-bit word) is kept as a reference line, "multispin_1t/c_multispin_word".
 # The Java kernels use jdk.incubator.vector: every java call passes --add-modules jdk.incubator.vector, and the
 # JVM's stderr line "WARNING: Using incubator modules: jdk.incubator.vector" is filtered out (harmless;
 # results are read from stdout's RESULT line).
@@ -60,6 +62,7 @@ mkdir -p "$build"
 for peer in ising_checkerboard ising_multispin ising_multispin_simd; do
   gcc -O3 -march=native -o "$build/$peer" "$here/$peer.c" -lm
 done
+gcc -O3 -march=native -DVW=8 -Wno-psabi -o "$build/ising_multispin_simd8" "$here/ising_multispin_simd.c" -lm
 # always (re)build: a jar left from before a change to coarse-core would time the old kernels
 (cd "$root" && ./mvnw -o -q -B package -pl coarse-core,coarse-bench -DskipTests)
 
@@ -73,8 +76,10 @@ run() { # name L seconds → one RESULT line
     c_checkerboard) "$build/ising_checkerboard" "$size" "$T" "$secs" ;;
     c_multispin) "$build/ising_multispin" "$size" "$T" "$secs" ;;
     c_multispin_simd) "$build/ising_multispin_simd" "$size" "$T" "$secs" ;;
+    c_multispin_simd8) "$build/ising_multispin_simd8" "$size" "$T" "$secs" ;;
     coarse_multispin_1t) "$JAVA" --add-modules jdk.incubator.vector -cp "$jar" dev.coarse.bench.KernelSpeed "$size" "$T" "$secs" 1 ;;
     coarse_multispin_2t) "$JAVA" --add-modules jdk.incubator.vector -cp "$jar" dev.coarse.bench.KernelSpeed "$size" "$T" "$secs" 2 ;;
+    coarse_multispin_wide_1t) "$JAVA" --add-modules jdk.incubator.vector -cp "$jar" dev.coarse.bench.KernelSpeed wide "$size" "$T" "$secs" 1 ;;
     coarse_scalar_1t) "$JAVA" --add-modules jdk.incubator.vector -cp "$jar" dev.coarse.bench.KernelSpeed scalar16 "$size" "$T" "$secs" 1 ;;
     coarse_scalar_1call) "$JAVA" --add-modules jdk.incubator.vector -cp "$jar" dev.coarse.bench.KernelSpeed scalar "$size" "$T" "$secs" 1 ;;
     coarse_bytes_1t) "$JAVA" --add-modules jdk.incubator.vector -cp "$jar" dev.coarse.bench.KernelSpeed bytes "$size" "$T" "$secs" 1 ;;
@@ -88,8 +93,8 @@ run() { # name L seconds → one RESULT line
 }
 field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1"; }
 
-programs=(coarse_multispin_1t coarse_multispin_2t coarse_scalar_1t coarse_scalar_1call coarse_bytes_1t coarse_wolff_1t
-  coarse_sw_1t c_multispin_simd c_multispin c_checkerboard numpy)
+programs=(coarse_multispin_1t coarse_multispin_2t coarse_multispin_wide_1t coarse_scalar_1t coarse_scalar_1call
+  coarse_bytes_1t coarse_wolff_1t coarse_sw_1t c_multispin_simd c_multispin_simd8 c_multispin c_checkerboard numpy)
 declare -A speed cpuspeed echeck eerr
 echo "# speed: 2D Ising, L=$L, T=$T, ${SECONDS_PER_PHASE}s per phase; $(nproc) cores; load: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 echo "# Coarse on: $("$JAVA" -version 2>&1 | head -1); peers: $(gcc --version | head -1), $(python3 --version 2>&1)" >&2
@@ -132,14 +137,17 @@ ratio() { # label a b a_cpu b_cpu
   awk -v l="$1" -v a="$2" -v b="$3" -v ac="$4" -v bc="$5" 'BEGIN { printf "%-30s %12.2f %12.2f\n", l, a / b, ac / bc }'
 }
 ratio "multispin_1t/c_multispin_simd" "$ref" "${speed[c_multispin_simd]}" "$cpuref" "${cpuspeed[c_multispin_simd]}"
+ratio "multispin_wide_1t/c_multispin_simd8" "${speed[coarse_multispin_wide_1t]}" "${speed[c_multispin_simd8]}" \
+  "${cpuspeed[coarse_multispin_wide_1t]}" "${cpuspeed[c_multispin_simd8]}"
+ratio "multispin_1t/c_multispin_simd8" "$ref" "${speed[c_multispin_simd8]}" "$cpuref" "${cpuspeed[c_multispin_simd8]}"
 ratio "multispin_1t/c_multispin_word" "$ref" "${speed[c_multispin]}" "$cpuref" "${cpuspeed[c_multispin]}"
 ratio "multispin_2t/1t" "${speed[coarse_multispin_2t]}" "$ref" "${cpuspeed[coarse_multispin_2t]}" "$cpuref"
 for p in coarse_scalar_1t coarse_scalar_1call coarse_bytes_1t; do
   ratio "${p#coarse_}/c_checkerboard" "${speed[$p]}" "${speed[c_checkerboard]}" "${cpuspeed[$p]}" \
     "${cpuspeed[c_checkerboard]}"
 done
-for p in coarse_multispin_1t coarse_multispin_2t coarse_scalar_1t coarse_scalar_1call coarse_bytes_1t coarse_wolff_1t \
-    coarse_sw_1t; do
+for p in coarse_multispin_1t coarse_multispin_2t coarse_multispin_wide_1t coarse_scalar_1t coarse_scalar_1call \
+    coarse_bytes_1t coarse_wolff_1t coarse_sw_1t; do
   ratio "${p#coarse_}/numpy" "${speed[$p]}" "${speed[numpy]}" "${cpuspeed[$p]}" "${cpuspeed[numpy]}"
 done
 awk -v w="$(field "$wolff64" independent_per_s)" -v wc="$(field "$wolff64" cpu_independent_per_s)" \

@@ -14,7 +14,8 @@ import java.util.SplittableRandom;
  * order at L = 128, T<sub>c</sub>, each for {@code seconds} of warm-up and {@code seconds} measured, and prints
  * their flips/ns: {@code multispin} (64 replicas), {@code packed} (the {@code metropolis} sampler, 16 sweeps per
  * call), {@code bytes} (its byte-per-site kernel, one sweep per call), {@code packedinit} (creates the packed
- * sampler, which runs its vector self-check, and nothing else).
+ * sampler, which runs its vector self-check, and nothing else), {@code wide} (the multispin kernel with eight sites
+ * per 512-bit vector, {@code MultispinMetropolis.Width.WIDE}).
  *
  * <p>Usage: {@code java --add-modules jdk.incubator.vector -cp coarse-bench.jar dev.coarse.bench.KernelOrder
  * seconds kernel…}, e.g. {@code 3 packedinit bytes}.
@@ -58,6 +59,11 @@ public final class KernelOrder {
                     CheckerboardMetropolis m = CheckerboardMetropolis.bytewise(model);
                     rate = flipsPerNs(() -> m.sweep(spins, rng), (long) L * L, seconds);
                 }
+                case "wide" -> {
+                    MultispinMetropolis group = new MultispinMetropolis(model, MultispinMetropolis.rootGenerator(1L),
+                            MultispinMetropolis.Width.WIDE);
+                    rate = flipsPerNs(group::sweep, 64L * L * L, seconds);
+                }
                 case "packedinit" -> {
                     new CheckerboardMetropolis(model);
                     rate = Double.NaN;
@@ -88,7 +94,7 @@ public final class KernelOrder {
     }
 
     private static void usage() {
-        System.err.println("usage: KernelOrder seconds (multispin|packed|bytes|packedinit)...");
+        System.err.println("usage: KernelOrder seconds (multispin|packed|bytes|wide|packedinit)...");
         System.exit(2);
     }
 }

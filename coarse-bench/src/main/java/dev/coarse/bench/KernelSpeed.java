@@ -23,7 +23,8 @@ import java.util.random.RandomGenerator;
  * sweeps with {@link ThroughputMeter} on {@code threads} threads (one group each).
  *
  * <p>Usage: {@code java -cp coarse-bench.jar dev.coarse.bench.KernelSpeed [kernel] L T seconds threads}, kernel
- * multispin (the default), scalar (the {@code metropolis} sampler, one sweep per call: on the square lattice its
+ * multispin (the default), wide (the same with {@code MultispinMetropolis.Width.WIDE} blocks: eight sites per
+ * 512-bit vector on a JDK after 17 with AVX-512), scalar (the {@code metropolis} sampler, one sweep per call: on the square lattice its
  * packed kernel, which packs and unpacks the configuration at every call), scalar16 (the same, 16 sweeps per call,
  * as a chain sampled every 16 sweeps runs it), bytes (its byte-per-site kernel, {@code CheckerboardMetropolis.bytewise}),
  * wolff, sw (one thread each), or
@@ -41,7 +42,7 @@ public final class KernelSpeed {
 
     public static void main(String[] args) {
         if (args.length != 4 && args.length != 5) {
-            System.err.println("usage: KernelSpeed [multispin|scalar|scalar16|bytes|wolff|sw|tau_checkerboard] L T seconds "
+            System.err.println("usage: KernelSpeed [multispin|wide|scalar|scalar16|bytes|wolff|sw|tau_checkerboard] L T seconds "
                     + "threads");
             System.exit(2);
         }
@@ -52,7 +53,8 @@ public final class KernelSpeed {
         double seconds = Double.parseDouble(args[o + 2]);
         int threads = Integer.parseInt(args[o + 3]);
         switch (kernel) {
-            case "multispin" -> multispin(size, temperature, seconds, threads);
+            case "multispin" -> multispin(size, temperature, seconds, threads, MultispinMetropolis.Width.NARROW);
+            case "wide" -> multispin(size, temperature, seconds, threads, MultispinMetropolis.Width.WIDE);
             case "scalar", "scalar16", "bytes", "wolff", "sw" -> scalar(kernel, size, temperature, seconds);
             case "tau_checkerboard" -> tauCheckerboard(size, temperature, seconds);
             default -> {
@@ -62,9 +64,10 @@ public final class KernelSpeed {
         }
     }
 
-    private static void multispin(int size, double temperature, double seconds, int threads) {
+    private static void multispin(int size, double temperature, double seconds, int threads,
+            MultispinMetropolis.Width width) {
         IsingModel model = IsingModel.atTemperature(Lattice.square(size), temperature);
-        List<MultispinMetropolis> groups = MultispinMetropolis.groups(model, threads, 1L);
+        List<MultispinMetropolis> groups = MultispinMetropolis.groups(model, threads, 1L, width);
         Duration third = Duration.ofNanos((long) (seconds / 3 * 1e9));
         Duration full = Duration.ofNanos((long) (seconds * 1e9));
 
@@ -104,8 +107,8 @@ public final class KernelSpeed {
         ThroughputMeter.Throughput t = ThroughputMeter.measureParallel(tasks, first.flipAttemptsPerSweep(), third,
                 full);
         System.out.println(String.format(Locale.ROOT,
-                "RESULT peer=coarse_multispin_%dt L=%d T=%.6f flips_per_ns=%.4f cpu_flips_per_ns=%.4f e=%.6f e_err=%.6f",
-                threads, size, temperature, t.flipsPerNs(), t.flipsPerCpuNs(), mean, Math.sqrt(var / n)));
+                "RESULT peer=coarse_%s_%dt L=%d T=%.6f flips_per_ns=%.4f cpu_flips_per_ns=%.4f e=%.6f e_err=%.6f",
+                width == MultispinMetropolis.Width.WIDE ? "multispin_wide" : "multispin", threads, size, temperature, t.flipsPerNs(), t.flipsPerCpuNs(), mean, Math.sqrt(var / n)));
     }
 
     /** Sweeps of the τ run of {@code tau_checkerboard} per second of its budget, at least this many. */

@@ -124,6 +124,17 @@ public final class BenchCommand implements Callable<Integer> {
             });
         }
         Throughput multispin = ThroughputMeter.measureCounted(groups, warmup, duration);
+        List<MultispinMetropolis> wideGroups = MultispinMetropolis.groups(model, threads, SEED,
+                MultispinMetropolis.Width.WIDE);
+        List<LongSupplier> wide = new ArrayList<>();
+        for (MultispinMetropolis g : wideGroups) {
+            long flips = g.flipAttemptsPerSweep();
+            wide.add(() -> {
+                g.sweep();
+                return flips;
+            });
+        }
+        Throughput multispinWide = ThroughputMeter.measureCounted(wide, warmup, duration);
         Throughput wolff = ThroughputMeter.measureCounted(wolffTasks(model, false), warmup, duration);
         Throughput sw = ThroughputMeter.measureCounted(swTasks(model, false), warmup, duration);
 
@@ -155,6 +166,9 @@ public final class BenchCommand implements Callable<Integer> {
                     .put("vectorized", bytewise.vectorBits() > 0).put("vector_bits", bytewise.vectorBits());
             speed(kernels.putObject("metropolis_multispin"), multispin)
                     .put("vectorized", MultispinMetropolis.vectorized());
+            speed(kernels.putObject("metropolis_multispin_wide"), multispinWide)
+                    .put("vectorized", MultispinMetropolis.wideVectorized())
+                    .put("vector_bits", MultispinMetropolis.wideVectorized() ? 512 : 0);
             independent(speed(kernels.putObject("wolff"), wolff), wolffSteps, wolffTau, wolffIndependent);
             independent(speed(kernels.putObject("swendsen_wang"), sw), swSweeps, swTau, swIndependent);
             JsonOutput.print(out, root);
@@ -173,6 +187,10 @@ public final class BenchCommand implements Callable<Integer> {
             row(out, "metropolis_multispin", multispin);
             if (!MultispinMetropolis.vectorized()) {
                 out.println("  (multispin ran without 256-bit vectors: start the JVM with --add-modules jdk.incubator.vector)");
+            }
+            row(out, "metropolis_multispin_wide", multispinWide);
+            if (!MultispinMetropolis.wideVectorized()) {
+                out.println("  (multispin-wide ran on plain Java: its 512-bit kernel needs a JDK after 17 and AVX-512)");
             }
             row(out, "wolff", wolff);
             row(out, "swendsen_wang", sw);

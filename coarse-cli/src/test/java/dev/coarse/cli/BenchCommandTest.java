@@ -23,12 +23,15 @@ class BenchCommandTest {
         // the JVM that ran the kernels: their speed depends on its JIT (docs/performance.md)
         assertThat(json.get("java").asText()).isEqualTo(Runtime.version().toString());
         JsonNode kernels = json.get("kernels");
-        for (String k : new String[] {"metropolis_scalar", "metropolis_bytes", "metropolis_multispin", "wolff",
-            "swendsen_wang"}) {
+        for (String k : new String[] {"metropolis_scalar", "metropolis_bytes", "metropolis_multispin",
+            "metropolis_multispin_wide", "wolff", "swendsen_wang"}) {
             assertThat(kernels.get(k).get("flips_per_ns").asDouble()).as(k).isPositive();
         }
         // the build runs tests with --add-modules jdk.incubator.vector
         assertThat(kernels.get("metropolis_multispin").get("vectorized").asBoolean()).isTrue();
+        // the build runs every test but the wide-vectors ones with coarse.multispin.wide=false: the plain-Java twin
+        assertThat(kernels.get("metropolis_multispin_wide").get("vectorized").asBoolean()).isFalse();
+        assertThat(kernels.get("metropolis_multispin_wide").get("vector_bits").asInt()).isZero();
         JsonNode scalar = kernels.get("metropolis_scalar");
         assertThat(scalar.get("kernel").asText()).isEqualTo("packed-256");
         assertThat(scalar.get("vector_bits").asInt()).isEqualTo(256);

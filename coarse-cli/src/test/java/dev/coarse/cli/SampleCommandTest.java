@@ -124,6 +124,28 @@ class SampleCommandTest {
     }
 
     @Test
+    void multispinWideRunsEndToEndAndIsAnotherChainThanMultispin() throws Exception {
+        String[] common = {"sample", "--model", "ising2d", "--L", "8", "--T", "2.3", "--sweeps", "100",
+            "--thermalize", "20", "--thin", "10", "--chains", "3", "--seed", "5", "--json"};
+        Path wide = dir.resolve("wide.h5");
+        CliRun a = run(concat(common, "--sampler", "multispin-wide", "--out", wide.toString()));
+        assertThat(a.code()).as(a.err()).isZero();
+        assertThat(JsonOutput.MAPPER.readTree(a.out()).get("sampler").asText()).isEqualTo("multispin-wide");
+        Ensemble e = EnsembleFile.read(wide);
+        assertThat(e.meta().sampler()).isEqualTo("multispin-wide");
+        Path narrow = dir.resolve("narrow.h5");
+        assertThat(run(concat(common, "--sampler", "multispin", "--out", narrow.toString())).code()).isZero();
+        assertThat(e.configurations()).isNotEqualTo(EnsembleFile.read(narrow).configurations());
+    }
+
+    @Test
+    void multispinWideOffTheSquareLatticeSaysWhy() {
+        CliRun r = run("sample", "--model", "ising3d", "--L", "4", "--T", "4.5", "--sampler", "multispin-wide");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).startsWith("coarse: error: ").contains("square lattice only");
+    }
+
+    @Test
     void multispinOnOddLatticeSaysWhy() {
         CliRun r = run("sample", "--model", "ising2d", "--L", "7", "--T", "2", "--sampler", "multispin");
         assertThat(r.code()).isEqualTo(2);

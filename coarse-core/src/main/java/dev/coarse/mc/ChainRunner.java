@@ -35,9 +35,9 @@ import java.util.random.RandomGeneratorFactory;
  * byte-identical for every thread count. If a chain fails or the caller is interrupted, the other chains
  * are interrupted and stop at their next progress point (about 1% of a chain).
  *
- * <p>Sampler {@value Samplers#MULTISPIN} runs 64-replica {@link MultispinMetropolis} groups instead (see
- * {@link RunSpec}): chain c is replica c mod 64 of group ⌊c/64⌋, the groups are split in order from a root
- * seeded with {@code spec.seed()} and each hot-starts from its own stream, so the result is again
+ * <p>Samplers {@value Samplers#MULTISPIN} and {@value Samplers#MULTISPIN_WIDE} run 64-replica
+ * {@link MultispinMetropolis} groups instead (see {@link RunSpec}): chain c is replica c mod 64 of group ⌊c/64⌋,
+ * the groups are split in order from a root seeded with {@code spec.seed()} and each hot-starts from its own stream, so the result is again
  * independent of the thread count (parallelism is over groups).
  *
  * <p>Checkpoints: {@link #run(RunSpec, Progress, ChainCheckpoint)} skips the units (chains, or multispin
@@ -90,7 +90,7 @@ public final class ChainRunner {
     /**
      * Runs {@code spec}, skipping the units already stored in {@code checkpoint} and saving each unit that
      * finishes; {@code progress} and {@code checkpoint} may be null. A unit is one chain, or for
-     * {@value Samplers#MULTISPIN} one 64-replica group (unit g = chains 64g … 64g+63, the last one possibly
+     * a multi-spin sampler one 64-replica group (unit g = chains 64g … 64g+63, the last one possibly
      * fewer): see {@link #chainsPerUnit}. Since a unit's output depends only on the spec's identity
      * ({@link #checkpointIdentity}) and its index, a run resumed from any subset of stored units is
      * byte-identical to an uninterrupted one. Progress starts at the sweeps of the units restored.
@@ -121,8 +121,9 @@ public final class ChainRunner {
             progress.advance(restoredSweeps, spec.totalSweeps());
         }
         List<Runnable> tasks = new ArrayList<>(units);
-        if (Samplers.MULTISPIN.equals(spec.sampler())) {
-            List<MultispinMetropolis> groups = MultispinMetropolis.groups((IsingModel) spec.model(), units, spec.seed());
+        if (Samplers.isMultispin(spec.sampler())) {
+            List<MultispinMetropolis> groups = MultispinMetropolis.groups((IsingModel) spec.model(), units, spec.seed(),
+                    Samplers.multispinWidth(spec.sampler()));
             for (int g = 0; g < units; g++) {
                 if (!restored[g]) {
                     int unit = g;
@@ -154,9 +155,12 @@ public final class ChainRunner {
         return new ChainResult(spec, configurations, energy, magnetization, System.nanoTime() - start);
     }
 
-    /** Chains per checkpoint unit: 64 (one replica group) for {@value Samplers#MULTISPIN}, else 1. */
+    /**
+     * Chains per checkpoint unit: 64 (one replica group) for {@value Samplers#MULTISPIN} and
+     * {@value Samplers#MULTISPIN_WIDE}, else 1.
+     */
     public static int chainsPerUnit(RunSpec spec) {
-        return Samplers.MULTISPIN.equals(spec.sampler()) ? MultispinMetropolis.REPLICAS : 1;
+        return Samplers.isMultispin(spec.sampler()) ? MultispinMetropolis.REPLICAS : 1;
     }
 
     /** Chains of checkpoint unit {@code unit} of {@code spec} (fewer than {@link #chainsPerUnit} in the last group). */
@@ -190,7 +194,7 @@ public final class ChainRunner {
         id.put("thin", String.valueOf(spec.thin()));
         id.put("chains", String.valueOf(spec.chains()));
         id.put("seed", String.valueOf(spec.seed()));
-        id.put("generator", Samplers.MULTISPIN.equals(spec.sampler()) ? MultispinMetropolis.ROOT_GENERATOR : GENERATOR);
+        id.put("generator", Samplers.isMultispin(spec.sampler()) ? MultispinMetropolis.ROOT_GENERATOR : GENERATOR);
         id.put("chains_per_unit", String.valueOf(chainsPerUnit(spec)));
         return id;
     }

@@ -82,8 +82,17 @@ import java.util.random.RandomGeneratorFactory;
  * {@code ./coarse} launcher, the Maven build and the benchmarks pass it) and otherwise on a plain-Java twin
  * that gives bit-identical results, about 6× slower; {@link #vectorized()} says which.
  *
+ * <p><b>Wide blocks ({@link Width#WIDE}, sampler {@code multispin-wide}).</b> The square kernel can instead
+ * update eight sites at a time with eight streams and one exit test for all eight: one 512-bit vector, about 1.7×
+ * the speed of four sites on a JDK after 17 with AVX-512 ({@link #wideVectorized()}; BENCHMARKS.md), the
+ * plain-Java twin elsewhere (JDK 17 compiles the 512-bit kernel badly, and on AVX2 eight lanes spill). Its chain
+ * for a seed differs from the four-site chain (each site draws from another stream, and the exit test waits for
+ * eight sites), equally exact; so the width is part of what a seed reproduces, and the default stays
+ * {@link Width#NARROW}, the same chain on every machine.
+ *
  * <p><b>Random numbers.</b> xoshiro256** (Blackman and Vigna 2018) runs in local variables inside the
- * sweep. Its state (four states in 2D, one per vector lane) is seeded with four outputs of a stream split from an L64X128MixRandom
+ * sweep. Its state (in 2D one per vector lane: four, or eight for wide blocks) is seeded with four outputs of a
+ * stream split from an L64X128MixRandom
  * {@link SplittableGenerator} (the LXM family guarantees statistically independent split streams), so
  * groups built in the same order from the same root are reproducible whatever thread runs them. The
  * initial configuration is random (hot start) from the same generator.
@@ -109,8 +118,9 @@ public final class MultispinMetropolis {
     private final long[] rngState = new long[4];
     /** 2D only: the colour-separated storage the square kernels update, and its geometry. */
     private final SquareMultispinLayout layout;
+    private final Width width;
     private final long[] packed;
-    /** 2D only: four xoshiro256** states, one per vector lane, {@code laneState[4k + lane]}. */
+    /** 2D only: one xoshiro256** state per vector lane, {@code laneState[lanes·k + lane]}. */
     private final long[] laneState;
     private final long[] thresholdBits;
     /** thresholds[m] = floor(x^m · 2^64) as an unsigned fraction, m = 1 … d; thresholds[0] unused. */
@@ -130,6 +140,31 @@ public final class MultispinMetropolis {
     static final double CHAIN_ZERO_COST_ACCEPTANCE = 0.5;
 
     /**
+     * The block of sites the square-lattice kernel updates together; the chain and cubic lattices have one kernel
+     * and take only {@link #NARROW}.
+     */
+    public enum Width {
+        /** Four sites of one colour per block, four generator streams: one 256-bit vector. The default. */
+        NARROW(SquareMultispinLayout.NARROW_LANES),
+        /**
+         * Eight sites per block, eight streams: one 512-bit vector on a JDK after 17 with AVX-512, else the
+         * plain-Java twin. Another chain than {@link #NARROW} for the same seed (see the class comment).
+         */
+        WIDE(SquareMultispinLayout.WIDE_LANES);
+
+        private final int sites;
+
+        Width(int sites) {
+            this.sites = sites;
+        }
+
+        /** Sites per block (and generator streams per group). */
+        public int sites() {
+            return sites;
+        }
+    }
+
+    /**
      * A group of 64 replicas seeded from {@code seed} (the first split of an L64X128MixRandom root seeded
      * with it; equals {@code groups(model, 1, seed).get(0)}).
      */
@@ -138,21 +173,39 @@ public final class MultispinMetropolis {
     }
 
     /**
-     * A group of 64 replicas whose generator is seeded from {@code streams.split()}.
+     * A group of 64 replicas whose generator is seeded from {@code streams.split()}, {@link Width#NARROW}.
      *
      * <p>Modified: {@code streams} is advanced by one split.
      *
      * @throws IllegalArgumentException if the field is not zero or L is odd
      */
     public MultispinMetropolis(IsingModel model, SplittableGenerator streams) {
+        this(model, streams, Width.NARROW);
+    }
+
+    /**
+     * A group of 64 replicas whose generator is seeded from {@code streams.split()}, the square kernel updating
+     * blocks of {@code width}.
+     *
+     * <p>Modified: {@code streams} is advanced by one split.
+     *
+     * @throws IllegalArgumentException if the field is not zero, L is odd, or {@code width} is {@link Width#WIDE}
+     *                                  on a lattice other than the square one
+     */
+    public MultispinMetropolis(IsingModel model, SplittableGenerator streams, Width width) {
         this.model = Objects.requireNonNull(model, "model");
         Objects.requireNonNull(streams, "streams");
+        this.width = Objects.requireNonNull(width, "width");
         if (model.field() != 0.0) {
             throw new IllegalArgumentException("the multi-spin Metropolis kernel supports only zero field, got h = "
                     + model.field());
         }
         this.lattice = model.lattice();
         lattice.requireBipartite("the multi-spin checkerboard Metropolis kernel");
+        if (width == Width.WIDE && lattice.dimension() != 2) {
+            throw new IllegalArgumentException("wide blocks are for the square lattice only, got a "
+                    + lattice.dimension() + "D lattice; use the narrow kernel (sampler multispin)");
+        }
         this.linearSize = lattice.linearSize();
         this.dimension = lattice.dimension();
         this.siteCount = lattice.siteCount();
@@ -163,8 +216,8 @@ public final class MultispinMetropolis {
         RandomGenerator seeder = streams.split();
         if (dimension == 2) {
             // one xoshiro state per vector lane from the split stream, then the hot start
-            layout = new SquareMultispinLayout(linearSize);
-            int lanes = SquareMultispinLayout.LANES;
+            layout = new SquareMultispinLayout(linearSize, width.sites());
+            int lanes = layout.lanes;
             laneState = new long[4 * lanes];
             for (int l = 0; l < lanes; l++) {
                 long[] lane = xoshiroState(seeder);
@@ -204,15 +257,25 @@ public final class MultispinMetropolis {
 
     /** {@code count} groups (64·count replicas) split in order from one root seeded with {@code seed}. */
     public static List<MultispinMetropolis> groups(IsingModel model, int count, long seed) {
+        return groups(model, count, seed, Width.NARROW);
+    }
+
+    /** As {@link #groups(IsingModel, int, long)}, the square kernel updating blocks of {@code width}. */
+    public static List<MultispinMetropolis> groups(IsingModel model, int count, long seed, Width width) {
         if (count < 1) {
             throw new IllegalArgumentException("need at least one replica group, got " + count);
         }
         SplittableGenerator root = rootGenerator(seed);
         List<MultispinMetropolis> groups = new ArrayList<>(count);
         for (int g = 0; g < count; g++) {
-            groups.add(new MultispinMetropolis(model, root));
+            groups.add(new MultispinMetropolis(model, root, width));
         }
         return groups;
+    }
+
+    /** The square kernel's block ({@link Width#NARROW} on other lattices). */
+    public Width width() {
+        return width;
     }
 
     public IsingModel model() {
@@ -277,13 +340,36 @@ public final class MultispinMetropolis {
         return VectorSupport.ENABLED;
     }
 
+    /**
+     * Whether {@link Width#WIDE} square sweeps run on 512-bit vectors: the module present and
+     * {@code coarse.multispin.vector} not {@code false} (as for {@link #vectorized()}), the system property
+     * {@code coarse.multispin.wide} not {@code false}, and a JDK after 17 whose preferred long vector is 512 bits
+     * wide (AVX-512). Otherwise they run on the plain-Java twin, with the same results.
+     */
+    public static boolean wideVectorized() {
+        return WideSupport.ENABLED;
+    }
+
+    /** Whether this group's sweeps run on vectors (always false on the chain and cubic lattices). */
+    public boolean onVectors() {
+        if (dimension != 2) {
+            return false;
+        }
+        return width == Width.WIDE ? WideSupport.ENABLED : VectorSupport.ENABLED;
+    }
+
+    /** The module present and the property not false: the condition both vector kernels share. */
+    private static boolean vectorsAllowed() {
+        return Boolean.parseBoolean(System.getProperty("coarse.multispin.vector", "true"))
+                && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    }
+
     /** Decided once: loading {@link SquareMultispinVector} needs the incubator module. */
     private static final class VectorSupport {
         static final boolean ENABLED = detect();
 
         private static boolean detect() {
-            if (!Boolean.parseBoolean(System.getProperty("coarse.multispin.vector", "true"))
-                    || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            if (!vectorsAllowed()) {
                 return false;
             }
             try {
@@ -295,12 +381,35 @@ public final class MultispinMetropolis {
         }
     }
 
+    /**
+     * Decided once, apart from {@link VectorSupport}: a JVM that never creates a wide group never runs the 512-bit
+     * kernel's self-check (a kernel run in a JVM can change how C2 compiles the others, BENCHMARKS.md).
+     */
+    private static final class WideSupport {
+        static final boolean ENABLED = detect();
+
+        private static boolean detect() {
+            if (!vectorsAllowed() || !Boolean.parseBoolean(System.getProperty("coarse.multispin.wide", "true"))) {
+                return false;
+            }
+            try {
+                return SquareMultispinWide.usable();
+            } catch (LinkageError | RuntimeException e) {
+                return false;
+            }
+        }
+    }
+
     /** One full checkerboard sweep of all 64 replicas. Modified: the spin words and the generator state. */
     public void sweep() {
         switch (dimension) {
             case 2 -> {
-                if (VectorSupport.ENABLED) {
-                    SquareMultispinVector.sweep(layout, packed, laneState, thresholdBits);
+                if (width == Width.WIDE ? WideSupport.ENABLED : VectorSupport.ENABLED) {
+                    if (width == Width.WIDE) {
+                        SquareMultispinWide.sweep(layout, packed, laneState, thresholdBits);
+                    } else {
+                        SquareMultispinVector.sweep(layout, packed, laneState, thresholdBits);
+                    }
                 } else {
                     SquareMultispinScalar.sweep(layout, packed, laneState, thresholdBits);
                 }

@@ -11,16 +11,21 @@ import java.util.List;
  * <p>Two kinds of names: the per-configuration {@link Sampler}s ({@link #configurationSamplers}) and
  * {@value #MULTISPIN}, the 64-replica {@link MultispinMetropolis} kernel, which is not a {@code Sampler}
  * (it updates 64 configurations at once) and is run only through {@link ChainRunner#run} (zero-field Ising,
- * even L).
+ * even L); {@value #MULTISPIN_WIDE} is the same kernel with {@link MultispinMetropolis.Width#WIDE} blocks (square
+ * lattice only).
  */
 public final class Samplers {
 
     /** The name of the 64-replica multi-spin-coded Metropolis kernel. */
     public static final String MULTISPIN = "multispin";
+    /** The same kernel updating eight sites at a time on the square lattice ({@link MultispinMetropolis.Width#WIDE}). */
+    public static final String MULTISPIN_WIDE = "multispin-wide";
 
     private static final List<String> ISING = List.of("metropolis", "heatbath", "wolff", "sw");
     private static final List<String> ISING_WITH_MULTISPIN = List.of("metropolis", "heatbath", "wolff", "sw",
             MULTISPIN);
+    private static final List<String> SQUARE_ISING_WITH_MULTISPIN = List.of("metropolis", "heatbath", "wolff", "sw",
+            MULTISPIN, MULTISPIN_WIDE);
     private static final List<String> POTTS = List.of("metropolis", "wolff");
 
     private Samplers() {
@@ -29,13 +34,33 @@ public final class Samplers {
     /**
      * Every sampler name {@link ChainRunner#run} accepts for a model, in a fixed order: the
      * {@link #configurationSamplers}, plus {@value #MULTISPIN} for the zero-field Ising model on an even
-     * lattice.
+     * lattice, and {@value #MULTISPIN_WIDE} when that lattice is square.
      */
     public static List<String> names(Model model) {
         if (model instanceof IsingModel ising && ising.field() == 0.0 && ising.lattice().isBipartite()) {
-            return ISING_WITH_MULTISPIN;
+            return ising.lattice().dimension() == 2 ? SQUARE_ISING_WITH_MULTISPIN : ISING_WITH_MULTISPIN;
         }
         return configurationSamplers(model);
+    }
+
+    /** Whether {@code name} is one of the 64-replica kernels ({@value #MULTISPIN}, {@value #MULTISPIN_WIDE}). */
+    public static boolean isMultispin(String name) {
+        return MULTISPIN.equals(name) || MULTISPIN_WIDE.equals(name);
+    }
+
+    /**
+     * The block width a multi-spin sampler name stands for.
+     *
+     * @throws IllegalArgumentException if {@code name} is not a multi-spin sampler
+     */
+    public static MultispinMetropolis.Width multispinWidth(String name) {
+        if (MULTISPIN.equals(name)) {
+            return MultispinMetropolis.Width.NARROW;
+        }
+        if (MULTISPIN_WIDE.equals(name)) {
+            return MultispinMetropolis.Width.WIDE;
+        }
+        throw new IllegalArgumentException("not a multi-spin sampler: " + name);
     }
 
     /** The names {@link #create} accepts for a model (per-configuration samplers), in a fixed order. */
@@ -50,18 +75,22 @@ public final class Samplers {
      *                                  or multispin sampler with a non-zero field, or multispin on odd L
      */
     public static void validate(String name, Model model) {
-        if (MULTISPIN.equals(name)) {
+        if (isMultispin(name)) {
             if (!(model instanceof IsingModel ising)) {
-                throw new IllegalArgumentException("the multispin sampler is for the Ising model only, not "
+                throw new IllegalArgumentException("the " + name + " sampler is for the Ising model only, not "
                         + model.name() + "; valid: " + String.join(", ", names(model)));
             }
             if (ising.field() != 0.0) {
-                throw new IllegalArgumentException("the multispin sampler needs field h = 0, got h = " + ising.field()
-                        + "; use metropolis or heatbath in a field");
+                throw new IllegalArgumentException("the " + name + " sampler needs field h = 0, got h = "
+                        + ising.field() + "; use metropolis or heatbath in a field");
             }
             if (!ising.lattice().isBipartite()) {
-                throw new IllegalArgumentException("the multispin sampler needs an even lattice size (checkerboard), got L = "
-                        + ising.lattice().linearSize());
+                throw new IllegalArgumentException("the " + name
+                        + " sampler needs an even lattice size (checkerboard), got L = " + ising.lattice().linearSize());
+            }
+            if (MULTISPIN_WIDE.equals(name) && ising.lattice().dimension() != 2) {
+                throw new IllegalArgumentException("the multispin-wide sampler is for the square lattice only, got "
+                        + ising.lattice().dimension() + "D; use multispin");
             }
             return;
         }
@@ -102,9 +131,9 @@ public final class Samplers {
                     break;
             }
         }
-        if (MULTISPIN.equals(name)) {
-            throw new IllegalArgumentException("multispin updates 64 replicas at once and is not a per-configuration"
-                    + " Sampler: run it through ChainRunner (RunSpec sampler \"multispin\")");
+        if (isMultispin(name)) {
+            throw new IllegalArgumentException(name + " updates 64 replicas at once and is not a per-configuration"
+                    + " Sampler: run it through ChainRunner (RunSpec sampler \"" + name + "\")");
         }
         throw new IllegalArgumentException("unknown sampler '" + name + "' for " + model.name() + "; valid: "
                 + String.join(", ", names(model)));

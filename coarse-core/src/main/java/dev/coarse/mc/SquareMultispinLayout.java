@@ -1,15 +1,16 @@
 package dev.coarse.mc;
 
 /**
- * The storage of the square-lattice multi-spin kernels ({@link SquareMultispinVector} and its scalar twin
- * {@link SquareMultispinScalar}): the two checkerboard colours stored apart, so that the sites one half-sweep
- * updates are consecutive in memory and four of them fit one 256-bit vector.
+ * The storage of the square-lattice multi-spin kernels ({@link SquareMultispinVector}, {@link SquareMultispinWide}
+ * and their scalar twin {@link SquareMultispinScalar}): the two checkerboard colours stored apart, so that the
+ * sites one half-sweep updates are consecutive in memory and a block of {@link #lanes} of them (4: one 256-bit
+ * vector; 8: one 512-bit vector) is updated together.
  *
  * <p>Site (y, x) of an L×L torus (L even) has colour c = (x + y) mod 2 and half-row index j = ⌊x/2⌋, so
  * x = 2j + ((c + y) mod 2). Colour c, row y, index j ∈ [0, H), H = L/2, lives at
  * {@code c·L·stride + y·stride + 1 + j}. Each half-row has a ghost word on each side (index 0 copies j = H−1,
  * index H + 1 copies j = 0, refreshed by {@link #refreshGhosts} after the half-row changes) and is padded to
- * {@code stride = roundUp(H, LANES) + 2} words, so a vector of {@link #LANES} consecutive j never leaves it.
+ * {@code stride = roundUp(H, lanes) + 2} words, so a block of {@link #lanes} consecutive j never leaves it.
  * Padding words are never read as spins: lanes beyond H are masked out of every decision.
  *
  * <p>Neighbours of colour c at (y, j): the other colour's (y, j) and (y, j + side), side = −1 when
@@ -17,27 +18,41 @@ package dev.coarse.mc;
  */
 final class SquareMultispinLayout {
 
-    /** Sites updated together: one 256-bit vector of longs. */
-    static final int LANES = 4;
+    /** Sites updated together by {@link SquareMultispinVector}: one 256-bit vector of longs. */
+    static final int NARROW_LANES = 4;
+    /** Sites updated together by {@link SquareMultispinWide}: one 512-bit vector of longs. */
+    static final int WIDE_LANES = 8;
 
     final int size;
+    /** Sites per block, {@link #NARROW_LANES} or {@link #WIDE_LANES}; also the number of xoshiro256** streams. */
+    final int lanes;
     final int half;
     final int stride;
     /** See {@link #laneMasks()}. */
     private final long[] masks;
 
+    /** The layout of {@link SquareMultispinVector}: blocks of {@link #NARROW_LANES} sites. */
     SquareMultispinLayout(int size) {
+        this(size, NARROW_LANES);
+    }
+
+    /** Blocks of {@code lanes} sites, {@link #NARROW_LANES} or {@link #WIDE_LANES}. */
+    SquareMultispinLayout(int size, int lanes) {
         if (size < 2 || size % 2 != 0) {
             throw new IllegalArgumentException("the square multi-spin kernel needs an even L >= 2, got " + size);
         }
+        if (lanes != NARROW_LANES && lanes != WIDE_LANES) {
+            throw new IllegalArgumentException("blocks of " + NARROW_LANES + " or " + WIDE_LANES + " sites, got " + lanes);
+        }
         this.size = size;
+        this.lanes = lanes;
         this.half = size / 2;
-        this.stride = (half + LANES - 1) / LANES * LANES + 2;
-        this.masks = new long[2 * LANES];
-        int lastStart = (half - 1) / LANES * LANES;
-        for (int l = 0; l < LANES; l++) {
+        this.stride = (half + lanes - 1) / lanes * lanes + 2;
+        this.masks = new long[2 * lanes];
+        int lastStart = (half - 1) / lanes * lanes;
+        for (int l = 0; l < lanes; l++) {
             masks[l] = -1L;
-            masks[LANES + l] = lastStart + l < half ? -1L : 0L;
+            masks[lanes + l] = lastStart + l < half ? -1L : 0L;
         }
     }
 
@@ -95,16 +110,16 @@ final class SquareMultispinLayout {
     }
 
     /**
-     * Lane masks: entries 0…3 are all ones (a full vector), entries 4…7 keep the lanes j &lt; H of the last
-     * vector of a half-row (all ones too when H is a multiple of 4). Shared: read only.
+     * Lane masks: entries 0…lanes−1 are all ones (a full block), entries lanes…2·lanes−1 keep the lanes j &lt; H of
+     * the last block of a half-row (all ones too when H is a multiple of lanes). Shared: read only.
      */
     long[] laneMasks() {
         return masks;
     }
 
-    /** Offset into {@link #laneMasks()} for the vector starting at j. */
+    /** Offset into {@link #laneMasks()} for the block starting at j. */
     int maskOffset(int j) {
-        return j + LANES > half ? LANES : 0;
+        return j + lanes > half ? lanes : 0;
     }
 
     /**

@@ -1,13 +1,14 @@
 package dev.coarse.mc;
 
 /**
- * The square-lattice multi-spin sweep in plain Java: the exact twin of {@link SquareMultispinVector}, lane by
- * lane, drawing the same random words in the same order, so it gives bit-identical configurations. It runs
- * when the JVM was started without {@code --add-modules jdk.incubator.vector} (or on hardware without
- * 256-bit vectors), and it is the oracle the vector kernel is tested against.
+ * The square-lattice multi-spin sweep in plain Java: the exact twin of {@link SquareMultispinVector} (blocks of
+ * four sites) and of {@link SquareMultispinWide} (blocks of eight), lane by lane, drawing the same random words in
+ * the same order, so it gives bit-identical configurations. It runs when the JVM was started without
+ * {@code --add-modules jdk.incubator.vector} (or on hardware or a JDK without the vectors the layout's block
+ * needs), and it is the oracle the vector kernels are tested against.
  *
- * <p>Per vector of {@link SquareMultispinLayout#LANES} sites: each lane l draws its words from its own
- * xoshiro256** stream (state {@code state[4k + l]}, k = 0…3), one word per lane per turn, in groups of
+ * <p>Per block of {@link SquareMultispinLayout#lanes} sites: each lane l draws its words from its own
+ * xoshiro256** stream (state {@code state[lanes·k + l]}, k = 0…3), one word per lane per turn, in groups of
  * {@link SquareMultispinLayout#WORDS_PER_TEST} turns, until after a group every lane's 64 replicas are
  * decided (at least one group, at most {@link SquareMultispinLayout#TABLE_BITS} turns; the generator state
  * is kept per half-row in the vector kernel, which changes nothing here since each lane's stream is
@@ -36,7 +37,7 @@ final class SquareMultispinScalar {
      * @param bits {@link SquareMultispinLayout#thresholdTables} of x and x²
      */
     static void sweep(SquareMultispinLayout layout, long[] packed, long[] state, long[] bits) {
-        final int lanes = SquareMultispinLayout.LANES;
+        final int lanes = layout.lanes;
         final long[] masks = layout.laneMasks();
         final long[] accept = new long[lanes];
         final long[] undecided = new long[lanes];
@@ -98,13 +99,13 @@ final class SquareMultispinScalar {
     }
 
     /**
-     * The bit-serial comparisons of one vector's {@link SquareMultispinLayout#LANES} lanes: words drawn lane by lane
+     * The bit-serial comparisons of one block's lanes ({@code accept.length} of them): words drawn lane by lane
      * from each lane's stream, {@link SquareMultispinLayout#WORDS_PER_TEST} per group, until after a group no lane
      * has an undecided site; {@code lastWords} ends as the OR of the last group's words (the n = 2 coin). Shared by
      * both scalar twins. Modified: {@code state}, {@code accept}, {@code undecided}, {@code lastWords}.
      */
     static void decide(long[] state, long[] bits, long[] eq0, long[] accept, long[] undecided, long[] lastWords) {
-        final int lanes = SquareMultispinLayout.LANES;
+        final int lanes = accept.length;
         final int perTest = SquareMultispinLayout.WORDS_PER_TEST;
         for (int group = 0; group < SquareMultispinLayout.TABLE_BITS; group += perTest) {
             long any = 0;

@@ -69,8 +69,8 @@ final class SquareMultispinVector {
      * behaves differently gets the twin instead of a crash or a wrong chain.
      */
     static boolean usable() {
-        return LongVector.SPECIES_PREFERRED.length() >= SquareMultispinLayout.LANES
-                && SPECIES.length() == SquareMultispinLayout.LANES
+        return LongVector.SPECIES_PREFERRED.length() >= SquareMultispinLayout.NARROW_LANES
+                && SPECIES.length() == SquareMultispinLayout.NARROW_LANES
                 && agreesWithTwin();
     }
 
@@ -86,7 +86,7 @@ final class SquareMultispinVector {
         final long[] twin = new long[layout.length()];
         layout.pack(start, twin);
         final long[] packed = twin.clone();
-        final long[] twinState = new long[4 * SquareMultispinLayout.LANES];
+        final long[] twinState = new long[4 * SquareMultispinLayout.NARROW_LANES];
         for (int i = 0; i < twinState.length; i++) {
             twinState[i] = rng.nextLong();
         }
@@ -103,7 +103,11 @@ final class SquareMultispinVector {
 
     /** As {@link SquareMultispinScalar#sweep}. Modified: {@code packed}, {@code state}. */
     static void sweep(SquareMultispinLayout layout, long[] packed, long[] state, long[] bits) {
-        final int lanes = SquareMultispinLayout.LANES;
+        if (layout.lanes != SquareMultispinLayout.NARROW_LANES) {
+            throw new IllegalArgumentException("the 256-bit kernel updates blocks of 4 sites, the layout has "
+                    + layout.lanes);
+        }
+        final int lanes = SquareMultispinLayout.NARROW_LANES;
         final long[] masks = layout.laneMasks();
         final int size = layout.size;
         final int half = layout.half;

@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class MultispinMetropolisTest {
 
@@ -43,8 +45,9 @@ class MultispinMetropolisTest {
         assertFullStateHistogram(model, 20);
     }
 
-    @Test
-    void squareEnergyMagnetizationHistogramMatchesEnumeration() {
+    @ParameterizedTest
+    @EnumSource(MultispinMetropolis.Width.class)
+    void squareEnergyMagnetizationHistogramMatchesEnumeration(MultispinMetropolis.Width width) {
         IsingModel model = IsingModel.atTemperature(Lattice.square(4), 2.5);
         ExactDistribution exact = Enumeration.boltzmann(model);
         Map<Long, Double> expectedP = new HashMap<>();
@@ -52,7 +55,7 @@ class MultispinMetropolisTest {
             expectedP.merge(energyAbsMagnetizationKey(model, exact.decode(code)), exact.probabilities()[code],
                     Double::sum);
         }
-        MultispinMetropolis group = new MultispinMetropolis(model, 11L);
+        MultispinMetropolis group = new MultispinMetropolis(model, MultispinMetropolis.rootGenerator(11L), width);
         group.sweep(200);
         Map<Long, Long> observed = new HashMap<>();
         byte[] c = new byte[16];
@@ -67,8 +70,9 @@ class MultispinMetropolisTest {
         assertChiSquare(expectedP, observed, (long) records * R);
     }
 
-    @Test
-    void squareEnergyAndBinderAgreeWithEnumeration() {
+    @ParameterizedTest
+    @EnumSource(MultispinMetropolis.Width.class)
+    void squareEnergyAndBinderAgreeWithEnumeration(MultispinMetropolis.Width width) {
         IsingModel model = IsingModel.atTemperature(Lattice.square(4), 2.3);
         ExactDistribution exact = Enumeration.boltzmann(model);
         double m2 = 0;
@@ -80,7 +84,7 @@ class MultispinMetropolisTest {
         }
         double exactBinder = 1 - m4 / (3 * m2 * m2);
 
-        MultispinMetropolis group = new MultispinMetropolis(model, 5L);
+        MultispinMetropolis group = new MultispinMetropolis(model, MultispinMetropolis.rootGenerator(5L), width);
         group.sweep(500);
         int sweeps = 20000;
         double[] eSum = new double[R];
@@ -321,6 +325,36 @@ class MultispinMetropolisTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("zero field");
         MultispinMetropolis group = new MultispinMetropolis(IsingModel.atTemperature(Lattice.square(4), 2.0), 1L);
         assertThatThrownBy(() -> group.replica(64)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void wideBlocksAreForTheSquareLatticeOnly() {
+        assertThatThrownBy(() -> new MultispinMetropolis(IsingModel.atTemperature(Lattice.cubic(4), 4.0),
+                MultispinMetropolis.rootGenerator(1L), MultispinMetropolis.Width.WIDE))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("square lattice only");
+        assertThatThrownBy(() -> new MultispinMetropolis(IsingModel.atTemperature(Lattice.chain(8), 2.0),
+                MultispinMetropolis.rootGenerator(1L), MultispinMetropolis.Width.WIDE))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("square lattice only");
+    }
+
+    @Test
+    void wideAndNarrowBlocksAreDifferentChainsForOneSeed() {
+        // eight lane states are drawn before the hot start instead of four, and the sites draw from other streams:
+        // the width is part of what a seed reproduces (MultispinMetropolis class comment)
+        IsingModel model = IsingModel.atTemperature(Lattice.square(8), 2.269185314213022);
+        MultispinMetropolis narrow = new MultispinMetropolis(model, MultispinMetropolis.rootGenerator(3L),
+                MultispinMetropolis.Width.NARROW);
+        MultispinMetropolis wide = new MultispinMetropolis(model, MultispinMetropolis.rootGenerator(3L),
+                MultispinMetropolis.Width.WIDE);
+        assertThat(wide.width()).isEqualTo(MultispinMetropolis.Width.WIDE);
+        assertThat(narrow.width()).isEqualTo(MultispinMetropolis.Width.NARROW);
+        narrow.sweep(5);
+        wide.sweep(5);
+        assertThat(wide.words()).isNotEqualTo(narrow.words());
+        MultispinMetropolis again = new MultispinMetropolis(model, MultispinMetropolis.rootGenerator(3L),
+                MultispinMetropolis.Width.WIDE);
+        again.sweep(5);
+        assertThat(again.words()).isEqualTo(wide.words());
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code sampler = "multispin"} through {@link ChainRunner#run}: the 64-replica kernel behind the same API
@@ -31,10 +32,10 @@ class MultispinRunTest {
     private static final int THERMALIZE = 100;
     private static final long SEED = 20261123L;
 
-    /** Multispin, and the scalar kernel's square-lattice fast path (even L, h = 0), on the 4×4 torus. */
+    /** Multispin (both widths), and the scalar kernel's square-lattice fast path (even L, h = 0), on the 4×4 torus. */
     @ParameterizedTest(name = "{0} at T = {1}")
-    @CsvSource({"multispin, 1.8", "multispin, 2.27", "multispin, 3.5", "metropolis, 1.8", "metropolis, 2.27",
-        "metropolis, 3.5"})
+    @CsvSource({"multispin, 1.8", "multispin, 2.27", "multispin, 3.5", "multispin-wide, 1.8", "multispin-wide, 2.27",
+        "multispin-wide, 3.5", "metropolis, 1.8", "metropolis, 2.27", "metropolis, 3.5"})
     void squareFourByFourEnergyMagnetizationHistogramMatchesEnumeration(String sampler, double t) {
         IsingModel model = IsingModel.atTemperature(Lattice.square(4), t);
         ExactDistribution exact = Enumeration.boltzmann(model);
@@ -78,16 +79,17 @@ class MultispinRunTest {
         }
     }
 
-    @Test
-    void sameSeedSameDataWhateverTheThreadCount() {
+    @ParameterizedTest
+    @ValueSource(strings = {"multispin", "multispin-wide"})
+    void sameSeedSameDataWhateverTheThreadCount(String sampler) {
         IsingModel model = IsingModel.atTemperature(Lattice.square(8), 2.3);
-        ChainResult one = ChainRunner.run(new RunSpec(model, "multispin", 20, 5, 4, 130, SEED, 1), null);
-        ChainResult two = ChainRunner.run(new RunSpec(model, "multispin", 20, 5, 4, 130, SEED, 2), null);
+        ChainResult one = ChainRunner.run(new RunSpec(model, sampler, 20, 5, 4, 130, SEED, 1), null);
+        ChainResult two = ChainRunner.run(new RunSpec(model, sampler, 20, 5, 4, 130, SEED, 2), null);
         assertThat(one.configurations()).isDeepEqualTo(two.configurations());
         assertThat(one.energyPerSite()).isDeepEqualTo(two.energyPerSite());
         assertThat(one.magnetizationPerSite()).isDeepEqualTo(two.magnetizationPerSite());
         // fewer chains keep a prefix of the same replicas
-        ChainResult few = ChainRunner.run(new RunSpec(model, "multispin", 20, 5, 4, 3, SEED, 2), null);
+        ChainResult few = ChainRunner.run(new RunSpec(model, sampler, 20, 5, 4, 3, SEED, 2), null);
         for (int c = 0; c < 3; c++) {
             for (int k = 0; k < few.samplesPerChain(); k++) {
                 assertThat(few.configuration(c, k)).isEqualTo(one.configuration(c, k));

@@ -22,7 +22,17 @@ class SamplersTest {
 
     @Test
     void namesPerModel() {
-        assertThat(Samplers.names(ISING)).containsExactly("metropolis", "heatbath", "wolff", "sw", "multispin");
+        assertThat(Samplers.names(ISING)).containsExactly("metropolis", "heatbath", "wolff", "sw", "multispin",
+                "multispin-wide");
+        IsingModel cubic = IsingModel.atTemperature(Lattice.cubic(4), 4.5);
+        assertThat(Samplers.names(cubic)).containsExactly("metropolis", "heatbath", "wolff", "sw", "multispin");
+        assertThatThrownBy(() -> Samplers.validate("multispin-wide", cubic))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("square lattice only");
+        Samplers.validate("multispin-wide", ISING);
+        assertThat(Samplers.multispinWidth("multispin-wide")).isEqualTo(MultispinMetropolis.Width.WIDE);
+        assertThat(Samplers.multispinWidth("multispin")).isEqualTo(MultispinMetropolis.Width.NARROW);
+        assertThatThrownBy(() -> Samplers.create("multispin-wide", ISING)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ChainRunner");
         assertThat(Samplers.configurationSamplers(ISING)).containsExactly("metropolis", "heatbath", "wolff", "sw");
         assertThat(Samplers.names(POTTS)).containsExactly("metropolis", "wolff");
         for (String name : Samplers.configurationSamplers(ISING)) {

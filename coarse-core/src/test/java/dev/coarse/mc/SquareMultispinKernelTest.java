@@ -28,8 +28,21 @@ class SquareMultispinKernelTest {
     @ParameterizedTest
     @ValueSource(ints = {2, 4, 6, 8, 10, 12, 16, 22, 32})
     void vectorSweepIsBitIdenticalToTheScalarTwin(int size) {
+        assertBitIdenticalToTheTwin(size, SquareMultispinLayout.NARROW_LANES, SquareMultispinVector::sweep);
+    }
+
+    /** A square multi-spin sweep: {@code (layout, packed, state, bits)}, as the kernels' {@code sweep}. */
+    interface Sweep {
+        void sweep(SquareMultispinLayout layout, long[] packed, long[] state, long[] bits);
+    }
+
+    /**
+     * {@value #SWEEPS} sweeps of {@code kernel} and of the twin from one random start and generator state, at three
+     * temperatures, on a layout of {@code lanes}: the same spins and generator states, and the spins changed.
+     */
+    static void assertBitIdenticalToTheTwin(int size, int lanes, Sweep kernel) {
         for (double temperature : new double[] {1.2, 2.269185314213022, 4.0}) {
-            SquareMultispinLayout layout = new SquareMultispinLayout(size);
+            SquareMultispinLayout layout = new SquareMultispinLayout(size, lanes);
             SplittableRandom rng = new SplittableRandom(size * 1000L + (long) (temperature * 10));
             long[] start = new long[size * size];
             for (int i = 0; i < start.length; i++) {
@@ -38,7 +51,7 @@ class SquareMultispinKernelTest {
             long[] scalar = new long[layout.length()];
             layout.pack(start, scalar);
             long[] vector = scalar.clone();
-            long[] scalarState = new long[16];
+            long[] scalarState = new long[4 * lanes];
             for (int i = 0; i < scalarState.length; i++) {
                 scalarState[i] = rng.nextLong();
             }
@@ -48,13 +61,13 @@ class SquareMultispinKernelTest {
                     MultispinMetropolis.fixedPointFraction(x * x));
             for (int t = 0; t < SWEEPS; t++) {
                 SquareMultispinScalar.sweep(layout, scalar, scalarState, bits);
-                SquareMultispinVector.sweep(layout, vector, vectorState, bits);
+                kernel.sweep(layout, vector, vectorState, bits);
             }
             assertThat(vector).as("spins, L = %d, T = %s", size, temperature).isEqualTo(scalar);
             assertThat(vectorState).as("generator states, L = %d, T = %s", size, temperature).isEqualTo(scalarState);
-            long[] before = new long[size * size];
-            layout.unpack(scalar, before);
-            assertThat(before).as("the sweeps changed the spins").isNotEqualTo(start);
+            long[] after = new long[size * size];
+            layout.unpack(scalar, after);
+            assertThat(after).as("the sweeps changed the spins").isNotEqualTo(start);
         }
     }
 

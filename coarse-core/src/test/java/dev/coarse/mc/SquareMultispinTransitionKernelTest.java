@@ -45,7 +45,7 @@ class SquareMultispinTransitionKernelTest {
     private static final double MIN_EXPECTED_FLIPS = 100;
 
     /** One sweep from a start: fills the start and the result, lattice order, bit r = replica r. */
-    private interface Trial {
+    interface Trial {
         void run(long[] start, long[] after);
     }
 
@@ -68,6 +68,27 @@ class SquareMultispinTransitionKernelTest {
     void theVectorKernelFlipsEverySiteOfEveryReplicaIndependentlyWithItsMetropolisProbability(int size,
             double temperature) {
         assertExactKernel(size, temperature, trials(size), kernelTrial(size, temperature, 7L * size, true));
+    }
+
+    /**
+     * Blocks of eight sites ({@link MultispinMetropolis.Width#WIDE}) on the twin (the 512-bit kernel is bit-identical
+     * to it, {@link SquareMultispinWideKernelTest}): H = 3, 9, 17 leave 5, 7, 7 padding lanes in a half-row's last
+     * block, H = 8 none.
+     */
+    @ParameterizedTest(name = "L = {0}, T = {1}")
+    @CsvSource({"6, 2.269185314213022", "18, 4.0", "34, 2.269185314213022"})
+    void theWideTwinFlipsEverySiteOfEveryReplicaIndependentlyWithItsMetropolisProbability(int size,
+            double temperature) {
+        assertExactKernel(size, temperature, trials(size),
+                kernelTrial(size, temperature, 23L * size, false, SquareMultispinLayout.WIDE_LANES));
+    }
+
+    @ParameterizedTest(name = "L = {0}, T = {1}")
+    @CsvSource({"16, 2.269185314213022", "18, 4.0"})
+    void aWideGroupsSweepFlipsEverySiteOfEveryReplicaIndependentlyWithItsMetropolisProbability(int size,
+            double temperature) {
+        assertExactKernel(size, temperature, trials(size),
+                groupTrial(size, temperature, 29L * size, MultispinMetropolis.Width.WIDE));
     }
 
     @ParameterizedTest(name = "L = {0}, T = {1}")
@@ -94,16 +115,21 @@ class SquareMultispinTransitionKernelTest {
     }
 
     /** Sweeps per test: about 10⁵ site-replica trials per site for the small tori, 1.6·10⁴ for L = 34. */
-    private static int trials(int size) {
+    static int trials(int size) {
         return size <= 16 ? 1_500 : 250;
     }
 
     /** A new group per trial, split from one root: hot-started, so its start is random too. */
     private static Trial groupTrial(int size, double temperature, long seed) {
+        return groupTrial(size, temperature, seed, MultispinMetropolis.Width.NARROW);
+    }
+
+    /** As {@link #groupTrial(int, double, long)} with blocks of {@code width}. */
+    static Trial groupTrial(int size, double temperature, long seed, MultispinMetropolis.Width width) {
         IsingModel model = IsingModel.atTemperature(Lattice.square(size), temperature);
         SplittableGenerator root = MultispinMetropolis.rootGenerator(seed);
         return (start, after) -> {
-            MultispinMetropolis group = new MultispinMetropolis(model, root);
+            MultispinMetropolis group = new MultispinMetropolis(model, root, width);
             System.arraycopy(group.words(), 0, start, 0, start.length);
             group.sweep();
             System.arraycopy(group.words(), 0, after, 0, after.length);
@@ -115,7 +141,15 @@ class SquareMultispinTransitionKernelTest {
      * generator states per trial; the threshold tables of x and x² as {@link MultispinMetropolis} builds them.
      */
     private static Trial kernelTrial(int size, double temperature, long seed, boolean vector) {
-        SquareMultispinLayout layout = new SquareMultispinLayout(size);
+        return kernelTrial(size, temperature, seed, vector, SquareMultispinLayout.NARROW_LANES);
+    }
+
+    /**
+     * As {@link #kernelTrial(int, double, long, boolean)} on a layout of {@code lanes}: the vector kernel is
+     * {@link SquareMultispinVector} for 4 lanes, {@link SquareMultispinWide} for 8.
+     */
+    static Trial kernelTrial(int size, double temperature, long seed, boolean vector, int lanes) {
+        SquareMultispinLayout layout = new SquareMultispinLayout(size, lanes);
         SplittableRandom rng = new SplittableRandom(seed);
         long[] fixedStart = new long[size * size];
         for (int i = 0; i < fixedStart.length; i++) {
@@ -125,14 +159,16 @@ class SquareMultispinTransitionKernelTest {
         long[] bits = SquareMultispinLayout.thresholdTables(MultispinMetropolis.fixedPointFraction(x),
                 MultispinMetropolis.fixedPointFraction(Math.pow(x, 2)));
         long[] packed = new long[layout.length()];
-        long[] state = new long[4 * SquareMultispinLayout.LANES];
+        long[] state = new long[4 * layout.lanes];
         return (start, after) -> {
             System.arraycopy(fixedStart, 0, start, 0, start.length);
             layout.pack(start, packed);
             for (int k = 0; k < state.length; k++) {
                 state[k] = rng.nextLong();
             }
-            if (vector) {
+            if (vector && lanes == SquareMultispinLayout.WIDE_LANES) {
+                SquareMultispinWide.sweep(layout, packed, state, bits);
+            } else if (vector) {
                 SquareMultispinVector.sweep(layout, packed, state, bits);
             } else {
                 SquareMultispinScalar.sweep(layout, packed, state, bits);
@@ -165,7 +201,7 @@ class SquareMultispinTransitionKernelTest {
         assertThat(MultispinMetropolis.ZERO_COST_ACCEPTANCE).isEqualTo(ZERO_COST_FLIP);
     }
 
-    private static void assertExactKernel(int size, double temperature, int trials, Trial trial) {
+    static void assertExactKernel(int size, double temperature, int trials, Trial trial) {
         int n = size * size;
         double[] p = flipProbabilities(temperature);
         int classCount = p.length;
