@@ -167,8 +167,8 @@ public final class BenchCommand implements Callable<Integer> {
             speed(kernels.putObject("metropolis_multispin"), multispin)
                     .put("vectorized", MultispinMetropolis.vectorized());
             speed(kernels.putObject("metropolis_multispin_wide"), multispinWide)
-                    .put("vectorized", MultispinMetropolis.wideVectorized())
-                    .put("vector_bits", MultispinMetropolis.wideVectorized() ? 512 : 0);
+                    .put("vectorized", MultispinMetropolis.wideVectorBits() > 0)
+                    .put("vector_bits", MultispinMetropolis.wideVectorBits());
             independent(speed(kernels.putObject("wolff"), wolff), wolffSteps, wolffTau, wolffIndependent);
             independent(speed(kernels.putObject("swendsen_wang"), sw), swSweeps, swTau, swIndependent);
             JsonOutput.print(out, root);
@@ -189,9 +189,11 @@ public final class BenchCommand implements Callable<Integer> {
                 out.println("  (multispin ran without 256-bit vectors: start the JVM with --add-modules jdk.incubator.vector)");
             }
             row(out, "metropolis_multispin_wide", multispinWide);
-            if (!MultispinMetropolis.wideVectorized()) {
-                out.println("  (multispin-wide ran on plain Java: its 512-bit kernel needs a JDK after 17 and AVX-512)");
-            }
+            out.printf("  (%s)%n", switch (MultispinMetropolis.wideVectorBits()) {
+                case 512 -> "eight sites per 512-bit vector";
+                case 256 -> "eight sites as two 256-bit halves; one 512-bit vector needs a JDK after 17 and AVX-512";
+                default -> "plain Java: start the JVM with --add-modules jdk.incubator.vector";
+            });
             row(out, "wolff", wolff);
             row(out, "swendsen_wang", sw);
             out.printf("independent samples per second at L = %d (steps/s / 2 tau_int of |m|):%n", INDEPENDENT_L);

@@ -37,7 +37,7 @@ public final class SampleCommand implements Callable<Integer> {
 
     @Option(names = "--sampler", defaultValue = "metropolis", paramLabel = "NAME",
             description = "metropolis, heatbath, wolff, sw (Ising); metropolis, wolff (Potts); multispin (Ising, even L);"
-                    + " multispin-wide (2D Ising, even L: eight sites per 512-bit vector, fast on a JDK after 17 with AVX-512;"
+                    + " multispin-wide (2D Ising, even L: eight sites per block, one 512-bit vector on a JDK after 17 with AVX-512;"
                     + " another chain than multispin for a seed). Default ${DEFAULT-VALUE}.")
     String sampler;
 

@@ -83,11 +83,11 @@ import java.util.random.RandomGeneratorFactory;
  * that gives bit-identical results, about 6× slower; {@link #vectorized()} says which.
  *
  * <p><b>Wide blocks ({@link Width#WIDE}, sampler {@code multispin-wide}).</b> The square kernel can instead
- * update eight sites at a time with eight streams and one exit test for all eight: one 512-bit vector, about 1.7×
- * the speed of four sites on a JDK after 17 with AVX-512 ({@link #wideVectorized()}; BENCHMARKS.md), the
- * plain-Java twin elsewhere (JDK 17 compiles the 512-bit kernel badly, and on AVX2 eight lanes spill). Its chain
- * for a seed differs from the four-site chain (each site draws from another stream, and the exit test waits for
- * eight sites), equally exact; so the width is part of what a seed reproduces, and the default stays
+ * update eight sites at a time with eight streams and one exit test for all eight: one 512-bit vector on a JDK
+ * after 17 with AVX-512, about 1.7× the speed of four sites there; two 256-bit halves elsewhere (JDK 17, AVX2),
+ * about 1.1× ({@link #wideVectorBits()}; BENCHMARKS.md); the plain-Java twin without the module. Its chain for a
+ * seed differs from the four-site chain (each site draws from another stream, and the exit test waits for eight
+ * sites), equally exact; so the width is part of what a seed reproduces, and the default stays
  * {@link Width#NARROW}, the same chain on every machine.
  *
  * <p><b>Random numbers.</b> xoshiro256** (Blackman and Vigna 2018) runs in local variables inside the
@@ -341,13 +341,13 @@ public final class MultispinMetropolis {
     }
 
     /**
-     * Whether {@link Width#WIDE} square sweeps run on 512-bit vectors: the module present and
-     * {@code coarse.multispin.vector} not {@code false} (as for {@link #vectorized()}), the system property
-     * {@code coarse.multispin.wide} not {@code false}, and a JDK after 17 whose preferred long vector is 512 bits
-     * wide (AVX-512). Otherwise they run on the plain-Java twin, with the same results.
+     * The vectors {@link Width#WIDE} square sweeps run on: 512 (one 512-bit vector per block: the module present,
+     * {@code coarse.multispin.vector} and {@code coarse.multispin.vector512} not {@code false}, and a JDK after 17
+     * whose preferred long vector is 512 bits wide, i.e. AVX-512), else 256 (two 256-bit halves, where
+     * {@link #vectorized()} holds), else 0 (the plain-Java twin). All three give the same results.
      */
-    public static boolean wideVectorized() {
-        return WideSupport.ENABLED;
+    public static int wideVectorBits() {
+        return WideSupport.BITS;
     }
 
     /** Whether this group's sweeps run on vectors (always false on the chain and cubic lattices). */
@@ -355,7 +355,7 @@ public final class MultispinMetropolis {
         if (dimension != 2) {
             return false;
         }
-        return width == Width.WIDE ? WideSupport.ENABLED : VectorSupport.ENABLED;
+        return width == Width.WIDE ? WideSupport.BITS > 0 : VectorSupport.ENABLED;
     }
 
     /** The module present and the property not false: the condition both vector kernels share. */
@@ -386,16 +386,20 @@ public final class MultispinMetropolis {
      * kernel's self-check (a kernel run in a JVM can change how C2 compiles the others, BENCHMARKS.md).
      */
     private static final class WideSupport {
-        static final boolean ENABLED = detect();
+        static final int BITS = detect();
 
-        private static boolean detect() {
-            if (!vectorsAllowed() || !Boolean.parseBoolean(System.getProperty("coarse.multispin.wide", "true"))) {
-                return false;
+        private static int detect() {
+            if (!vectorsAllowed()) {
+                return 0;
             }
             try {
-                return SquareMultispinWide.usable();
+                if (Boolean.parseBoolean(System.getProperty("coarse.multispin.vector512", "true"))
+                        && SquareMultispinWide.usable()) {
+                    return 512;
+                }
+                return SquareMultispinWideHalves.usable() ? 256 : 0;
             } catch (LinkageError | RuntimeException e) {
-                return false;
+                return 0;
             }
         }
     }
@@ -404,12 +408,14 @@ public final class MultispinMetropolis {
     public void sweep() {
         switch (dimension) {
             case 2 -> {
-                if (width == Width.WIDE ? WideSupport.ENABLED : VectorSupport.ENABLED) {
-                    if (width == Width.WIDE) {
-                        SquareMultispinWide.sweep(layout, packed, laneState, thresholdBits);
-                    } else {
-                        SquareMultispinVector.sweep(layout, packed, laneState, thresholdBits);
+                if (width == Width.WIDE) {
+                    switch (WideSupport.BITS) {
+                        case 512 -> SquareMultispinWide.sweep(layout, packed, laneState, thresholdBits);
+                        case 256 -> SquareMultispinWideHalves.sweep(layout, packed, laneState, thresholdBits);
+                        default -> SquareMultispinScalar.sweep(layout, packed, laneState, thresholdBits);
                     }
+                } else if (VectorSupport.ENABLED) {
+                    SquareMultispinVector.sweep(layout, packed, laneState, thresholdBits);
                 } else {
                     SquareMultispinScalar.sweep(layout, packed, laneState, thresholdBits);
                 }

@@ -1,5 +1,8 @@
 package dev.coarse.mc;
 
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
 /**
  * The square-lattice multi-spin sweep in plain Java: the exact twin of {@link SquareMultispinVector} (blocks of
  * four sites) and of {@link SquareMultispinWide} (blocks of eight), lane by lane, drawing the same random words in
@@ -29,6 +32,42 @@ package dev.coarse.mc;
 final class SquareMultispinScalar {
 
     private SquareMultispinScalar() {
+    }
+
+    /** A square multi-spin sweep with this class's signature: one of the vector kernels it is the twin of. */
+    interface Kernel {
+        void sweep(SquareMultispinLayout layout, long[] packed, long[] state, long[] bits);
+    }
+
+    /**
+     * The vector kernels' self-check: two sweeps of {@code kernel} and of this twin at T<sub>c</sub> on an L × L
+     * layout of {@code lanes} lanes, from a random start and generator state drawn from {@code seed}; true when spins
+     * and generator states agree bit for bit. The incubating Vector API changes between JDKs, so a JDK whose API
+     * behaves differently gets the twin instead of a wrong chain.
+     */
+    static boolean agrees(Kernel kernel, int size, int lanes, long seed) {
+        final SquareMultispinLayout layout = new SquareMultispinLayout(size, lanes);
+        final SplittableRandom rng = new SplittableRandom(seed);
+        final long[] start = new long[size * size];
+        for (int i = 0; i < start.length; i++) {
+            start[i] = rng.nextLong();
+        }
+        final long[] twin = new long[layout.length()];
+        layout.pack(start, twin);
+        final long[] packed = twin.clone();
+        final long[] twinState = new long[4 * lanes];
+        for (int i = 0; i < twinState.length; i++) {
+            twinState[i] = rng.nextLong();
+        }
+        final long[] state = twinState.clone();
+        final double x = Math.exp(-4 / 2.269185314213022);
+        final long[] bits = SquareMultispinLayout.thresholdTables(MultispinMetropolis.fixedPointFraction(x),
+                MultispinMetropolis.fixedPointFraction(x * x));
+        for (int t = 0; t < 2; t++) {
+            sweep(layout, twin, twinState, bits);
+            kernel.sweep(layout, packed, state, bits);
+        }
+        return Arrays.equals(packed, twin) && Arrays.equals(state, twinState);
     }
 
     /**

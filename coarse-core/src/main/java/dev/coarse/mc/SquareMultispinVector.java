@@ -1,7 +1,5 @@
 package dev.coarse.mc;
 
-import java.util.Arrays;
-import java.util.SplittableRandom;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -71,34 +69,8 @@ final class SquareMultispinVector {
     static boolean usable() {
         return LongVector.SPECIES_PREFERRED.length() >= SquareMultispinLayout.NARROW_LANES
                 && SPECIES.length() == SquareMultispinLayout.NARROW_LANES
-                && agreesWithTwin();
-    }
-
-    /** Two sweeps of an L = 6 lattice (padding lanes included) at T_c from a fixed random start, against the twin. */
-    private static boolean agreesWithTwin() {
-        final int size = 6;
-        final SquareMultispinLayout layout = new SquareMultispinLayout(size);
-        final SplittableRandom rng = new SplittableRandom(SELF_CHECK_SEED);
-        final long[] start = new long[size * size];
-        for (int i = 0; i < start.length; i++) {
-            start[i] = rng.nextLong();
-        }
-        final long[] twin = new long[layout.length()];
-        layout.pack(start, twin);
-        final long[] packed = twin.clone();
-        final long[] twinState = new long[4 * SquareMultispinLayout.NARROW_LANES];
-        for (int i = 0; i < twinState.length; i++) {
-            twinState[i] = rng.nextLong();
-        }
-        final long[] state = twinState.clone();
-        final double x = Math.exp(-4 / 2.269185314213022);
-        final long[] bits = SquareMultispinLayout.thresholdTables(MultispinMetropolis.fixedPointFraction(x),
-                MultispinMetropolis.fixedPointFraction(x * x));
-        for (int t = 0; t < 2; t++) {
-            SquareMultispinScalar.sweep(layout, twin, twinState, bits);
-            sweep(layout, packed, state, bits);
-        }
-        return Arrays.equals(packed, twin) && Arrays.equals(state, twinState);
+                && SquareMultispinScalar.agrees(SquareMultispinVector::sweep, 6, SquareMultispinLayout.NARROW_LANES,
+                        SELF_CHECK_SEED);
     }
 
     /** As {@link SquareMultispinScalar#sweep}. Modified: {@code packed}, {@code state}. */

@@ -1,7 +1,5 @@
 package dev.coarse.mc;
 
-import java.util.Arrays;
-import java.util.SplittableRandom;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -15,9 +13,8 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p><b>Only on a JDK after 17 with AVX-512</b> ({@link #usable()}). On JDK 17 a copy of this kernel ran at 4.5
  * flips/ns at L = 128 (JDK 25: 19–20), and a form with the whole sweep in one method at 16 in a JVM that ran nothing
- * else but at 0.3–2.5 after the packed Metropolis kernel; the plain-Java twin runs at 1.9, whatever ran before.
- * On AVX2 a 512-bit vector is two registers and the eight lanes spill (the C peer built that way runs at half the
- * speed of four lanes).
+ * else but at 0.3–2.5 after the packed Metropolis kernel. There, and without AVX-512,
+ * {@link SquareMultispinWideHalves} runs the same blocks as two 256-bit halves (11 flips/ns on JDK 17).
  *
  * <p><b>Written for C2's profiles.</b> The vector methods are called only in the forms that the vector classes
  * override ({@code lanewise(op, vector)}, {@code lanewise(op)}, {@code compare(op, vector)}), with constants and
@@ -54,34 +51,8 @@ final class SquareMultispinWide {
         return Runtime.version().feature() > 17
                 && LongVector.SPECIES_PREFERRED.vectorBitSize() >= 512
                 && SPECIES.length() == LANES
-                && agreesWithTwin(6)
-                && agreesWithTwin(18);
-    }
-
-    /** Two sweeps at T_c from a fixed random start, against the twin. */
-    private static boolean agreesWithTwin(int size) {
-        final SquareMultispinLayout layout = new SquareMultispinLayout(size, LANES);
-        final SplittableRandom rng = new SplittableRandom(SELF_CHECK_SEED + size);
-        final long[] start = new long[size * size];
-        for (int i = 0; i < start.length; i++) {
-            start[i] = rng.nextLong();
-        }
-        final long[] twin = new long[layout.length()];
-        layout.pack(start, twin);
-        final long[] packed = twin.clone();
-        final long[] twinState = new long[4 * LANES];
-        for (int i = 0; i < twinState.length; i++) {
-            twinState[i] = rng.nextLong();
-        }
-        final long[] state = twinState.clone();
-        final double x = Math.exp(-4 / 2.269185314213022);
-        final long[] bits = SquareMultispinLayout.thresholdTables(MultispinMetropolis.fixedPointFraction(x),
-                MultispinMetropolis.fixedPointFraction(x * x));
-        for (int t = 0; t < 2; t++) {
-            SquareMultispinScalar.sweep(layout, twin, twinState, bits);
-            sweep(layout, packed, state, bits);
-        }
-        return Arrays.equals(packed, twin) && Arrays.equals(state, twinState);
+                && SquareMultispinScalar.agrees(SquareMultispinWide::sweep, 6, LANES, SELF_CHECK_SEED)
+                && SquareMultispinScalar.agrees(SquareMultispinWide::sweep, 18, LANES, SELF_CHECK_SEED + 1);
     }
 
     /** As {@link SquareMultispinScalar#sweep} on a layout of eight lanes. Modified: {@code packed}, {@code state}. */

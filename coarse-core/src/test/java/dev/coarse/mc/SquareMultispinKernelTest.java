@@ -31,16 +31,24 @@ class SquareMultispinKernelTest {
         assertBitIdenticalToTheTwin(size, SquareMultispinLayout.NARROW_LANES, SquareMultispinVector::sweep);
     }
 
-    /** A square multi-spin sweep: {@code (layout, packed, state, bits)}, as the kernels' {@code sweep}. */
-    interface Sweep {
-        void sweep(SquareMultispinLayout layout, long[] packed, long[] state, long[] bits);
+    /** Eight-site blocks as two 256-bit halves (the wide kernel of JDK 17 and of machines without AVX-512). */
+    @ParameterizedTest
+    @ValueSource(ints = {2, 4, 6, 8, 10, 14, 16, 18, 30, 32, 34, 48, 66})
+    void twoHalvesSweepIsBitIdenticalToTheScalarTwin(int size) {
+        assertBitIdenticalToTheTwin(size, SquareMultispinLayout.WIDE_LANES, SquareMultispinWideHalves::sweep);
+    }
+
+    @Test
+    void theBuildRunsWideGroupsOnTwoHalves() {
+        // every test JVM but the wide-vectors execution's has coarse.multispin.vector512=false
+        assertThat(MultispinMetropolis.wideVectorBits()).isEqualTo(256);
     }
 
     /**
      * {@value #SWEEPS} sweeps of {@code kernel} and of the twin from one random start and generator state, at three
      * temperatures, on a layout of {@code lanes}: the same spins and generator states, and the spins changed.
      */
-    static void assertBitIdenticalToTheTwin(int size, int lanes, Sweep kernel) {
+    static void assertBitIdenticalToTheTwin(int size, int lanes, SquareMultispinScalar.Kernel kernel) {
         for (double temperature : new double[] {1.2, 2.269185314213022, 4.0}) {
             SquareMultispinLayout layout = new SquareMultispinLayout(size, lanes);
             SplittableRandom rng = new SplittableRandom(size * 1000L + (long) (temperature * 10));

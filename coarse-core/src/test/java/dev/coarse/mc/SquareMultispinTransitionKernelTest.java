@@ -80,7 +80,16 @@ class SquareMultispinTransitionKernelTest {
     void theWideTwinFlipsEverySiteOfEveryReplicaIndependentlyWithItsMetropolisProbability(int size,
             double temperature) {
         assertExactKernel(size, temperature, trials(size),
-                kernelTrial(size, temperature, 23L * size, false, SquareMultispinLayout.WIDE_LANES));
+                kernelTrial(size, temperature, 23L * size, null, SquareMultispinLayout.WIDE_LANES));
+    }
+
+    /** The same blocks as two 256-bit halves ({@link SquareMultispinWideHalves}). */
+    @ParameterizedTest(name = "L = {0}, T = {1}")
+    @CsvSource({"6, 4.0", "18, 2.269185314213022"})
+    void theTwoHalvesKernelFlipsEverySiteOfEveryReplicaIndependentlyWithItsMetropolisProbability(int size,
+            double temperature) {
+        assertExactKernel(size, temperature, trials(size), kernelTrial(size, temperature, 37L * size,
+                SquareMultispinWideHalves::sweep, SquareMultispinLayout.WIDE_LANES));
     }
 
     @ParameterizedTest(name = "L = {0}, T = {1}")
@@ -141,14 +150,12 @@ class SquareMultispinTransitionKernelTest {
      * generator states per trial; the threshold tables of x and x² as {@link MultispinMetropolis} builds them.
      */
     private static Trial kernelTrial(int size, double temperature, long seed, boolean vector) {
-        return kernelTrial(size, temperature, seed, vector, SquareMultispinLayout.NARROW_LANES);
+        return kernelTrial(size, temperature, seed, vector ? SquareMultispinVector::sweep : null,
+                SquareMultispinLayout.NARROW_LANES);
     }
 
-    /**
-     * As {@link #kernelTrial(int, double, long, boolean)} on a layout of {@code lanes}: the vector kernel is
-     * {@link SquareMultispinVector} for 4 lanes, {@link SquareMultispinWide} for 8.
-     */
-    static Trial kernelTrial(int size, double temperature, long seed, boolean vector, int lanes) {
+    /** As {@link #kernelTrial(int, double, long, boolean)} with {@code kernel} (null: the twin) on a layout of {@code lanes}. */
+    static Trial kernelTrial(int size, double temperature, long seed, SquareMultispinScalar.Kernel kernel, int lanes) {
         SquareMultispinLayout layout = new SquareMultispinLayout(size, lanes);
         SplittableRandom rng = new SplittableRandom(seed);
         long[] fixedStart = new long[size * size];
@@ -166,10 +173,8 @@ class SquareMultispinTransitionKernelTest {
             for (int k = 0; k < state.length; k++) {
                 state[k] = rng.nextLong();
             }
-            if (vector && lanes == SquareMultispinLayout.WIDE_LANES) {
-                SquareMultispinWide.sweep(layout, packed, state, bits);
-            } else if (vector) {
-                SquareMultispinVector.sweep(layout, packed, state, bits);
+            if (kernel != null) {
+                kernel.sweep(layout, packed, state, bits);
             } else {
                 SquareMultispinScalar.sweep(layout, packed, state, bits);
             }
