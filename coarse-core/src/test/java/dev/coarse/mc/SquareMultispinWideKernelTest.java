@@ -20,10 +20,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * <p>Tagged {@value #TAG}: the build runs these tests in a JVM of their own (surefire execution {@code wide-vectors}
  * of coarse-core, with {@code coarse.multispin.vector512=true}), and every other test with the 512-bit kernel switched
  * off ({@code coarse.multispin.vector512=false}: wide groups on two 256-bit halves, {@link SquareMultispinWideHalves},
- * tested in {@link SquareMultispinKernelTest}). A JVM that has run both this kernel and the
- * 256-bit ones sometimes compiles one of them to code that allocates its vectors (BENCHMARKS.md, 2026-11-24), which
- * would fail the allocation tests of {@code SamplersTest}. Where the kernel cannot run (JDK 17, no AVX-512) the
- * tests that need it are skipped, and the check that it is on says why.
+ * tested in {@link SquareMultispinKernelTest}). A JVM that has run both this kernel and the 256-bit ones sometimes
+ * compiles one of them to code that allocates its vectors and runs 30–50 times slower (BENCHMARKS.md, 2026-11-24).
+ * Where the kernel cannot run (JDK 17, no AVX-512) the tests that need it are skipped, and the check that it is on
+ * says why.
  */
 @Tag(SquareMultispinWideKernelTest.TAG)
 class SquareMultispinWideKernelTest {
