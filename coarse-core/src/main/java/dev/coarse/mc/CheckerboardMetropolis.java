@@ -129,7 +129,7 @@ public final class CheckerboardMetropolis implements Sampler {
         this.packedLayout = packs ? new SquareSpatialLayout(lattice.linearSize()) : null;
         this.packed = packs ? new long[packedLayout.length()] : null;
         this.lastUnpacked = packs && !maskConversion(packedLayout) ? new byte[lattice.siteCount()] : null;
-        double x = Math.exp(-4 * beta);
+        double x = StrictMath.exp(-4 * beta);
         this.packedBits = packs ? SquareMultispinLayout.thresholdTables(MultispinMetropolis.fixedPointFraction(x),
                 MultispinMetropolis.fixedPointFraction(x * x)) : null;
         this.squareSize = square && !packs ? lattice.linearSize() : 0;
@@ -139,7 +139,7 @@ public final class CheckerboardMetropolis implements Sampler {
         this.blockRandom = new int[SquareCheckerboardSchedule.WIDE_LANES + squareSize / 2];
         for (int k = 0; k < 5; k++) {
             double deltaE = 2.0 * (2 * k - 4);
-            double a = deltaE == 0.0 ? ZERO_COST_ACCEPTANCE : Math.min(1.0, Math.exp(-beta * deltaE));
+            double a = deltaE == 0.0 ? ZERO_COST_ACCEPTANCE : Math.min(1.0, StrictMath.exp(-beta * deltaE));
             squareThresholds[k] = (long) Math.ceil(a * 0x1p53);
         }
         for (int spinIndex = 0; spinIndex < 2; spinIndex++) {
@@ -147,7 +147,7 @@ public final class CheckerboardMetropolis implements Sampler {
             for (int n = -z; n <= z; n++) {
                 double deltaE = 2.0 * s * (n + model.field());
                 acceptance[spinIndex * (2 * z + 1) + n + z] = deltaE == 0.0
-                        ? ZERO_COST_ACCEPTANCE : Math.min(1.0, Math.exp(-beta * deltaE));
+                        ? ZERO_COST_ACCEPTANCE : Math.min(1.0, StrictMath.exp(-beta * deltaE));
             }
         }
     }

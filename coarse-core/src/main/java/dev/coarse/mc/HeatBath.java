@@ -26,7 +26,7 @@ public final class HeatBath implements Sampler {
         int z = coordination;
         this.probabilityUp = new double[2 * z + 1];
         for (int n = -z; n <= z; n++) {
-            probabilityUp[n + z] = 1.0 / (1.0 + Math.exp(-2.0 * model.beta() * (n + model.field())));
+            probabilityUp[n + z] = 1.0 / (1.0 + StrictMath.exp(-2.0 * model.beta() * (n + model.field())));
         }
     }
 

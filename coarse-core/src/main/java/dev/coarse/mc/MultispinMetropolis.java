@@ -209,9 +209,9 @@ public final class MultispinMetropolis {
         this.linearSize = lattice.linearSize();
         this.dimension = lattice.dimension();
         this.siteCount = lattice.siteCount();
-        double x = Math.exp(-4.0 * model.couplingK());
+        double x = StrictMath.exp(-4.0 * model.couplingK());
         for (int m = 1; m <= dimension; m++) {
-            thresholds[m] = fixedPointFraction(Math.pow(x, m));
+            thresholds[m] = fixedPointFraction(StrictMath.pow(x, m));
         }
         RandomGenerator seeder = streams.split();
         if (dimension == 2) {

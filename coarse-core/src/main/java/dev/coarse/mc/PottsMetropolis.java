@@ -28,7 +28,7 @@ public final class PottsMetropolis implements Sampler {
         int z = coordination;
         this.acceptance = new double[2 * z + 1];
         for (int gain = -z; gain <= z; gain++) {
-            acceptance[gain + z] = Math.min(1.0, Math.exp(model.beta() * gain));
+            acceptance[gain + z] = Math.min(1.0, StrictMath.exp(model.beta() * gain));
         }
     }
 

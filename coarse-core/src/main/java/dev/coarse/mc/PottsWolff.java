@@ -24,7 +24,7 @@ public final class PottsWolff implements Sampler {
         this.neighbours = model.lattice().neighbourTable();
         this.coordination = model.lattice().coordination();
         this.q = model.q();
-        this.addProbability = -Math.expm1(-model.beta());
+        this.addProbability = -StrictMath.expm1(-model.beta());
         this.stack = new int[model.lattice().siteCount()];
     }
 

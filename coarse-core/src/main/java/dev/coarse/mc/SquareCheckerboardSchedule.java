@@ -101,8 +101,8 @@ final class SquareCheckerboardSchedule {
         this.streams = lanes / 4;
         this.fullBlocks = (half - 1) / lanes;
         this.maskedLanes = lanes - (half - 1) % lanes;
-        this.threshold0 = signedThreshold(Math.exp(-8.0 * beta));
-        this.threshold1 = signedThreshold(Math.exp(-4.0 * beta));
+        this.threshold0 = signedThreshold(StrictMath.exp(-8.0 * beta));
+        this.threshold1 = signedThreshold(StrictMath.exp(-4.0 * beta));
         this.threshold2 = signedThreshold(CheckerboardMetropolis.ZERO_COST_ACCEPTANCE);
         int blocks = fullBlocks + 1;
         this.blockSite = new int[2 * blocks];
@@ -121,7 +121,7 @@ final class SquareCheckerboardSchedule {
 
     /** Whether the schedule exists: even L ≥ {@value #MIN_SIZE}, e<sup>−8β</sup> &gt; 0 and e<sup>−4β</sup> ≤ ½. */
     static boolean applies(int size, double beta) {
-        return size >= MIN_SIZE && size % 2 == 0 && Math.exp(-8.0 * beta) > 0.0 && Math.exp(-4.0 * beta) <= 0.5;
+        return size >= MIN_SIZE && size % 2 == 0 && StrictMath.exp(-8.0 * beta) > 0.0 && StrictMath.exp(-4.0 * beta) <= 0.5;
     }
 
     /** θ ⊕ 2³¹ for θ = ⌈a·2³²⌉ − 1, 0 &lt; a &lt; 1 (exact: a·2³² is a scaling by a power of two). */

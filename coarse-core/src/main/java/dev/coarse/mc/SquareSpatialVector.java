@@ -67,7 +67,7 @@ final class SquareSpatialVector {
         final long[] twinState = new long[4 * SquareSpatialLayout.LANES];
         SquareSpatialLayout.seed(twinState, rng);
         final long[] state = twinState.clone();
-        final double x = Math.exp(-4 / 2.269185314213022);
+        final double x = StrictMath.exp(-4 / 2.269185314213022);
         final long[] bits = SquareMultispinLayout.thresholdTables(MultispinMetropolis.fixedPointFraction(x),
                 MultispinMetropolis.fixedPointFraction(x * x));
         for (int t = 0; t < 2; t++) {

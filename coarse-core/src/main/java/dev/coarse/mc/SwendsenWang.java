@@ -43,7 +43,7 @@ public final class SwendsenWang implements Sampler {
         this.neighbours = model.lattice().neighbourTable();
         this.coordination = model.lattice().coordination();
         this.dimension = model.lattice().dimension();
-        this.bondThreshold = (long) Math.ceil(-Math.expm1(-2.0 * model.couplingK()) * 0x1p32);
+        this.bondThreshold = (long) Math.ceil(-StrictMath.expm1(-2.0 * model.couplingK()) * 0x1p32);
         int n = model.lattice().siteCount();
         this.parent = new int[n];
         this.flip = new byte[n];

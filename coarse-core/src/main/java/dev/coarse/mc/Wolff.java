@@ -30,7 +30,7 @@ public final class Wolff implements Sampler {
         this.model = model;
         this.neighbours = model.lattice().neighbourTable();
         this.coordination = model.lattice().coordination();
-        this.addProbability = -Math.expm1(-2.0 * model.couplingK());
+        this.addProbability = -StrictMath.expm1(-2.0 * model.couplingK());
         this.stack = new int[model.lattice().siteCount()];
     }
 
