@@ -8,12 +8,13 @@
 # per call; coarse_bytes_1t its byte-per-site kernel (CheckerboardMetropolis.bytewise), the layout of the numpy and
 # plain C peers.
 #
-# Multi-spin peers: c_multispin_simd (ising_multispin.c's SIMD sibling ising_multispin_simd.c: the same algorithm
-# as Coarse's vectorised multispin kernel -- sublattice layout, 4 sites per 256-bit vector, one xoshiro256** stream
-# per lane) is the peer of the "multispin_1t/c_multispin_simd" target; c_multispin_simd8 is the same source built
-# with -DVW=8 (8 sites per vector: one 512-bit vector where -march=native has AVX-512), the peer of Coarse's
-# multispin-wide kernel (coarse_multispin_wide_1t, "multispin_wide_1t/c_multispin_simd8"); c_multispin
-# (ising_multispin.c: one site per 64-bit word) is kept as a reference line, "multispin_1t/c_multispin_word".
+# Multi-spin peers: c_multispin_simd8 (ising_multispin.c's SIMD sibling ising_multispin_simd.c built with -DVW=8:
+# the algorithm of Coarse's multispin sampler -- sublattice layout, blocks of 8 sites, one xoshiro256** stream per
+# site of a block; one 512-bit vector where -march=native has AVX-512) is the peer of the
+# "multispin_1t/c_multispin_simd8" target; c_multispin_simd is the same source with 4 sites per 256-bit vector,
+# the peer of the multispin-narrow sampler (coarse_multispin_narrow_1t, "multispin_narrow_1t/c_multispin_simd");
+# c_multispin (ising_multispin.c: one site per 64-bit word) is kept as a reference line,
+# "multispin_1t/c_multispin_word".
 # The Java kernels use jdk.incubator.vector: every java call passes --add-modules jdk.incubator.vector, and the
 # JVM's stderr line "WARNING: Using incubator modules: jdk.incubator.vector" is filtered out (harmless;
 # results are read from stdout's RESULT line).
@@ -79,7 +80,7 @@ run() { # name L seconds → one RESULT line
     c_multispin_simd8) "$build/ising_multispin_simd8" "$size" "$T" "$secs" ;;
     coarse_multispin_1t) "$JAVA" --add-modules jdk.incubator.vector -cp "$jar" dev.coarse.bench.KernelSpeed "$size" "$T" "$secs" 1 ;;
     coarse_multispin_2t) "$JAVA" --add-modules jdk.incubator.vector -cp "$jar" dev.coarse.bench.KernelSpeed "$size" "$T" "$secs" 2 ;;
-    coarse_multispin_wide_1t) "$JAVA" --add-modules jdk.incubator.vector -cp "$jar" dev.coarse.bench.KernelSpeed wide "$size" "$T" "$secs" 1 ;;
+    coarse_multispin_narrow_1t) "$JAVA" --add-modules jdk.incubator.vector -cp "$jar" dev.coarse.bench.KernelSpeed narrow "$size" "$T" "$secs" 1 ;;
     coarse_scalar_1t) "$JAVA" --add-modules jdk.incubator.vector -cp "$jar" dev.coarse.bench.KernelSpeed scalar16 "$size" "$T" "$secs" 1 ;;
     coarse_scalar_1call) "$JAVA" --add-modules jdk.incubator.vector -cp "$jar" dev.coarse.bench.KernelSpeed scalar "$size" "$T" "$secs" 1 ;;
     coarse_bytes_1t) "$JAVA" --add-modules jdk.incubator.vector -cp "$jar" dev.coarse.bench.KernelSpeed bytes "$size" "$T" "$secs" 1 ;;
@@ -93,7 +94,7 @@ run() { # name L seconds → one RESULT line
 }
 field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1"; }
 
-programs=(coarse_multispin_1t coarse_multispin_2t coarse_multispin_wide_1t coarse_scalar_1t coarse_scalar_1call
+programs=(coarse_multispin_1t coarse_multispin_2t coarse_multispin_narrow_1t coarse_scalar_1t coarse_scalar_1call
   coarse_bytes_1t coarse_wolff_1t coarse_sw_1t c_multispin_simd c_multispin_simd8 c_multispin c_checkerboard numpy)
 declare -A speed cpuspeed echeck eerr
 echo "# speed: 2D Ising, L=$L, T=$T, ${SECONDS_PER_PHASE}s per phase; $(nproc) cores; load: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
@@ -136,17 +137,16 @@ printf '\n%-30s %12s %12s\n' target ratio "ratio(cpu)"
 ratio() { # label a b a_cpu b_cpu
   awk -v l="$1" -v a="$2" -v b="$3" -v ac="$4" -v bc="$5" 'BEGIN { printf "%-30s %12.2f %12.2f\n", l, a / b, ac / bc }'
 }
-ratio "multispin_1t/c_multispin_simd" "$ref" "${speed[c_multispin_simd]}" "$cpuref" "${cpuspeed[c_multispin_simd]}"
-ratio "multispin_wide_1t/c_multispin_simd8" "${speed[coarse_multispin_wide_1t]}" "${speed[c_multispin_simd8]}" \
-  "${cpuspeed[coarse_multispin_wide_1t]}" "${cpuspeed[c_multispin_simd8]}"
 ratio "multispin_1t/c_multispin_simd8" "$ref" "${speed[c_multispin_simd8]}" "$cpuref" "${cpuspeed[c_multispin_simd8]}"
+ratio "multispin_narrow_1t/c_multispin_simd" "${speed[coarse_multispin_narrow_1t]}" "${speed[c_multispin_simd]}" \
+  "${cpuspeed[coarse_multispin_narrow_1t]}" "${cpuspeed[c_multispin_simd]}"
 ratio "multispin_1t/c_multispin_word" "$ref" "${speed[c_multispin]}" "$cpuref" "${cpuspeed[c_multispin]}"
 ratio "multispin_2t/1t" "${speed[coarse_multispin_2t]}" "$ref" "${cpuspeed[coarse_multispin_2t]}" "$cpuref"
 for p in coarse_scalar_1t coarse_scalar_1call coarse_bytes_1t; do
   ratio "${p#coarse_}/c_checkerboard" "${speed[$p]}" "${speed[c_checkerboard]}" "${cpuspeed[$p]}" \
     "${cpuspeed[c_checkerboard]}"
 done
-for p in coarse_multispin_1t coarse_multispin_2t coarse_multispin_wide_1t coarse_scalar_1t coarse_scalar_1call \
+for p in coarse_multispin_1t coarse_multispin_2t coarse_multispin_narrow_1t coarse_scalar_1t coarse_scalar_1call \
     coarse_bytes_1t coarse_wolff_1t coarse_sw_1t; do
   ratio "${p#coarse_}/numpy" "${speed[$p]}" "${speed[numpy]}" "${cpuspeed[$p]}" "${cpuspeed[numpy]}"
 done

@@ -12,10 +12,11 @@ import java.util.SplittableRandom;
  * Whether one kernel's speed depends on which kernels ran before it in the same JVM (on JDK 17 it does: the byte
  * checkerboard kernel compiles 2.5× slower after the packed one has run, BENCHMARKS.md). Runs the named kernels in
  * order at L = 128, T<sub>c</sub>, each for {@code seconds} of warm-up and {@code seconds} measured, and prints
- * their flips/ns: {@code multispin} (64 replicas), {@code packed} (the {@code metropolis} sampler, 16 sweeps per
+ * their flips/ns: {@code multispin} (64 replicas, the sampler's eight-site blocks: one 512-bit vector on a JDK after
+ * 17 with AVX-512), {@code packed} (the {@code metropolis} sampler, 16 sweeps per
  * call), {@code bytes} (its byte-per-site kernel, one sweep per call), {@code packedinit} (creates the packed
- * sampler, which runs its vector self-check, and nothing else), {@code wide} (the multispin kernel with eight sites
- * per 512-bit vector, {@code MultispinMetropolis.Width.WIDE}).
+ * sampler, which runs its vector self-check, and nothing else), {@code narrow} (the multispin kernel with four sites
+ * per 256-bit vector, {@code MultispinMetropolis.Width.NARROW}).
  *
  * <p>Usage: {@code java --add-modules jdk.incubator.vector -cp coarse-bench.jar dev.coarse.bench.KernelOrder
  * seconds kernel…}, e.g. {@code 3 packedinit bytes}.
@@ -59,9 +60,9 @@ public final class KernelOrder {
                     CheckerboardMetropolis m = CheckerboardMetropolis.bytewise(model);
                     rate = flipsPerNs(() -> m.sweep(spins, rng), (long) L * L, seconds);
                 }
-                case "wide" -> {
+                case "narrow" -> {
                     MultispinMetropolis group = new MultispinMetropolis(model, MultispinMetropolis.rootGenerator(1L),
-                            MultispinMetropolis.Width.WIDE);
+                            MultispinMetropolis.Width.NARROW);
                     rate = flipsPerNs(group::sweep, 64L * L * L, seconds);
                 }
                 case "packedinit" -> {
@@ -94,7 +95,7 @@ public final class KernelOrder {
     }
 
     private static void usage() {
-        System.err.println("usage: KernelOrder seconds (multispin|packed|bytes|wide|packedinit)...");
+        System.err.println("usage: KernelOrder seconds (multispin|packed|bytes|narrow|packedinit)...");
         System.exit(2);
     }
 }

@@ -23,8 +23,8 @@ import java.util.random.RandomGenerator;
  * sweeps with {@link ThroughputMeter} on {@code threads} threads (one group each).
  *
  * <p>Usage: {@code java -cp coarse-bench.jar dev.coarse.bench.KernelSpeed [kernel] L T seconds threads}, kernel
- * multispin (the default), wide (the same with {@code MultispinMetropolis.Width.WIDE} blocks: eight sites per
- * 512-bit vector on a JDK after 17 with AVX-512), scalar (the {@code metropolis} sampler, one sweep per call: on the square lattice its
+ * multispin (the default: sampler {@code multispin}, eight sites per block, one 512-bit vector on a JDK after 17
+ * with AVX-512), narrow (sampler {@code multispin-narrow}: four sites per 256-bit vector), scalar (the {@code metropolis} sampler, one sweep per call: on the square lattice its
  * packed kernel, which packs and unpacks the configuration at every call), scalar16 (the same, 16 sweeps per call,
  * as a chain sampled every 16 sweeps runs it), bytes (its byte-per-site kernel, {@code CheckerboardMetropolis.bytewise}),
  * wolff, sw (one thread each), or
@@ -42,7 +42,7 @@ public final class KernelSpeed {
 
     public static void main(String[] args) {
         if (args.length != 4 && args.length != 5) {
-            System.err.println("usage: KernelSpeed [multispin|wide|scalar|scalar16|bytes|wolff|sw|tau_checkerboard] L T seconds "
+            System.err.println("usage: KernelSpeed [multispin|narrow|scalar|scalar16|bytes|wolff|sw|tau_checkerboard] L T seconds "
                     + "threads");
             System.exit(2);
         }
@@ -53,8 +53,8 @@ public final class KernelSpeed {
         double seconds = Double.parseDouble(args[o + 2]);
         int threads = Integer.parseInt(args[o + 3]);
         switch (kernel) {
-            case "multispin" -> multispin(size, temperature, seconds, threads, MultispinMetropolis.Width.NARROW);
-            case "wide" -> multispin(size, temperature, seconds, threads, MultispinMetropolis.Width.WIDE);
+            case "multispin" -> multispin(size, temperature, seconds, threads, MultispinMetropolis.Width.WIDE);
+            case "narrow" -> multispin(size, temperature, seconds, threads, MultispinMetropolis.Width.NARROW);
             case "scalar", "scalar16", "bytes", "wolff", "sw" -> scalar(kernel, size, temperature, seconds);
             case "tau_checkerboard" -> tauCheckerboard(size, temperature, seconds);
             default -> {
@@ -108,7 +108,7 @@ public final class KernelSpeed {
                 full);
         System.out.println(String.format(Locale.ROOT,
                 "RESULT peer=coarse_%s_%dt L=%d T=%.6f flips_per_ns=%.4f cpu_flips_per_ns=%.4f e=%.6f e_err=%.6f",
-                width == MultispinMetropolis.Width.WIDE ? "multispin_wide" : "multispin", threads, size, temperature, t.flipsPerNs(), t.flipsPerCpuNs(), mean, Math.sqrt(var / n)));
+                width == MultispinMetropolis.Width.NARROW ? "multispin_narrow" : "multispin", threads, size, temperature, t.flipsPerNs(), t.flipsPerCpuNs(), mean, Math.sqrt(var / n)));
     }
 
     /** Sweeps of the τ run of {@code tau_checkerboard} per second of its budget, at least this many. */

@@ -34,7 +34,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * then for {@code seconds}; flips/ns are summed over
  * threads ({@link ThroughputMeter}). Checkerboard Metropolis is measured three ways: its packed kernel in calls of
  * {@value #SWEEPS_PER_CALL} sweeps ({@code metropolis_scalar}) and of one sweep, and its byte-per-site kernel
- * ({@code metropolis_bytes}, {@link CheckerboardMetropolis#bytewise}). Flips: Metropolis N per sweep, multi-spin
+ * ({@code metropolis_bytes}, {@link CheckerboardMetropolis#bytewise}); the multi-spin kernel with the blocks of sampler
+ * {@code multispin} (eight sites, {@code metropolis_multispin}) and of {@code multispin-narrow} (four sites,
+ * {@code metropolis_multispin_narrow}). Flips: Metropolis N per sweep, multi-spin
  * 64·N per sweep, Wolff
  * the actual cluster size of each step, Swendsen–Wang N per sweep (every spin gets a new value).
  * Independent samples per second ({@link IndependentSamples}) are measured at T<sub>c</sub>, L = 64
@@ -115,11 +117,12 @@ public final class BenchCommand implements Callable<Integer> {
         Throughput scalarSingle = ThroughputMeter.measureCounted(scalarTasks(model, false, 1), warmup, duration);
         int scalarBits = metropolis.vectorBits();
         boolean scalarVectorized = scalarBits > 0;
-        Throughput multispin = ThroughputMeter.measureCounted(multispinTasks(model, MultispinMetropolis.Width.NARROW),
-                warmup, duration);
-        // after the 256-bit kernels: on JDK 25 a 512-bit kernel run first sometimes made the packed one compile badly
-        Throughput multispinWide = ThroughputMeter.measureCounted(multispinTasks(model, MultispinMetropolis.Width.WIDE),
-                warmup, duration);
+        Throughput multispinNarrow = ThroughputMeter.measureCounted(
+                multispinTasks(model, MultispinMetropolis.Width.NARROW), warmup, duration);
+        // the default multispin (eight-site blocks) after the 256-bit kernels: on JDK 25 a 512-bit kernel run first
+        // sometimes made the packed one compile badly
+        Throughput multispin = ThroughputMeter.measureCounted(
+                multispinTasks(model, MultispinMetropolis.Width.defaultFor(model.lattice())), warmup, duration);
         Throughput wolff = ThroughputMeter.measureCounted(wolffTasks(model, false), warmup, duration);
         Throughput sw = ThroughputMeter.measureCounted(swTasks(model, false), warmup, duration);
 
@@ -150,10 +153,13 @@ public final class BenchCommand implements Callable<Integer> {
             speed(kernels.putObject("metropolis_bytes"), bytes).put("kernel", bytewise.kernel())
                     .put("vectorized", bytewise.vectorBits() > 0).put("vector_bits", bytewise.vectorBits());
             speed(kernels.putObject("metropolis_multispin"), multispin)
-                    .put("vectorized", MultispinMetropolis.vectorized());
-            speed(kernels.putObject("metropolis_multispin_wide"), multispinWide)
+                    .put("block_sites", MultispinMetropolis.Width.WIDE.sites())
                     .put("vectorized", MultispinMetropolis.wideVectorBits() > 0)
                     .put("vector_bits", MultispinMetropolis.wideVectorBits());
+            speed(kernels.putObject("metropolis_multispin_narrow"), multispinNarrow)
+                    .put("block_sites", MultispinMetropolis.Width.NARROW.sites())
+                    .put("vectorized", MultispinMetropolis.vectorized())
+                    .put("vector_bits", MultispinMetropolis.vectorized() ? 256 : 0);
             independent(speed(kernels.putObject("wolff"), wolff), wolffSteps, wolffTau, wolffIndependent);
             independent(speed(kernels.putObject("swendsen_wang"), sw), swSweeps, swTau, swIndependent);
             JsonOutput.print(out, root);
@@ -170,15 +176,14 @@ public final class BenchCommand implements Callable<Integer> {
             row(out, "metropolis_bytes", bytes);
             out.printf("  (kernel %s: one byte per site, one sweep per call)%n", bytewise.kernel());
             row(out, "metropolis_multispin", multispin);
-            if (!MultispinMetropolis.vectorized()) {
-                out.println("  (multispin ran without 256-bit vectors: start the JVM with --add-modules jdk.incubator.vector)");
-            }
-            row(out, "metropolis_multispin_wide", multispinWide);
             out.printf("  (%s)%n", switch (MultispinMetropolis.wideVectorBits()) {
                 case 512 -> "eight sites per 512-bit vector";
                 case 256 -> "eight sites as two 256-bit halves; one 512-bit vector needs a JDK after 17 and AVX-512";
                 default -> "plain Java: start the JVM with --add-modules jdk.incubator.vector";
             });
+            row(out, "metropolis_multispin_narrow", multispinNarrow);
+            out.printf("  (%s)%n", MultispinMetropolis.vectorized() ? "four sites per 256-bit vector"
+                    : "plain Java: start the JVM with --add-modules jdk.incubator.vector");
             row(out, "wolff", wolff);
             row(out, "swendsen_wang", sw);
             out.printf("independent samples per second at L = %d (steps/s / 2 tau_int of |m|):%n", INDEPENDENT_L);

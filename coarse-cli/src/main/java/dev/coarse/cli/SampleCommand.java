@@ -36,9 +36,10 @@ public final class SampleCommand implements Callable<Integer> {
     ModelOptions modelOptions;
 
     @Option(names = "--sampler", defaultValue = "metropolis", paramLabel = "NAME",
-            description = "metropolis, heatbath, wolff, sw (Ising); metropolis, wolff (Potts); multispin (Ising, even L);"
-                    + " multispin-wide (2D Ising, even L: eight sites per block, one 512-bit vector on a JDK after 17 with AVX-512;"
-                    + " another chain than multispin for a seed). Default ${DEFAULT-VALUE}.")
+            description = "metropolis, heatbath, wolff, sw (Ising); metropolis, wolff (Potts); multispin (Ising, even L:"
+                    + " 64 replicas per chain group; in 2D eight sites per block, one 512-bit vector on a JDK after 17 with AVX-512);"
+                    + " multispin-narrow (2D Ising, even L: four sites per block, the chain multispin gave before 2026-11-24)."
+                    + " Default ${DEFAULT-VALUE}.")
     String sampler;
 
     @Option(names = "--sweeps", defaultValue = "10000", description = "Measured sweeps per chain (default ${DEFAULT-VALUE}).")

@@ -24,14 +24,19 @@ class BenchCommandTest {
         assertThat(json.get("java").asText()).isEqualTo(Runtime.version().toString());
         JsonNode kernels = json.get("kernels");
         for (String k : new String[] {"metropolis_scalar", "metropolis_bytes", "metropolis_multispin",
-            "metropolis_multispin_wide", "wolff", "swendsen_wang"}) {
+            "metropolis_multispin_narrow", "wolff", "swendsen_wang"}) {
             assertThat(kernels.get(k).get("flips_per_ns").asDouble()).as(k).isPositive();
         }
-        // the build runs tests with --add-modules jdk.incubator.vector
-        assertThat(kernels.get("metropolis_multispin").get("vectorized").asBoolean()).isTrue();
-        // the build runs every test but the wide-vectors ones with coarse.multispin.vector512=false: two 256-bit halves
-        assertThat(kernels.get("metropolis_multispin_wide").get("vectorized").asBoolean()).isTrue();
-        assertThat(kernels.get("metropolis_multispin_wide").get("vector_bits").asInt()).isEqualTo(256);
+        // the build runs tests with --add-modules jdk.incubator.vector, and every test but the wide-vectors ones with
+        // coarse.multispin.vector512=false: the multispin sampler's eight-site blocks on two 256-bit halves
+        JsonNode multispin = kernels.get("metropolis_multispin");
+        assertThat(multispin.get("block_sites").asInt()).isEqualTo(8);
+        assertThat(multispin.get("vectorized").asBoolean()).isTrue();
+        assertThat(multispin.get("vector_bits").asInt()).isEqualTo(256);
+        JsonNode narrow = kernels.get("metropolis_multispin_narrow");
+        assertThat(narrow.get("block_sites").asInt()).isEqualTo(4);
+        assertThat(narrow.get("vectorized").asBoolean()).isTrue();
+        assertThat(narrow.get("vector_bits").asInt()).isEqualTo(256);
         JsonNode scalar = kernels.get("metropolis_scalar");
         assertThat(scalar.get("kernel").asText()).isEqualTo("packed-256");
         assertThat(scalar.get("vector_bits").asInt()).isEqualTo(256);

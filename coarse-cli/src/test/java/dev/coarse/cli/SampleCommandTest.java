@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.coarse.data.Ensemble;
 import dev.coarse.data.EnsembleFile;
+import dev.coarse.lattice.Lattice;
+import dev.coarse.mc.MultispinMetropolis;
+import dev.coarse.model.IsingModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -124,23 +127,30 @@ class SampleCommandTest {
     }
 
     @Test
-    void multispinWideRunsEndToEndAndIsAnotherChainThanMultispin() throws Exception {
+    void multispinNarrowRunsEndToEndAndIsAnotherChainThanMultispin() throws Exception {
         String[] common = {"sample", "--model", "ising2d", "--L", "8", "--T", "2.3", "--sweeps", "100",
             "--thermalize", "20", "--thin", "10", "--chains", "3", "--seed", "5", "--json"};
-        Path wide = dir.resolve("wide.h5");
-        CliRun a = run(concat(common, "--sampler", "multispin-wide", "--out", wide.toString()));
-        assertThat(a.code()).as(a.err()).isZero();
-        assertThat(JsonOutput.MAPPER.readTree(a.out()).get("sampler").asText()).isEqualTo("multispin-wide");
-        Ensemble e = EnsembleFile.read(wide);
-        assertThat(e.meta().sampler()).isEqualTo("multispin-wide");
         Path narrow = dir.resolve("narrow.h5");
-        assertThat(run(concat(common, "--sampler", "multispin", "--out", narrow.toString())).code()).isZero();
-        assertThat(e.configurations()).isNotEqualTo(EnsembleFile.read(narrow).configurations());
+        CliRun a = run(concat(common, "--sampler", "multispin-narrow", "--out", narrow.toString()));
+        assertThat(a.code()).as(a.err()).isZero();
+        assertThat(JsonOutput.MAPPER.readTree(a.out()).get("sampler").asText()).isEqualTo("multispin-narrow");
+        Ensemble e = EnsembleFile.read(narrow);
+        assertThat(e.meta().sampler()).isEqualTo("multispin-narrow");
+        // chain 0's first sample is replica 0 of the Java API's four-site group after 20 + 10 sweeps
+        MultispinMetropolis group = MultispinMetropolis.groups(IsingModel.atTemperature(Lattice.square(8), 2.3), 1,
+                5L, MultispinMetropolis.Width.NARROW).get(0);
+        group.sweep(30);
+        byte[] replica = new byte[64];
+        group.copyReplica(0, replica);
+        assertThat(e.configurations()[0]).isEqualTo(replica);
+        Path wide = dir.resolve("wide.h5");
+        assertThat(run(concat(common, "--sampler", "multispin", "--out", wide.toString())).code()).isZero();
+        assertThat(e.configurations()).isNotEqualTo(EnsembleFile.read(wide).configurations());
     }
 
     @Test
-    void multispinWideOffTheSquareLatticeSaysWhy() {
-        CliRun r = run("sample", "--model", "ising3d", "--L", "4", "--T", "4.5", "--sampler", "multispin-wide");
+    void multispinNarrowOffTheSquareLatticeSaysWhy() {
+        CliRun r = run("sample", "--model", "ising3d", "--L", "4", "--T", "4.5", "--sampler", "multispin-narrow");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).startsWith("coarse: error: ").contains("square lattice only");
     }

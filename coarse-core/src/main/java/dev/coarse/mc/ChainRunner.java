@@ -35,7 +35,7 @@ import java.util.random.RandomGeneratorFactory;
  * byte-identical for every thread count. If a chain fails or the caller is interrupted, the other chains
  * are interrupted and stop at their next progress point (about 1% of a chain).
  *
- * <p>Samplers {@value Samplers#MULTISPIN} and {@value Samplers#MULTISPIN_WIDE} run 64-replica
+ * <p>Samplers {@value Samplers#MULTISPIN} and {@value Samplers#MULTISPIN_NARROW} run 64-replica
  * {@link MultispinMetropolis} groups instead (see {@link RunSpec}): chain c is replica c mod 64 of group ⌊c/64⌋,
  * the groups are split in order from a root seeded with {@code spec.seed()} and each hot-starts from its own stream, so the result is again
  * independent of the thread count (parallelism is over groups).
@@ -123,7 +123,7 @@ public final class ChainRunner {
         List<Runnable> tasks = new ArrayList<>(units);
         if (Samplers.isMultispin(spec.sampler())) {
             List<MultispinMetropolis> groups = MultispinMetropolis.groups((IsingModel) spec.model(), units, spec.seed(),
-                    Samplers.multispinWidth(spec.sampler()));
+                    Samplers.multispinWidth(spec.sampler(), spec.model().lattice()));
             for (int g = 0; g < units; g++) {
                 if (!restored[g]) {
                     int unit = g;
@@ -157,7 +157,7 @@ public final class ChainRunner {
 
     /**
      * Chains per checkpoint unit: 64 (one replica group) for {@value Samplers#MULTISPIN} and
-     * {@value Samplers#MULTISPIN_WIDE}, else 1.
+     * {@value Samplers#MULTISPIN_NARROW}, else 1.
      */
     public static int chainsPerUnit(RunSpec spec) {
         return Samplers.isMultispin(spec.sampler()) ? MultispinMetropolis.REPLICAS : 1;
@@ -171,8 +171,10 @@ public final class ChainRunner {
 
     /**
      * What determines a run's output, as the manifest of a checkpoint records it: model, dimension, L, T, h
-     * (Ising) or q (Potts), sampler, sweeps, thermalize, thin, chains, seed, the stream generator and the
-     * unit size; not the thread count, which does not change the output. Doubles are written with
+     * (Ising) or q (Potts), sampler, sweeps, thermalize, thin, chains, seed, the stream generator, the unit
+     * size, and for a multi-spin sampler on the square lattice the sites per block (so a checkpoint of the
+     * four-site chain that {@code multispin} ran before 2026-11-24 is refused, not continued with another chain);
+     * not the thread count, which does not change the output. Doubles are written with
      * {@link Double#toString}, which round-trips exactly.
      */
     public static Map<String, String> checkpointIdentity(RunSpec spec) {
@@ -196,6 +198,10 @@ public final class ChainRunner {
         id.put("seed", String.valueOf(spec.seed()));
         id.put("generator", Samplers.isMultispin(spec.sampler()) ? MultispinMetropolis.ROOT_GENERATOR : GENERATOR);
         id.put("chains_per_unit", String.valueOf(chainsPerUnit(spec)));
+        if (Samplers.isMultispin(spec.sampler()) && model.lattice().dimension() == 2) {
+            id.put("multispin_block_sites",
+                    String.valueOf(Samplers.multispinWidth(spec.sampler(), model.lattice()).sites()));
+        }
         return id;
     }
 

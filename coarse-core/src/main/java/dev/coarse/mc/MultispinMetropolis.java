@@ -22,8 +22,8 @@ import java.util.random.RandomGeneratorFactory;
  * <p><b>Storage.</b> Bit r of a site's word is 1 when replica r has s = +1 there (the same convention as
  * {@link dev.coarse.exact.ExactDistribution}'s codes). On the chain and the cubic lattice the words are in
  * {@link Lattice} order; on the square lattice the two checkerboard colours are stored apart, with a ghost
- * word at each end of every half-row ({@link SquareMultispinLayout}), so that four sites of one colour are
- * consecutive and one 256-bit vector updates them. {@link #words()} always returns lattice order. A
+ * word at each end of every half-row ({@link SquareMultispinLayout}), so that a block of sites of one colour (eight,
+ * or four; see "Block width") is consecutive and one vector operation updates it. {@link #words()} always returns lattice order. A
  * 64-replica L = 1024 square lattice takes 8 MiB plus 32 KiB of ghosts.
  *
  * <p><b>Update.</b> One {@link #sweep()} updates all sites of checkerboard colour 0, then colour 1 (L must be
@@ -72,23 +72,25 @@ import java.util.random.RandomGeneratorFactory;
  * threshold bits are shifted out of local copies (no table). The loop is counted (at most 64 turns, with
  * an early exit) so that the JIT puts no safepoint poll in it.
  *
- * <p><b>Square lattice on vectors.</b> The square kernel processes four sites of one colour at a time, each
- * vector lane with its own xoshiro256** stream; the mask loop draws one word per lane per turn, in groups of
- * three turns, until after a group all 4 × 64 replicas are decided, so every lane consumes as many words as
- * the slowest of the four, rounded up to a multiple of three (the surplus is discarded: each replica's
+ * <p><b>Square lattice on vectors.</b> The square kernel processes a block of sites of one colour at a time
+ * (below: four), each vector lane with its own xoshiro256** stream; the mask loop draws one word per lane per
+ * turn, in groups of three turns, until after a group all 4 × 64 replicas are decided, so every lane consumes as
+ * many words as the slowest of the four, rounded up to a multiple of three (the surplus is discarded: each replica's
  * decision still uses fresh words only, so the chain is exact; testing every third word instead of every
  * word is 15–20 % faster, see {@code SquareMultispinLayout.WORDS_PER_TEST}). It runs on JDK 17's
  * incubating Vector API when the JVM has {@code --add-modules jdk.incubator.vector} (the
  * {@code ./coarse} launcher, the Maven build and the benchmarks pass it) and otherwise on a plain-Java twin
  * that gives bit-identical results, about 6× slower; {@link #vectorized()} says which.
  *
- * <p><b>Wide blocks ({@link Width#WIDE}, sampler {@code multispin-wide}).</b> The square kernel can instead
- * update eight sites at a time with eight streams and one exit test for all eight: one 512-bit vector on a JDK
- * after 17 with AVX-512, about 1.7× the speed of four sites there; two 256-bit halves elsewhere (JDK 17, AVX2),
- * about 1.1× ({@link #wideVectorBits()}; BENCHMARKS.md); the plain-Java twin without the module. Its chain for a
- * seed differs from the four-site chain (each site draws from another stream, and the exit test waits for eight
- * sites), equally exact; so the width is part of what a seed reproduces, and the default stays
- * {@link Width#NARROW}, the same chain on every machine.
+ * <p><b>Block width.</b> The square kernel updates blocks of eight sites by default ({@link Width#WIDE}, sampler
+ * {@code multispin}): eight streams and one exit test for all eight, so the surplus words are drawn for eight
+ * sites at once. It runs as one 512-bit vector on a JDK after 17 with AVX-512 (about 1.7× the speed of four
+ * sites there), as two 256-bit halves elsewhere (JDK 17, AVX2: about 1.1×; {@link #wideVectorBits()},
+ * BENCHMARKS.md), or on the plain-Java twin without the module; all three give the same chain, so a seed means the
+ * same run on every machine and JDK. Blocks of four sites ({@link Width#NARROW}, sampler {@code multispin-narrow})
+ * are the other, equally exact chain of the same seed, the one {@code multispin} ran before 2026-11-24 (each site
+ * draws from another stream, and the exit test waits for four sites, not eight); the width is part of what a seed
+ * reproduces, and checkpoints record it.
  *
  * <p><b>Random numbers.</b> xoshiro256** (Blackman and Vigna 2018) runs in local variables inside the
  * sweep. Its state (in 2D one per vector lane: four, or eight for wide blocks) is seeded with four outputs of a
@@ -144,11 +146,15 @@ public final class MultispinMetropolis {
      * and take only {@link #NARROW}.
      */
     public enum Width {
-        /** Four sites of one colour per block, four generator streams: one 256-bit vector. The default. */
+        /**
+         * Four sites of one colour per block, four generator streams: one 256-bit vector. Sampler
+         * {@code multispin-narrow} on the square lattice; the only width of the chain and cubic kernels.
+         */
         NARROW(SquareMultispinLayout.NARROW_LANES),
         /**
-         * Eight sites per block, eight streams: one 512-bit vector on a JDK after 17 with AVX-512, else the
-         * plain-Java twin. Another chain than {@link #NARROW} for the same seed (see the class comment).
+         * Eight sites per block, eight streams: one 512-bit vector on a JDK after 17 with AVX-512, else two
+         * 256-bit halves or the plain-Java twin. Another chain than {@link #NARROW} for the same seed (see the
+         * class comment). The square lattice's default.
          */
         WIDE(SquareMultispinLayout.WIDE_LANES);
 
@@ -162,6 +168,11 @@ public final class MultispinMetropolis {
         public int sites() {
             return sites;
         }
+
+        /** The width of sampler {@code multispin} on {@code lattice}: {@link #WIDE} if square, else {@link #NARROW}. */
+        public static Width defaultFor(Lattice lattice) {
+            return lattice.dimension() == 2 ? WIDE : NARROW;
+        }
     }
 
     /**
@@ -173,14 +184,15 @@ public final class MultispinMetropolis {
     }
 
     /**
-     * A group of 64 replicas whose generator is seeded from {@code streams.split()}, {@link Width#NARROW}.
+     * A group of 64 replicas whose generator is seeded from {@code streams.split()}, of the lattice's default
+     * width ({@link Width#defaultFor}).
      *
      * <p>Modified: {@code streams} is advanced by one split.
      *
      * @throws IllegalArgumentException if the field is not zero or L is odd
      */
     public MultispinMetropolis(IsingModel model, SplittableGenerator streams) {
-        this(model, streams, Width.NARROW);
+        this(model, streams, Width.defaultFor(model.lattice()));
     }
 
     /**
@@ -257,7 +269,7 @@ public final class MultispinMetropolis {
 
     /** {@code count} groups (64·count replicas) split in order from one root seeded with {@code seed}. */
     public static List<MultispinMetropolis> groups(IsingModel model, int count, long seed) {
-        return groups(model, count, seed, Width.NARROW);
+        return groups(model, count, seed, Width.defaultFor(model.lattice()));
     }
 
     /** As {@link #groups(IsingModel, int, long)}, the square kernel updating blocks of {@code width}. */

@@ -9,7 +9,7 @@ import java.util.Objects;
  * configuration every {@code thin} sweeps (so ⌊sweeps/thin⌋ samples per chain), with random streams split
  * from {@code seed}, on {@code threads} threads. A "sweep" is one {@link Sampler#sweep} call.
  *
- * <p>With sampler {@value Samplers#MULTISPIN} or {@value Samplers#MULTISPIN_WIDE}, {@code chains} is the number
+ * <p>With sampler {@value Samplers#MULTISPIN} or {@value Samplers#MULTISPIN_NARROW}, {@code chains} is the number
  * of replicas kept: the run
  * simulates ⌈chains/64⌉ groups of 64 replicas ({@link MultispinMetropolis}) and keeps replicas 0 … chains−1
  * (group g holds replicas 64g … 64g+63); the surplus replicas of the last group cost nothing (bit-parallel)

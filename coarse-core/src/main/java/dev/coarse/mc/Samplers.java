@@ -1,5 +1,6 @@
 package dev.coarse.mc;
 
+import dev.coarse.lattice.Lattice;
 import dev.coarse.model.IsingModel;
 import dev.coarse.model.Model;
 import dev.coarse.model.PottsModel;
@@ -11,21 +12,25 @@ import java.util.List;
  * <p>Two kinds of names: the per-configuration {@link Sampler}s ({@link #configurationSamplers}) and
  * {@value #MULTISPIN}, the 64-replica {@link MultispinMetropolis} kernel, which is not a {@code Sampler}
  * (it updates 64 configurations at once) and is run only through {@link ChainRunner#run} (zero-field Ising,
- * even L); {@value #MULTISPIN_WIDE} is the same kernel with {@link MultispinMetropolis.Width#WIDE} blocks (square
- * lattice only).
+ * even L), on the square lattice with blocks of eight sites ({@link MultispinMetropolis.Width#WIDE});
+ * {@value #MULTISPIN_NARROW} is the same kernel with blocks of four ({@link MultispinMetropolis.Width#NARROW}, square
+ * lattice only), the chain {@value #MULTISPIN} gave before 2026-11-24.
  */
 public final class Samplers {
 
-    /** The name of the 64-replica multi-spin-coded Metropolis kernel. */
+    /**
+     * The name of the 64-replica multi-spin-coded Metropolis kernel, of the lattice's default width
+     * ({@link MultispinMetropolis.Width#defaultFor}).
+     */
     public static final String MULTISPIN = "multispin";
-    /** The same kernel updating eight sites at a time on the square lattice ({@link MultispinMetropolis.Width#WIDE}). */
-    public static final String MULTISPIN_WIDE = "multispin-wide";
+    /** The same kernel updating four sites at a time on the square lattice ({@link MultispinMetropolis.Width#NARROW}). */
+    public static final String MULTISPIN_NARROW = "multispin-narrow";
 
     private static final List<String> ISING = List.of("metropolis", "heatbath", "wolff", "sw");
     private static final List<String> ISING_WITH_MULTISPIN = List.of("metropolis", "heatbath", "wolff", "sw",
             MULTISPIN);
     private static final List<String> SQUARE_ISING_WITH_MULTISPIN = List.of("metropolis", "heatbath", "wolff", "sw",
-            MULTISPIN, MULTISPIN_WIDE);
+            MULTISPIN, MULTISPIN_NARROW);
     private static final List<String> POTTS = List.of("metropolis", "wolff");
 
     private Samplers() {
@@ -34,7 +39,7 @@ public final class Samplers {
     /**
      * Every sampler name {@link ChainRunner#run} accepts for a model, in a fixed order: the
      * {@link #configurationSamplers}, plus {@value #MULTISPIN} for the zero-field Ising model on an even
-     * lattice, and {@value #MULTISPIN_WIDE} when that lattice is square.
+     * lattice, and {@value #MULTISPIN_NARROW} when that lattice is square.
      */
     public static List<String> names(Model model) {
         if (model instanceof IsingModel ising && ising.field() == 0.0 && ising.lattice().isBipartite()) {
@@ -43,22 +48,22 @@ public final class Samplers {
         return configurationSamplers(model);
     }
 
-    /** Whether {@code name} is one of the 64-replica kernels ({@value #MULTISPIN}, {@value #MULTISPIN_WIDE}). */
+    /** Whether {@code name} is one of the 64-replica kernels ({@value #MULTISPIN}, {@value #MULTISPIN_NARROW}). */
     public static boolean isMultispin(String name) {
-        return MULTISPIN.equals(name) || MULTISPIN_WIDE.equals(name);
+        return MULTISPIN.equals(name) || MULTISPIN_NARROW.equals(name);
     }
 
     /**
-     * The block width a multi-spin sampler name stands for.
+     * The block width a multi-spin sampler name stands for on {@code lattice}.
      *
      * @throws IllegalArgumentException if {@code name} is not a multi-spin sampler
      */
-    public static MultispinMetropolis.Width multispinWidth(String name) {
+    public static MultispinMetropolis.Width multispinWidth(String name, Lattice lattice) {
         if (MULTISPIN.equals(name)) {
-            return MultispinMetropolis.Width.NARROW;
+            return MultispinMetropolis.Width.defaultFor(lattice);
         }
-        if (MULTISPIN_WIDE.equals(name)) {
-            return MultispinMetropolis.Width.WIDE;
+        if (MULTISPIN_NARROW.equals(name)) {
+            return MultispinMetropolis.Width.NARROW;
         }
         throw new IllegalArgumentException("not a multi-spin sampler: " + name);
     }
@@ -88,8 +93,8 @@ public final class Samplers {
                 throw new IllegalArgumentException("the " + name
                         + " sampler needs an even lattice size (checkerboard), got L = " + ising.lattice().linearSize());
             }
-            if (MULTISPIN_WIDE.equals(name) && ising.lattice().dimension() != 2) {
-                throw new IllegalArgumentException("the multispin-wide sampler is for the square lattice only, got "
+            if (MULTISPIN_NARROW.equals(name) && ising.lattice().dimension() != 2) {
+                throw new IllegalArgumentException("the multispin-narrow sampler is for the square lattice only, got "
                         + ising.lattice().dimension() + "D; use multispin");
             }
             return;

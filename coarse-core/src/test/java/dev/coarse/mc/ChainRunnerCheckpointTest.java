@@ -13,7 +13,9 @@ import dev.coarse.model.PottsModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -159,5 +161,22 @@ class ChainRunnerCheckpointTest {
         assertThat(List.copyOf(ChainRunner.checkpointIdentity(spec).keySet())).containsExactly("model", "dimension",
                 "L", "T", "h", "sampler", "sweeps", "thermalize", "thin", "chains", "seed", "generator",
                 "chains_per_unit");
+    }
+
+    @Test
+    void multispinCheckpointsRecordTheBlockWidthOnTheSquareLattice() throws IOException {
+        RunSpec wide = new RunSpec(ISING, "multispin", 40, 10, 4, 70, 99L, 1);
+        RunSpec narrow = new RunSpec(ISING, "multispin-narrow", 40, 10, 4, 70, 99L, 1);
+        assertThat(ChainRunner.checkpointIdentity(wide)).containsEntry("multispin_block_sites", "8");
+        assertThat(ChainRunner.checkpointIdentity(narrow)).containsEntry("multispin_block_sites", "4");
+        RunSpec cubic = new RunSpec(IsingModel.atTemperature(Lattice.cubic(4), 4.5), "multispin", 40, 10, 4, 70, 99L, 1);
+        assertThat(ChainRunner.checkpointIdentity(cubic)).doesNotContainKey("multispin_block_sites");
+        // a checkpoint of the four-site chain that multispin ran before the key existed is not continued
+        Map<String, String> before = new LinkedHashMap<>(ChainRunner.checkpointIdentity(wide));
+        before.remove("multispin_block_sites");
+        CheckpointDirectory.create(dir, before);
+        assertThatThrownBy(() -> CheckpointDirectory.resume(dir, ChainRunner.checkpointIdentity(wide)))
+                .isInstanceOf(CheckpointDirectory.MismatchException.class)
+                .hasMessageContaining("multispin_block_sites absent there, 8 now");
     }
 }

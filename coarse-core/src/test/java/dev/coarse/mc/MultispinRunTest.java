@@ -34,8 +34,8 @@ class MultispinRunTest {
 
     /** Multispin (both widths), and the scalar kernel's square-lattice fast path (even L, h = 0), on the 4×4 torus. */
     @ParameterizedTest(name = "{0} at T = {1}")
-    @CsvSource({"multispin, 1.8", "multispin, 2.27", "multispin, 3.5", "multispin-wide, 1.8", "multispin-wide, 2.27",
-        "multispin-wide, 3.5", "metropolis, 1.8", "metropolis, 2.27", "metropolis, 3.5"})
+    @CsvSource({"multispin, 1.8", "multispin, 2.27", "multispin, 3.5", "multispin-narrow, 1.8", "multispin-narrow, 2.27",
+        "multispin-narrow, 3.5", "metropolis, 1.8", "metropolis, 2.27", "metropolis, 3.5"})
     void squareFourByFourEnergyMagnetizationHistogramMatchesEnumeration(String sampler, double t) {
         IsingModel model = IsingModel.atTemperature(Lattice.square(4), t);
         ExactDistribution exact = Enumeration.boltzmann(model);
@@ -80,7 +80,7 @@ class MultispinRunTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"multispin", "multispin-wide"})
+    @ValueSource(strings = {"multispin", "multispin-narrow"})
     void sameSeedSameDataWhateverTheThreadCount(String sampler) {
         IsingModel model = IsingModel.atTemperature(Lattice.square(8), 2.3);
         ChainResult one = ChainRunner.run(new RunSpec(model, sampler, 20, 5, 4, 130, SEED, 1), null);

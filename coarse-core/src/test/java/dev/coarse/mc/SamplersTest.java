@@ -16,15 +16,20 @@ class SamplersTest {
     @Test
     void namesPerModel() {
         assertThat(Samplers.names(ISING)).containsExactly("metropolis", "heatbath", "wolff", "sw", "multispin",
-                "multispin-wide");
+                "multispin-narrow");
         IsingModel cubic = IsingModel.atTemperature(Lattice.cubic(4), 4.5);
         assertThat(Samplers.names(cubic)).containsExactly("metropolis", "heatbath", "wolff", "sw", "multispin");
-        assertThatThrownBy(() -> Samplers.validate("multispin-wide", cubic))
+        assertThatThrownBy(() -> Samplers.validate("multispin-narrow", cubic))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("square lattice only");
-        Samplers.validate("multispin-wide", ISING);
-        assertThat(Samplers.multispinWidth("multispin-wide")).isEqualTo(MultispinMetropolis.Width.WIDE);
-        assertThat(Samplers.multispinWidth("multispin")).isEqualTo(MultispinMetropolis.Width.NARROW);
-        assertThatThrownBy(() -> Samplers.create("multispin-wide", ISING)).isInstanceOf(IllegalArgumentException.class)
+        Samplers.validate("multispin-narrow", ISING);
+        // multispin: eight-site blocks on the square lattice; the chain and cubic kernels have one width
+        assertThat(Samplers.multispinWidth("multispin", ISING.lattice())).isEqualTo(MultispinMetropolis.Width.WIDE);
+        assertThat(Samplers.multispinWidth("multispin", cubic.lattice())).isEqualTo(MultispinMetropolis.Width.NARROW);
+        assertThat(Samplers.multispinWidth("multispin", Lattice.chain(8))).isEqualTo(MultispinMetropolis.Width.NARROW);
+        assertThat(Samplers.multispinWidth("multispin-narrow", ISING.lattice()))
+                .isEqualTo(MultispinMetropolis.Width.NARROW);
+        assertThatThrownBy(() -> Samplers.validate("multispin-wide", ISING)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Samplers.create("multispin-narrow", ISING)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("ChainRunner");
         assertThat(Samplers.configurationSamplers(ISING)).containsExactly("metropolis", "heatbath", "wolff", "sw");
         assertThat(Samplers.names(POTTS)).containsExactly("metropolis", "wolff");
