@@ -21,10 +21,10 @@
 #
 #   coarse-bench/peers/run_all.sh [L=128] [T=T_c] [seconds=5] [check_L=68] [check_seconds=4] [tau_ksweeps=100]
 #
-# Coarse's kernels run on $COARSE_JAVA (a java executable; default: java on the PATH), as with ./coarse: e.g.
-#   COARSE_JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java coarse-bench/peers/run_all.sh
-# times them under JDK 25, whose C2 compiles the kernels' vector rotations to single AVX-512 instructions
-# (docs/performance.md, "Which JDK"). The jar is built for Java 17 either way.
+# Coarse's kernels run on the JVM ./coarse picks (coarse-cli/src/main/sh/java-runtime.sh: $COARSE_JAVA, else
+# $JAVA_HOME, else the newest JDK under /usr/lib/jvm, else java on the PATH); the first lines of the output name
+# it. E.g. COARSE_JAVA=/usr/lib/jvm/java-17-openjdk-amd64/bin/java coarse-bench/peers/run_all.sh times them
+# under JDK 17 (docs/performance.md, "Which JDK"). The jar is built for Java 17 either way.
 #
 # 1. builds the C peers (ising_checkerboard, ising_multispin, ising_multispin_simd) into
 #    coarse-bench/peers/build/ (gcc -O3 -march=native) and the benchmark jar
@@ -55,7 +55,10 @@ CHECK_L="${4:-68}"
 CHECK_SECONDS="${5:-4}"
 TAU_KSWEEPS="${6:-100}"
 IND_L=64
-JAVA="${COARSE_JAVA:-java}"
+# shellcheck source=../../coarse-cli/src/main/sh/java-runtime.sh
+. "$root/coarse-cli/src/main/sh/java-runtime.sh"
+coarse_find_java
+JAVA="$coarse_java"
 build="$here/build"
 jar="$root/coarse-bench/target/coarse-bench.jar"
 
