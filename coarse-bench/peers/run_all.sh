@@ -118,7 +118,7 @@ done
 
 ref="${speed[coarse_multispin_1t]}"
 cpuref="${cpuspeed[coarse_multispin_1t]}"
-printf '\n%-22s %10s %10s %12s %12s %26s %s\n' program flips/ns cpu_f/ns "1t/program" "1t/prog(cpu)" \
+printf '\n%-26s %10s %10s %12s %12s %26s %s\n' program flips/ns cpu_f/ns "1t/program" "1t/prog(cpu)" \
   "e (L=$CHECK_L)" check
 for p in "${programs[@]}"; do
   awk -v p="$p" -v s="${speed[$p]}" -v r="$ref" -v cs="${cpuspeed[$p]}" -v cr="$cpuref" \
@@ -126,7 +126,7 @@ for p in "${programs[@]}"; do
       -v e0="${echeck[coarse_multispin_1t]}" -v de0="${eerr[coarse_multispin_1t]}" 'BEGIN {
     sigma = sqrt(de * de + de0 * de0); diff = e - e0; if (diff < 0) diff = -diff
     ok = (p == "coarse_multispin_1t") ? "reference" : (diff <= 4 * sigma ? "ok" : "MISMATCH")
-    printf "%-22s %10.4f %10.4f %12.2f %12.2f %17.5f ± %.5f  %s\n", p, s, cs, r / s, cr / cs, e, de, ok }'
+    printf "%-26s %10.4f %10.4f %12.2f %12.2f %17.5f ± %.5f  %s\n", p, s, cs, r / s, cr / cs, e, de, ok }'
 done
 awk -v a="${speed[coarse_multispin_2t]}" -v b="$ref" 'BEGIN { printf "\n2 threads / 1 thread: %.2f\n", a / b }'
 
@@ -136,9 +136,9 @@ sw64="$(run coarse_sw_1t "$IND_L" "$SECONDS_PER_PHASE")"; echo "$sw64" >&2
 numpy64="$(run numpy "$IND_L" "$SECONDS_PER_PHASE")"; echo "$numpy64" >&2
 tau64="$(run tau_numpy "$IND_L" 0)"; echo "$tau64" >&2
 
-printf '\n%-30s %12s %12s\n' target ratio "ratio(cpu)"
+printf '\n%-38s %12s %12s\n' target ratio "ratio(cpu)"
 ratio() { # label a b a_cpu b_cpu
-  awk -v l="$1" -v a="$2" -v b="$3" -v ac="$4" -v bc="$5" 'BEGIN { printf "%-30s %12.2f %12.2f\n", l, a / b, ac / bc }'
+  awk -v l="$1" -v a="$2" -v b="$3" -v ac="$4" -v bc="$5" 'BEGIN { printf "%-38s %12.2f %12.2f\n", l, a / b, ac / bc }'
 }
 ratio "multispin_1t/c_multispin_simd8" "$ref" "${speed[c_multispin_simd8]}" "$cpuref" "${cpuspeed[c_multispin_simd8]}"
 ratio "multispin_narrow_1t/c_multispin_simd" "${speed[coarse_multispin_narrow_1t]}" "${speed[c_multispin_simd]}" \
@@ -160,5 +160,5 @@ awk -v w="$(field "$wolff64" independent_per_s)" -v wc="$(field "$wolff64" cpu_i
   np = f * 1e9 / n / (2 * tau); npc = fc * 1e9 / n / (2 * tau)
   printf "\nindependent samples/s at L=%d: numpy %.4g (cpu %.4g; tau_int|m| = %.1f sweeps), wolff %.4g (cpu %.4g), sw %.4g (cpu %.4g)\n", \
     sqrt(n), np, npc, tau, w, wc, s, sc
-  printf "%-30s %12.2f %12.2f\n", "wolff64_indep/numpy", w / np, wc / npc
-  printf "%-30s %12.2f %12.2f\n", "sw64_indep/numpy", s / np, sc / npc }'
+  printf "%-38s %12.2f %12.2f\n", "wolff64_indep/numpy", w / np, wc / npc
+  printf "%-38s %12.2f %12.2f\n", "sw64_indep/numpy", s / np, sc / npc }'

@@ -11,6 +11,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -21,7 +22,9 @@ import org.openjdk.jmh.infra.ThreadParams;
 /**
  * Multi-spin-coded Metropolis, 2D Ising at T_c, L = 128: one operation is one spin-flip attempt, so the
  * reported score in ops/ns is flips/ns (64 replicas × N sites per sweep). With two threads each thread
- * sweeps its own 64-replica group and JMH adds the throughputs.
+ * sweeps its own 64-replica group and JMH adds the throughputs. {@code width} is the square kernel's block: WIDE (eight
+ * sites, sampler {@code multispin}) or NARROW (four, {@code multispin-narrow}); JMH runs each in forks of its own, so
+ * no JVM runs both widths (docs/performance.md says why that matters).
  *
  * <p>Run: {@code java -jar coarse-bench/target/coarse-bench.jar MultispinBenchmark}
  */
@@ -39,12 +42,16 @@ public class MultispinBenchmark {
     /** One replica group per benchmark thread, seeded by the thread's index. */
     @State(Scope.Thread)
     public static class Group {
+        @Param({"WIDE", "NARROW"})
+        public MultispinMetropolis.Width width;
+
         MultispinMetropolis group;
 
         @Setup
         public void setUp(ThreadParams thread) {
             IsingModel model = IsingModel.atTemperature(Lattice.square(L), CRITICAL_TEMPERATURE);
-            group = new MultispinMetropolis(model, 1000L + thread.getThreadIndex());
+            group = new MultispinMetropolis(model, MultispinMetropolis.rootGenerator(1000L + thread.getThreadIndex()),
+                    width);
             group.sweep(200);
         }
     }
