@@ -22,9 +22,9 @@ import java.util.random.RandomGeneratorFactory;
  * <p><b>Storage.</b> Bit r of a site's word is 1 when replica r has s = +1 there (the same convention as
  * {@link dev.coarse.exact.ExactDistribution}'s codes). On the chain and the cubic lattice the words are in
  * {@link Lattice} order; on the square lattice the two checkerboard colours are stored apart, with a ghost
- * word at each end of every half-row ({@link SquareMultispinLayout}), so that a block of sites of one colour (eight,
- * or four; see "Block width") is consecutive and one vector operation updates it. {@link #words()} always returns lattice order. A
- * 64-replica L = 1024 square lattice takes 8 MiB plus 32 KiB of ghosts.
+ * word at each end of every half-row ({@link SquareMultispinLayout}), so that a block of sites of one colour
+ * (eight, or four; see "Block width") is consecutive and one vector operation updates it. {@link #words()} always
+ * returns lattice order. A 64-replica L = 1024 square lattice takes 8 MiB plus 32 KiB of ghosts.
  *
  * <p><b>Update.</b> One {@link #sweep()} updates all sites of checkerboard colour 0, then colour 1 (L must be
  * even). At site i with the z = 2d neighbour words w<sub>j</sub>, the disagreement words
@@ -93,7 +93,7 @@ import java.util.random.RandomGeneratorFactory;
  * reproduces, and checkpoints record it.
  *
  * <p><b>Random numbers.</b> xoshiro256** (Blackman and Vigna 2018) runs in local variables inside the
- * sweep. Its state (in 2D one per vector lane: four, or eight for wide blocks) is seeded with four outputs of a
+ * sweep. Its state (in 2D one per site of a block: eight, or four for narrow blocks) is seeded with four outputs of a
  * stream split from an L64X128MixRandom
  * {@link SplittableGenerator} (the LXM family guarantees statistically independent split streams), so
  * groups built in the same order from the same root are reproducible whatever thread runs them. The
@@ -216,7 +216,7 @@ public final class MultispinMetropolis {
         lattice.requireBipartite("the multi-spin checkerboard Metropolis kernel");
         if (width == Width.WIDE && lattice.dimension() != 2) {
             throw new IllegalArgumentException("wide blocks are for the square lattice only, got a "
-                    + lattice.dimension() + "D lattice; use the narrow kernel (sampler multispin)");
+                    + lattice.dimension() + "D lattice; use Width.NARROW (sampler multispin)");
         }
         this.linearSize = lattice.linearSize();
         this.dimension = lattice.dimension();
