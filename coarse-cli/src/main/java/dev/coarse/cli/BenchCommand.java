@@ -121,8 +121,8 @@ public final class BenchCommand implements Callable<Integer> {
                 multispinTasks(model, MultispinMetropolis.Width.NARROW), warmup, duration);
         // the default multispin (eight-site blocks) after the 256-bit kernels: on JDK 25 a 512-bit kernel run first
         // sometimes made the packed one compile badly
-        Throughput multispin = ThroughputMeter.measureCounted(
-                multispinTasks(model, MultispinMetropolis.Width.defaultFor(model.lattice())), warmup, duration);
+        MultispinMetropolis.Width width = MultispinMetropolis.Width.defaultFor(model.lattice());
+        Throughput multispin = ThroughputMeter.measureCounted(multispinTasks(model, width), warmup, duration);
         Throughput wolff = ThroughputMeter.measureCounted(wolffTasks(model, false), warmup, duration);
         Throughput sw = ThroughputMeter.measureCounted(swTasks(model, false), warmup, duration);
 
@@ -153,7 +153,7 @@ public final class BenchCommand implements Callable<Integer> {
             speed(kernels.putObject("metropolis_bytes"), bytes).put("kernel", bytewise.kernel())
                     .put("vectorized", bytewise.vectorBits() > 0).put("vector_bits", bytewise.vectorBits());
             speed(kernels.putObject("metropolis_multispin"), multispin)
-                    .put("block_sites", MultispinMetropolis.Width.WIDE.sites())
+                    .put("block_sites", width.sites())
                     .put("vectorized", MultispinMetropolis.wideVectorBits() > 0)
                     .put("vector_bits", MultispinMetropolis.wideVectorBits());
             speed(kernels.putObject("metropolis_multispin_narrow"), multispinNarrow)
