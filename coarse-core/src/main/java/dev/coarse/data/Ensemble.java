@@ -1,5 +1,8 @@
 package dev.coarse.data;
 
+import dev.coarse.configuration.Configurations;
+import dev.coarse.configuration.DegreesOfFreedom;
+import dev.coarse.configuration.DiscreteConfigurations;
 import dev.coarse.lattice.Lattice;
 import dev.coarse.model.IsingModel;
 import dev.coarse.model.Model;
@@ -9,25 +12,67 @@ import java.util.Objects;
 /**
  * A set of configurations of one model on one lattice, with the metadata that produced them.
  *
- * <p>Configurations are {@code byte[]} of length {@code lattice.siteCount()} in the lattice's row-major
- * site order. The arrays are shared, not copied: treat them as immutable.
+ * <p>The configurations may hold any {@link DegreesOfFreedom}: ±1 spins and q-state labels on sites (the Ising and
+ * Potts ensembles the samplers write), 0/1 occupations on bonds, real or complex fields, or what a coarse-graining
+ * made of them; each is a flat array of {@code data.degreesOfFreedom().length(lattice)} values in the lattice's
+ * row-major element order. The arrays are shared, not copied: treat them as immutable.
+ *
+ * @param meta    where the configurations come from
+ * @param lattice the lattice they live on
+ * @param data    the configurations
  */
-public record Ensemble(EnsembleMeta meta, Lattice lattice, byte[][] configurations) {
+public record Ensemble(EnsembleMeta meta, Lattice lattice, Configurations data) {
 
     public Ensemble {
         Objects.requireNonNull(meta, "meta");
         Objects.requireNonNull(lattice, "lattice");
-        Objects.requireNonNull(configurations, "configurations");
-        for (byte[] c : configurations) {
-            if (c.length != lattice.siteCount()) {
-                throw new IllegalArgumentException("configuration of " + c.length + " sites on a lattice of "
-                        + lattice.siteCount());
-            }
+        Objects.requireNonNull(data, "data");
+        int expected = data.degreesOfFreedom().length(lattice);
+        if (data.size() > 0 && data.length() != expected) {
+            DegreesOfFreedom dof = data.degreesOfFreedom();
+            String unit = dof.support() == DegreesOfFreedom.Support.SITES && dof.valuesPerElement() == 1 ? " sites"
+                    : " values";
+            throw new IllegalArgumentException("configuration of " + data.length() + unit + " on a lattice of "
+                    + (unit.equals(" sites") ? lattice.siteCount() : expected + " values of " + dof));
         }
     }
 
+    /**
+     * An ensemble of the model's own discrete degrees of freedom ({@link #modelDegreesOfFreedom}): ±1 spins for an
+     * Ising model, labels 0 … q−1 for a Potts model.
+     */
+    public Ensemble(EnsembleMeta meta, Lattice lattice, byte[][] configurations) {
+        this(meta, lattice, new DiscreteConfigurations(modelDegreesOfFreedom(meta), configurations));
+    }
+
+    /**
+     * What a configuration of the metadata's model holds: q-state labels for a Potts model ("potts…"), ±1 spins
+     * otherwise. Ensemble files of format version 1 hold exactly these; later versions say what they hold.
+     */
+    public static DegreesOfFreedom modelDegreesOfFreedom(EnsembleMeta meta) {
+        return meta.model().startsWith("potts") ? DegreesOfFreedom.pottsStates(meta.q()) : DegreesOfFreedom.isingSpins();
+    }
+
     public int size() {
-        return configurations.length;
+        return data.size();
+    }
+
+    /** What each configuration holds. */
+    public DegreesOfFreedom degreesOfFreedom() {
+        return data.degreesOfFreedom();
+    }
+
+    /**
+     * The configurations of a discrete ensemble (spins, states, occupations), one {@code byte[]} each.
+     *
+     * @throws IllegalStateException if the ensemble holds continuous values ({@link #data()} has them)
+     */
+    public byte[][] configurations() {
+        if (data instanceof DiscreteConfigurations discrete) {
+            return discrete.values();
+        }
+        throw new IllegalStateException("the ensemble holds " + data.degreesOfFreedom()
+                + ", not discrete values; read them from data()");
     }
 
     /** The model the metadata describes. */

@@ -1,5 +1,9 @@
 package dev.coarse.data;
 
+import dev.coarse.configuration.Configurations;
+import dev.coarse.configuration.ContinuousConfigurations;
+import dev.coarse.configuration.DegreesOfFreedom;
+import dev.coarse.configuration.DiscreteConfigurations;
 import dev.coarse.lattice.Lattice;
 import io.jhdf.HdfFile;
 import io.jhdf.Superblock;
@@ -10,9 +14,12 @@ import io.jhdf.api.Group;
 import io.jhdf.api.Node;
 import io.jhdf.api.WritableGroup;
 import io.jhdf.api.dataset.ContiguousDataset;
+import io.jhdf.object.datatype.DataType;
+import io.jhdf.object.datatype.FloatingPoint;
 import java.io.IOException;
 import java.lang.reflect.Array;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -28,16 +35,22 @@ import java.util.TreeMap;
 /**
  * Ensembles on disk as HDF5 files that h5py, Julia's HDF5.jl and any other HDF5 reader can open.
  *
- * <p>Layout (format version 1; the full description with an h5py example is {@code docs/ensemble-format.md}):
+ * <p>Layout (the full description with an h5py example is {@code docs/ensemble-format.md}):
  * <pre>
- * /                              attributes coarse_format = "coarse-ensemble", format_version = 1, levels = k
+ * /                              attributes coarse_format = "coarse-ensemble", format_version = 1 or 2, levels = k
  * /level0                        group; attributes model, dimension, L, T, h, q, sampler, seed, sweeps,
- *                                thermalize, thin, chains, tau_int, coarse_version, provenance.&lt;key&gt;
- * /level0/configurations         int8 dataset [N, L, …, L] (d lattice axes, C order = the lattice's site order)
+ *                                thermalize, thin, chains, tau_int, coarse_version, provenance.&lt;key&gt;;
+ *                                version 2 adds degrees_of_freedom, states, support, components, parameter.&lt;name&gt;
+ * /level0/configurations         dataset [N, L, …, L (d lattice axes), then d if on bonds, then the components if
+ *                                more than one, then 2 (re, im) if complex]: int8 for discrete values, float64 for
+ *                                continuous ones; C order = the layout of {@link DegreesOfFreedom}
  * /level1, …                     further ensembles (e.g. successive coarse-grainings), same layout
  * </pre>
- * A plain ensemble file has only {@code level0}. Every group holds a dataset: jHDF 0.13 can write a file
- * that other readers reject when an attribute-only group follows a large dataset, so the format never has one.
+ * A file whose every level holds its model's own degrees of freedom (±1 spins, Potts labels on sites) and no
+ * extra parameters is written as format version 1, exactly as before version 2 existed, so such files stay
+ * byte-identical; any other file is version 2, and its levels say what they hold. A plain ensemble file has only
+ * {@code level0}. Every group holds a dataset: jHDF 0.13 can write a file that other readers reject when an
+ * attribute-only group follows a large dataset, so the format never has one.
  *
  * <p>Memory: writing needs the ensemble plus O(L<sup>d</sup>) bytes (jHDF lays out the dataset from a
  * placeholder whose rows all share one array, then the configurations are copied into the dataset's
@@ -55,17 +68,21 @@ public final class EnsembleFile {
     public static final String FORMAT_ATTRIBUTE = "coarse_format";
     /** Root attribute holding the format version. */
     public static final String VERSION_ATTRIBUTE = "format_version";
-    /** The format version this class writes and the newest it reads. */
-    public static final int FORMAT_VERSION = 1;
+    /** The newest format version this class writes and reads; files of spins and Potts labels are still version 1. */
+    public static final int FORMAT_VERSION = 2;
     /** Root attribute holding the number of levels. */
     public static final String LEVELS_ATTRIBUTE = "levels";
     /** Name of the configuration dataset inside each level group. */
     public static final String DATASET = "configurations";
     /** Prefix of the attributes that hold {@link EnsembleMeta#provenance()} entries. */
     public static final String PROVENANCE_PREFIX = "provenance.";
+    /** Prefix of the attributes that hold {@link EnsembleMeta#parameters()} (version 2). */
+    public static final String PARAMETER_PREFIX = "parameter.";
+    /** Level attribute naming the {@link DegreesOfFreedom.Values} (version 2). */
+    public static final String DOF_ATTRIBUTE = "degrees_of_freedom";
 
     /** What a file says about one level without loading its configurations. */
-    public record LevelInfo(int level, EnsembleMeta meta, long[] shape) {
+    public record LevelInfo(int level, EnsembleMeta meta, DegreesOfFreedom degreesOfFreedom, long[] shape) {
         /** Number of configurations, N. */
         public long sampleCount() {
             return shape[0];
@@ -150,8 +167,9 @@ public final class EnsembleFile {
             for (int level = 0; level < count; level++) {
                 Group group = levelGroupOf(file, hdf, level);
                 EnsembleMeta meta = readMeta(file, group);
-                Dataset data = configurationsOf(file, group, meta);
-                result.add(new LevelInfo(level, meta, data.getDimensionsAsLong()));
+                DegreesOfFreedom dof = readDegreesOfFreedom(file, group, meta);
+                Dataset data = configurationsOf(file, group, meta, dof);
+                result.add(new LevelInfo(level, meta, dof, data.getDimensionsAsLong()));
             }
             return result;
         } catch (RuntimeException e) {
@@ -178,16 +196,31 @@ public final class EnsembleFile {
         }
     }
 
+    /** Version 1 when every level holds its model's own degrees of freedom and no extra parameters, else 2. */
+    static int formatVersion(List<Ensemble> levels) {
+        for (Ensemble e : levels) {
+            if (!e.degreesOfFreedom().equals(Ensemble.modelDegreesOfFreedom(e.meta())) || !e.meta().parameters().isEmpty()) {
+                return 2;
+            }
+        }
+        return 1;
+    }
+
     private static void writeTo(Path tmp, List<Ensemble> levels) throws IOException {
+        int version = formatVersion(levels);
         try (WritableHdfFile hdf = HdfFile.write(tmp)) {
             hdf.putAttribute(FORMAT_ATTRIBUTE, FORMAT_NAME);
-            hdf.putAttribute(VERSION_ATTRIBUTE, FORMAT_VERSION);
+            hdf.putAttribute(VERSION_ATTRIBUTE, version);
             hdf.putAttribute(LEVELS_ATTRIBUTE, levels.size());
             for (int i = 0; i < levels.size(); i++) {
                 Ensemble e = levels.get(i);
                 WritableGroup group = hdf.putGroup(levelGroup(i));
-                group.putDataset(DATASET, placeholder(e.size(), e.lattice()));
+                group.putDataset(DATASET, placeholder(e.size(), shape(e.lattice(), e.degreesOfFreedom()),
+                        e.degreesOfFreedom().isDiscrete() ? byte.class : double.class));
                 putMeta(group, e.meta());
+                if (version >= 2) {
+                    putDegreesOfFreedom(group, e.degreesOfFreedom(), e.meta());
+                }
             }
         }
         // jHDF has written zeros of the right shape; copy the configurations into the contiguous storage.
@@ -204,10 +237,21 @@ public final class EnsembleFile {
         try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
             for (int i = 0; i < levels.size(); i++) {
                 long position = addresses[i];
-                for (byte[] configuration : levels.get(i).configurations()) {
-                    ByteBuffer buffer = ByteBuffer.wrap(configuration);
-                    while (buffer.hasRemaining()) {
-                        position += channel.write(buffer, position);
+                Configurations data = levels.get(i).data();
+                if (data instanceof DiscreteConfigurations discrete) {
+                    for (byte[] configuration : discrete.values()) {
+                        position = writeFully(channel, ByteBuffer.wrap(configuration), position);
+                    }
+                } else {
+                    ByteBuffer buffer = null;
+                    for (double[] configuration : ((ContinuousConfigurations) data).values()) {
+                        if (buffer == null) {
+                            buffer = ByteBuffer.allocate(Double.BYTES * configuration.length)
+                                    .order(ByteOrder.LITTLE_ENDIAN);
+                        }
+                        buffer.clear();
+                        buffer.asDoubleBuffer().put(configuration);
+                        position = writeFully(channel, buffer, position);
                     }
                 }
             }
@@ -215,14 +259,55 @@ public final class EnsembleFile {
         }
     }
 
-    /** An int8 array of shape [n, L, …, L] whose n entries all share one zero block of L^d bytes. */
-    private static Object placeholder(int n, Lattice lattice) {
-        int[] block = new int[lattice.dimension()];
-        Arrays.fill(block, lattice.linearSize());
-        Object zero = Array.newInstance(byte.class, block);
+    private static long writeFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
+        while (buffer.hasRemaining()) {
+            position += channel.write(buffer, position);
+        }
+        return position;
+    }
+
+    /**
+     * The dataset's shape after the sample axis: d lattice axes of L, then d for bonds, the components if more than
+     * one, and 2 for complex values.
+     */
+    static int[] shape(Lattice lattice, DegreesOfFreedom dof) {
+        int d = lattice.dimension();
+        int[] axes = new int[d + 3];
+        int n = 0;
+        for (int a = 0; a < d; a++) {
+            axes[n++] = lattice.linearSize();
+        }
+        if (dof.support() == DegreesOfFreedom.Support.BONDS) {
+            axes[n++] = d;
+        }
+        if (dof.components() > 1) {
+            axes[n++] = dof.components();
+        }
+        if (dof.values() == DegreesOfFreedom.Values.COMPLEX) {
+            axes[n++] = 2;
+        }
+        return Arrays.copyOf(axes, n);
+    }
+
+    /**
+     * An array of {@code type} (byte or double) of shape [n, shape…] whose n entries all share one zero block (jHDF
+     * lays the dataset out from it; the data are copied in afterwards).
+     */
+    private static Object placeholder(int n, int[] shape, Class<?> type) {
+        Object zero = Array.newInstance(type, shape);
         Object rows = Array.newInstance(zero.getClass(), n);
         Arrays.fill((Object[]) rows, zero);
         return rows;
+    }
+
+    private static void putDegreesOfFreedom(WritableGroup g, DegreesOfFreedom dof, EnsembleMeta m) {
+        g.putAttribute(DOF_ATTRIBUTE, dof.values().id());
+        g.putAttribute("states", dof.states());
+        g.putAttribute("support", dof.support().id());
+        g.putAttribute("components", dof.components());
+        for (Map.Entry<String, Double> p : m.parameters().entrySet()) {
+            g.putAttribute(PARAMETER_PREFIX + p.getKey(), p.getValue().doubleValue());
+        }
     }
 
     private static void putMeta(WritableGroup g, EnsembleMeta m) {
@@ -325,67 +410,115 @@ public final class EnsembleFile {
     private static Ensemble readLevel(Path file, HdfFile hdf, int level) throws IOException {
         Group group = levelGroupOf(file, hdf, level);
         EnsembleMeta meta = readMeta(file, group);
-        Dataset data = configurationsOf(file, group, meta);
+        DegreesOfFreedom dof = readDegreesOfFreedom(file, group, meta);
+        Dataset data = configurationsOf(file, group, meta, dof);
         Lattice lattice = Lattice.of(meta.dimension(), meta.linearSize());
         int n = Math.toIntExact(data.getDimensionsAsLong()[0]);
-        int sites = lattice.siteCount();
-        byte[][] configurations = new byte[n][sites];
-        if (data instanceof ContiguousDataset c && data.getFilters().isEmpty()) {
-            readContiguous(file, c, configurations, sites);
-        } else {
-            readSliced(data, configurations, lattice);
+        int length = dof.length(lattice);
+        boolean contiguous = data instanceof ContiguousDataset && data.getFilters().isEmpty();
+        if (dof.isDiscrete()) {
+            byte[][] configurations = new byte[n][length];
+            if (contiguous) {
+                readContiguous(file, (ContiguousDataset) data, configurations, length);
+            } else {
+                readSliced(data, configurations, shape(lattice, dof));
+            }
+            return new Ensemble(meta, lattice, new DiscreteConfigurations(dof, configurations));
         }
-        return new Ensemble(meta, lattice, configurations);
+        double[][] configurations = new double[n][length];
+        if (contiguous && littleEndian(data.getDataType())) {
+            readContiguous(file, (ContiguousDataset) data, configurations, length);
+        } else {
+            readSliced(data, configurations, shape(lattice, dof));
+        }
+        return new Ensemble(meta, lattice, new ContinuousConfigurations(dof, configurations));
     }
 
-    /** Reads contiguous storage with positioned reads (no memory map, so any size works). */
-    private static void readContiguous(Path file, ContiguousDataset data, byte[][] into, int sites) throws IOException {
+    private static boolean littleEndian(DataType type) {
+        return type instanceof FloatingPoint f && f.getByteOrder() == ByteOrder.LITTLE_ENDIAN;
+    }
+
+    /** Reads contiguous int8 storage with positioned reads (no memory map, so any size works). */
+    private static void readContiguous(Path file, ContiguousDataset data, byte[][] into, int length)
+            throws IOException {
+        try (FileChannel channel = openContiguous(file, data, (long) into.length * length)) {
+            long position = data.getDataAddress();
+            for (byte[] configuration : into) {
+                position = readFully(file, data, channel, ByteBuffer.wrap(configuration), position);
+            }
+        }
+    }
+
+    /** Reads contiguous little-endian float64 storage with positioned reads. */
+    private static void readContiguous(Path file, ContiguousDataset data, double[][] into, int length)
+            throws IOException {
+        try (FileChannel channel = openContiguous(file, data, (long) into.length * length * Double.BYTES)) {
+            long position = data.getDataAddress();
+            ByteBuffer buffer = ByteBuffer.allocate(length * Double.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+            for (double[] configuration : into) {
+                buffer.clear();
+                position = readFully(file, data, channel, buffer, position);
+                buffer.flip();
+                buffer.asDoubleBuffer().get(configuration);
+            }
+        }
+    }
+
+    private static FileChannel openContiguous(Path file, ContiguousDataset data, long bytes) throws IOException {
         long address = data.getDataAddress();
-        long bytes = (long) into.length * sites;
         long size = Files.size(file);
         if (address < 0 || address + bytes > size) {
             throw new IOException(file + " is truncated: " + data.getPath() + " needs bytes up to " + (address + bytes)
                     + " but the file has " + size);
         }
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            long position = address;
-            for (byte[] configuration : into) {
-                ByteBuffer buffer = ByteBuffer.wrap(configuration);
-                while (buffer.hasRemaining()) {
-                    int read = channel.read(buffer, position);
-                    if (read < 0) {
-                        throw new IOException(file + " is truncated inside " + data.getPath());
-                    }
-                    position += read;
-                }
-            }
-        }
+        return FileChannel.open(file, StandardOpenOption.READ);
     }
 
-    /** Reads chunked or compressed datasets (e.g. written by h5py) a batch of configurations at a time. */
-    private static void readSliced(Dataset data, byte[][] into, Lattice lattice) {
-        int d = lattice.dimension();
-        int linear = lattice.linearSize();
-        int batch = Math.max(1, (1 << 22) / lattice.siteCount());
+    private static long readFully(Path file, ContiguousDataset data, FileChannel channel, ByteBuffer buffer,
+                                  long position) throws IOException {
+        while (buffer.hasRemaining()) {
+            int read = channel.read(buffer, position);
+            if (read < 0) {
+                throw new IOException(file + " is truncated inside " + data.getPath());
+            }
+            position += read;
+        }
+        return position;
+    }
+
+    /**
+     * Reads chunked, compressed or big-endian datasets (e.g. written by h5py) a batch of configurations at a time;
+     * {@code into} is {@code byte[][]} or {@code double[][]}, {@code shape} a configuration's axes.
+     */
+    private static void readSliced(Dataset data, Object[] into, int[] shape) {
+        int length = 1;
+        for (int axis : shape) {
+            length *= axis;
+        }
+        int batch = Math.max(1, (1 << 22) / Math.max(1, length));
         for (int start = 0; start < into.length; start += batch) {
             int count = Math.min(batch, into.length - start);
-            long[] offset = new long[d + 1];
+            long[] offset = new long[shape.length + 1];
             offset[0] = start;
-            int[] shape = new int[d + 1];
-            Arrays.fill(shape, linear);
-            shape[0] = count;
-            Object slice = data.getData(offset, shape);
+            int[] sliceShape = new int[shape.length + 1];
+            System.arraycopy(shape, 0, sliceShape, 1, shape.length);
+            sliceShape[0] = count;
+            Object slice = data.getData(offset, sliceShape);
             for (int k = 0; k < count; k++) {
                 flatten(Array.get(slice, k), into[start + k], 0);
             }
         }
     }
 
-    /** Copies a C-ordered nested byte array into {@code flat} from {@code position}; returns the next position. */
-    private static int flatten(Object nested, byte[] flat, int position) {
-        if (nested instanceof byte[] row) {
-            System.arraycopy(row, 0, flat, position, row.length);
-            return position + row.length;
+    /**
+     * Copies a C-ordered nested byte or double array into {@code flat} (of the same element type) from
+     * {@code position}; returns the next position.
+     */
+    private static int flatten(Object nested, Object flat, int position) {
+        if (nested instanceof byte[] || nested instanceof double[]) {
+            int n = Array.getLength(nested);
+            System.arraycopy(nested, 0, flat, position, n);
+            return position + n;
         }
         for (Object sub : (Object[]) nested) {
             position = flatten(sub, flat, position);
@@ -393,36 +526,76 @@ public final class EnsembleFile {
         return position;
     }
 
-    private static Dataset configurationsOf(Path file, Group group, EnsembleMeta meta) throws IOException {
+    private static Dataset configurationsOf(Path file, Group group, EnsembleMeta meta, DegreesOfFreedom dof)
+            throws IOException {
         String where = file + ": /" + group.getName() + "/" + DATASET;
         Node node = group.getChild(DATASET);
         if (!(node instanceof Dataset data)) {
             throw new IOException(where + " is missing");
         }
         Class<?> type = data.getJavaType();
-        if (type != byte.class && type != Byte.class) {
+        if (dof.isDiscrete() && type != byte.class && type != Byte.class) {
             throw new IOException(where + " must be int8, found " + data.getDataType().getClass().getSimpleName()
                     + " of Java type " + type.getSimpleName());
         }
+        if (!dof.isDiscrete() && type != double.class && type != Double.class) {
+            throw new IOException(where + " must be float64 for " + dof + ", found "
+                    + data.getDataType().getClass().getSimpleName() + " of Java type " + type.getSimpleName());
+        }
         long[] shape = data.getDimensionsAsLong();
-        boolean ok = shape.length == meta.dimension() + 1 && shape[0] >= 0 && shape[0] <= Integer.MAX_VALUE;
+        int[] expected = shape(Lattice.of(meta.dimension(), meta.linearSize()), dof);
+        boolean ok = shape.length == expected.length + 1 && shape[0] >= 0 && shape[0] <= Integer.MAX_VALUE;
         for (int i = 1; ok && i < shape.length; i++) {
-            ok = shape[i] == meta.linearSize();
+            ok = shape[i] == expected[i - 1];
         }
         if (!ok) {
-            throw new IOException(where + " has shape " + Arrays.toString(shape) + ", expected [N" + ", L".repeat(
-                    meta.dimension()) + "] with L = " + meta.linearSize() + " for a " + meta.dimension() + "D lattice");
+            StringBuilder axes = new StringBuilder("[N" + ", L".repeat(meta.dimension()));
+            for (int i = meta.dimension(); i < expected.length; i++) {
+                axes.append(", ").append(expected[i]);
+            }
+            throw new IOException(where + " has shape " + Arrays.toString(shape) + ", expected " + axes + "] with L = "
+                    + meta.linearSize() + " for a " + meta.dimension() + "D lattice"
+                    + (expected.length == meta.dimension() ? "" : " holding " + dof));
         }
         return data;
+    }
+
+    /**
+     * The level's degrees of freedom: as its attributes say (version 2), else its model's own (version 1 files hold
+     * only spins and Potts labels).
+     */
+    private static DegreesOfFreedom readDegreesOfFreedom(Path file, Group g, EnsembleMeta meta) throws IOException {
+        Map<String, Attribute> attributes = g.getAttributes();
+        if (!attributes.containsKey(DOF_ATTRIBUTE)) {
+            try {
+                return Ensemble.modelDegreesOfFreedom(meta);
+            } catch (IllegalArgumentException e) {
+                throw new IOException(file + ": /" + g.getName() + ": " + e.getMessage(), e);
+            }
+        }
+        String where = file + ": /" + g.getName();
+        try {
+            return new DegreesOfFreedom(
+                    DegreesOfFreedom.Values.ofId(stringAttribute(where, attributes, DOF_ATTRIBUTE)),
+                    (int) longAttribute(where, attributes, "states"),
+                    DegreesOfFreedom.Support.ofId(stringAttribute(where, attributes, "support")),
+                    (int) longAttribute(where, attributes, "components"));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(where + ": " + e.getMessage(), e);
+        }
     }
 
     private static EnsembleMeta readMeta(Path file, Group g) throws IOException {
         Map<String, Attribute> attributes = g.getAttributes();
         String where = file + ": /" + g.getName();
         Map<String, String> provenance = new LinkedHashMap<>();
+        Map<String, Double> parameters = new LinkedHashMap<>();
         for (Map.Entry<String, Attribute> a : new TreeMap<>(attributes).entrySet()) {
             if (a.getKey().startsWith(PROVENANCE_PREFIX)) {
                 provenance.put(a.getKey().substring(PROVENANCE_PREFIX.length()), String.valueOf(a.getValue().getData()));
+            } else if (a.getKey().startsWith(PARAMETER_PREFIX)) {
+                parameters.put(a.getKey().substring(PARAMETER_PREFIX.length()),
+                        doubleAttribute(where, attributes, a.getKey()));
             }
         }
         int dimension = (int) longAttribute(where, attributes, "dimension");
@@ -445,7 +618,8 @@ public final class EnsembleFile {
                 (int) longAttribute(where, attributes, "chains"),
                 doubleAttribute(where, attributes, "tau_int"),
                 stringAttribute(where, attributes, "coarse_version"),
-                provenance);
+                provenance,
+                parameters);
     }
 
     private static Object scalar(String where, Map<String, Attribute> attributes, String name) throws IOException {

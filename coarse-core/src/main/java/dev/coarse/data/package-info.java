@@ -3,6 +3,7 @@
  * ensemble files, run directories, checkpoints of sampling runs ({@link dev.coarse.data.ChainCheckpoint},
  * kept on disk by {@link dev.coarse.data.CheckpointDirectory} as {@link dev.coarse.data.ChainBlock}s), and
  * atomic writes ({@link dev.coarse.data.AtomicFiles}).
- * Depends on {@code lattice} and {@code model}.
+ * An ensemble holds {@code configuration}s of any degrees of freedom; its file says which (format version 2).
+ * Depends on {@code lattice}, {@code configuration} and {@code model}.
  */
 package dev.coarse.data;

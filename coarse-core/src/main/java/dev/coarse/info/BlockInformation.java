@@ -1,5 +1,6 @@
 package dev.coarse.info;
 
+import dev.coarse.configuration.DegreesOfFreedom;
 import dev.coarse.lattice.Lattice;
 import dev.coarse.stats.Estimate;
 import java.util.List;
@@ -67,6 +68,23 @@ public final class BlockInformation {
     private final Lattice lattice;
     private final int statesPerSite;
     private final DiscreteInformation information;
+
+    /**
+     * Measures on configurations of {@code degreesOfFreedom}: one discrete value per site (±1 spins, q-state labels,
+     * occupations of sites).
+     *
+     * @throws IllegalArgumentException for continuous values, values on bonds, or several components per site
+     */
+    public BlockInformation(Lattice lattice, DegreesOfFreedom degreesOfFreedom, DiscreteInformation information) {
+        this(lattice, siteStates(degreesOfFreedom), information);
+    }
+
+    private static int siteStates(DegreesOfFreedom dof) {
+        if (!dof.isDiscrete() || dof.support() != DegreesOfFreedom.Support.SITES || dof.components() != 1) {
+            throw new IllegalArgumentException("block information needs one discrete value per site, not " + dof);
+        }
+        return dof.states();
+    }
 
     public BlockInformation(Lattice lattice, int statesPerSite, DiscreteInformation information) {
         if (statesPerSite < 2) {

@@ -1,5 +1,6 @@
 package dev.coarse.info;
 
+import dev.coarse.configuration.Configurations;
 import dev.coarse.stats.Estimate;
 import dev.coarse.stats.Gamma;
 import java.util.Arrays;
@@ -56,6 +57,36 @@ public final class KsgEstimator {
 
     public int k() {
         return k;
+    }
+
+    /**
+     * I(X;Y) in nats between two sets of values of the same configurations (sites, bonds or components in the flat
+     * layout of {@link dev.coarse.configuration.DegreesOfFreedom}; spins count as the numbers ±1). Not modified.
+     *
+     * @throws IllegalArgumentException for an empty set or an index outside the configurations
+     */
+    public Estimate mutualInformation(Configurations configurations, int[] x, int[] y) {
+        return multiInformation(rows(configurations, x), rows(configurations, y));
+    }
+
+    /** The chosen values of every configuration as an N×|indices| array. */
+    private static double[][] rows(Configurations configurations, int[] indices) {
+        if (indices.length == 0) {
+            throw new IllegalArgumentException("a variable needs at least one value index");
+        }
+        for (int index : indices) {
+            if (index < 0 || index >= configurations.length()) {
+                throw new IllegalArgumentException("value index " + index + " outside the configurations' 0.."
+                        + (configurations.length() - 1));
+            }
+        }
+        double[][] out = new double[configurations.size()][indices.length];
+        for (int s = 0; s < out.length; s++) {
+            for (int j = 0; j < indices.length; j++) {
+                out[s][j] = configurations.value(s, indices[j]);
+            }
+        }
+        return out;
     }
 
     /** I(X;Y) in nats; x is N×dx, y is N×dy ({@code x[sample][dim]}), not modified. */

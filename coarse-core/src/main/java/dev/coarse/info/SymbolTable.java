@@ -1,5 +1,6 @@
 package dev.coarse.info;
 
+import dev.coarse.configuration.DiscreteConfigurations;
 import java.util.Arrays;
 
 /**
@@ -81,6 +82,32 @@ public final class SymbolTable {
             alphabet[c] = alphabetSizes == null ? distinct : Math.max(alphabetSizes[c], distinct);
         }
         return new SymbolTable(dense, alphabet, rows, clusterSize);
+    }
+
+    /**
+     * One column per chosen value index of discrete configurations (sites, bonds, components: the flat layout of
+     * {@link dev.coarse.configuration.DegreesOfFreedom}), one row per configuration; each column's declared alphabet is
+     * the degrees of freedom's number of states (2 for spins and occupations, q for labels). Not modified.
+     *
+     * @throws IllegalArgumentException for an index outside the configurations or no configurations
+     */
+    public static SymbolTable ofValues(DiscreteConfigurations configurations, int[] indices) {
+        int length = configurations.length();
+        long[][] columns = new long[indices.length][configurations.size()];
+        double[] alphabet = new double[indices.length];
+        byte[][] values = configurations.values();
+        for (int c = 0; c < indices.length; c++) {
+            int index = indices[c];
+            if (index < 0 || index >= length) {
+                throw new IllegalArgumentException("value index " + index + " outside the configurations' 0.."
+                        + (length - 1));
+            }
+            for (int r = 0; r < values.length; r++) {
+                columns[c][r] = values[r][index];
+            }
+            alphabet[c] = configurations.degreesOfFreedom().states();
+        }
+        return ofColumns(columns, alphabet, 1);
     }
 
     public int rowCount() {

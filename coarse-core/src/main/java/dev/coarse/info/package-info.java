@@ -5,7 +5,9 @@
  * distribution ({@link dev.coarse.info.ExactInformation}); the KSG estimator for continuous data
  * ({@link dev.coarse.info.KsgEstimator}) and the Gaussian closed form; and lattice measures
  * ({@link dev.coarse.info.BlockInformation}: RSMI block–environment MI, block–block MI, information kept by a
- * coarse-graining rule). Depends on {@code lattice}, {@code exact}, {@code stats} and EJML; not on samplers,
+ * coarse-graining rule). Samples come as arrays or as {@code configuration}s of any degrees of freedom
+ * ({@link dev.coarse.info.SymbolTable#ofValues}, {@link dev.coarse.info.KsgEstimator#mutualInformation(dev.coarse.configuration.Configurations, int[], int[])}).
+ * Depends on {@code lattice}, {@code configuration}, {@code exact}, {@code stats} and EJML; not on samplers,
  * file formats or the CLI.
  */
 package dev.coarse.info;

@@ -1,5 +1,6 @@
 package dev.coarse.model;
 
+import dev.coarse.configuration.DegreesOfFreedom;
 import dev.coarse.lattice.Lattice;
 import java.util.Objects;
 
@@ -42,6 +43,11 @@ public record IsingModel(Lattice lattice, double temperature, double field) impl
     @Override
     public int statesPerSite() {
         return 2;
+    }
+
+    @Override
+    public DegreesOfFreedom degreesOfFreedom() {
+        return DegreesOfFreedom.isingSpins();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.coarse.model;
 
+import dev.coarse.configuration.DegreesOfFreedom;
 import dev.coarse.lattice.Lattice;
 
 /**
@@ -22,6 +23,9 @@ public sealed interface Model permits IsingModel, PottsModel {
 
     /** Number of states of one site (2 for Ising, q for Potts). */
     int statesPerSite();
+
+    /** What a configuration of this model holds (±1 spins for Ising, q-state labels for Potts). */
+    DegreesOfFreedom degreesOfFreedom();
 
     /** Total energy H of a configuration (not per site); the configuration is not modified. */
     double energy(byte[] configuration);

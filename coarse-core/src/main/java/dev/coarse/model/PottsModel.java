@@ -1,5 +1,6 @@
 package dev.coarse.model;
 
+import dev.coarse.configuration.DegreesOfFreedom;
 import dev.coarse.lattice.Lattice;
 import java.util.Objects;
 
@@ -29,6 +30,11 @@ public record PottsModel(Lattice lattice, int q, double temperature) implements 
     @Override
     public int statesPerSite() {
         return q;
+    }
+
+    @Override
+    public DegreesOfFreedom degreesOfFreedom() {
+        return DegreesOfFreedom.pottsStates(q);
     }
 
     @Override

@@ -70,14 +70,38 @@ abstract class BlockRule {
     }
 
     static void checkLengths(Lattice fine, byte[] fineConfiguration, int coarseLength, int actualCoarse) {
-        if (fineConfiguration.length != fine.siteCount()) {
-            throw new IllegalArgumentException("fine configuration has " + fineConfiguration.length
-                    + " sites, lattice " + fine + " has " + fine.siteCount());
-        }
+        checkLengths(fine, fineConfiguration, coarseLength, actualCoarse, 1);
+    }
+
+    /** As above for configurations of {@code perSite} values per site. */
+    static void checkLengths(Lattice fine, byte[] fineConfiguration, int coarseLength, int actualCoarse, int perSite) {
+        checkLengths(fine, fineConfiguration.length, fine.siteCount() * perSite);
         if (actualCoarse != coarseLength) {
-            throw new IllegalArgumentException("coarse configuration has " + actualCoarse + " sites, expected "
-                    + coarseLength);
+            throw new IllegalArgumentException("coarse configuration has " + actualCoarse
+                    + (perSite == 1 ? " sites" : " values") + ", expected " + coarseLength);
         }
+    }
+
+    /** Checks the length of a fine configuration of {@code expected} values. */
+    static void checkLengths(Lattice fine, int actual, int expected) {
+        if (actual != expected) {
+            throw new IllegalArgumentException(expected == fine.siteCount()
+                    ? "fine configuration has " + actual + " sites, lattice " + fine + " has " + fine.siteCount()
+                    : "fine configuration has " + actual + " values, expected " + expected + " on " + fine);
+        }
+    }
+
+    /**
+     * Values per site of a configuration of {@code length} values on {@code fine}.
+     *
+     * @throws IllegalArgumentException if the length is not a positive multiple of the site count
+     */
+    static int valuesPerSite(Lattice fine, int length) {
+        if (length == 0 || length % fine.siteCount() != 0) {
+            throw new IllegalArgumentException("fine configuration has " + length + " sites, lattice " + fine + " has "
+                    + fine.siteCount());
+        }
+        return length / fine.siteCount();
     }
 
     private record Cache(Lattice fine, BlockPartition partition, int[] sites) {

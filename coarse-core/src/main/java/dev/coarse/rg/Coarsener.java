@@ -1,5 +1,6 @@
 package dev.coarse.rg;
 
+import dev.coarse.configuration.Configurations;
 import dev.coarse.data.CoarseVersion;
 import dev.coarse.data.Ensemble;
 import dev.coarse.data.EnsembleMeta;
@@ -91,17 +92,37 @@ public final class Coarsener {
     }
 
     /**
-     * Levels 0 … {@code levels} of an ensemble. Coarse ensembles keep the model parameters of the source,
-     * take the coarse L, set {@code sampler} to the rule name and add provenance "rule", "level", "b",
-     * "source_sampler" and "seed".
+     * Levels 0 … {@code levels} of the iterated rule on configurations of any degrees of freedom the rule reads at
+     * every level (element 0 is {@code configurations} itself); the same streams as
+     * {@link #iterate(byte[][], Lattice, CoarseGraining, int, long)}, so for ±1 spins the same output.
      *
-     * @throws IllegalArgumentException for an empty ensemble or too many levels
+     * @throws IllegalArgumentException if the rule cannot read what a level holds, or for too many levels
+     */
+    public static List<Configurations> iterate(Configurations configurations, Lattice fine, CoarseGraining rule,
+                                               int levels, long seed) {
+        List<Lattice> lattices = lattices(fine, rule, levels);
+        RandomGenerator.SplittableGenerator root = root(seed);
+        List<Configurations> out = new ArrayList<>();
+        out.add(configurations);
+        for (int n = 1; n <= levels; n++) {
+            out.add(rule.apply(lattices.get(n - 1), out.get(n - 1), root.split()));
+        }
+        return out;
+    }
+
+    /**
+     * Levels 0 … {@code levels} of an ensemble of any degrees of freedom the rule reads. Coarse ensembles keep the
+     * model parameters of the source, take the coarse L, set {@code sampler} to the rule name and add provenance
+     * "rule", "level", "b", "source_sampler" and "seed".
+     *
+     * @throws IllegalArgumentException for an empty ensemble, degrees of freedom the rule cannot read, or too many
+     *                                  levels
      */
     public static List<Ensemble> iterate(Ensemble ensemble, CoarseGraining rule, int levels, long seed) {
         if (ensemble.size() == 0) {
             throw new IllegalArgumentException("cannot coarse-grain an empty ensemble");
         }
-        List<byte[][]> configs = iterate(ensemble.configurations(), ensemble.lattice(), rule, levels, seed);
+        List<Configurations> configs = iterate(ensemble.data(), ensemble.lattice(), rule, levels, seed);
         List<Lattice> lattices = lattices(ensemble.lattice(), rule, levels);
         List<Ensemble> out = new ArrayList<>();
         out.add(ensemble);
@@ -127,7 +148,7 @@ public final class Coarsener {
         provenance.put("coarse_seed", Long.toString(seed));
         return new EnsembleMeta(source.model(), coarse.dimension(), coarse.linearSize(), source.temperature(),
                 source.field(), source.q(), rule.name(), source.seed(), source.sweeps(), source.thermalize(),
-                source.thin(), source.chains(), source.tauInt(), CoarseVersion.get(), provenance);
+                source.thin(), source.chains(), source.tauInt(), CoarseVersion.get(), provenance, source.parameters());
     }
 
     private static String formatB(double b) {

@@ -1,7 +1,8 @@
 /**
- * Real-space renormalization group (SCIENCE.md §4). Rules: {@link dev.coarse.rg.CoarseGraining}
- * ({@link dev.coarse.rg.MajorityRule}, {@link dev.coarse.rg.Decimation}, {@link dev.coarse.rg.LinearFilterRule}),
- * the continuous {@link dev.coarse.rg.BlockAverage} and the corner-sharing {@link dev.coarse.rg.PlaquetteRule},
+ * Real-space renormalization group (SCIENCE.md §4). Rules: {@link dev.coarse.rg.CoarseGraining}, which says what
+ * degrees of freedom it reads and writes ({@link dev.coarse.rg.MajorityRule}, {@link dev.coarse.rg.Decimation},
+ * {@link dev.coarse.rg.LinearFilterRule}, the block average {@link dev.coarse.rg.BlockAverage} to real values), and the
+ * corner-sharing {@link dev.coarse.rg.PlaquetteRule},
  * applied to ensembles by {@link dev.coarse.rg.Coarsener}. Couplings: {@link dev.coarse.rg.OperatorSet},
  * {@link dev.coarse.rg.PseudoLikelihood} → {@link dev.coarse.rg.Couplings}, {@link dev.coarse.rg.CouplingFlow};
  * Swendsen's {@link dev.coarse.rg.Mcrg}; exact {@link dev.coarse.rg.Recursions} and

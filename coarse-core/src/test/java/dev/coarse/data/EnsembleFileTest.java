@@ -233,12 +233,12 @@ class EnsembleFileTest {
 
     @Test
     void newerFormatVersionIsRejected() throws IOException {
-        Path file = dir.resolve("v2.h5");
+        Path file = dir.resolve("v3.h5");
         try (WritableHdfFile hdf = HdfFile.write(file)) {
-            putRootMarkers(hdf, 2);
+            putRootMarkers(hdf, EnsembleFile.FORMAT_VERSION + 1);
             hdf.putGroup("level0").putDataset("configurations", new byte[1][4][4]);
         }
-        assertOneLineIoError(() -> EnsembleFile.read(file), "format_version 2");
+        assertOneLineIoError(() -> EnsembleFile.read(file), "format_version " + (EnsembleFile.FORMAT_VERSION + 1));
     }
 
     private static void putRootMarkers(WritableHdfFile hdf, int formatVersion) {
@@ -281,7 +281,7 @@ class EnsembleFileTest {
 
     private static final String SYSTEM_PYTHON = "/usr/bin/python3";
 
-    private static boolean h5pyAvailable() {
+    static boolean h5pyAvailable() {
         try {
             Process p = new ProcessBuilder(SYSTEM_PYTHON, "-c", "import h5py").redirectErrorStream(true).start();
             p.getInputStream().readAllBytes();
@@ -295,7 +295,7 @@ class EnsembleFileTest {
     }
 
     /** Runs src/test/resources/dev/coarse/data/check_ensemble.py with the given arguments. */
-    private static String runPython(String... args) throws Exception {
+    static String runPython(String... args) throws Exception {
         Path script = Path.of(EnsembleFileTest.class.getResource("check_ensemble.py").toURI());
         List<String> command = new java.util.ArrayList<>(List.of(SYSTEM_PYTHON, script.toString()));
         command.addAll(List.of(args));

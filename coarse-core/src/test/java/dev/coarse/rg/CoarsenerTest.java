@@ -49,6 +49,31 @@ class CoarsenerTest {
     }
 
     @Test
+    void theEnsemblePathGivesWhatTheArrayPathGives() {
+        Ensemble e = ensemble(16, 6);
+        List<Ensemble> levels = Coarsener.iterate(e, new MajorityRule(2), 2, 77);
+        List<byte[][]> arrays = Coarsener.iterate(e.configurations(), e.lattice(), new MajorityRule(2), 2, 77);
+        for (int n = 0; n <= 2; n++) {
+            assertThat(levels.get(n).configurations()).isDeepEqualTo(arrays.get(n));
+        }
+    }
+
+    @Test
+    void aRuleIsNotAppliedToValuesItCannotRead() {
+        Lattice lattice = Lattice.square(8);
+        byte[][] labels = new byte[2][lattice.siteCount()];
+        EnsembleMeta meta = new EnsembleMeta("potts2d", 2, 8, 1.0, 0, 3, "wolff", 1, 100, 10, 1, 1, Double.NaN,
+                "test", Map.of());
+        Ensemble potts = new Ensemble(meta, lattice, labels);
+        assertThatThrownBy(() -> Coarsener.iterate(potts, new MajorityRule(2), 1, 1))
+                .hasMessage("the majority rule reads ±1 spins on sites, not 3-state labels on sites");
+        assertThat(Coarsener.iterate(potts, new Decimation(2), 1, 1).get(1).degreesOfFreedom())
+                .isEqualTo(dev.coarse.configuration.DegreesOfFreedom.pottsStates(3));
+        assertThat(Coarsener.iterate(ensemble(8, 2), new BlockAverage(2), 1, 1).get(1).data().value(0, 0))
+                .isBetween(-1.0, 1.0);
+    }
+
+    @Test
     void rulesByName() {
         assertThat(CoarseGrainingRules.byName("majority", 3, TieBreak.FIXED_SITE)).isInstanceOf(MajorityRule.class);
         assertThat(CoarseGrainingRules.byName("decimation", 2, TieBreak.COIN).scaleFactor()).isEqualTo(2);

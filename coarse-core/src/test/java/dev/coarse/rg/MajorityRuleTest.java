@@ -46,7 +46,7 @@ class MajorityRuleTest {
         void handExampleChain() {
             // chain L=8, blocks (1,1) (1,-1) (-1,-1) (-1,1): sums 2, 0, -2, 0
             byte[] s = {1, 1, 1, -1, -1, -1, -1, 1};
-            byte[] c = coarse(Lattice.chain(8), s, 5);
+            byte[] c = coarseSpins(Lattice.chain(8), s, 5);
             assertThat(c[0]).isEqualTo((byte) 1);
             assertThat(c[2]).isEqualTo((byte) -1);
         }
@@ -59,7 +59,7 @@ class MajorityRuleTest {
             for (int i = 0; i < s.length; i++) {
                 s[i] = (byte) (i % 2 == 0 ? 1 : -1);
             }
-            byte[] c = coarse(fine, s, 17);
+            byte[] c = coarseSpins(fine, s, 17);
             int up = 0;
             for (byte v : c) {
                 up += v > 0 ? 1 : 0;
@@ -88,7 +88,7 @@ class MajorityRuleTest {
             };
             // block sums: (0,0): 1+1+1-1 = 2 → +1; (0,1): -1+1+1-1 = 0 → tie → site (0,2) = -1;
             // (1,0): -1-1+1-1 = -2 → -1; (1,1): -1+1-1-1 = -2 → -1
-            assertThat(coarse(fine, s, 0)).containsExactly(1, -1, -1, -1);
+            assertThat(coarseSpins(fine, s, 0)).containsExactly(1, -1, -1, -1);
         }
     }
 }

@@ -4,6 +4,10 @@
   make FILE                                 write a small ensemble with h5py in the documented layout
   doc-read DOC FILE N,L,...                 run the reading snippet of DOC (docs/ensemble-format.md) on FILE
   doc-write DOC FILE                        run the writing snippet of DOC, writing FILE
+  check-dof FILE LEVEL N,... DTYPE DOF SUPPORT COMPONENTS STATES CHECKSUM
+                                            assert a format-2 level: shape, dtype, degrees-of-freedom attributes, and
+                                            the checksum sum_n sum_i (i+1)*x_i over the flattened values (to 1e-9)
+  make-field FILE                           write a complex field (format 2) with h5py: chunked, gzip, big-endian
 """
 import re
 import sys
@@ -16,7 +20,7 @@ def load(path, level=0):
     # --- the snippet of docs/ensemble-format.md ---
     with h5py.File(path, "r") as f:
         assert f.attrs["coarse_format"] == b"coarse-ensemble"
-        assert f.attrs["format_version"] == 1
+        assert f.attrs["format_version"] in (1, 2)
         group = f[f"level{level}"]
         spins = group["configurations"][...]          # int8 array [N, L, ..., L]
         meta = {k: (v.decode() if isinstance(v, bytes) else v.item()) for k, v in group.attrs.items()}
@@ -45,6 +49,44 @@ def check(path, level, shape, model, checksum):
     weights = np.arange(1, flat.shape[1] + 1, dtype=np.int64)
     got = int((flat @ weights).sum()) % 2147483647
     assert got == int(checksum), (got, checksum)
+
+
+def check_dof(path, level, shape, dtype, dof, support, components, states, checksum):
+    with h5py.File(path, "r") as f:
+        assert f.attrs["format_version"] == 2, f.attrs["format_version"]
+        group = f[f"level{level}"]
+        data = group["configurations"][...]
+        attrs = {k: (v.decode() if isinstance(v, bytes) else v.item()) for k, v in group.attrs.items()}
+    assert data.shape == tuple(int(s) for s in shape.split(",")), (data.shape, shape)
+    assert data.dtype == np.dtype(dtype), (data.dtype, dtype)
+    assert attrs["degrees_of_freedom"] == dof, attrs
+    assert attrs["support"] == support, attrs
+    assert attrs["components"] == int(components), attrs
+    assert attrs["states"] == int(states), attrs
+    flat = data.reshape(data.shape[0], -1).astype(np.float64)
+    weights = np.arange(1, flat.shape[1] + 1, dtype=np.float64)
+    got = float((flat @ weights).sum())
+    want = float(checksum)
+    assert abs(got - want) <= 1e-9 * max(1.0, abs(want)), (got, want)
+
+
+def make_field(path):
+    n, L = 12, 6
+    sample = np.arange(n)[:, None, None]
+    x = np.arange(L)[None, :, None]
+    y = np.arange(L)[None, None, :]
+    field = np.stack([0.5 * sample + x - 0.25 * y, sample * 0.125 - x * y], axis=-1).astype(">f8")
+    with h5py.File(path, "w") as f:
+        f.attrs["coarse_format"] = "coarse-ensemble"
+        f.attrs["format_version"] = 2
+        f.attrs["levels"] = 1
+        g = f.create_group("level0")
+        g.create_dataset("configurations", data=field, chunks=(4, L, L, 2), compression="gzip")
+        g.attrs.update({"model": "phi4-complex", "dimension": 2, "L": L, "T": 1.0, "h": 0.0, "q": 2,
+                        "sampler": "external", "seed": 0, "sweeps": n, "thermalize": 0, "thin": 1,
+                        "chains": 1, "tau_int": float("nan"), "coarse_version": "python",
+                        "degrees_of_freedom": "complex", "states": 0, "support": "sites", "components": 1,
+                        "parameter.mu": -0.5, "parameter.t": 1.0})
 
 
 def make(path):
@@ -93,5 +135,9 @@ if __name__ == "__main__":
         doc_read(*sys.argv[2:5])
     elif sys.argv[1] == "doc-write":
         doc_write(*sys.argv[2:4])
+    elif sys.argv[1] == "check-dof":
+        check_dof(*sys.argv[2:11])
+    elif sys.argv[1] == "make-field":
+        make_field(sys.argv[2])
     else:
         sys.exit(f"unknown mode {sys.argv[1]}")
