@@ -2,7 +2,8 @@
  * Real-space renormalization group (SCIENCE.md §4). Rules: {@link dev.coarse.rg.CoarseGraining}
  * ({@link dev.coarse.rg.MajorityRule}, {@link dev.coarse.rg.Decimation}, {@link dev.coarse.rg.LinearFilterRule}),
  * the continuous {@link dev.coarse.rg.BlockAverage} and the corner-sharing {@link dev.coarse.rg.PlaquetteRule},
- * applied to ensembles by {@link dev.coarse.rg.Coarsener}. Couplings: {@link dev.coarse.rg.OperatorSet},
+ * applied to ensembles by {@link dev.coarse.rg.Coarsener}, and tabulated over one block's patterns by
+ * {@link dev.coarse.rg.BlockPatternRule} for the information measures. Couplings: {@link dev.coarse.rg.OperatorSet},
  * {@link dev.coarse.rg.PseudoLikelihood} → {@link dev.coarse.rg.Couplings}, {@link dev.coarse.rg.CouplingFlow};
  * Swendsen's {@link dev.coarse.rg.Mcrg}; exact {@link dev.coarse.rg.Recursions} and
  * {@link dev.coarse.rg.FixedPoints}; finite-size scaling ({@link dev.coarse.rg.BinderCrossing},
