@@ -1,5 +1,12 @@
 package dev.coarse.cli;
 
+import dev.coarse.cli.bench.BenchCommand;
+import dev.coarse.cli.exact.ExactCommand;
+import dev.coarse.cli.info.InfoCommand;
+import dev.coarse.cli.rbm.RbmCommand;
+import dev.coarse.cli.rg.RgCommand;
+import dev.coarse.cli.sample.InspectCommand;
+import dev.coarse.cli.sample.SampleCommand;
 import dev.coarse.data.CoarseVersion;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -29,7 +36,7 @@ import picocli.CommandLine.Option;
             InfoCommand.class,
             BenchCommand.class,
         })
-public final class CoarseMain implements Runnable {
+public final class CoarseMain extends CommandGroup {
 
     /** Exit code for bad input (usage errors, invalid parameters, unreadable files). */
     public static final int EXIT_USAGE = 2;
@@ -39,14 +46,6 @@ public final class CoarseMain implements Runnable {
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
             description = "Print stack traces for errors.")
     boolean debug;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
 
     public static void main(String[] args) {
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
@@ -118,7 +117,8 @@ public final class CoarseMain implements Runnable {
         return oneLine(msg);
     }
 
-    static String oneLine(String s) {
+    /** The first line of {@code s}, stripped: error messages are one line. */
+    public static String oneLine(String s) {
         if (s == null) {
             return "";
         }

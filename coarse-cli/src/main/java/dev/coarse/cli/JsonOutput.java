@@ -29,6 +29,14 @@ public final class JsonOutput {
         return n;
     }
 
+    /** {@code {"mean","error"}}: an estimate without its τ<sub>int</sub>; NaN or infinity written as null. */
+    public static ObjectNode meanError(Estimate e) {
+        ObjectNode n = MAPPER.createObjectNode();
+        putNumber(n, "mean", e.mean());
+        putNumber(n, "error", e.error());
+        return n;
+    }
+
     /** Puts a double, writing null for NaN or infinity (which JSON cannot hold). */
     public static void putNumber(ObjectNode n, String key, double value) {
         if (Double.isFinite(value)) {

@@ -9,7 +9,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /** A progress bar on stderr fed by the library's {@link Progress} callbacks; silent with --quiet. */
-final class ProgressReporter implements Progress, AutoCloseable {
+public final class ProgressReporter implements Progress, AutoCloseable {
 
     private final ProgressBar bar;
 
@@ -17,7 +17,8 @@ final class ProgressReporter implements Progress, AutoCloseable {
         this.bar = bar;
     }
 
-    static ProgressReporter create(String task, boolean quiet, PrintWriter err) {
+    /** A bar for {@code task}, or none if {@code quiet}. */
+    public static ProgressReporter create(String task, boolean quiet, PrintWriter err) {
         return create(task, quiet, err, 0, 1);
     }
 
@@ -25,7 +26,7 @@ final class ProgressReporter implements Progress, AutoCloseable {
      * A bar that starts at {@code done} of {@code total} (work restored from a checkpoint), so the rate and
      * the remaining time count only the work of this run.
      */
-    static ProgressReporter create(String task, boolean quiet, PrintWriter err, long done, long total) {
+    public static ProgressReporter create(String task, boolean quiet, PrintWriter err, long done, long total) {
         if (quiet) {
             return new ProgressReporter(null);
         }

@@ -3,7 +3,7 @@ package dev.coarse.cli;
 import picocli.CommandLine.Option;
 
 /** Options shared by the sampling {@code rg} commands: seed, threads, JSON output and progress. */
-final class RunOptions {
+public final class RunOptions {
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed (default ${DEFAULT-VALUE}).")
     long seed;
@@ -17,8 +17,20 @@ final class RunOptions {
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
+    public long seed() {
+        return seed;
+    }
+
+    public boolean json() {
+        return json;
+    }
+
+    public boolean quiet() {
+        return quiet;
+    }
+
     /** --threads, or the number of cores. */
-    int threads() {
+    public int threads() {
         if (threads != null && threads < 1) {
             throw new UserError("--threads must be ≥ 1, got " + threads);
         }

@@ -7,10 +7,10 @@ import java.io.StringWriter;
 import java.util.Arrays;
 
 /** One in-process run of the {@code coarse} command as a test sees it: exit code, stdout and stderr. */
-record CliRun(int code, String out, String err) {
+public record CliRun(int code, String out, String err) {
 
     /** Runs {@code coarse args…} in process. */
-    static CliRun run(String... args) {
+    public static CliRun run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = CoarseMain.execute(args, new PrintWriter(out), new PrintWriter(err));
@@ -18,14 +18,14 @@ record CliRun(int code, String out, String err) {
     }
 
     /** Runs {@code coarse args… --quiet}, for commands that would otherwise draw a progress bar. */
-    static CliRun quiet(String... args) {
+    public static CliRun quiet(String... args) {
         String[] all = Arrays.copyOf(args, args.length + 1);
         all[args.length] = "--quiet";
         return run(all);
     }
 
     /** Standard output parsed as the one JSON object of {@code --json}. */
-    JsonNode json() throws IOException {
+    public JsonNode json() throws IOException {
         return JsonOutput.MAPPER.readTree(out);
     }
 }

@@ -2,8 +2,11 @@
  * Data on disk: {@link dev.coarse.data.Ensemble}s and their {@link dev.coarse.data.EnsembleMeta}, HDF5
  * ensemble files, run directories, checkpoints of sampling runs ({@link dev.coarse.data.ChainCheckpoint},
  * kept on disk by {@link dev.coarse.data.CheckpointDirectory} as {@link dev.coarse.data.ChainBlock}s), and
- * atomic writes ({@link dev.coarse.data.AtomicFiles}).
- * An ensemble holds {@code configuration}s of any degrees of freedom; its file says which (format version 2).
+ * atomic writes ({@link dev.coarse.data.AtomicFiles}). Sample files read as numeric columns for the estimators
+ * ({@link dev.coarse.data.SampleSource}: {@link dev.coarse.data.CsvSampleSource},
+ * {@link dev.coarse.data.EnsembleSampleSource}) and text files of two-state configurations
+ * ({@link dev.coarse.data.ConfigurationCsv}). An ensemble holds {@code configuration}s of any degrees of freedom;
+ * its file says which (format version 2).
  * Depends on {@code lattice}, {@code configuration} and {@code model}.
  */
 package dev.coarse.data;

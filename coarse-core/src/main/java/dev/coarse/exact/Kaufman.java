@@ -41,6 +41,11 @@ public final class Kaufman {
         return evaluate(L, T).logZ;
     }
 
+    /** ln Z / L², the log partition function per site of the L×L torus. */
+    public static double logPartitionFunctionPerSite(int L, double T) {
+        return logPartitionFunction(L, T) / ((double) L * L);
+    }
+
     /** Free energy per site f = −T ln Z / L². */
     public static double freeEnergyPerSite(int L, double T) {
         return -T * logPartitionFunction(L, T) / ((double) L * L);

@@ -30,6 +30,11 @@ public final class TransferMatrix1D {
         return ring(N, T, h)[0];
     }
 
+    /** ln Z / N of the periodic chain of N sites. */
+    public static double logPartitionFunctionPerSite(int N, double T, double h) {
+        return logPartitionFunction(N, T, h) / N;
+    }
+
     /** Free energy per site −T ln Z / N of the periodic chain. */
     public static double freeEnergyPerSite(int N, double T, double h) {
         return -T * logPartitionFunction(N, T, h) / N;

@@ -2,6 +2,7 @@ package dev.coarse.rg;
 
 import dev.coarse.stats.Estimate;
 import dev.coarse.stats.Fft;
+import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
 /**
@@ -74,6 +75,25 @@ public final class FractionalBrownianMotion {
             out[j] = Math.sqrt(2) * yr[j];
         }
         return out;
+    }
+
+    /**
+     * {@code count} independent series of n increments each, series s drawn with the s-th
+     * {@link SplittableRandom#split() split} of one generator seeded with {@code seed}: one seed names the whole
+     * data set, so an estimate from it can be reproduced.
+     *
+     * @throws IllegalArgumentException if {@code count} &lt; 1 or n is not a power of two ≥ 2
+     */
+    public double[][] incrementSeries(int count, int n, long seed) {
+        if (count < 1) {
+            throw new IllegalArgumentException("number of series must be at least 1, got " + count);
+        }
+        SplittableRandom root = new SplittableRandom(seed);
+        double[][] series = new double[count][];
+        for (int s = 0; s < count; s++) {
+            series[s] = increments(n, root.split());
+        }
+        return series;
     }
 
     /** The path B(0) = 0, B(1), …, B(n): n + 1 values, the cumulative sums of {@link #increments}. */

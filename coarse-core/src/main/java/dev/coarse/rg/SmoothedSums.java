@@ -12,6 +12,9 @@ package dev.coarse.rg;
  */
 public final class SmoothedSums {
 
+    /** The scheme-independent constant term ζ(−1) = −1/12 that every cut-off's extrapolation approaches. */
+    public static final double CONSTANT_TERM = -1.0 / 12;
+
     /** Three valid cut-offs: smooth, η(0) = 1, and rapidly decaying or compactly supported with all derivatives. */
     public enum Cutoff {
         /** η(x) = e<sup>−x</sup>; ∫xη = 1. */

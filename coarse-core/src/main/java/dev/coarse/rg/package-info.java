@@ -3,7 +3,8 @@
  * degrees of freedom it reads and writes ({@link dev.coarse.rg.MajorityRule}, {@link dev.coarse.rg.Decimation},
  * {@link dev.coarse.rg.LinearFilterRule}, the block average {@link dev.coarse.rg.BlockAverage} to real values), and the
  * corner-sharing {@link dev.coarse.rg.PlaquetteRule},
- * applied to ensembles by {@link dev.coarse.rg.Coarsener}. Couplings: {@link dev.coarse.rg.OperatorSet},
+ * applied to ensembles by {@link dev.coarse.rg.Coarsener}, and tabulated over one block's patterns by
+ * {@link dev.coarse.rg.BlockPatternRule} for the information measures. Couplings: {@link dev.coarse.rg.OperatorSet},
  * {@link dev.coarse.rg.PseudoLikelihood} → {@link dev.coarse.rg.Couplings}, {@link dev.coarse.rg.CouplingFlow};
  * Swendsen's {@link dev.coarse.rg.Mcrg}; exact {@link dev.coarse.rg.Recursions} and
  * {@link dev.coarse.rg.FixedPoints}; finite-size scaling ({@link dev.coarse.rg.BinderCrossing},

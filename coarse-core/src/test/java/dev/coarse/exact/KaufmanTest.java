@@ -36,6 +36,8 @@ class KaufmanTest {
                     .isCloseTo(d.specificHeatPerSite(), within(ENUMERATION_TOLERANCE));
             assertThat(Kaufman.freeEnergyPerSite(L, t)).as("f, L=%d T=%s", L, t)
                     .isCloseTo(-t * d.logPartitionFunction() / (L * L), within(ENUMERATION_TOLERANCE * t));
+            assertThat(Kaufman.logPartitionFunctionPerSite(L, t)).as("ln Z / N, L=%d T=%s", L, t)
+                    .isCloseTo(d.logPartitionFunction() / (L * L), within(ENUMERATION_TOLERANCE * Math.abs(lnZ)));
         }
     }
 

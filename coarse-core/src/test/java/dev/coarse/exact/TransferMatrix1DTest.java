@@ -33,6 +33,8 @@ class TransferMatrix1DTest {
                             .isCloseTo(d.specificHeatPerSite(), within(ENUMERATION_TOLERANCE));
                     assertThat(TransferMatrix1D.freeEnergyPerSite(n, t, h)).as(at)
                             .isCloseTo(-t * d.logPartitionFunction() / n, within(ENUMERATION_TOLERANCE * Math.max(1, t)));
+                    assertThat(TransferMatrix1D.logPartitionFunctionPerSite(n, t, h)).as(at).isCloseTo(
+                            d.logPartitionFunction() / n, within(ENUMERATION_TOLERANCE * Math.abs(d.logPartitionFunction())));
                 }
             }
         }

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class FractionalBrownianMotionTest {
 
@@ -64,5 +64,19 @@ class FractionalBrownianMotionTest {
         assertThatThrownBy(() -> new FractionalBrownianMotion(1.0)).hasMessageContaining("(0, 1)");
         assertThatThrownBy(() -> new FractionalBrownianMotion(0.5).increments(100, new SplittableRandom(1)))
                 .hasMessageContaining("power of two");
+    }
+
+    @Test
+    void incrementSeriesAreTheSplitStreamsOfOneSeed() {
+        FractionalBrownianMotion fbm = new FractionalBrownianMotion(0.6);
+        double[][] series = fbm.incrementSeries(3, 64, 42);
+        SplittableRandom root = new SplittableRandom(42);
+        for (double[] s : series) {
+            assertThat(s).containsExactly(fbm.increments(64, root.split()));
+        }
+        assertThat(fbm.incrementSeries(3, 64, 42)).isDeepEqualTo(series);
+        assertThat(series[1]).isNotEqualTo(series[0]);
+        assertThatThrownBy(() -> fbm.incrementSeries(0, 64, 42)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("got 0");
     }
 }

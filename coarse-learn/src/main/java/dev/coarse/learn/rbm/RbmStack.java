@@ -1,6 +1,7 @@
 package dev.coarse.learn.rbm;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGenerator.SplittableGenerator;
@@ -154,5 +155,29 @@ public final class RbmStack {
             field = next;
         }
         return field;
+    }
+
+    /**
+     * The receptive fields of the {@code count} units of layer {@code layer} with the largest L2 norm, strongest
+     * first (equal norms in unit order): the units worth drawing, since a layer's weak units are mostly noise.
+     */
+    public List<double[]> strongestReceptiveFields(int layer, int count) {
+        int units = layers.get(layer).hiddenCount();
+        double[][] fields = new double[units][];
+        Integer[] order = new Integer[units];
+        double[] norm = new double[units];
+        for (int u = 0; u < units; u++) {
+            fields[u] = receptiveField(layer, u);
+            order[u] = u;
+            for (double x : fields[u]) {
+                norm[u] += x * x;
+            }
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(norm[b], norm[a]));
+        List<double[]> out = new ArrayList<>();
+        for (int i = 0; i < Math.min(count, units); i++) {
+            out.add(fields[order[i]]);
+        }
+        return out;
     }
 }

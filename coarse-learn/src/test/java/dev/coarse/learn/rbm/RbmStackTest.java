@@ -41,4 +41,14 @@ class RbmStackTest {
         assertThat(stack.receptiveField(1, 0)).containsExactly(new double[] {-1.5, -2.5}, within(1e-15));
         assertThatThrownBy(() -> new RbmStack(List.of(second, first))).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void strongestReceptiveFieldsComeFirstAndEqualNormsKeepUnitOrder() {
+        // columns of W: unit 0 (1, 0), unit 1 (0, 3), unit 2 (2, 0), unit 3 (0, 1): norms 1, 9, 4, 1
+        Rbm layer = new Rbm(UnitType.SPIN, new double[2], new double[4], new double[] {1, 0, 2, 0, 0, 3, 0, 1});
+        RbmStack stack = new RbmStack(List.of(layer));
+        assertThat(stack.strongestReceptiveFields(0, 3)).containsExactly(new double[] {0, 3}, new double[] {2, 0},
+                new double[] {1, 0});
+        assertThat(stack.strongestReceptiveFields(0, 10)).hasSize(4).last().isEqualTo(new double[] {0, 1});
+    }
 }

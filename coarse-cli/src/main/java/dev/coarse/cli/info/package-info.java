@@ -1,0 +1,7 @@
+/**
+ * {@code coarse info}: entropy, MI, conditional MI and total correlation of a sample file
+ * ({@link dev.coarse.cli.info.InfoCommand}) and the block–environment profile of lattice configurations
+ * ({@link dev.coarse.cli.info.InfoBlockCommand}). The estimators are {@code dev.coarse.info}, the files are read by
+ * {@code dev.coarse.data.SampleSource}, the rules are tabulated by {@code dev.coarse.rg.BlockPatternRule}.
+ */
+package dev.coarse.cli.info;
