@@ -1,13 +1,15 @@
 package dev.coarse.data;
 
+import dev.coarse.configuration.DegreesOfFreedom;
 import dev.coarse.lattice.Lattice;
 import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * One level of a Coarse ensemble file as samples: one row per configuration, column j = site j of the
- * flattened configuration in the lattice's row-major order (last coordinate fastest: on an L×L lattice site
- * (x, y) is column x·L + y). Ising spins are −1/+1, Potts states 0 … q−1.
+ * One level of a Coarse ensemble file as samples: one row per configuration, column j = value j of the
+ * flattened configuration in the layout of its {@link dev.coarse.configuration.DegreesOfFreedom}: for one value per
+ * site, site j in the lattice's row-major order (last coordinate fastest: on an L×L lattice site (x, y) is column
+ * x·L + y). Ising spins are −1/+1, Potts states 0 … q−1; bond occupations 0/1, fields as they are.
  */
 public final class EnsembleSampleSource implements SampleSource {
 
@@ -43,7 +45,7 @@ public final class EnsembleSampleSource implements SampleSource {
         return ensemble.lattice();
     }
 
-    /** The configurations (shared, not copied). */
+    /** The configurations of a discrete ensemble (shared, not copied); see {@link Ensemble#configurations()}. */
     public byte[][] configurations() {
         return ensemble.configurations();
     }
@@ -55,28 +57,33 @@ public final class EnsembleSampleSource implements SampleSource {
 
     @Override
     public int columnCount() {
-        return ensemble.lattice().siteCount();
+        return ensemble.degreesOfFreedom().length(ensemble.lattice());
     }
 
     @Override
     public double[] column(int j) {
-        byte[][] configs = ensemble.configurations();
-        double[] out = new double[configs.length];
-        for (int r = 0; r < configs.length; r++) {
-            out[r] = configs[r][j];
-        }
-        return out;
+        return ensemble.data().column(j);
     }
 
+    /** "site" when each site carries one value, else "value". */
     @Override
     public String columnName() {
-        return "site";
+        return onePerSite() ? "site" : "value";
     }
 
     @Override
     public String describeColumns() {
         Lattice l = ensemble.lattice();
-        return "the lattice " + l + " has " + l.siteCount() + " sites, numbered 0.." + (l.siteCount() - 1)
-                + " in row-major order (last coordinate fastest)";
+        if (onePerSite()) {
+            return "the lattice " + l + " has " + l.siteCount() + " sites, numbered 0.." + (l.siteCount() - 1)
+                    + " in row-major order (last coordinate fastest)";
+        }
+        return "the ensemble holds " + columnCount() + " values per configuration (" + ensemble.degreesOfFreedom()
+                + " on " + l + "), numbered 0.." + (columnCount() - 1) + " as docs/ensemble-format.md lays them out";
+    }
+
+    private boolean onePerSite() {
+        DegreesOfFreedom dof = ensemble.degreesOfFreedom();
+        return dof.support() == DegreesOfFreedom.Support.SITES && dof.valuesPerElement() == 1;
     }
 }
