@@ -7,7 +7,7 @@ import dev.coarse.cli.JsonOutput;
 import dev.coarse.cli.report.HtmlReport;
 import dev.coarse.cli.report.Plots;
 import dev.coarse.rg.BinderCrossing;
-import dev.coarse.rg.BinderScan;
+import dev.coarse.study.BinderScan;
 import dev.coarse.stats.Estimate;
 import java.io.IOException;
 import java.util.ArrayList;

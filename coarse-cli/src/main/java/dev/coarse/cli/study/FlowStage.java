@@ -7,7 +7,7 @@ import dev.coarse.cli.JsonOutput;
 import dev.coarse.cli.report.HtmlReport;
 import dev.coarse.cli.report.Plots;
 import dev.coarse.exact.Onsager;
-import dev.coarse.rg.FlowDiagram;
+import dev.coarse.study.FlowDiagram;
 import dev.coarse.rg.OperatorSet;
 import dev.coarse.stats.Estimate;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.coarse.rg;
+package dev.coarse.study;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

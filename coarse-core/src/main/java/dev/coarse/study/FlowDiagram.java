@@ -1,4 +1,4 @@
-package dev.coarse.rg;
+package dev.coarse.study;
 
 import dev.coarse.lattice.Lattice;
 import dev.coarse.mc.ChainRunner;
@@ -6,6 +6,12 @@ import dev.coarse.mc.Progress;
 import dev.coarse.mc.Sampler;
 import dev.coarse.mc.Samplers;
 import dev.coarse.model.IsingModel;
+import dev.coarse.rg.CoarseGraining;
+import dev.coarse.rg.Couplings;
+import dev.coarse.rg.FixedPoints;
+import dev.coarse.rg.OperatorSet;
+import dev.coarse.rg.PolynomialFit;
+import dev.coarse.rg.PseudoLikelihood;
 import dev.coarse.stats.Estimate;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,9 +1,10 @@
-package dev.coarse.rg;
+package dev.coarse.study;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.coarse.rg.BinderCrossing;
 import dev.coarse.stats.Estimate;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,14 @@
-package dev.coarse.rg;
+package dev.coarse.study;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.coarse.rg.CoarseGraining;
+import dev.coarse.rg.Decimation;
+import dev.coarse.rg.MajorityRule;
+import dev.coarse.rg.OperatorSet;
+import dev.coarse.rg.Recursions;
 import dev.coarse.stats.Estimate;
 import java.util.Optional;
 import java.util.SplittableRandom;

@@ -1,4 +1,4 @@
-package dev.coarse.rg;
+package dev.coarse.study;
 
 import dev.coarse.mc.PottsWolff;
 import dev.coarse.mc.Sampler;

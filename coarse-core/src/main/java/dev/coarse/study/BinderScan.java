@@ -1,4 +1,4 @@
-package dev.coarse.rg;
+package dev.coarse.study;
 
 import dev.coarse.lattice.Lattice;
 import dev.coarse.mc.ChainRunner;
@@ -9,6 +9,10 @@ import dev.coarse.mc.Samplers;
 import dev.coarse.model.IsingModel;
 import dev.coarse.model.Model;
 import dev.coarse.model.PottsModel;
+import dev.coarse.rg.BinderCrossing;
+import dev.coarse.rg.FixedPoints;
+import dev.coarse.rg.PolynomialFit;
+import dev.coarse.rg.PowerLawFit;
 import dev.coarse.stats.Estimate;
 import java.util.ArrayList;
 import java.util.Arrays;
