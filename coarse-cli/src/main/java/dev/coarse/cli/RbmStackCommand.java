@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coarse.cli.report.FieldImages;
 import dev.coarse.cli.report.HtmlReport;
-import dev.coarse.cli.report.RunDirectory;
 import dev.coarse.data.AtomicFiles;
 import dev.coarse.data.Ensemble;
+import dev.coarse.data.RunDirectory;
 import dev.coarse.learn.rbm.RbmFile;
 import dev.coarse.learn.rbm.RbmStack;
 import dev.coarse.learn.rbm.RbmTrainer;
@@ -134,7 +134,7 @@ final class RbmStackCommand implements Callable<Integer> {
         }
         ObjectNode results = results(shape, ensemble, config, history, rows, modelFiles, imageFiles);
         run.writeResults(results);
-        run.writeReport(report(shape, ensemble, config, rows, images));
+        run.writeReport(report(shape, ensemble, config, rows, images).toHtml());
         progress(err, "wrote " + run.path());
         PrintWriter printer = spec.commandLine().getOut();
         if (json) {

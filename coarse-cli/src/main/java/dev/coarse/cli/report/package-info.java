@@ -1,6 +1,5 @@
 /**
- * What a run leaves behind: its run directory ({@link dev.coarse.cli.report.RunDirectory}, holding
- * {@code results.json}, ensembles and {@code report.html}), the self-contained HTML report
+ * What a run shows: the self-contained HTML report
  * ({@link dev.coarse.cli.report.HtmlReport}) and its charts ({@link dev.coarse.cli.report.Plots}, XChart
  * rendered headless to PNG) and lattice heat maps ({@link dev.coarse.cli.report.FieldImages}, e.g. RBM
  * receptive fields, drawn pixel by pixel with java.awt and ImageIO). Depends on {@code dev.coarse.data} (atomic writes), {@code dev.coarse.stats}

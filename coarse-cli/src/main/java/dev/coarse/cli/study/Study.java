@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coarse.cli.JsonOutput;
 import dev.coarse.cli.UserError;
 import dev.coarse.cli.report.HtmlReport;
-import dev.coarse.cli.report.RunDirectory;
 import dev.coarse.data.AtomicFiles;
 import dev.coarse.data.CoarseVersion;
+import dev.coarse.data.RunDirectory;
 import dev.coarse.mc.Progress;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -112,7 +112,7 @@ public final class Study {
         }
         results.set("elapsed_seconds", timing);
         dir.writeResults(results);
-        dir.writeReport(report(spec, results));
+        dir.writeReport(report(spec, results).toHtml());
         return results;
     }
 

@@ -1,7 +1,8 @@
-package dev.coarse.cli.report;
+package dev.coarse.data;
 
-import dev.coarse.cli.JsonOutput;
-import dev.coarse.data.AtomicFiles;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -10,17 +11,18 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * The directory {@code runs/<name>/} that one run writes its outputs to: {@code results.json},
- * {@code report.html}, ensemble files, charts.
+ * {@code report.html}, ensemble files, charts, and the JSON checkpoints of a study's completed stages. JSON is
+ * written pretty-printed with a final newline, every file atomically ({@link AtomicFiles}).
  *
  * <p>The default name is the UTC time and the study, e.g. {@code 20261123-071500-ising2d-critical}; if
  * that exists, {@code -2}, {@code -3}, … is appended. An explicitly named directory that exists and is not
- * empty is refused ({@link FileAlreadyExistsException}, shown as "… already exists (use --force to
- * overwrite)") unless {@code force}; with {@code force} it is reused and the files this run writes replace
- * the old ones (other files are left alone).
+ * empty is refused ({@link FileAlreadyExistsException}) unless {@code force}; with {@code force} it is reused
+ * and the files this run writes replace the old ones (other files are left alone).
  */
 public final class RunDirectory {
 
@@ -28,6 +30,9 @@ public final class RunDirectory {
     public static final Path DEFAULT_ROOT = Path.of("runs");
     public static final String RESULTS = "results.json";
     public static final String REPORT = "report.html";
+
+    /** Pretty-printed JSON, as people read results.json. */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
@@ -100,16 +105,27 @@ public final class RunDirectory {
 
     /** Writes {@code results.json} (pretty-printed JSON of {@code results}, e.g. an ObjectNode) atomically. */
     public Path writeResults(Object results) throws IOException {
-        Path file = resolve(RESULTS);
-        AtomicFiles.writeString(file, true, JsonOutput.MAPPER.writeValueAsString(results) + "\n");
-        return file;
+        return writeJson(RESULTS, results);
     }
 
     /** Writes {@code report.html} atomically. */
-    public Path writeReport(HtmlReport report) throws IOException {
+    public Path writeReport(String html) throws IOException {
         Path file = resolve(REPORT);
-        report.write(file, true);
+        AtomicFiles.writeString(file, true, html);
         return file;
+    }
+
+    /** Writes a file of the directory as pretty-printed JSON (e.g. a checkpoint), atomically, replacing it. */
+    public Path writeJson(String fileName, Object value) throws IOException {
+        Path file = resolve(fileName);
+        AtomicFiles.writeString(file, true, JSON.writeValueAsString(value) + "\n");
+        return file;
+    }
+
+    /** The JSON of a file of the directory, empty if there is no such file. */
+    public Optional<JsonNode> readJson(String fileName) throws IOException {
+        Path file = resolve(fileName);
+        return Files.exists(file) ? Optional.of(JSON.readTree(file.toFile())) : Optional.empty();
     }
 
     private static void checkName(String name) {

@@ -1,10 +1,10 @@
-package dev.coarse.cli.report;
+package dev.coarse.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.coarse.cli.JsonOutput;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -18,6 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 class RunDirectoryTest {
 
     private static final Clock NOON = Clock.fixed(Instant.parse("2026-11-23T12:34:56Z"), ZoneOffset.UTC);
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path root;
@@ -35,7 +37,7 @@ class RunDirectoryTest {
     @Test
     void refusesANonEmptyNamedDirectoryUnlessForced() throws IOException {
         RunDirectory run = RunDirectory.create(root, "demo", "study", false);
-        Path results = run.writeResults(JsonOutput.object().put("answer", 42));
+        Path results = run.writeResults(JSON.createObjectNode().put("answer", 42));
         assertThatThrownBy(() -> RunDirectory.create(root, "demo", "study", false))
                 .isInstanceOf(FileAlreadyExistsException.class).hasMessageContaining("demo");
         RunDirectory again = RunDirectory.create(root, "demo", "study", true);
@@ -48,16 +50,27 @@ class RunDirectoryTest {
     @Test
     void writesResultsAndReportAtomically() throws IOException {
         RunDirectory run = RunDirectory.create(root, "r", "s", false);
-        ObjectNode results = JsonOutput.object();
+        ObjectNode results = JSON.createObjectNode();
         results.put("model", "ising2d").putObject("energy").put("mean", -1.5);
         Path json = run.writeResults(results);
-        assertThat(JsonOutput.MAPPER.readTree(json.toFile()).get("energy").get("mean").asDouble()).isEqualTo(-1.5);
-        Path html = run.writeReport(new HtmlReport("r"));
+        assertThat(JSON.readTree(json.toFile()).get("energy").get("mean").asDouble()).isEqualTo(-1.5);
+        Path html = run.writeReport("<!DOCTYPE html>\n");
         assertThat(html).hasFileName(RunDirectory.REPORT);
         try (var files = Files.list(run.path())) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("results.json",
                     "report.html");
         }
+    }
+
+    @Test
+    void jsonFilesArePrettyPrintedWithAFinalNewlineAndReadBack() throws IOException {
+        RunDirectory run = RunDirectory.create(root, "j", "s", false);
+        assertThat(run.readJson("stage-x.json")).isEmpty();
+        ObjectNode checkpoint = JSON.createObjectNode().put("spec_hash", "abc");
+        checkpoint.putNull("result");
+        Path file = run.writeJson("stage-x.json", checkpoint);
+        assertThat(Files.readString(file)).isEqualTo("{\n  \"spec_hash\" : \"abc\",\n  \"result\" : null\n}\n");
+        assertThat(run.readJson("stage-x.json")).contains(checkpoint);
     }
 
     @Test
