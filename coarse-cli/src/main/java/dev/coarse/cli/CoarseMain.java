@@ -1,5 +1,6 @@
 package dev.coarse.cli;
 
+import dev.coarse.cli.run.RunCommand;
 import dev.coarse.data.CoarseVersion;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -118,7 +119,7 @@ public final class CoarseMain implements Runnable {
         return oneLine(msg);
     }
 
-    static String oneLine(String s) {
+    public static String oneLine(String s) {
         if (s == null) {
             return "";
         }

@@ -9,7 +9,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /** A progress bar on stderr fed by the library's {@link Progress} callbacks; silent with --quiet. */
-final class ProgressReporter implements Progress, AutoCloseable {
+public final class ProgressReporter implements Progress, AutoCloseable {
 
     private final ProgressBar bar;
 
@@ -17,7 +17,7 @@ final class ProgressReporter implements Progress, AutoCloseable {
         this.bar = bar;
     }
 
-    static ProgressReporter create(String task, boolean quiet, PrintWriter err) {
+    public static ProgressReporter create(String task, boolean quiet, PrintWriter err) {
         return create(task, quiet, err, 0, 1);
     }
 

@@ -1,14 +1,19 @@
-package dev.coarse.cli;
+package dev.coarse.cli.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.coarse.cli.CoarseMain;
+import dev.coarse.cli.JsonOutput;
+import dev.coarse.cli.ProgressReporter;
+import dev.coarse.cli.UserError;
 import dev.coarse.cli.report.HtmlReport;
-import dev.coarse.cli.study.Stage;
-import dev.coarse.cli.study.Study;
-import dev.coarse.cli.study.StudySpec;
+import dev.coarse.cli.report.StudyReport;
 import dev.coarse.data.RunDirectory;
+import dev.coarse.study.Study;
+import dev.coarse.study.StudyResults;
+import dev.coarse.study.StudySpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -32,7 +37,7 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class RunCommand implements Callable<Integer> {
 
     /** Class-path resource holding the default study. */
-    public static final String DEFAULT_SPEC = "/dev/coarse/cli/study/default-study.yaml";
+    public static final String DEFAULT_SPEC = "/dev/coarse/cli/run/default-study.yaml";
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "SPEC.yaml", description = "The study spec (default: the built-in study).")
     Path specFile;
@@ -88,7 +93,7 @@ public final class RunCommand implements Callable<Integer> {
             throw new UserError("--resume needs --name of the run to continue");
         }
         String file = specFile == null ? "the default spec" : specFile.toString();
-        StudySpec study = StudySpec.parse(readSpec(), file, quick, seed);
+        StudySpec study = SpecReader.parse(readSpec(), file, quick, seed);
         RunDirectory dir;
         if (resume) {
             if (!Files.isDirectory(outDir.resolve(name))) {
@@ -99,31 +104,32 @@ public final class RunCommand implements Callable<Integer> {
             dir = RunDirectory.create(outDir, name, study.name(), force);
         }
         int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        ObjectNode results = Study.run(study, dir, resume, nThreads, task -> bar(task));
+        StudyResults results;
+        try {
+            results = Study.run(study, dir, resume, nThreads, this::bar);
+        } catch (Study.SpecChangedException e) {
+            throw new UserError(e.getMessage() + "; start a new run or use --force");
+        }
+        dir.writeReport(StudyReport.render(results).toHtml());
         if (json) {
             ObjectNode o = JsonOutput.object();
             o.put("run_directory", dir.path().toString());
             o.put("results", dir.resolve(RunDirectory.RESULTS).toString());
             o.put("report", dir.resolve(RunDirectory.REPORT).toString());
-            o.setAll(results);
+            o.setAll(results.toJson());
             JsonOutput.print(out, o);
         } else {
             out.printf("%s: %s%n", study.name(), String.join(", ", study.stages()));
-            JsonNode stages = results.path("stages");
-            for (Stage stage : Study.stages()) {
-                if (stages.has(stage.name())) {
-                    for (HtmlReport.Comparison c : stage.summary(study, stages.get(stage.name()))) {
-                        String measured = HtmlReport.formatWithError(c.measured().mean(), c.measured().error());
-                        if (Double.isFinite(c.exact()) && c.caveat() != null) {
-                            out.printf(Locale.ROOT, "  %-60s %s   exact %s   (%s)%n", c.quantity(), measured,
-                                    HtmlReport.formatNumber(c.exact(), 6), c.caveat());
-                        } else if (Double.isFinite(c.exact())) {
-                            out.printf(Locale.ROOT, "  %-60s %s   exact %s   (%+.1f σ)%n", c.quantity(), measured,
-                                    HtmlReport.formatNumber(c.exact(), 6), c.deviationInErrors());
-                        } else {
-                            out.printf(Locale.ROOT, "  %-60s %s%n", c.quantity(), measured);
-                        }
-                    }
+            for (HtmlReport.Comparison c : StudyReport.summary(results)) {
+                String measured = HtmlReport.formatWithError(c.measured().mean(), c.measured().error());
+                if (Double.isFinite(c.exact()) && c.caveat() != null) {
+                    out.printf(Locale.ROOT, "  %-60s %s   exact %s   (%s)%n", c.quantity(), measured,
+                            HtmlReport.formatNumber(c.exact(), 6), c.caveat());
+                } else if (Double.isFinite(c.exact())) {
+                    out.printf(Locale.ROOT, "  %-60s %s   exact %s   (%+.1f σ)%n", c.quantity(), measured,
+                            HtmlReport.formatNumber(c.exact(), 6), c.deviationInErrors());
+                } else {
+                    out.printf(Locale.ROOT, "  %-60s %s%n", c.quantity(), measured);
                 }
             }
             out.println("wrote " + dir.resolve(RunDirectory.RESULTS) + " and " + dir.resolve(RunDirectory.REPORT));
@@ -132,9 +138,9 @@ public final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Study.Bar bar(String task) {
+    private Study.StageProgress bar(String task) {
         ProgressReporter reporter = ProgressReporter.create(task, quiet, spec.commandLine().getErr());
-        return new Study.Bar() {
+        return new Study.StageProgress() {
             @Override
             public void advance(long done, long total) {
                 reporter.advance(done, total);

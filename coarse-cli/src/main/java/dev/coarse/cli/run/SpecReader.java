@@ -1,21 +1,27 @@
-package dev.coarse.cli.study;
+package dev.coarse.cli.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coarse.cli.JsonOutput;
 import dev.coarse.cli.UserError;
+import dev.coarse.study.SpecSource;
+import dev.coarse.study.StudySpec;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * Strict reading of one YAML mapping of a spec: every key read is remembered, and {@link #finish()} rejects the
- * rest ({@code unknown key 'foo' in SPEC.yaml}). Type and range errors name the key and its section. All
- * failures are {@link UserError}s (one line, exit 2).
+ * Strict reading of one YAML mapping of a spec, the {@link SpecSource} a {@link StudySpec} is read from: every key
+ * read is remembered, and {@link #finish()} rejects the rest ({@code unknown key 'foo' in SPEC.yaml}). Shape errors
+ * name the key and its section, and so do the range and consistency errors the study reports through
+ * {@link #error}. All failures are {@link UserError}s (one line, exit 2).
  */
-final class SpecReader {
+final class SpecReader implements SpecSource {
 
     private final JsonNode node;
     private final String file;
@@ -32,15 +38,44 @@ final class SpecReader {
         this.section = section;
     }
 
+    /**
+     * Parses and validates a spec tree (YAML parsed into JSON nodes). With {@code quick} the spec's {@code quick:}
+     * mapping is merged over it first.
+     *
+     * @param file         name used in error messages
+     * @param seedOverride replaces the spec's seed when not null
+     */
+    static StudySpec parse(JsonNode tree, String file, boolean quick, Long seedOverride) {
+        if (tree == null || !tree.isObject()) {
+            throw new UserError(file + " must be a YAML mapping of keys to values");
+        }
+        ObjectNode root = ((ObjectNode) tree).deepCopy();
+        JsonNode quickNode = root.remove("quick");
+        if (quick) {
+            if (quickNode == null) {
+                throw new UserError(file + " has no 'quick:' section, so --quick cannot shorten it");
+            }
+            if (!quickNode.isObject()) {
+                throw new UserError("'quick' in " + file + ": expected a mapping of keys to values");
+            }
+            merge(root, quickNode);
+        } else if (quickNode != null && !quickNode.isObject()) {
+            throw new UserError("'quick' in " + file + ": expected a mapping of keys to values");
+        }
+        return StudySpec.read(new SpecReader(root, file, null), seedOverride);
+    }
+
     private String where(String key) {
         return "'" + (section == null ? key : section + "." + key) + "' in " + file;
     }
 
-    UserError error(String key, String message) {
-        return new UserError(where(key) + ": " + message);
+    @Override
+    public UserError error(String key, String problem) {
+        return new UserError(where(key) + ": " + problem);
     }
 
-    boolean has(String key) {
+    @Override
+    public boolean has(String key) {
         return node.has(key) && !node.get(key).isNull();
     }
 
@@ -50,35 +85,22 @@ final class SpecReader {
         return value == null || value.isNull() ? null : value;
     }
 
-    String string(String key, String fallback) {
+    @Override
+    public Optional<String> string(String key) {
         JsonNode v = get(key);
         if (v == null) {
-            return fallback;
+            return Optional.empty();
         }
         if (!v.isValueNode()) {
             throw error(key, "expected a single value, got " + kind(v));
         }
-        return v.asText();
+        return Optional.of(v.asText());
     }
 
-    String choice(String key, String fallback, List<String> allowed) {
-        String v = string(key, fallback);
-        if (v != null && !allowed.contains(v)) {
-            throw error(key, "expected one of " + String.join(", ", allowed) + ", got '" + v + "'");
-        }
-        return v;
-    }
-
-    long integer(String key, long fallback, long min, long max) {
+    @Override
+    public OptionalLong integer(String key) {
         JsonNode v = get(key);
-        if (v == null) {
-            return fallback;
-        }
-        long value = integerValue(key, v);
-        if (value < min || value > max) {
-            throw error(key, "must be between " + min + " and " + max + ", got " + value);
-        }
-        return value;
+        return v == null ? OptionalLong.empty() : OptionalLong.of(integerValue(key, v));
     }
 
     private long integerValue(String key, JsonNode v) {
@@ -91,16 +113,10 @@ final class SpecReader {
         throw error(key, "expected an integer, got " + kind(v));
     }
 
-    double number(String key, double fallback, double min, double max) {
+    @Override
+    public OptionalDouble number(String key) {
         JsonNode v = get(key);
-        if (v == null) {
-            return fallback;
-        }
-        double value = numberValue(key, v);
-        if (!(value >= min && value <= max)) {
-            throw error(key, "must be between " + min + " and " + max + ", got " + value);
-        }
-        return value;
+        return v == null ? OptionalDouble.empty() : OptionalDouble.of(numberValue(key, v));
     }
 
     private double numberValue(String key, JsonNode v) {
@@ -110,31 +126,24 @@ final class SpecReader {
         return v.asDouble();
     }
 
-    /** A list of integers (a single integer is a list of one), each in [min, max]; fallback when absent. */
-    List<Integer> integers(String key, List<Integer> fallback, int min, int max) {
+    @Override
+    public Optional<List<Long>> integers(String key) {
         JsonNode v = get(key);
         if (v == null) {
-            return fallback;
+            return Optional.empty();
         }
-        List<Integer> out = new ArrayList<>();
+        List<Long> out = new ArrayList<>();
         for (JsonNode e : v.isArray() ? v : List.of(v)) {
-            long value = integerValue(key, e);
-            if (value < min || value > max) {
-                throw error(key, "values must be between " + min + " and " + max + ", got " + value);
-            }
-            out.add((int) value);
+            out.add(integerValue(key, e));
         }
-        if (out.isEmpty()) {
-            throw error(key, "must not be empty");
-        }
-        return List.copyOf(out);
+        return Optional.of(out);
     }
 
-    /** A list of strings (a single string is a list of one); fallback when absent. */
-    List<String> strings(String key, List<String> fallback) {
+    @Override
+    public Optional<List<String>> strings(String key) {
         JsonNode v = get(key);
         if (v == null) {
-            return fallback;
+            return Optional.empty();
         }
         List<String> out = new ArrayList<>();
         for (JsonNode e : v.isArray() ? v : List.of(v)) {
@@ -143,19 +152,19 @@ final class SpecReader {
             }
             out.add(e.asText());
         }
-        return List.copyOf(out);
+        return Optional.of(List.copyOf(out));
     }
 
     /**
-     * Positive values given as a list ({@code [2.2, 2.3]}), a single number, or a range string {@code "a:b:n"}
-     * (n equally spaced values from a to b inclusive, n ≥ 2).
+     * Numbers given as a list ({@code [2.2, 2.3]}), a single number, or a range string {@code "a:b:n"} (n equally
+     * spaced values from a to b inclusive, 2 ≤ n ≤ 1000).
      */
-    double[] range(String key, double[] fallback) {
+    @Override
+    public Optional<double[]> numbers(String key) {
         JsonNode v = get(key);
         if (v == null) {
-            return fallback;
+            return Optional.empty();
         }
-        double[] out;
         if (v.isTextual()) {
             String[] parts = v.asText().split(":");
             if (parts.length != 3) {
@@ -174,30 +183,18 @@ final class SpecReader {
             if (n < 2 || n > 1000 || !(b > a)) {
                 throw error(key, "range 'a:b:n' needs a < b and 2 ≤ n ≤ 1000, got '" + v.asText() + "'");
             }
-            out = new double[n];
-            for (int i = 0; i < n; i++) {
-                out[i] = a + (b - a) * i / (n - 1);
-            }
-        } else {
-            List<Double> values = new ArrayList<>();
-            for (JsonNode e : v.isArray() ? v : List.of(v)) {
-                values.add(numberValue(key, e));
-            }
-            out = values.stream().mapToDouble(Double::doubleValue).toArray();
+            return Optional.of(StudySpec.evenlySpaced(a, b, n));
         }
-        if (out.length == 0) {
-            throw error(key, "must not be empty");
+        List<Double> values = new ArrayList<>();
+        for (JsonNode e : v.isArray() ? v : List.of(v)) {
+            values.add(numberValue(key, e));
         }
-        for (double x : out) {
-            if (!(x > 0) || Double.isInfinite(x)) {
-                throw error(key, "values must be finite and > 0, got " + x);
-            }
-        }
-        return out;
+        return Optional.of(values.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     /** A nested section as its own reader (an empty one when absent). */
-    SpecReader section(String key) {
+    @Override
+    public SpecReader section(String key) {
         JsonNode v = get(key);
         String name = section == null ? key : section + "." + key;
         if (v == null) {
@@ -210,7 +207,8 @@ final class SpecReader {
     }
 
     /** Rejects keys that were never read. */
-    void finish() {
+    @Override
+    public void finish() {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!read.contains(key)) {

@@ -1,6 +1,5 @@
-package dev.coarse.cli.study;
+package dev.coarse.cli.report;
 
-import dev.coarse.cli.report.Plots;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import org.knowm.xchart.XYChart;
