@@ -75,10 +75,10 @@ class StudyTest {
     @Test
     void everyResultReadsBackFromItsJsonToTheSameJson() {
         StudyResults results = Study.run(tiny(5), 2);
-        for (Stage<?, ?> stage : Stages.all()) {
-            JsonNode json = results.stages().get(stage.name()).toJson();
-            assertThat(stage.readResult(json).toJson()).as(stage.name()).isEqualTo(json);
-        }
+        results.stages().forEach((name, result) -> {
+            JsonNode json = result.toJson();
+            assertThat(Stages.get(name).readResult(json).toJson()).as(name).isEqualTo(json);
+        });
     }
 
     @Test
@@ -116,7 +116,8 @@ class StudyTest {
 
     @Test
     void theStagesAreFoundInTheirRunOrderWhichFixesTheirSeeds() {
-        assertThat(Stages.names()).containsExactly("energy", "binder", "mcrg", "flow", "info");
-        assertThat(Stages.all()).extracting(Stage::order).containsExactly(0, 1, 2, 3, 4);
+        // (the tests also register ExtraStage, after these)
+        assertThat(Stages.names().subList(0, 5)).containsExactly("energy", "binder", "mcrg", "flow", "info");
+        assertThat(Stages.all().subList(0, 5)).extracting(Stage::order).containsExactly(0, 1, 2, 3, 4);
     }
 }
