@@ -7,6 +7,7 @@ import dev.coarse.cli.rbm.RbmCommand;
 import dev.coarse.cli.rg.RgCommand;
 import dev.coarse.cli.sample.InspectCommand;
 import dev.coarse.cli.sample.SampleCommand;
+import dev.coarse.cli.run.RunCommand;
 import dev.coarse.data.CoarseVersion;
 import java.io.IOException;
 import java.io.PrintWriter;

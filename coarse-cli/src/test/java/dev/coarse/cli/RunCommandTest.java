@@ -206,19 +206,11 @@ class RunCommandTest {
     }
 
     @Test
-    void theDefaultSpecIsPrintableAndValid() throws Exception {
+    void theDefaultSpecIsPrintable() throws Exception {
         CliRun r = run("run", "--print-default-spec");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("model: ising2d", "quick:");
-        Path copy = spec("default.yaml", r.out());
-        // a copy of the default spec parses exactly like the built-in one (same hash in results)
-        JsonNode tree = new com.fasterxml.jackson.databind.ObjectMapper(
-                new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(copy.toFile());
-        var fromCopy = dev.coarse.cli.study.StudySpec.parse(tree, "default.yaml", false, null);
-        var quick = dev.coarse.cli.study.StudySpec.parse(tree, "default.yaml", true, null);
-        assertThat(fromCopy.mcrgSizes()).containsExactly(64, 128);
-        assertThat(fromCopy.mcrgRule().levels()).isEqualTo(3);
-        assertThat(quick.hash()).isNotEqualTo(fromCopy.hash());
+        assertThat(r.out()).isEqualTo(dev.coarse.cli.run.RunCommand.defaultSpecText());
     }
 
     @ParameterizedTest

@@ -1,12 +1,13 @@
 /**
  * Data on disk: {@link dev.coarse.data.Ensemble}s and their {@link dev.coarse.data.EnsembleMeta}, HDF5
- * ensemble files, run directories, checkpoints of sampling runs ({@link dev.coarse.data.ChainCheckpoint},
+ * ensemble files, run directories ({@link dev.coarse.data.RunDirectory}: a run's results, report and JSON
+ * checkpoints), checkpoints of sampling runs ({@link dev.coarse.data.ChainCheckpoint},
  * kept on disk by {@link dev.coarse.data.CheckpointDirectory} as {@link dev.coarse.data.ChainBlock}s), and
  * atomic writes ({@link dev.coarse.data.AtomicFiles}). Sample files read as numeric columns for the estimators
  * ({@link dev.coarse.data.SampleSource}: {@link dev.coarse.data.CsvSampleSource},
  * {@link dev.coarse.data.EnsembleSampleSource}) and text files of two-state configurations
  * ({@link dev.coarse.data.ConfigurationCsv}). An ensemble holds {@code configuration}s of any degrees of freedom;
  * its file says which (format version 2).
- * Depends on {@code lattice}, {@code configuration} and {@code model}.
+ * Depends on {@code lattice}, {@code configuration} and {@code model} (and jhdf, Jackson).
  */
 package dev.coarse.data;

@@ -91,7 +91,7 @@ public final class BinderCrossing {
 
     /** Where two curves with the given values (at the curves' temperatures) cross, NaN if they do not. */
     @FunctionalInterface
-    interface CrossingFinder {
+    public interface CrossingFinder {
         double find(double[] valuesA, double[] valuesB);
     }
 
@@ -102,7 +102,7 @@ public final class BinderCrossing {
      * @param where names the temperature range in the messages
      * @throws IllegalArgumentException if the curves do not cross, or fewer than half of the resamples cross
      */
-    static Crossing resampledCrossing(Curve a, Curve b, int resamples, long seed, String where,
+    public static Crossing resampledCrossing(Curve a, Curve b, int resamples, long seed, String where,
                                       CrossingFinder finder) {
         double t = finder.find(a.values(), b.values());
         if (Double.isNaN(t)) {

@@ -8,7 +8,7 @@ import java.util.function.DoubleUnaryOperator;
  * smooth noisy Monte Carlo curves over a narrow window before locating crossings and fixed points: a low-order
  * fit through n points averages the noise of all of them, where an interpolating cubic follows every point's noise.
  */
-final class PolynomialFit implements DoubleUnaryOperator {
+public final class PolynomialFit implements DoubleUnaryOperator {
 
     private final double mid;
     private final double half;
@@ -24,7 +24,7 @@ final class PolynomialFit implements DoubleUnaryOperator {
      * Fits degree {@code degree} with weights 1/σ²; needs more points than coefficients and distinct x. Errors that
      * are zero get the smallest positive error of the others (or 1 if all are zero).
      */
-    static PolynomialFit fit(double[] x, double[] y, double[] sigma, int degree) {
+    public static PolynomialFit fit(double[] x, double[] y, double[] sigma, int degree) {
         int n = x.length;
         int m = degree + 1;
         if (n < m) {

@@ -10,9 +10,9 @@
  * {@link dev.coarse.rg.FixedPoints}; finite-size scaling ({@link dev.coarse.rg.BinderCrossing},
  * {@link dev.coarse.rg.PowerLawFit}); and the lecture seed's scale transforms
  * ({@link dev.coarse.rg.FractionalBrownianMotion} with its {@link dev.coarse.rg.Fft},
- * {@link dev.coarse.rg.SmoothedSums}). Sampling drivers: {@link dev.coarse.rg.BinderScan} (Binder crossings →
- * T<sub>c</sub>, γ/ν) and {@link dev.coarse.rg.FlowDiagram} (K → K' flows, fixed point, ν). Depends on
- * {@code lattice}, {@code model}, {@code stats} and {@code data} (and EJML); only the two sampling drivers (and
- * their helper {@code SweepUnits}) use {@code mc}; never the CLI.
+ * {@link dev.coarse.rg.SmoothedSums}). It analyses configurations and measured curves it is given; the drivers
+ * that sample their own data (the Binder scan and the coupling flow diagram) are in {@code dev.coarse.study}.
+ * Depends on {@code lattice}, {@code model}, {@code stats} and {@code data} (and EJML); never on {@code mc},
+ * {@code study} or the CLI.
  */
 package dev.coarse.rg;

@@ -7,10 +7,10 @@ import dev.coarse.cli.Output;
 import dev.coarse.cli.UserError;
 import dev.coarse.cli.report.FieldImages;
 import dev.coarse.cli.report.HtmlReport;
-import dev.coarse.cli.report.RunDirectory;
 import dev.coarse.data.AtomicFiles;
 import dev.coarse.data.Ensemble;
 import dev.coarse.data.SampleSource;
+import dev.coarse.data.RunDirectory;
 import dev.coarse.learn.rbm.RbmFile;
 import dev.coarse.learn.rbm.RbmStack;
 import dev.coarse.learn.rbm.RbmTrainer;
@@ -131,7 +131,7 @@ final class RbmStackCommand implements Callable<Integer> {
         }
         ObjectNode results = results(shape, ensemble, config, history, rows, modelFiles, imageFiles);
         run.writeResults(results);
-        run.writeReport(report(shape, ensemble, config, rows, images));
+        run.writeReport(report(shape, ensemble, config, rows, images).toHtml());
         training.report("wrote " + run.path());
         PrintWriter printer = output.out();
         if (output.json()) {

@@ -1,0 +1,81 @@
+package dev.coarse.study;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.coarse.mc.Samplers;
+import java.util.List;
+
+/**
+ * How a stage samples each of its points: the sampler, the measured and discarded sweeps, the thinning and the
+ * number of independent chains (the fields of {@link dev.coarse.mc.RunSpec} a spec sets).
+ *
+ * @param sampler    a sampler name of {@link Samplers} that the study's model accepts
+ * @param sweeps     measured sweeps per chain, 1 to {@value #MAX_SWEEPS}
+ * @param thermalize discarded sweeps per chain, 0 to {@value #MAX_SWEEPS}
+ * @param thin       sweeps between kept configurations, 1 to {@value #MAX_THIN}, at most {@code sweeps}
+ * @param chains     independent chains, 1 to {@value #MAX_CHAINS}
+ */
+public record Sampling(String sampler, long sweeps, long thermalize, long thin, int chains) {
+
+    public static final long MAX_SWEEPS = 1_000_000_000L;
+    public static final long MAX_THIN = 1_000_000L;
+    public static final int MAX_CHAINS = 1024;
+
+    public Sampling {
+        if (sampler == null) {
+            throw new InvalidSettingException("sampler", "must name a sampler");
+        }
+        InvalidSettingException.between("sweeps", sweeps, 1, MAX_SWEEPS);
+        InvalidSettingException.between("thermalize", thermalize, 0, MAX_SWEEPS);
+        InvalidSettingException.between("thin", thin, 1, MAX_THIN);
+        InvalidSettingException.between("chains", chains, 1, MAX_CHAINS);
+        checkThin(sweeps, thin);
+    }
+
+    private static void checkThin(long sweeps, long thin) {
+        if (thin > sweeps) {
+            throw new InvalidSettingException("thin", "must not exceed sweeps (" + sweeps + "), got " + thin);
+        }
+    }
+
+    /** Reads the keys sampler, sweeps, thermalize, thin and chains of a section. */
+    static Sampling read(SpecSource s, Sampling defaults, StudyModel model) {
+        String sampler = SpecReading.choice(s, "sampler", defaults.sampler(), samplers(model));
+        long sweeps = SpecReading.integer(s, "sweeps", defaults.sweeps(), 1, MAX_SWEEPS);
+        long thermalize = SpecReading.integer(s, "thermalize", defaults.thermalize(), 0, MAX_SWEEPS);
+        long thin = SpecReading.integer(s, "thin", defaults.thin(), 1, MAX_THIN);
+        int chains = SpecReading.integer(s, "chains", defaults.chains(), 1, MAX_CHAINS);
+        SpecReading.checked(s, () -> checkThin(sweeps, thin));
+        return new Sampling(sampler, sweeps, thermalize, thin, chains);
+    }
+
+    /** The sampler names the model accepts, in {@link Samplers}' order. */
+    static List<String> samplers(StudyModel model) {
+        return Samplers.names(model.model(4, 1.0));
+    }
+
+    /** Fails unless the model accepts the sampler. */
+    static void checkSampler(String sampler, StudyModel model) {
+        SpecReading.choice("sampler", sampler, samplers(model));
+    }
+
+    /** Configurations kept over all chains. */
+    public long samples() {
+        return (long) chains * (sweeps / thin);
+    }
+
+    /** Sweeps of all chains, thermalisation included: the unit of a stage's progress. */
+    public long work() {
+        return (long) chains * (thermalize + sweeps);
+    }
+
+    /** The spec's JSON form: sampler, sweeps, thermalize, thin, chains. */
+    ObjectNode toJson() {
+        ObjectNode n = Json.object();
+        n.put("sampler", sampler);
+        n.put("sweeps", sweeps);
+        n.put("thermalize", thermalize);
+        n.put("thin", thin);
+        n.put("chains", chains);
+        return n;
+    }
+}

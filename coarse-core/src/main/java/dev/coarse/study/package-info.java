@@ -1,0 +1,14 @@
+/**
+ * The main job as a typed API: a {@link dev.coarse.study.StudySpec} (name, seed, {@link dev.coarse.study.StudyModel}
+ * and one validated settings record per stage) is run by {@link dev.coarse.study.Study}, stage by stage, into
+ * {@link dev.coarse.study.StudyResults} of typed result records, checkpointed in a {@link dev.coarse.data.RunDirectory}
+ * so that a killed run resumes. Each {@link dev.coarse.study.Stage} (energy, Binder crossings, MCRG, coupling flow,
+ * information kept) samples and measures and nothing else: it neither renders nor calls another stage, and its
+ * result record serialises to the JSON of results.json. Stages are found with {@link java.util.ServiceLoader}
+ * ({@link dev.coarse.study.Stages}), so a module above core (coarse-learn) adds one without core knowing it. Spec
+ * files are read through a {@link dev.coarse.study.SpecSource} that the file's format supplies. Also here: the two
+ * drivers that sample their own data, the Binder scan ({@link dev.coarse.study.BinderScan}) and the coupling flow
+ * diagram ({@link dev.coarse.study.FlowDiagram}). Above {@code mc}, {@code rg}, {@code info}, {@code exact} and
+ * {@code data}; knows nothing of coarse-learn or the CLI.
+ */
+package dev.coarse.study;
