@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coarse.info.BlockInformation;
 import dev.coarse.info.EntropyEstimator;
 import dev.coarse.lattice.Lattice;
+import dev.coarse.rg.BlockPatternRule;
 import dev.coarse.rg.Coarsener;
 import java.util.Arrays;
 import java.util.List;
@@ -111,6 +112,11 @@ public record InfoSettings(Sampling sampling, int size, double temperature, Coar
         StudySpec.checkSites("size", size, dimension);
         int last = Coarsener.lattices(Lattice.of(dimension, size), rule.build(), rule.levels() - 1)
                 .get(rule.levels() - 1).linearSize();
+        if (Math.pow(rule.b(), dimension) > BlockPatternRule.MAX_BLOCK_SITES) {
+            throw new InvalidSettingException("b", "blocks of b^d = " + (long) Math.pow(rule.b(), dimension)
+                    + " sites are more than the " + BlockPatternRule.MAX_BLOCK_SITES
+                    + " whose patterns the information measures tabulate");
+        }
         int span = rule.b() + 2 * (buffer + environment);
         if (span > last) {
             throw new InvalidSettingException("levels", "at level " + rule.levels() + " the lattice has L = " + last

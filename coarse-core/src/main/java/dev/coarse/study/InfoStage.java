@@ -5,7 +5,11 @@ import dev.coarse.info.BlockInformation;
 import dev.coarse.info.DiscreteInformation;
 import dev.coarse.lattice.Lattice;
 import dev.coarse.mc.ChainResult;
+import dev.coarse.rg.BlockPatternRule;
 import dev.coarse.rg.Coarsener;
+import dev.coarse.rg.Decimation;
+import dev.coarse.rg.MajorityRule;
+import dev.coarse.rg.TieBreak;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntUnaryOperator;
@@ -36,7 +40,9 @@ public final class InfoStage extends BuiltInStage<InfoSettings, InfoResult> {
         List<Lattice> lattices = Coarsener.lattices(lattice, c.build(), c.levels() - 1);
         DiscreteInformation info = new DiscreteInformation(settings.estimator().create(), settings.resamples(),
                 context.seed(2));
-        IntUnaryOperator rule = blockRule(c.rule(), (int) Math.round(Math.pow(c.b(), d)));
+        // majority ties go to the block's first site (FIXED_SITE), so that the rule is a function of the pattern alone
+        IntUnaryOperator rule = BlockPatternRule.of(c.rule() == Coarsening.Rule.DECIMATION ? new Decimation(c.b())
+                : new MajorityRule(c.b(), TieBreak.FIXED_SITE), d, c.b());
         List<InfoResult.Step> steps = new ArrayList<>();
         for (int n = 0; n < c.levels(); n++) {
             Lattice fine = lattices.get(n);
@@ -49,24 +55,5 @@ public final class InfoStage extends BuiltInStage<InfoSettings, InfoResult> {
             context.advance(s.work() / 4);
         }
         return new InfoResult(r.configurations().length, settings.temperature(), steps);
-    }
-
-    /**
-     * The rule as a function of the block pattern code (bit j = site j of the block up): majority with ties to
-     * the block's first site, or decimation (the first site).
-     *
-     * <p>Issue 18: the one place that still writes the two rules out by hand. The rg rules evaluated on block
-     * patterns (the CLI's {@code BlockPatternRule}, moving into core on another branch) give the same table —
-     * {@code MajorityRule} with {@code TieBreak.FIXED_SITE} and {@code Decimation} — for blocks of up to 20 sites;
-     * once merged, this method becomes that call.
-     */
-    private static IntUnaryOperator blockRule(Coarsening.Rule rule, int blockSites) {
-        if (rule == Coarsening.Rule.DECIMATION) {
-            return code -> code & 1;
-        }
-        return code -> {
-            int up = Integer.bitCount(code);
-            return 2 * up > blockSites ? 1 : 2 * up < blockSites ? 0 : code & 1;
-        };
     }
 }

@@ -64,4 +64,16 @@ class StudySpecTest {
         assertThatThrownBy(() -> new StudySpec("s", 1, ISING, List.of("energy"),
                 Map.of("energy", McrgSettings.defaults(ISING)))).hasMessageContaining("must be EnergySettings, got McrgSettings");
     }
+
+    @Test
+    void infoBlocksMustBeSmallEnoughToTabulate() {
+        InfoSettings defaults = InfoSettings.defaults(ISING);
+        InfoSettings wide = new InfoSettings(defaults.sampling(), 100, defaults.temperature(),
+                new Coarsening(Coarsening.Rule.MAJORITY, 5, 1), 0, 1, defaults.environmentCode(), defaults.estimator(),
+                defaults.resamples());
+        assertThatThrownBy(() -> new StudySpec("s", 1, ISING, List.of("info"), Map.of("info", wide)))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessage("info.b: blocks of b^d = 25 sites are more than the 20 whose patterns the information "
+                        + "measures tabulate");
+    }
 }
