@@ -73,5 +73,7 @@ class DimerCoveringsTest {
         DimerCoverings small = DimerCoverings.of(Lattice.square(4));
         assertThatThrownBy(() -> small.probabilities(DimerModel.free(Lattice.square(6))))
                 .hasMessageContaining("cannot serve a model on square L=6");
+        assertThatThrownBy(() -> Enumeration.boltzmann(DimerModel.free(Lattice.square(4))))
+                .hasMessageContaining("enumerate them with DimerCoverings");
     }
 }
