@@ -1,8 +1,9 @@
 /**
  * Data on disk: {@link dev.coarse.data.Ensemble}s and their {@link dev.coarse.data.EnsembleMeta}, HDF5
  * ensemble files, run directories, checkpoints of sampling runs ({@link dev.coarse.data.ChainCheckpoint},
- * kept on disk by {@link dev.coarse.data.CheckpointDirectory} as {@link dev.coarse.data.ChainBlock}s), and
- * atomic writes ({@link dev.coarse.data.AtomicFiles}).
+ * kept on disk by {@link dev.coarse.data.CheckpointDirectory} as {@link dev.coarse.data.ChainBlock}s),
+ * atomic writes ({@link dev.coarse.data.AtomicFiles}), and configurations users bring as NumPy {@code .npy} arrays
+ * ({@link dev.coarse.data.NpyFile}, including RSMI-NE's dimer grid).
  * An ensemble holds {@code configuration}s of any degrees of freedom; its file says which (format version 2).
  * Depends on {@code lattice}, {@code configuration} and {@code model}.
  */
