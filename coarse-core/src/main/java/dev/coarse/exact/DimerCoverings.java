@@ -130,21 +130,10 @@ public final class DimerCoverings {
 
     /** Boltzmann probability of each covering, in index order, for the model's v and T. */
     public double[] probabilities(DimerModel model) {
-        requireLattice(model);
-        double[] logWeights = new double[coverings.length];
-        double max = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < coverings.length; i++) {
-            logWeights[i] = -model.v() * parallelPlaquettes[i] / model.temperature();
-            max = Math.max(max, logWeights[i]);
-        }
-        double sum = 0;
+        double logZ = logPartitionFunction(model);
         double[] p = new double[coverings.length];
         for (int i = 0; i < p.length; i++) {
-            p[i] = Math.exp(logWeights[i] - max);
-            sum += p[i];
-        }
-        for (int i = 0; i < p.length; i++) {
-            p[i] /= sum;
+            p[i] = Math.exp(-model.v() * parallelPlaquettes[i] / model.temperature() - logZ);
         }
         return p;
     }
@@ -152,13 +141,16 @@ public final class DimerCoverings {
     /** ln Z = ln Σ<sub>coverings</sub> e<sup>−E/T</sup>. */
     public double logPartitionFunction(DimerModel model) {
         requireLattice(model);
+        long[] g = parallelPlaquetteHistogram();
         double max = Double.NEGATIVE_INFINITY;
-        for (int k : parallelPlaquettes) {
-            max = Math.max(max, -model.v() * k / model.temperature());
+        for (int k = 0; k < g.length; k++) {
+            if (g[k] > 0) {
+                max = Math.max(max, -model.v() * k / model.temperature());
+            }
         }
         double sum = 0;
-        for (int k : parallelPlaquettes) {
-            sum += Math.exp(-model.v() * k / model.temperature() - max);
+        for (int k = 0; k < g.length; k++) {
+            sum += g[k] * Math.exp(-model.v() * k / model.temperature() - max);
         }
         return max + Math.log(sum);
     }

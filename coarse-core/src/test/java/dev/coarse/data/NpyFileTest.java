@@ -18,11 +18,9 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -34,7 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class NpyFileTest {
 
-    private static final String SYSTEM_PYTHON = "/usr/bin/python3";
     private static final int L = 4;
 
     @TempDir
@@ -350,22 +347,10 @@ class NpyFileTest {
 
     // ---- files written by numpy ----
 
-    static boolean numpyAvailable() {
-        try {
-            Process p = new ProcessBuilder(SYSTEM_PYTHON, "-c", "import numpy").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
     @Test
     void readsWhatNumpyWrites() throws Exception {
-        Assumptions.assumeTrue(numpyAvailable(), "numpy not installed (apt-get install -y python3-numpy)");
+        Assumptions.assumeTrue(EnsembleFileTest.pythonCanImport("numpy"),
+                "numpy not installed (apt-get install -y python3-numpy)");
         DimerModel dimers = new DimerModel(Lattice.square(L), 1, 0.5);
         byte[][] coverings = sampledCoverings(dimers, 6);
         ByteArrayOutputStream raw = new ByteArrayOutputStream();
@@ -373,12 +358,7 @@ class NpyFileTest {
             raw.writeBytes(c);
         }
         Files.write(dir.resolve("dimers.raw"), raw.toByteArray());
-        Path script = Path.of(NpyFileTest.class.getResource("write_npy.py").toURI());
-        List<String> command = new ArrayList<>(List.of(SYSTEM_PYTHON, script.toString(), dir.toString(), "" + L));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("python finished").isTrue();
-        assertThat(p.exitValue()).as("write_npy.py failed:%n%s", output).isZero();
+        EnsembleFileTest.runPythonScript("write_npy.py", dir.toString(), String.valueOf(L));
 
         byte[] flatSpins = Files.readAllBytes(dir.resolve("spins.raw"));
         byte[][] spins = new byte[5][];

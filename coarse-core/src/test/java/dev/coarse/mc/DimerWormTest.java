@@ -67,16 +67,7 @@ class DimerWormTest {
     void meanAlignedPlaquettesOnSixBySixMatchesExactEnumeration(double v, double t) {
         DimerModel model = new DimerModel(Lattice.square(6), v, t);
         double exact = DimerCoverings.of(model.lattice()).meanParallelPlaquettes(model);
-        DimerWorm worm = new DimerWorm(model);
-        SplittableRandom rng = new SplittableRandom(SEED + 1);
-        byte[] c = model.columnarCovering();
-        worm.sweeps(c, rng, 1000);
-        double[] series = new double[40_000];
-        for (int i = 0; i < series.length; i++) {
-            worm.sweep(c, rng);
-            series[i] = DimerModel.parallelPlaquettes(model.lattice(), c);
-        }
-        Estimate measured = MeanEstimator.of(series);
+        Estimate measured = MeanEstimator.of(alignedPlaquetteSeries(model, SEED + 1, 1000, 40_000));
         assertThat(Math.abs(measured.sigmasFrom(exact)))
                 .as("⟨N∥⟩ = %s against the exact %.6f", measured, exact).isLessThan(STAT_SIGMAS);
     }
@@ -89,18 +80,23 @@ class DimerWormTest {
         double[][] pointsAndBounds = {{0, 1, 3}, {-1, 1, 6}, {1, 0.5, 30}};
         for (double[] p : pointsAndBounds) {
             DimerModel model = new DimerModel(Lattice.square(32), p[0], p[1]);
-            DimerWorm worm = new DimerWorm(model);
-            SplittableRandom rng = new SplittableRandom(SEED + 2);
-            byte[] c = model.columnarCovering();
-            worm.sweeps(c, rng, 500);
-            double[] series = new double[20_000];
-            for (int i = 0; i < series.length; i++) {
-                worm.sweep(c, rng);
-                series[i] = DimerModel.parallelPlaquettes(model.lattice(), c);
-            }
-            double tau = Autocorrelation.integratedTime(series);
+            double tau = Autocorrelation.integratedTime(alignedPlaquetteSeries(model, SEED + 2, 500, 20_000));
             assertThat(tau).as("τ_int of N∥ at v = %s, T = %s", p[0], p[1]).isBetween(0.5, p[2]);
         }
+    }
+
+    /** N∥ after each of {@code sweeps} sweeps, from the columnar covering after {@code thermalize} sweeps. */
+    private static double[] alignedPlaquetteSeries(DimerModel model, long seed, int thermalize, int sweeps) {
+        DimerWorm worm = new DimerWorm(model);
+        SplittableRandom rng = new SplittableRandom(seed);
+        byte[] c = model.columnarCovering();
+        worm.sweeps(c, rng, thermalize);
+        double[] series = new double[sweeps];
+        for (int i = 0; i < sweeps; i++) {
+            worm.sweep(c, rng);
+            series[i] = DimerModel.parallelPlaquettes(model.lattice(), c);
+        }
+        return series;
     }
 
     @Test
