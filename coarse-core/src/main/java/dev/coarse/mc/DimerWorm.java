@@ -24,8 +24,9 @@ import java.util.random.RandomGenerator;
  *   <li><em>close</em>: the neighbour picked is the tail; the dimer (h, t) is placed.</li>
  * </ul>
  * A shift is undone by the shift that picks k again from l, with the same probability ¼, and an open at t by the
- * close that picks t from h, with probability ¼ against 1/N: the factor 4/N in the weights makes every proposal
- * symmetric, so plain Metropolis acceptance gives detailed balance in the enlarged space. One worm — an open
+ * close that picks t from h, with probability ¼ against 1/N; the factor 4/N in the weights cancels that ratio, so
+ * the Metropolis–Hastings ratio of every move is e<sup>−ΔE/T</sup> and plain Metropolis acceptance gives detailed
+ * balance in the enlarged space. One worm — an open
  * attempt and, if it is accepted, the shifts up to the close — is one step of that chain watched only on coverings
  * (the chain induced on a subset), whose stationary law is the enlarged one restricted to coverings:
  * e<sup>−E/T</sup>/Z. At v = 0 every move is accepted and no random number is drawn for acceptance.
