@@ -4,6 +4,7 @@ import dev.coarse.configuration.Configurations;
 import dev.coarse.configuration.DegreesOfFreedom;
 import dev.coarse.configuration.DiscreteConfigurations;
 import dev.coarse.lattice.Lattice;
+import dev.coarse.model.DimerModel;
 import dev.coarse.model.IsingModel;
 import dev.coarse.model.Model;
 import dev.coarse.model.PottsModel;
@@ -75,10 +76,21 @@ public record Ensemble(EnsembleMeta meta, Lattice lattice, Configurations data) 
                 + ", not discrete values; read them from data()");
     }
 
-    /** The model the metadata describes. */
+    /**
+     * The model the metadata describes.
+     *
+     * @throws IllegalArgumentException for dimers ("dimer2d") whose metadata lacks the coupling v
+     */
     public Model model() {
         if (meta.model().startsWith("potts")) {
             return new PottsModel(lattice, meta.q(), meta.temperature());
+        }
+        if (meta.model().equals("dimer2d")) {
+            Double v = meta.parameters().get(DimerModel.COUPLING_PARAMETER);
+            if (v == null) {
+                throw new IllegalArgumentException("dimer ensemble lacks the parameter " + DimerModel.COUPLING_PARAMETER);
+            }
+            return new DimerModel(lattice, v, meta.temperature());
         }
         return new IsingModel(lattice, meta.temperature(), meta.field());
     }

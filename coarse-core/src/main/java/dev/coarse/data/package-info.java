@@ -6,7 +6,8 @@
  * atomic writes ({@link dev.coarse.data.AtomicFiles}). Sample files read as numeric columns for the estimators
  * ({@link dev.coarse.data.SampleSource}: {@link dev.coarse.data.CsvSampleSource},
  * {@link dev.coarse.data.EnsembleSampleSource}) and text files of two-state configurations
- * ({@link dev.coarse.data.ConfigurationCsv}). An ensemble holds {@code configuration}s of any degrees of freedom;
+ * ({@link dev.coarse.data.ConfigurationCsv}), and configurations users bring as NumPy {@code .npy} arrays
+ * ({@link dev.coarse.data.NpyFile}, including RSMI-NE's dimer grid). An ensemble holds {@code configuration}s of any degrees of freedom;
  * its file says which (format version 2).
  * Depends on {@code lattice}, {@code configuration} and {@code model} (and jhdf, Jackson).
  */

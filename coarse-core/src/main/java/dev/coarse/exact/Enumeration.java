@@ -1,5 +1,6 @@
 package dev.coarse.exact;
 
+import dev.coarse.model.DimerModel;
 import dev.coarse.model.Model;
 
 /** Exhaustive enumeration of a small model's configurations: the exact reference for samplers and estimators. */
@@ -14,9 +15,14 @@ public final class Enumeration {
     /**
      * The exact Boltzmann distribution of {@code model}.
      *
-     * @throws IllegalArgumentException if the model has more than {@link #MAX_STATES} configurations
+     * @throws IllegalArgumentException if the model has more than {@link #MAX_STATES} configurations, or is a dimer
+     *                                  model (whose coverings {@link DimerCoverings} enumerates)
      */
     public static ExactDistribution boltzmann(Model model) {
+        if (model instanceof DimerModel) {
+            throw new IllegalArgumentException("dimer coverings are not products of site values: enumerate them with "
+                    + "DimerCoverings");
+        }
         int n = model.lattice().siteCount();
         int q = model.statesPerSite();
         double count = Math.pow(q, n);

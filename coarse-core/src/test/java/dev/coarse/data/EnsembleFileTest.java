@@ -282,8 +282,13 @@ class EnsembleFileTest {
     private static final String SYSTEM_PYTHON = "/usr/bin/python3";
 
     static boolean h5pyAvailable() {
+        return pythonCanImport("h5py");
+    }
+
+    /** Whether Debian's python3 imports {@code module}. */
+    static boolean pythonCanImport(String module) {
         try {
-            Process p = new ProcessBuilder(SYSTEM_PYTHON, "-c", "import h5py").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(SYSTEM_PYTHON, "-c", "import " + module).redirectErrorStream(true).start();
             p.getInputStream().readAllBytes();
             return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
         } catch (IOException e) {
@@ -296,7 +301,12 @@ class EnsembleFileTest {
 
     /** Runs src/test/resources/dev/coarse/data/check_ensemble.py with the given arguments. */
     static String runPython(String... args) throws Exception {
-        Path script = Path.of(EnsembleFileTest.class.getResource("check_ensemble.py").toURI());
+        return runPythonScript("check_ensemble.py", args);
+    }
+
+    /** Runs a script of src/test/resources/dev/coarse/data/ with the given arguments; fails the test if it fails. */
+    static String runPythonScript(String name, String... args) throws Exception {
+        Path script = Path.of(EnsembleFileTest.class.getResource(name).toURI());
         List<String> command = new java.util.ArrayList<>(List.of(SYSTEM_PYTHON, script.toString()));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -37,7 +37,16 @@ final class ChiSquareGoodnessOfFit {
         for (byte[] s : samples) {
             observed[classOf[exact.encode(s)]]++;
         }
-        int n = samples.length;
+        return test(probability, observed);
+    }
+
+    /**
+     * @param probability the exact probability of each class
+     * @param observed    how many samples fell in each class
+     */
+    static Result test(double[] probability, long[] observed) {
+        int classes = probability.length;
+        long n = Arrays.stream(observed).sum();
         Integer[] order = new Integer[classes];
         for (int i = 0; i < classes; i++) {
             order[i] = i;
