@@ -47,11 +47,15 @@ public record Ensemble(EnsembleMeta meta, Lattice lattice, Configurations data) 
     }
 
     /**
-     * What a configuration of the metadata's model holds: q-state labels for a Potts model ("potts…"), ±1 spins
-     * otherwise. Ensemble files of format version 1 hold exactly these; later versions say what they hold.
+     * What a configuration of the metadata's model holds: q-state labels for a Potts model ("potts…"), bond
+     * occupations for dimers ("dimer2d"), ±1 spins otherwise. Ensemble files of format version 1 hold only spins and
+     * labels; later versions say what they hold.
      */
     public static DegreesOfFreedom modelDegreesOfFreedom(EnsembleMeta meta) {
-        return meta.model().startsWith("potts") ? DegreesOfFreedom.pottsStates(meta.q()) : DegreesOfFreedom.isingSpins();
+        if (meta.model().startsWith("potts")) {
+            return DegreesOfFreedom.pottsStates(meta.q());
+        }
+        return meta.model().equals(DimerModel.NAME) ? DegreesOfFreedom.bondOccupations() : DegreesOfFreedom.isingSpins();
     }
 
     public int size() {
@@ -85,7 +89,7 @@ public record Ensemble(EnsembleMeta meta, Lattice lattice, Configurations data) 
         if (meta.model().startsWith("potts")) {
             return new PottsModel(lattice, meta.q(), meta.temperature());
         }
-        if (meta.model().equals("dimer2d")) {
+        if (meta.model().equals(DimerModel.NAME)) {
             Double v = meta.parameters().get(DimerModel.COUPLING_PARAMETER);
             if (v == null) {
                 throw new IllegalArgumentException("dimer ensemble lacks the parameter " + DimerModel.COUPLING_PARAMETER);

@@ -196,10 +196,17 @@ public final class EnsembleFile {
         }
     }
 
-    /** Version 1 when every level holds its model's own degrees of freedom and no extra parameters, else 2. */
+    /**
+     * Version 1 when every level holds its model's own ±1 spins or Potts labels on sites and no extra parameters
+     * (the files Coarse wrote before version 2 existed), else 2.
+     */
     static int formatVersion(List<Ensemble> levels) {
         for (Ensemble e : levels) {
-            if (!e.degreesOfFreedom().equals(Ensemble.modelDegreesOfFreedom(e.meta())) || !e.meta().parameters().isEmpty()) {
+            DegreesOfFreedom dof = e.degreesOfFreedom();
+            boolean versionOne = dof.equals(Ensemble.modelDegreesOfFreedom(e.meta()))
+                    && (dof.values() == DegreesOfFreedom.Values.SPIN || dof.values() == DegreesOfFreedom.Values.STATE)
+                    && dof.support() == DegreesOfFreedom.Support.SITES && e.meta().parameters().isEmpty();
+            if (!versionOne) {
                 return 2;
             }
         }

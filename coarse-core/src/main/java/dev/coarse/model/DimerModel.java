@@ -30,6 +30,9 @@ import java.util.Objects;
  */
 public record DimerModel(Lattice lattice, double v, double temperature) implements Model {
 
+    /** The model's name in files and metadata. */
+    public static final String NAME = "dimer2d";
+
     /** The name of the coupling v among an ensemble's parameters ({@code EnsembleMeta.parameters()}). */
     public static final String COUPLING_PARAMETER = "v";
 
@@ -69,7 +72,7 @@ public record DimerModel(Lattice lattice, double v, double temperature) implemen
 
     @Override
     public String name() {
-        return "dimer2d";
+        return NAME;
     }
 
     /** The couplings beyond T, as an ensemble's metadata records them ({@code EnsembleMeta.parameters()}): v. */

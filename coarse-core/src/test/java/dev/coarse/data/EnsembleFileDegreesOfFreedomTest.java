@@ -117,6 +117,20 @@ class EnsembleFileDegreesOfFreedomTest {
     }
 
     @Test
+    void dimerEnsemblesAreBondOccupationsAndVersionTwo() throws IOException {
+        Lattice lattice = Lattice.square(4);
+        EnsembleMeta dimerMeta = meta(dev.coarse.model.DimerModel.NAME, lattice, Map.of("v", -1.0));
+        byte[][] covering = {new dev.coarse.model.DimerModel(lattice, -1.0, 1.5).columnarCovering()};
+        Ensemble dimers = new Ensemble(dimerMeta, lattice, covering);
+        assertThat(dimers.degreesOfFreedom()).isEqualTo(DegreesOfFreedom.bondOccupations());
+        assertThat(dimers.model()).isInstanceOf(dev.coarse.model.DimerModel.class);
+        assertThat(EnsembleFile.formatVersion(List.of(dimers))).isEqualTo(2);
+        Path file = dir.resolve("dimers.h5");
+        EnsembleFile.write(file, dimers, false);
+        assertSameData(EnsembleFile.read(file).data(), dimers.data());
+    }
+
+    @Test
     void mixedLevelsKeepTheirOwnKinds() throws IOException {
         Lattice fine = Lattice.square(8);
         Lattice coarse = Lattice.square(4);
