@@ -7,7 +7,7 @@ import dev.coarse.lattice.Lattice;
 class DecimationTest extends CoarseGrainingContract {
 
     @Override
-    CoarseGraining rule() {
+    protected CoarseGraining rule() {
         return new Decimation(2);
     }
 
