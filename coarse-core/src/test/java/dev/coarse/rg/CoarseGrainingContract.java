@@ -72,11 +72,11 @@ public abstract class CoarseGrainingContract {
     }
 
     /**
-     * Whether R(−s) = −R(s) for the same seed, checked by {@link #globalSpinFlipCommutesWithTheRuleForTheSameSeed()}.
-     * A rule that draws a fresh ±1 from the generator (a coin for a tie, a sampled hidden unit) or has a field-like
-     * bias does not have this symmetry, and says so here.
+     * Whether the rule is odd under the global flip of ±1 spins for the same seed, R(−s) = −R(s), checked by
+     * {@link #globalSpinFlipCommutesWithTheRuleForTheSameSeed()}. A rule that draws a fresh ±1 from the generator (a
+     * coin for a tie, a sampled hidden unit) or has a field-like bias does not have this symmetry, and says so here.
      */
-    protected boolean commutesWithGlobalFlipForTheSameSeed() {
+    protected boolean oddUnderGlobalSpinFlip() {
         return true;
     }
 
@@ -86,7 +86,7 @@ public abstract class CoarseGrainingContract {
      */
     @Test
     void globalSpinFlipCommutesWithTheRuleForTheSameSeed() {
-        assumeTrue(commutesWithGlobalFlipForTheSameSeed(), "the rule declares no same-seed flip symmetry");
+        assumeTrue(oddUnderGlobalSpinFlip(), "the rule declares no same-seed flip symmetry");
         RandomGenerator rng = new SplittableRandom(2);
         for (Lattice fine : validLattices()) {
             for (int trial = 0; trial < 20; trial++) {

@@ -41,7 +41,7 @@ class RbmCoarseGrainingContractTest {
          * come out exactly equal on JDK 25, not on JDK 17).
          */
         @Override
-        protected boolean commutesWithGlobalFlipForTheSameSeed() {
+        protected boolean oddUnderGlobalSpinFlip() {
             return false;
         }
     }
@@ -59,7 +59,7 @@ class RbmCoarseGrainingContractTest {
          * distribution (it has no biases), not draw by draw.
          */
         @Override
-        protected boolean commutesWithGlobalFlipForTheSameSeed() {
+        protected boolean oddUnderGlobalSpinFlip() {
             return false;
         }
     }
