@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
  * that copies X with probability {@value #COPY} and is otherwise uniform, so
  * p(x,y) = (1/3)[COPY·δ<sub>xy</sub> + (1−COPY)/3] and I(X;Y) follows by direct summation here.
  */
-abstract class DiscreteEstimatorContract extends InformationEstimatorContract {
+public abstract class DiscreteEstimatorContract extends InformationEstimatorContract {
 
     static final double COPY = 0.4;
     static final int SAMPLES = 5000;

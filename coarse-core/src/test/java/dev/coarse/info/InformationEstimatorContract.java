@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * (permuting symbol values for discrete estimators; permuting samples and swapping X with Y for KSG) leaves
  * the estimate unchanged.
  */
-abstract class InformationEstimatorContract {
+public abstract class InformationEstimatorContract {
 
     /** MI of independent data. */
     protected abstract Estimate independent(long seed);

@@ -11,12 +11,12 @@ import java.util.Arrays;
  * {@value #MIN_EXPECTED} samples (the remainder joins the last bin), so that Pearson's statistic follows the
  * χ² law; a sample in a class of probability zero fails the test outright.
  */
-final class ChiSquareGoodnessOfFit {
+public final class ChiSquareGoodnessOfFit {
 
-    static final double MIN_EXPECTED = 5.0;
+    public static final double MIN_EXPECTED = 5.0;
 
     /** The outcome: the statistic, degrees of freedom and upper-tail p-value. */
-    record Result(double chiSquared, int degreesOfFreedom, double pValue) {
+    public record Result(double chiSquared, int degreesOfFreedom, double pValue) {
     }
 
     private ChiSquareGoodnessOfFit() {
@@ -27,7 +27,7 @@ final class ChiSquareGoodnessOfFit {
      * @param classOf class index of each code, in [0, classes)
      * @param samples the sampled configurations
      */
-    static Result test(ExactDistribution exact, int[] classOf, int classes, byte[][] samples) {
+    public static Result test(ExactDistribution exact, int[] classOf, int classes, byte[][] samples) {
         double[] probability = new double[classes];
         double[] p = exact.probabilities();
         for (int code = 0; code < p.length; code++) {
@@ -93,7 +93,7 @@ final class ChiSquareGoodnessOfFit {
     }
 
     /** Every configuration its own class. */
-    static int[] identityClasses(int states) {
+    public static int[] identityClasses(int states) {
         int[] c = new int[states];
         for (int i = 0; i < states; i++) {
             c[i] = i;
@@ -106,7 +106,7 @@ final class ChiSquareGoodnessOfFit {
      * relabelling for Potts): the canonical form relabels values in order of first appearance. Returns the
      * class of each code; class indices are canonical codes (so {@code classes = stateCount}).
      */
-    static int[] relabellingClasses(ExactDistribution exact) {
+    public static int[] relabellingClasses(ExactDistribution exact) {
         int states = exact.stateCount();
         int[] classOf = new int[states];
         int q = exact.model().statesPerSite();

@@ -12,12 +12,12 @@ import org.junit.jupiter.api.Test;
 class BlockAverageTest extends CoarseGrainingContract {
 
     @Override
-    CoarseGraining rule() {
+    protected CoarseGraining rule() {
         return new BlockAverage(2);
     }
 
     @Override
-    List<DegreesOfFreedom> readableDegreesOfFreedom() {
+    protected List<DegreesOfFreedom> readableDegreesOfFreedom() {
         return List.of(DegreesOfFreedom.isingSpins(), DegreesOfFreedom.realField(),
                 DegreesOfFreedom.realField().withComponents(2), DegreesOfFreedom.complexField());
     }

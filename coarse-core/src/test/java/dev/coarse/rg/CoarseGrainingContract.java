@@ -2,6 +2,7 @@ package dev.coarse.rg;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.coarse.configuration.Configurations;
 import dev.coarse.configuration.ContinuousConfigurations;
@@ -18,24 +19,24 @@ import org.junit.jupiter.api.Test;
  * The contract every {@link CoarseGraining} satisfies, classical or learned; subclassed once per rule. The hooks say
  * what the rule reads and which symmetries it has; the tests hold for every rule that declares them.
  */
-abstract class CoarseGrainingContract {
+public abstract class CoarseGrainingContract {
 
     /** The rule under test; its scale factor b is an integer. */
-    abstract CoarseGraining rule();
+    protected abstract CoarseGraining rule();
 
     /** Lattices (of every dimension the rule supports) on which the rule is valid. */
-    List<Lattice> validLattices() {
+    protected List<Lattice> validLattices() {
         int b = (int) rule().scaleFactor();
         return List.of(Lattice.chain(4 * b), Lattice.square(3 * b), Lattice.cubic(2 * b));
     }
 
     /** Every kind of degrees of freedom the rule reads: ±1 spins unless the rule says more. */
-    List<DegreesOfFreedom> readableDegreesOfFreedom() {
+    protected List<DegreesOfFreedom> readableDegreesOfFreedom() {
         return List.of(DegreesOfFreedom.isingSpins());
     }
 
     /** Degrees of freedom the rule must refuse with an IllegalArgumentException: bond occupations by default. */
-    DegreesOfFreedom unreadableDegreesOfFreedom() {
+    protected DegreesOfFreedom unreadableDegreesOfFreedom() {
         return DegreesOfFreedom.bondOccupations();
     }
 
@@ -44,11 +45,11 @@ abstract class CoarseGrainingContract {
      * block rules (the tie pattern is flip-invariant, so the same draws decide the same ties, and a tie is resolved
      * to a spin of the block, which flips too) and the block average.
      */
-    boolean oddUnderGlobalSpinFlip() {
+    protected boolean oddUnderGlobalSpinFlip() {
         return true;
     }
 
-    static byte[] randomSpins(int n, RandomGenerator rng) {
+    protected static byte[] randomSpins(int n, RandomGenerator rng) {
         byte[] s = new byte[n];
         for (int i = 0; i < n; i++) {
             s[i] = rng.nextBoolean() ? (byte) 1 : (byte) -1;
@@ -56,7 +57,7 @@ abstract class CoarseGrainingContract {
         return s;
     }
 
-    static byte[] flipped(byte[] s) {
+    protected static byte[] flipped(byte[] s) {
         byte[] f = new byte[s.length];
         for (int i = 0; i < s.length; i++) {
             f[i] = (byte) -s[i];
@@ -65,7 +66,7 @@ abstract class CoarseGrainingContract {
     }
 
     /** n random configurations of {@code dof} on {@code lattice}: uniform discrete values, Gaussian continuous ones. */
-    static Configurations random(DegreesOfFreedom dof, Lattice lattice, int n, RandomGenerator rng) {
+    protected static Configurations random(DegreesOfFreedom dof, Lattice lattice, int n, RandomGenerator rng) {
         int length = dof.length(lattice);
         if (dof.isDiscrete()) {
             byte[][] values = new byte[n][length];
@@ -86,22 +87,22 @@ abstract class CoarseGrainingContract {
         return new ContinuousConfigurations(dof, values);
     }
 
-    static SplittableGenerator streams(long seed) {
+    protected static SplittableGenerator streams(long seed) {
         return new SplittableRandom(seed);
     }
 
     /** The coarse-graining of one ±1 configuration through the batch method, its stream split from {@code seed}. */
-    Configurations coarse(Lattice fine, byte[] spins, long seed) {
+    protected Configurations coarse(Lattice fine, byte[] spins, long seed) {
         return rule().apply(fine, new DiscreteConfigurations(DegreesOfFreedom.isingSpins(), new byte[][] {spins}),
                 streams(seed));
     }
 
     /** As {@link #coarse} for a rule that writes discrete values: the one coarse configuration. */
-    byte[] coarseSpins(Lattice fine, byte[] spins, long seed) {
+    protected byte[] coarseSpins(Lattice fine, byte[] spins, long seed) {
         return ((DiscreteConfigurations) coarse(fine, spins, seed)).values()[0];
     }
 
-    static double[] values(Configurations c, int sample) {
+    protected static double[] values(Configurations c, int sample) {
         double[] out = new double[c.length()];
         for (int i = 0; i < out.length; i++) {
             out[i] = c.value(sample, i);
@@ -109,7 +110,7 @@ abstract class CoarseGrainingContract {
         return out;
     }
 
-    static Configurations copy(Configurations c) {
+    protected static Configurations copy(Configurations c) {
         if (c instanceof DiscreteConfigurations d) {
             byte[][] v = new byte[d.size()][];
             for (int i = 0; i < v.length; i++) {
@@ -187,9 +188,7 @@ abstract class CoarseGrainingContract {
 
     @Test
     void globalSpinFlipCommutesWithTheRuleForTheSameSeed() {
-        if (!oddUnderGlobalSpinFlip()) {
-            return;
-        }
+        assumeTrue(oddUnderGlobalSpinFlip(), "the rule declares no same-seed flip symmetry");
         RandomGenerator rng = new SplittableRandom(2);
         for (Lattice fine : validLattices()) {
             for (int trial = 0; trial < 20; trial++) {

@@ -10,12 +10,12 @@ import java.util.List;
 class DecimationTest extends CoarseGrainingContract {
 
     @Override
-    CoarseGraining rule() {
+    protected CoarseGraining rule() {
         return new Decimation(2);
     }
 
     @Override
-    List<DegreesOfFreedom> readableDegreesOfFreedom() {
+    protected List<DegreesOfFreedom> readableDegreesOfFreedom() {
         return List.of(DegreesOfFreedom.isingSpins(), DegreesOfFreedom.pottsStates(3),
                 DegreesOfFreedom.pottsStates(5).withComponents(2), DegreesOfFreedom.realField(),
                 DegreesOfFreedom.complexField().withComponents(2));

@@ -13,12 +13,12 @@ class LinearFilterRuleTest extends CoarseGrainingContract {
     private static final double[] FILTER = {0.5, 1.0, 1.0, 0.5};
 
     @Override
-    CoarseGraining rule() {
+    protected CoarseGraining rule() {
         return new LinearFilterRule(2, FILTER, TieBreak.COIN);
     }
 
     @Override
-    List<Lattice> validLattices() {
+    protected List<Lattice> validLattices() {
         return List.of(Lattice.square(6), Lattice.square(8));
     }
 

@@ -12,7 +12,7 @@ class MajorityRuleTest {
     @Nested
     class OddBlock extends CoarseGrainingContract {
         @Override
-        CoarseGraining rule() {
+        protected CoarseGraining rule() {
             return new MajorityRule(3);
         }
 
@@ -38,7 +38,7 @@ class MajorityRuleTest {
     @Nested
     class EvenBlockCoinTies extends CoarseGrainingContract {
         @Override
-        CoarseGraining rule() {
+        protected CoarseGraining rule() {
             return new MajorityRule(2, TieBreak.COIN);
         }
 
@@ -72,7 +72,7 @@ class MajorityRuleTest {
     @Nested
     class EvenBlockFixedSiteTies extends CoarseGrainingContract {
         @Override
-        CoarseGraining rule() {
+        protected CoarseGraining rule() {
             return new MajorityRule(2, TieBreak.FIXED_SITE);
         }
 

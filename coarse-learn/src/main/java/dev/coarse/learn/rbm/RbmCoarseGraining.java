@@ -75,9 +75,13 @@ public final class RbmCoarseGraining implements CoarseGraining {
 
     @Override
     public Lattice coarseLattice(Lattice fine) {
-        if (fine.dimension() != 2 || fine.linearSize() % 2 != 0) {
-            throw new IllegalArgumentException("the RBM plaquette map needs a square lattice with even L, got "
-                    + fine);
+        if (fine.dimension() != 2) {
+            throw new IllegalArgumentException("the RBM plaquette map needs a square lattice, got " + fine);
+        }
+        if (fine.linearSize() % 2 != 0) {
+            // worded as every rule words it (CoarseGrainingContract), so that callers can name the problem alike
+            throw new IllegalArgumentException("b = 2 does not divide L = " + fine.linearSize()
+                    + ": the RBM plaquette map needs a square lattice with even L");
         }
         return Lattice.square(fine.linearSize() / 2);
     }
