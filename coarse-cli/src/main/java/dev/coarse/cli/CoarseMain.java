@@ -1,13 +1,15 @@
 package dev.coarse.cli;
 
 import dev.coarse.cli.bench.BenchCommand;
+import dev.coarse.cli.command.CommandGroup;
+import dev.coarse.cli.command.UserError;
 import dev.coarse.cli.exact.ExactCommand;
 import dev.coarse.cli.info.InfoCommand;
 import dev.coarse.cli.rbm.RbmCommand;
 import dev.coarse.cli.rg.RgCommand;
+import dev.coarse.cli.run.RunCommand;
 import dev.coarse.cli.sample.InspectCommand;
 import dev.coarse.cli.sample.SampleCommand;
-import dev.coarse.cli.run.RunCommand;
 import dev.coarse.data.CoarseVersion;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -65,7 +67,7 @@ public final class CoarseMain extends CommandGroup {
         CommandLine cl = new CommandLine(new CoarseMain());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler((ex, args) -> {
-            ex.getCommandLine().getErr().println("coarse: error: " + oneLine(ex.getMessage()));
+            ex.getCommandLine().getErr().println("coarse: error: " + UserError.oneLine(ex.getMessage()));
             return EXIT_USAGE;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -115,16 +117,7 @@ public final class CoarseMain extends CommandGroup {
         if (msg == null || msg.isBlank()) {
             msg = t.getClass().getSimpleName();
         }
-        return oneLine(msg);
-    }
-
-    /** The first line of {@code s}, stripped: error messages are one line. */
-    public static String oneLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        int nl = s.indexOf('\n');
-        return (nl >= 0 ? s.substring(0, nl) : s).strip();
+        return UserError.oneLine(msg);
     }
 
     /** Reports the version recorded in the build. */

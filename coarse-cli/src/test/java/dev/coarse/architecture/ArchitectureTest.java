@@ -10,7 +10,6 @@ import dev.coarse.cli.CoarseMain;
 import dev.coarse.lattice.Lattice;
 import dev.coarse.learn.engine.TorchEngine;
 import java.net.URL;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -90,9 +89,6 @@ class ArchitectureTest {
     }
 
     @Test
-    @Disabled("enable once the CLI's root package and its sub-packages stop using each other (here cli, cli.report "
-            + "and cli.study; after the CLI split, CoarseMain lists the commands of the sub-packages, which use the "
-            + "root's shared options and JSON output)")
     void packagesFormNoCycle() {
         RULES.packagesFormNoCycle().check(CODE);
     }

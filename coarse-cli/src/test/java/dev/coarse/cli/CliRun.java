@@ -1,5 +1,6 @@
 package dev.coarse.cli;
 
+import dev.coarse.cli.command.JsonOutput;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;

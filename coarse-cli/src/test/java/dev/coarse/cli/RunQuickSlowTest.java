@@ -1,5 +1,6 @@
 package dev.coarse.cli;
 
+import dev.coarse.cli.command.JsonOutput;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,8 +1,8 @@
 package dev.coarse.cli.bench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.coarse.cli.JsonOutput;
-import dev.coarse.cli.UserError;
+import dev.coarse.cli.command.JsonOutput;
+import dev.coarse.cli.command.UserError;
 import dev.coarse.exact.CriticalPoint;
 import dev.coarse.lattice.Lattice;
 import dev.coarse.mc.ChainRunner;

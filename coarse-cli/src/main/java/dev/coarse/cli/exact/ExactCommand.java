@@ -1,8 +1,8 @@
 package dev.coarse.cli.exact;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.coarse.cli.JsonOutput;
-import dev.coarse.cli.UserError;
+import dev.coarse.cli.command.JsonOutput;
+import dev.coarse.cli.command.UserError;
 import dev.coarse.exact.Kaufman;
 import dev.coarse.exact.Onsager;
 import dev.coarse.exact.TransferMatrix1D;

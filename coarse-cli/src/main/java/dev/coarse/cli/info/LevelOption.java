@@ -1,6 +1,6 @@
 package dev.coarse.cli.info;
 
-import dev.coarse.cli.UserError;
+import dev.coarse.cli.command.UserError;
 import dev.coarse.data.EnsembleSampleSource;
 import dev.coarse.data.SampleSource;
 import java.io.IOException;

@@ -2,9 +2,9 @@ package dev.coarse.cli.rbm;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.coarse.cli.JsonOutput;
-import dev.coarse.cli.Output;
-import dev.coarse.cli.UserError;
+import dev.coarse.cli.command.JsonOutput;
+import dev.coarse.cli.command.Output;
+import dev.coarse.cli.command.UserError;
 import dev.coarse.cli.report.FieldImages;
 import dev.coarse.cli.report.HtmlReport;
 import dev.coarse.data.AtomicFiles;

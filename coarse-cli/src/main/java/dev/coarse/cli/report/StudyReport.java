@@ -1,7 +1,7 @@
 package dev.coarse.cli.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.coarse.cli.JsonOutput;
+import dev.coarse.cli.command.JsonOutput;
 import dev.coarse.stats.Estimate;
 import dev.coarse.study.StageResult;
 import dev.coarse.study.StudyResults;

@@ -1,6 +1,6 @@
 package dev.coarse.cli.rg;
 
-import dev.coarse.cli.UserError;
+import dev.coarse.cli.command.UserError;
 import java.util.Arrays;
 
 /** Parsing of the grid and list options of the {@code rg} commands: {@code a:b:n} ranges and {@code 16,32,64} lists. */

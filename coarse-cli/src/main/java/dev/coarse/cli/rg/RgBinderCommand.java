@@ -2,10 +2,10 @@ package dev.coarse.cli.rg;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.coarse.cli.JsonOutput;
-import dev.coarse.cli.ProgressReporter;
-import dev.coarse.cli.RunOptions;
-import dev.coarse.cli.UserError;
+import dev.coarse.cli.command.JsonOutput;
+import dev.coarse.cli.command.ProgressReporter;
+import dev.coarse.cli.rg.RunOptions;
+import dev.coarse.cli.command.UserError;
 import dev.coarse.rg.BinderCrossing;
 import dev.coarse.rg.PowerLawFit;
 import dev.coarse.stats.Estimate;

@@ -1,6 +1,6 @@
 package dev.coarse.cli.rg;
 
-import dev.coarse.cli.CommandGroup;
+import dev.coarse.cli.command.CommandGroup;
 import picocli.CommandLine.Command;
 
 /**

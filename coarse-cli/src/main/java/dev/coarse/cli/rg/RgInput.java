@@ -1,6 +1,6 @@
 package dev.coarse.cli.rg;
 
-import dev.coarse.cli.UserError;
+import dev.coarse.cli.command.UserError;
 import dev.coarse.data.Ensemble;
 import dev.coarse.data.EnsembleFile;
 import dev.coarse.lattice.Lattice;

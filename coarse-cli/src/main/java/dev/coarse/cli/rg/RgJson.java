@@ -2,7 +2,7 @@ package dev.coarse.cli.rg;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.coarse.cli.JsonOutput;
+import dev.coarse.cli.command.JsonOutput;
 import dev.coarse.rg.Couplings;
 import dev.coarse.rg.Mcrg;
 import dev.coarse.stats.Estimate;

@@ -2,8 +2,8 @@ package dev.coarse.cli.rg;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.coarse.cli.JsonOutput;
-import dev.coarse.cli.Output;
+import dev.coarse.cli.command.JsonOutput;
+import dev.coarse.cli.command.Output;
 import dev.coarse.rg.SmoothedSums;
 import java.io.PrintWriter;
 import java.util.List;

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.coarse.cli.CoarseMain;
-import dev.coarse.cli.JsonOutput;
-import dev.coarse.cli.ProgressReporter;
-import dev.coarse.cli.UserError;
+import dev.coarse.cli.command.JsonOutput;
+import dev.coarse.cli.command.ProgressReporter;
+import dev.coarse.cli.command.UserError;
 import dev.coarse.cli.report.HtmlReport;
 import dev.coarse.cli.report.StudyReport;
 import dev.coarse.data.RunDirectory;
@@ -171,7 +171,7 @@ public final class RunCommand implements Callable<Integer> {
             return tree;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new UserError("cannot parse " + (specFile == null ? "the default spec" : specFile) + " as YAML: "
-                    + CoarseMain.oneLine(e.getOriginalMessage()));
+                    + UserError.oneLine(e.getOriginalMessage()));
         }
     }
 

@@ -2,8 +2,8 @@ package dev.coarse.cli.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.coarse.cli.JsonOutput;
-import dev.coarse.cli.UserError;
+import dev.coarse.cli.command.JsonOutput;
+import dev.coarse.cli.command.UserError;
 import dev.coarse.study.SpecSource;
 import dev.coarse.study.StudySpec;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package dev.coarse.cli.sample;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.coarse.cli.JsonOutput;
+import dev.coarse.cli.command.JsonOutput;
 import dev.coarse.data.EnsembleFile;
 import dev.coarse.data.EnsembleMeta;
 import dev.coarse.lattice.Lattice;

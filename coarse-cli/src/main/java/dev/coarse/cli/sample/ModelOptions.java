@@ -1,6 +1,6 @@
 package dev.coarse.cli.sample;
 
-import dev.coarse.cli.UserError;
+import dev.coarse.cli.command.UserError;
 import dev.coarse.lattice.Lattice;
 import dev.coarse.model.IsingModel;
 import dev.coarse.model.Model;

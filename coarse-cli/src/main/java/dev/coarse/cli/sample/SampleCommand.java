@@ -1,9 +1,9 @@
 package dev.coarse.cli.sample;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.coarse.cli.JsonOutput;
-import dev.coarse.cli.ProgressReporter;
-import dev.coarse.cli.UserError;
+import dev.coarse.cli.command.JsonOutput;
+import dev.coarse.cli.command.ProgressReporter;
+import dev.coarse.cli.command.UserError;
 import dev.coarse.data.CheckpointDirectory;
 import dev.coarse.data.CoarseVersion;
 import dev.coarse.data.Ensemble;

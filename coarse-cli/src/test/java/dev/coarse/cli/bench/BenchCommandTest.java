@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.coarse.cli.CliRun;
-import dev.coarse.cli.JsonOutput;
+import dev.coarse.cli.command.JsonOutput;
 import dev.coarse.exact.Onsager;
 import dev.coarse.mc.CheckerboardMetropolis;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.coarse.cli.CoarseMain;
-import dev.coarse.cli.JsonOutput;
+import dev.coarse.cli.command.JsonOutput;
 import dev.coarse.exact.Enumeration;
 import dev.coarse.exact.ExactDistribution;
 import dev.coarse.exact.ExactSampler;

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.coarse.cli.CliRun;
 import dev.coarse.cli.CoarseMain;
-import dev.coarse.cli.JsonOutput;
+import dev.coarse.cli.command.JsonOutput;
 import dev.coarse.learn.rbm.RbmFile;
 import java.nio.file.Files;
 import java.nio.file.Path;

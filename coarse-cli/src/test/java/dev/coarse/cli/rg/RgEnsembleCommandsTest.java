@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.coarse.cli.CliRun;
-import dev.coarse.cli.UserError;
+import dev.coarse.cli.command.UserError;
 import dev.coarse.data.Ensemble;
 import dev.coarse.data.EnsembleFile;
 import dev.coarse.data.EnsembleMeta;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.coarse.cli.UserError;
+import dev.coarse.cli.command.UserError;
 import dev.coarse.study.BinderSettings;
 import dev.coarse.study.EnergySettings;
 import dev.coarse.study.McrgSettings;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.coarse.cli.CliRun;
 import dev.coarse.cli.CoarseMain;
-import dev.coarse.cli.JsonOutput;
+import dev.coarse.cli.command.JsonOutput;
 import dev.coarse.data.Ensemble;
 import dev.coarse.data.EnsembleFile;
 import dev.coarse.data.EnsembleMeta;

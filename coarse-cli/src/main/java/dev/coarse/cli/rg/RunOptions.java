@@ -1,5 +1,6 @@
-package dev.coarse.cli;
+package dev.coarse.cli.rg;
 
+import dev.coarse.cli.command.UserError;
 import picocli.CommandLine.Option;
 
 /** Options shared by the sampling {@code rg} commands: seed, threads, JSON output and progress. */

@@ -1,4 +1,4 @@
-package dev.coarse.cli;
+package dev.coarse.cli.command;
 
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;

@@ -1,4 +1,4 @@
-package dev.coarse.cli;
+package dev.coarse.cli.command;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

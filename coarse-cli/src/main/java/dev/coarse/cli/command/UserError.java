@@ -1,4 +1,4 @@
-package dev.coarse.cli;
+package dev.coarse.cli.command;
 
 /** Bad input from the user: reported as one line {@code coarse: error: <message>} with exit code 2. */
 public final class UserError extends RuntimeException {
@@ -11,5 +11,14 @@ public final class UserError extends RuntimeException {
 
     public UserError(String message, Throwable cause) {
         super(message, cause);
+    }
+
+    /** The first line of {@code s}, stripped: error messages are one line. */
+    public static String oneLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return (nl >= 0 ? s.substring(0, nl) : s).strip();
     }
 }

@@ -1,4 +1,4 @@
-package dev.coarse.cli;
+package dev.coarse.cli.command;
 
 import dev.coarse.mc.Progress;
 import java.io.PrintWriter;
