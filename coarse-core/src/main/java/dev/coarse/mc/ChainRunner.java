@@ -14,10 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGenerator.SplittableGenerator;
@@ -149,9 +145,7 @@ public final class ChainRunner {
                 }
             }
         }
-        if (!tasks.isEmpty()) {
-            execute(tasks, spec.threads());
-        }
+        TaskPool.run("sampling", tasks.size(), spec.threads(), t -> tasks.get(t).run());
         return new ChainResult(spec, configurations, energy, magnetization, System.nanoTime() - start);
     }
 
@@ -296,38 +290,6 @@ public final class ChainRunner {
         }
         if (progress != null && pending > 0) {
             progress.advance(done.addAndGet(pending * replicas), total);
-        }
-    }
-
-    /**
-     * Runs independent tasks on a fixed pool of at most {@code threads} daemon threads; if one fails or the
-     * caller is interrupted, the others are interrupted.
-     */
-    private static void execute(List<Runnable> tasks, int threads) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, tasks.size()), r -> {
-            Thread t = new Thread(r, "coarse-chain");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> futures = new ArrayList<>(tasks.size());
-            for (Runnable task : tasks) {
-                futures.add(pool.submit(task));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("sampling interrupted", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException("a chain failed: " + cause, cause);
-        } finally {
-            pool.shutdownNow();
         }
     }
 

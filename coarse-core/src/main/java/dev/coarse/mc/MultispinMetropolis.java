@@ -5,10 +5,7 @@ import dev.coarse.model.IsingModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 import java.util.random.RandomGenerator;
@@ -707,53 +704,7 @@ public final class MultispinMetropolis {
      * <p>Modified: every group.
      */
     public static void sweepAll(List<MultispinMetropolis> groups, int sweeps, int threads) {
-        forEachGroup(groups, threads, g -> g.sweep(sweeps));
-    }
-
-    /** A per-group task for {@link #forEachGroup}. */
-    private interface GroupTask {
-        void run(MultispinMetropolis group) throws InterruptedException;
-    }
-
-    private static void forEachGroup(List<MultispinMetropolis> groups, int threads, GroupTask task) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
-        }
-        if (threads == 1 || groups.size() == 1) {
-            for (MultispinMetropolis g : groups) {
-                try {
-                    task.run(g);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted", e);
-                }
-            }
-            return;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, groups.size()));
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (MultispinMetropolis g : groups) {
-                futures.add(pool.submit(() -> {
-                    task.run(g);
-                    return null;
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(cause);
-        } finally {
-            pool.shutdownNow();
-        }
+        TaskPool.run("multispin", groups.size(), threads, g -> groups.get(g).sweep(sweeps));
     }
 
     /**
@@ -776,12 +727,13 @@ public final class MultispinMetropolis {
         int n = model.lattice().siteCount();
         byte[][][] samples = new byte[groupCount * REPLICAS][samplesPerReplica][n];
         AtomicLong recorded = new AtomicLong();
-        forEachGroup(groups, threads, g -> {
-            int first = groups.indexOf(g) * REPLICAS;
+        TaskPool.run("multispin", groupCount, threads, index -> {
+            MultispinMetropolis g = groups.get(index);
+            int first = index * REPLICAS;
             g.sweep(thermalizeSweeps);
             for (int t = 0; t < samplesPerReplica; t++) {
-                if (Thread.interrupted()) {
-                    throw new InterruptedException();
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new CancellationException("replica group " + index + " cancelled");
                 }
                 g.sweep(thin);
                 for (int r = 0; r < REPLICAS; r++) {

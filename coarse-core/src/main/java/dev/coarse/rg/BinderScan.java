@@ -6,6 +6,7 @@ import dev.coarse.mc.Observables;
 import dev.coarse.mc.Progress;
 import dev.coarse.mc.Sampler;
 import dev.coarse.mc.Samplers;
+import dev.coarse.mc.TaskPool;
 import dev.coarse.model.IsingModel;
 import dev.coarse.model.Model;
 import dev.coarse.model.PottsModel;
@@ -232,7 +233,7 @@ public final class BinderScan {
         AtomicLong done = new AtomicLong();
         long total = spec.totalSweeps();
         // largest lattices first: the pool then ends with short tasks (no effect on results)
-        SweepUnits.forEach(count, spec.threads(), task -> {
+        TaskPool.run("binder-scan", count, spec.threads(), task -> {
             int index = count - 1 - task;
             Model model = spec.family().model(sizes[index / nt], temps[index % nt], spec.q());
             points[index] = measure(model, spec, streams.get(index), done, total, progress);

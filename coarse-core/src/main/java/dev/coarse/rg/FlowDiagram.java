@@ -5,6 +5,7 @@ import dev.coarse.mc.ChainRunner;
 import dev.coarse.mc.Progress;
 import dev.coarse.mc.Sampler;
 import dev.coarse.mc.Samplers;
+import dev.coarse.mc.TaskPool;
 import dev.coarse.model.IsingModel;
 import dev.coarse.stats.Estimate;
 import java.util.ArrayList;
@@ -135,7 +136,7 @@ public final class FlowDiagram {
         List<RandomGenerator> streams = ChainRunner.chainStreams(spec.seed(), count);
         Point[] points = new Point[count];
         AtomicLong done = new AtomicLong();
-        SweepUnits.forEach(count, spec.threads(), i -> points[i] = point(spec, ks[i], streams.get(i), done, progress));
+        TaskPool.run("flow-diagram", count, spec.threads(), i -> points[i] = point(spec, ks[i], streams.get(i), done, progress));
         double[] kp = new double[count];
         double[] err = new double[count];
         for (int i = 0; i < count; i++) {
