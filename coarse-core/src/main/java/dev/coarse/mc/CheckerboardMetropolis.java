@@ -173,8 +173,8 @@ public final class CheckerboardMetropolis implements Sampler {
     }
 
     @Override
-    public String name() {
-        return "metropolis";
+    public SamplerKind kind() {
+        return SamplerKind.METROPOLIS;
     }
 
     /**

@@ -36,8 +36,8 @@ public final class HeatBath implements Sampler {
     }
 
     @Override
-    public String name() {
-        return "heatbath";
+    public SamplerKind kind() {
+        return SamplerKind.HEAT_BATH;
     }
 
     /** One sweep: every site resampled once, in site order. Modified: {@code spins}. */

@@ -99,7 +99,7 @@ import java.util.random.RandomGeneratorFactory;
  * <p>An instance is one 64-replica Markov chain group and is not thread-safe; run several groups on
  * several threads with {@link #sweepAll} or {@link #run}.
  */
-public final class MultispinMetropolis {
+public final class MultispinMetropolis implements ChainGroup {
 
     /** Replicas per group: one per bit of a {@code long}. */
     public static final int REPLICAS = 64;
@@ -202,8 +202,25 @@ public final class MultispinMetropolis {
      *                                  on a lattice other than the square one
      */
     public MultispinMetropolis(IsingModel model, SplittableGenerator streams, Width width) {
+        this(model, width, Objects.requireNonNull(streams, "streams").split());
+    }
+
+    /**
+     * A group of 64 replicas whose generator states and hot start are drawn from {@code seeder} itself (the
+     * constructors draw them from a split of their generator): the group {@link ChainRunner} builds from a run's g-th
+     * stream. {@code groups(model, n, seed, width).get(g)} equals {@code seeded(model, s, width)} for s the g-th
+     * split of {@link #rootGenerator rootGenerator(seed)}.
+     *
+     * <p>Modified: {@code seeder} is advanced.
+     *
+     * @throws IllegalArgumentException as the constructors
+     */
+    public static MultispinMetropolis seeded(IsingModel model, RandomGenerator seeder, Width width) {
+        return new MultispinMetropolis(model, width, Objects.requireNonNull(seeder, "seeder"));
+    }
+
+    private MultispinMetropolis(IsingModel model, Width width, RandomGenerator seeder) {
         this.model = Objects.requireNonNull(model, "model");
-        Objects.requireNonNull(streams, "streams");
         this.width = Objects.requireNonNull(width, "width");
         if (model.field() != 0.0) {
             throw new IllegalArgumentException("the multi-spin Metropolis kernel supports only zero field, got h = "
@@ -222,7 +239,6 @@ public final class MultispinMetropolis {
         for (int m = 1; m <= dimension; m++) {
             thresholds[m] = fixedPointFraction(StrictMath.pow(x, m));
         }
-        RandomGenerator seeder = streams.split();
         if (dimension == 2) {
             // one xoshiro state per vector lane from the split stream, then the hot start
             layout = new SquareMultispinLayout(linearSize, width.sites());
@@ -438,6 +454,39 @@ public final class MultispinMetropolis {
     public void sweep(int count) {
         for (int t = 0; t < count; t++) {
             sweep();
+        }
+    }
+
+    /** {@value #REPLICAS}: the replicas are the group's chains. */
+    @Override
+    public int chains() {
+        return REPLICAS;
+    }
+
+    /** {@code count} sweeps. */
+    @Override
+    public void sweeps(long count) {
+        for (long t = 0; t < count; t++) {
+            sweep();
+        }
+    }
+
+    /** Replica {@code chain} as ±1 bytes: {@link #replica}. */
+    @Override
+    public byte[] configuration(int chain) {
+        return replica(chain);
+    }
+
+    /** Energy and magnetisation per site of every replica. Modified: both arrays (length ≥ 64). */
+    @Override
+    public void measure(double[] energyPerSite, double[] magnetizationPerSite) {
+        double[] e = new double[REPLICAS];
+        long[] m = new long[REPLICAS];
+        energies(e);
+        magnetizations(m);
+        for (int r = 0; r < REPLICAS; r++) {
+            energyPerSite[r] = e[r] / siteCount;
+            magnetizationPerSite[r] = (double) m[r] / siteCount;
         }
     }
 

@@ -38,8 +38,8 @@ public final class PottsMetropolis implements Sampler {
     }
 
     @Override
-    public String name() {
-        return "metropolis";
+    public SamplerKind kind() {
+        return SamplerKind.METROPOLIS;
     }
 
     /** One sweep: N proposals, one per site in site order. Modified: {@code states}. */

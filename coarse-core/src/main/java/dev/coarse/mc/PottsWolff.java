@@ -34,8 +34,8 @@ public final class PottsWolff implements Sampler {
     }
 
     @Override
-    public String name() {
-        return "wolff";
+    public SamplerKind kind() {
+        return SamplerKind.WOLFF;
     }
 
     /** One cluster move. Modified: {@code states}. */

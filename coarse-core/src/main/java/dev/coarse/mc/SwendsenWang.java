@@ -55,8 +55,8 @@ public final class SwendsenWang implements Sampler {
     }
 
     @Override
-    public String name() {
-        return "sw";
+    public SamplerKind kind() {
+        return SamplerKind.SWENDSEN_WANG;
     }
 
     /** One full bond decomposition and cluster flip. Modified: {@code spins}. */

@@ -40,8 +40,8 @@ public final class Wolff implements Sampler {
     }
 
     @Override
-    public String name() {
-        return "wolff";
+    public SamplerKind kind() {
+        return SamplerKind.WOLFF;
     }
 
     /** p<sub>add</sub> = 1 − e<sup>−2K</sup>. */

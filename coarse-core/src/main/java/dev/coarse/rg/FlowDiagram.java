@@ -4,7 +4,7 @@ import dev.coarse.lattice.Lattice;
 import dev.coarse.mc.ChainRunner;
 import dev.coarse.mc.Progress;
 import dev.coarse.mc.Sampler;
-import dev.coarse.mc.Samplers;
+import dev.coarse.mc.SamplerKind;
 import dev.coarse.mc.TaskPool;
 import dev.coarse.model.IsingModel;
 import dev.coarse.stats.Estimate;
@@ -87,7 +87,8 @@ public final class FlowDiagram {
             }
             Lattice fine = Lattice.of(dimension, linearSize);
             rule.coarseLattice(fine); // rejects sizes the rule cannot block (e.g. odd L for b = 2)
-            Samplers.create(sampler, IsingModel.atCoupling(fine, couplings[0]));
+            IsingModel probe = IsingModel.atCoupling(fine, couplings[0]);
+            SamplerKind.forId(sampler, probe).create(probe); // rejects unknown samplers now
         }
 
         /** Total sweep-equivalents (the total given to {@link Progress}). */
@@ -209,7 +210,7 @@ public final class FlowDiagram {
         Lattice fine = Lattice.of(spec.dimension(), spec.linearSize());
         Lattice coarse = spec.rule().coarseLattice(fine);
         IsingModel model = IsingModel.atCoupling(fine, k);
-        Sampler sampler = Samplers.create(spec.sampler(), model);
+        Sampler sampler = SamplerKind.forId(spec.sampler(), model).create(model);
         byte[] state = ChainRunner.randomConfiguration(model, rng);
         SweepUnits units = new SweepUnits(sampler);
         long total = spec.totalSweeps();

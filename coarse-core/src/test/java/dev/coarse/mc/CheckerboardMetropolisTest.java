@@ -40,7 +40,7 @@ class CheckerboardMetropolisTest {
         "34, 6.0"})
     void energyAndSpecificHeatMatchKaufman(int size, double temperature) {
         IsingModel model = IsingModel.atTemperature(Lattice.square(size), temperature);
-        RunSpec spec = new RunSpec(model, "metropolis", 40_000, 2_000, 10, 2, SEED + size, 2);
+        RunSpec spec = new RunSpec(model, SamplerKind.METROPOLIS, 40_000, 2_000, 10, 2, SEED + size, 2);
         Map<String, Estimate> measured = Observables.measure(ChainRunner.run(spec, null));
         Estimate e = measured.get("energy_per_site");
         Estimate c = measured.get("specific_heat");

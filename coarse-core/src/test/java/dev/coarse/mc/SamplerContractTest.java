@@ -45,8 +45,8 @@ class SamplerContractTest {
         Lattice lattice = Lattice.square(3);
         for (double t : new double[] {1.5, 2.27, 4.0}) {
             IsingModel model = IsingModel.atTemperature(lattice, t);
-            for (String name : Samplers.names(model)) {
-                cases.add(Arguments.of(name, model, false, ISING_SAMPLES));
+            for (SamplerKind kind : SamplerKind.available(model)) {
+                cases.add(Arguments.of(kind, model, false, ISING_SAMPLES));
             }
         }
         // the chain and the cubic lattice: Swendsen–Wang draws one word per site and pair of axes, so d = 1 and 3
@@ -56,17 +56,17 @@ class SamplerContractTest {
         for (IsingModel model : new IsingModel[] {IsingModel.atTemperature(Lattice.chain(7), 1.2),
                 IsingModel.atTemperature(Lattice.cubic(2), 9.0), IsingModel.atTemperature(Lattice.square(2), 1.5),
                 IsingModel.atTemperature(Lattice.square(4), 2.27), IsingModel.atTemperature(Lattice.square(4), 4.0)}) {
-            for (String name : Samplers.names(model)) {
-                cases.add(Arguments.of(name, model, false, ISING_SAMPLES));
+            for (SamplerKind kind : SamplerKind.available(model)) {
+                cases.add(Arguments.of(kind, model, false, ISING_SAMPLES));
             }
         }
         IsingModel inField = new IsingModel(lattice, 3.0, 0.4);
-        cases.add(Arguments.of("metropolis", inField, false, ISING_SAMPLES));
-        cases.add(Arguments.of("heatbath", inField, false, ISING_SAMPLES));
+        cases.add(Arguments.of(SamplerKind.METROPOLIS, inField, false, ISING_SAMPLES));
+        cases.add(Arguments.of(SamplerKind.HEAT_BATH, inField, false, ISING_SAMPLES));
         for (double t : new double[] {0.8, 2.0}) {
             PottsModel potts = new PottsModel(lattice, 3, t);
-            for (String name : Samplers.names(potts)) {
-                cases.add(Arguments.of(name, potts, true, POTTS_SAMPLES));
+            for (SamplerKind kind : SamplerKind.available(potts)) {
+                cases.add(Arguments.of(kind, potts, true, POTTS_SAMPLES));
             }
         }
         return cases.stream();
@@ -74,7 +74,7 @@ class SamplerContractTest {
 
     @ParameterizedTest(name = "{0} on {1}")
     @MethodSource("cases")
-    void histogramMatchesExactBoltzmannDistribution(String sampler, Model model, boolean symmetric, int samples) {
+    void histogramMatchesExactBoltzmannDistribution(SamplerKind sampler, Model model, boolean symmetric, int samples) {
         ExactDistribution exact = Enumeration.boltzmann(model);
         RunSpec spec = new RunSpec(model, sampler, 1, THERMALIZE, 1, samples, SEED, 1);
         ChainResult result = ChainRunner.run(spec, null);

@@ -47,7 +47,7 @@ final class BinderStage implements Stage {
     public ObjectNode run(StudySpec spec, StageContext context) {
         StudySpec.Sampling s = spec.binderSampling();
         int[] sizes = spec.binderSizes().stream().mapToInt(Integer::intValue).toArray();
-        BinderScan.Spec scan = new BinderScan.Spec(BinderScan.Family.named(spec.model()), spec.q(), sizes,
+        BinderScan.Spec scan = new BinderScan.Spec(BinderScan.Family.forId(spec.model()), spec.q(), sizes,
                 spec.binderTemperatures(), s.sampler(), (int) s.sweeps(), (int) s.thermalize(), context.seed(0),
                 context.threads());
         context.expect(scan.totalSweeps());

@@ -10,7 +10,7 @@ import dev.coarse.lattice.Lattice;
 import dev.coarse.model.IsingModel;
 import dev.coarse.model.Model;
 import dev.coarse.model.PottsModel;
-import dev.coarse.mc.Samplers;
+import dev.coarse.mc.SamplerKind;
 import dev.coarse.rg.CoarseGrainingRules;
 import dev.coarse.rg.Coarsener;
 import dev.coarse.rg.CoarseGraining;
@@ -152,7 +152,7 @@ public record StudySpec(String name, long seed, String model, int q, List<String
         String cluster = "wolff";
         Model probe = model.equals("potts2d") ? new PottsModel(Lattice.of(d, 4), q, 1.0)
                 : new IsingModel(Lattice.of(d, 4), 1.0, 0.0);
-        List<String> samplers = Samplers.names(probe);
+        List<String> samplers = SamplerKind.available(probe).stream().map(SamplerKind::id).toList();
 
         SpecReader e = r.section("energy");
         Sampling energySampling = sampling(e, samplers, ising ? "sw" : "wolff", 2000, 200, 2, 2);
