@@ -2,9 +2,9 @@ package dev.coarse.bench;
 
 import dev.coarse.lattice.Lattice;
 import dev.coarse.mc.ChainRunner;
-import dev.coarse.mc.IndependentSamples;
 import dev.coarse.mc.Sampler;
 import dev.coarse.mc.SamplerKind;
+import dev.coarse.mc.bench.IndependentSamples;
 import dev.coarse.model.IsingModel;
 import java.util.Locale;
 import java.util.random.RandomGenerator;

@@ -19,7 +19,7 @@ final class ClusterGrowth {
     static int recolour(byte[] configuration, int seed, byte replacement, double addProbability, int[] neighbours,
                         int coordination, int[] stack, RandomGenerator rng) {
         // xoshiro256** in locals, seeded from the stream once per cluster (the step written out, as in the other
-        // kernels: see Xoshiro256); a neighbour joins iff the top 53 bits k of a word are below ⌈p·2⁵³⌉, i.e.
+        // kernels: see mc.kernel.Xoshiro256); a neighbour joins iff the top 53 bits k of a word are below ⌈p·2⁵³⌉, i.e.
         // iff u = k·2⁻⁵³ < p
         final long threshold = (long) Math.ceil(addProbability * 0x1p53);
         long s0 = rng.nextLong();

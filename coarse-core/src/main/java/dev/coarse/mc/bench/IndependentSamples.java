@@ -1,5 +1,7 @@
-package dev.coarse.mc;
+package dev.coarse.mc.bench;
 
+import dev.coarse.mc.MultispinMetropolis;
+import dev.coarse.mc.Sampler;
 import dev.coarse.model.IsingModel;
 import dev.coarse.stats.Autocorrelation;
 import java.util.random.RandomGenerator;

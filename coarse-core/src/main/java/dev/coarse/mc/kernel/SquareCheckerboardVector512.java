@@ -1,4 +1,4 @@
-package dev.coarse.mc;
+package dev.coarse.mc.kernel;
 
 import java.nio.ByteOrder;
 import jdk.incubator.vector.ByteVector;
@@ -16,7 +16,7 @@ import jdk.incubator.vector.VectorSpecies;
  * used on a JDK after 17 where the hardware runs 512-bit vectors (AVX-512; {@link #usable()} says why not on
  * JDK 17), the 256-bit kernel elsewhere, and the schedule, hence the chain, is the same on both.
  *
- * <p>Loaded only when {@link CheckerboardMetropolis} finds the {@code jdk.incubator.vector} module.
+ * <p>Loaded only when {@link SquareCheckerboardSweep} finds the {@code jdk.incubator.vector} module.
  */
 final class SquareCheckerboardVector512 {
 

@@ -1,4 +1,4 @@
-package dev.coarse.mc;
+package dev.coarse.mc.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,8 +1,9 @@
-package dev.coarse.mc;
+package dev.coarse.mc.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coarse.lattice.Lattice;
+import dev.coarse.mc.MultispinMetropolis;
 import dev.coarse.model.IsingModel;
 import java.util.Arrays;
 import java.util.random.RandomGenerator.SplittableGenerator;

@@ -1,8 +1,11 @@
-package dev.coarse.mc;
+package dev.coarse.mc.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.coarse.lattice.Lattice;
+import dev.coarse.mc.MultispinMetropolis;
+import dev.coarse.model.IsingModel;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -40,7 +43,7 @@ class ThroughputMeterTest {
     @Test
     void measuresTheMultispinKernel() {
         MultispinMetropolis group = new MultispinMetropolis(
-                dev.coarse.model.IsingModel.atTemperature(dev.coarse.lattice.Lattice.square(16), 2.27), 1L);
+                IsingModel.atTemperature(Lattice.square(16), 2.27), 1L);
         ThroughputMeter.Throughput t = ThroughputMeter.measure(group::sweep, group.flipAttemptsPerSweep(),
                 Duration.ofMillis(10), Duration.ofMillis(50));
         assertThat(group.sweepCount()).isGreaterThanOrEqualTo(t.calls());

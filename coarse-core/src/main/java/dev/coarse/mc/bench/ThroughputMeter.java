@@ -1,4 +1,4 @@
-package dev.coarse.mc;
+package dev.coarse.mc.bench;
 
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;

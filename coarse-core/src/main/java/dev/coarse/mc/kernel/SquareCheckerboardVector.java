@@ -1,4 +1,4 @@
-package dev.coarse.mc;
+package dev.coarse.mc.kernel;
 
 import java.nio.ByteOrder;
 import jdk.incubator.vector.ByteVector;
@@ -31,7 +31,7 @@ import jdk.incubator.vector.VectorSpecies;
  * generator state loaded from {@code state} before it and stored after it. xoshiro's ×5 and ×9 are
  * shifts and adds (AVX2 has no 64-bit multiply), its rotations as {@link #LANEWISE_ROTATE} says.
  *
- * <p>Loaded only when {@link CheckerboardMetropolis} finds the {@code jdk.incubator.vector} module.
+ * <p>Loaded only when {@link SquareCheckerboardSweep} finds the {@code jdk.incubator.vector} module.
  */
 final class SquareCheckerboardVector {
 

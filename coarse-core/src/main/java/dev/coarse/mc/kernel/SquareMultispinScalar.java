@@ -1,4 +1,4 @@
-package dev.coarse.mc;
+package dev.coarse.mc.kernel;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -22,7 +22,7 @@ import java.util.SplittableRandom;
  *
  * <p>Replicas with ΔE = 0 (n = 2 disagreeing neighbours) flip with
  * A(0) = 1 − 2<sup>−{@link SquareMultispinLayout#WORDS_PER_TEST}</sup> = 7/8
- * ({@link MultispinMetropolis#ZERO_COST_ACCEPTANCE}): where bit r of the OR of the last group's three words
+ * ({@link MultispinSweep#ZERO_COST_ACCEPTANCE}): where bit r of the OR of the last group's three words
  * (all drawn for this site by this lane; the loop draws whole groups) is 1. No other decision reads those
  * bits (such a replica is never undecided, so its bit position is unused in every word), and when the loop
  * stops depends only on the undecided replicas' bits, so the three bits are independent fair coins and the
@@ -61,8 +61,8 @@ final class SquareMultispinScalar {
         }
         final long[] state = twinState.clone();
         final double x = StrictMath.exp(-4 / 2.269185314213022);
-        final long[] bits = SquareMultispinLayout.thresholdTables(MultispinMetropolis.fixedPointFraction(x),
-                MultispinMetropolis.fixedPointFraction(x * x));
+        final long[] bits = SquareMultispinLayout.thresholdTables(FixedPoint.fraction(x),
+                FixedPoint.fraction(x * x));
         for (int t = 0; t < 2; t++) {
             sweep(layout, twin, twinState, bits);
             kernel.sweep(layout, packed, state, bits);

@@ -1,9 +1,10 @@
-package dev.coarse.mc;
+package dev.coarse.mc.kernel;
 
-import static dev.coarse.mc.BernoulliChiSquare.Pairs.key;
+import static dev.coarse.mc.kernel.BernoulliChiSquare.Pairs.key;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coarse.lattice.Lattice;
+import dev.coarse.mc.CheckerboardMetropolis;
 import dev.coarse.model.IsingModel;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -112,7 +113,8 @@ class CheckerboardTransitionKernelTest {
     /** A vector kernel called directly (as the sampler does when {@link CheckerboardMetropolis#vectorized()}). */
     private static Sweep vectorSweep(SquareCheckerboardScalar.KernelSweep kernel, int size, double temperature,
             long seed) {
-        SquareCheckerboardSchedule schedule = new SquareCheckerboardSchedule(size, 1.0 / temperature);
+        SquareCheckerboardSchedule schedule = new SquareCheckerboardSchedule(size, 1.0 / temperature,
+                CheckerboardMetropolis.ZERO_COST_ACCEPTANCE);
         long[] state = new long[4 * schedule.streams];
         int[] wrapRho = new int[size / 2];
         SplittableRandom rng = new SplittableRandom(seed);
@@ -124,7 +126,8 @@ class CheckerboardTransitionKernelTest {
 
     /** The plain-Java twin, which the sampler runs without the incubator module. */
     private static Sweep twinSweep(int size, double temperature, long seed) {
-        SquareCheckerboardSchedule schedule = new SquareCheckerboardSchedule(size, 1.0 / temperature);
+        SquareCheckerboardSchedule schedule = new SquareCheckerboardSchedule(size, 1.0 / temperature,
+                CheckerboardMetropolis.ZERO_COST_ACCEPTANCE);
         long[] state = new long[4 * schedule.streams];
         int[] scratch = new int[schedule.lanes + size / 2];
         SplittableRandom rng = new SplittableRandom(seed);
@@ -237,7 +240,8 @@ class CheckerboardTransitionKernelTest {
      * is updated first).
      */
     private static BernoulliChiSquare.Pairs pairs(int size) {
-        final int reach = new SquareCheckerboardSchedule(size, 0.44).lanes + 1;
+        final int reach = new SquareCheckerboardSchedule(size, 0.44,
+                CheckerboardMetropolis.ZERO_COST_ACCEPTANCE).lanes + 1;
         Set<Long> keys = new LinkedHashSet<>();
         for (int y = 0; y < size; y++) {
             for (int x = 0; x < size; x++) {

@@ -1,18 +1,19 @@
-package dev.coarse.mc;
+package dev.coarse.mc.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coarse.lattice.Lattice;
+import dev.coarse.mc.MultispinMetropolis;
 import dev.coarse.model.IsingModel;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The vectorised square-lattice multi-spin sweep against its plain-Java twin: the same random words, the same
  * decisions, so bit-identical spins and generator states (the statistics of the twin are tested against
- * enumeration in {@link MultispinMetropolisTest}, and the transition kernel of one sweep of both exactly in
+ * enumeration in {@code MultispinMetropolisTest}, and the transition kernel of one sweep of both exactly in
  * {@link SquareMultispinTransitionKernelTest}).
  */
 class SquareMultispinKernelTest {
@@ -65,8 +66,8 @@ class SquareMultispinKernelTest {
             }
             long[] vectorState = scalarState.clone();
             double x = Math.exp(-4.0 / temperature);
-            long[] bits = SquareMultispinLayout.thresholdTables(MultispinMetropolis.fixedPointFraction(x),
-                    MultispinMetropolis.fixedPointFraction(x * x));
+            long[] bits = SquareMultispinLayout.thresholdTables(FixedPoint.fraction(x),
+                    FixedPoint.fraction(x * x));
             for (int t = 0; t < SWEEPS; t++) {
                 SquareMultispinScalar.sweep(layout, scalar, scalarState, bits);
                 kernel.sweep(layout, vector, vectorState, bits);

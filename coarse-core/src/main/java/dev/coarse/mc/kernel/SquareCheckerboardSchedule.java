@@ -1,4 +1,4 @@
-package dev.coarse.mc;
+package dev.coarse.mc.kernel;
 
 import java.util.random.RandomGenerator;
 
@@ -39,7 +39,7 @@ import java.util.random.RandomGenerator;
  *
  * <p><b>Acceptance.</b> u = ρ ⊕ 2³¹, read as unsigned, is uniform on [0, 2³²). With d the number of the four
  * neighbours that disagree with the site, ΔE = 2s·n = 8 − 4d, and the Metropolis acceptance (SCIENCE.md §2,
- * with ΔE = 0 accepted with {@link CheckerboardMetropolis#ZERO_COST_ACCEPTANCE 7/8}) is a(d) = e<sup>−8β</sup>,
+ * with ΔE = 0 accepted with 7/8, as the sampler chooses ({@code CheckerboardMetropolis.ZERO_COST_ACCEPTANCE})) is a(d) = e<sup>−8β</sup>,
  * e<sup>−4β</sup>, 7/8, 1, 1 for d = 0…4. A flip is accepted iff u &lt; ⌈a(d)·2³²⌉, so P(accept) =
  * ⌈a·2³²⌉/2³², exact to 2⁻³² (and exact for 7/8). With θ<sub>k</sub> = ⌈a(k)·2³²⌉ − 1 (k = 0, 1, 2) that is
  * u ≤ θ<sub>min(d,3)</sub>, and because θ₀ ≤ θ₁ ≤ θ₂ it equals d ≥ ℓ(u) with the level
@@ -78,7 +78,7 @@ final class SquareCheckerboardSchedule {
     /** θ₀ ⊕ 2³¹ and θ₁ ⊕ 2³¹ as signed ints: u &gt; θ ⇔ ρ &gt; θ ⊕ 2³¹ in signed comparison. */
     final int threshold0;
     final int threshold1;
-    /** θ₂ ⊕ 2³¹ for a(2) = {@link CheckerboardMetropolis#ZERO_COST_ACCEPTANCE}: non-negative. */
+    /** θ₂ ⊕ 2³¹ for a(2), the acceptance of ΔE = 0 (½ ≤ a(2) &lt; 1): non-negative. */
     final int threshold2;
     /**
      * The blocks of a row of parity p in processing order, j = 0…q: {@code blockSite[p(q + 1) + j]} is x of
@@ -91,9 +91,19 @@ final class SquareCheckerboardSchedule {
      */
     final short[] flipMasks;
 
-    SquareCheckerboardSchedule(int size, double beta) {
+    /**
+     * The schedule at L = {@code size} and β, flipping ΔE = 0 with {@code zeroCostAcceptance} (the kernels' level
+     * trick needs it in [½, 1)).
+     *
+     * @throws IllegalArgumentException if the schedule does not {@link #applies apply} or the acceptance is outside
+     *                                  [½, 1)
+     */
+    SquareCheckerboardSchedule(int size, double beta, double zeroCostAcceptance) {
         if (!applies(size, beta)) {
             throw new IllegalArgumentException("no vector checkerboard schedule for L = " + size + ", β = " + beta);
+        }
+        if (!(zeroCostAcceptance >= 0.5 && zeroCostAcceptance < 1)) {
+            throw new IllegalArgumentException("the ΔE = 0 acceptance must be in [1/2, 1), got " + zeroCostAcceptance);
         }
         this.size = size;
         this.half = size / 2;
@@ -103,7 +113,7 @@ final class SquareCheckerboardSchedule {
         this.maskedLanes = lanes - (half - 1) % lanes;
         this.threshold0 = signedThreshold(StrictMath.exp(-8.0 * beta));
         this.threshold1 = signedThreshold(StrictMath.exp(-4.0 * beta));
-        this.threshold2 = signedThreshold(CheckerboardMetropolis.ZERO_COST_ACCEPTANCE);
+        this.threshold2 = signedThreshold(zeroCostAcceptance);
         int blocks = fullBlocks + 1;
         this.blockSite = new int[2 * blocks];
         for (int p = 0; p < 2; p++) {
@@ -146,17 +156,7 @@ final class SquareCheckerboardSchedule {
      * state) gets a fixed nonzero word. Modified: {@code state}; {@code rng} is advanced.
      */
     void seed(long[] state, RandomGenerator rng) {
-        for (int g = 0; g < streams; g++) {
-            long any = 0;
-            for (int k = 0; k < 4; k++) {
-                long word = rng.nextLong();
-                state[streams * k + g] = word;
-                any |= word;
-            }
-            if (any == 0) {
-                state[g] = 0x9E3779B97F4A7C15L;
-            }
-        }
+        Xoshiro256.seed(state, streams, rng);
     }
 
     /** The next output of stream g; advances its state. Modified: {@code state}. */

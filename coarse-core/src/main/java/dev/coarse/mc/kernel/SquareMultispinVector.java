@@ -1,4 +1,4 @@
-package dev.coarse.mc;
+package dev.coarse.mc.kernel;
 
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorOperators;
@@ -20,7 +20,7 @@ import jdk.incubator.vector.VectorSpecies;
  * says. The uniform fractions' bits are the complements of the random words' bits (see {@link SquareMultispinScalar}),
  * which saves the two NOTs per word that JDK 17's C2 cannot fold into and-not instructions.
  *
- * <p>Loaded only when {@link MultispinMetropolis} finds the {@code jdk.incubator.vector} module.
+ * <p>Loaded only when {@link SquareMultispinSweep} finds the {@code jdk.incubator.vector} module.
  */
 final class SquareMultispinVector {
 

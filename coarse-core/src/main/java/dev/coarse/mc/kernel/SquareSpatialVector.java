@@ -1,4 +1,4 @@
-package dev.coarse.mc;
+package dev.coarse.mc.kernel;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -22,7 +22,7 @@ import jdk.incubator.vector.VectorSpecies;
  * per colour allocated 96 bytes per sweep here (SamplersTest); the lane index costs neither (2026-11-24,
  * BENCHMARKS.md).
  *
- * <p>Loaded only when {@link CheckerboardMetropolis} finds the {@code jdk.incubator.vector} module.
+ * <p>Loaded only when {@link SquareSpatialSweep} finds the {@code jdk.incubator.vector} module.
  */
 final class SquareSpatialVector {
 
@@ -68,8 +68,8 @@ final class SquareSpatialVector {
         SquareSpatialLayout.seed(twinState, rng);
         final long[] state = twinState.clone();
         final double x = StrictMath.exp(-4 / 2.269185314213022);
-        final long[] bits = SquareMultispinLayout.thresholdTables(MultispinMetropolis.fixedPointFraction(x),
-                MultispinMetropolis.fixedPointFraction(x * x));
+        final long[] bits = SquareMultispinLayout.thresholdTables(FixedPoint.fraction(x),
+                FixedPoint.fraction(x * x));
         for (int t = 0; t < 2; t++) {
             SquareSpatialScalar.sweep(layout, twin, twinState, bits);
             sweep(layout, packed, state, bits);

@@ -1,4 +1,4 @@
-package dev.coarse.mc;
+package dev.coarse.mc.kernel;
 
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorOperators;
@@ -26,7 +26,7 @@ import jdk.incubator.vector.VectorSpecies;
  * is a method of its own, with the generator state loaded and stored there (the whole sweep in one method compiled
  * to code 100 times slower when on-stack replacement was off). BENCHMARKS.md (2026-11-24) has the measurements.
  *
- * <p>Loaded only when {@link MultispinMetropolis} finds the {@code jdk.incubator.vector} module.
+ * <p>Loaded only when {@link SquareMultispinSweep} finds the {@code jdk.incubator.vector} module.
  */
 final class SquareMultispinWide {
 

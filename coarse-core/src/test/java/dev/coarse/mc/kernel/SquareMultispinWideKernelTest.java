@@ -1,10 +1,11 @@
-package dev.coarse.mc;
+package dev.coarse.mc.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.coarse.exact.Kaufman;
 import dev.coarse.lattice.Lattice;
+import dev.coarse.mc.MultispinMetropolis;
 import dev.coarse.model.IsingModel;
 import jdk.incubator.vector.LongVector;
 import org.junit.jupiter.api.Tag;

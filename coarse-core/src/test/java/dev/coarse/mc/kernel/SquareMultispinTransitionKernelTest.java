@@ -1,9 +1,10 @@
-package dev.coarse.mc;
+package dev.coarse.mc.kernel;
 
-import static dev.coarse.mc.BernoulliChiSquare.Pairs.key;
+import static dev.coarse.mc.kernel.BernoulliChiSquare.Pairs.key;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coarse.lattice.Lattice;
+import dev.coarse.mc.MultispinMetropolis;
 import dev.coarse.model.IsingModel;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -163,8 +164,8 @@ class SquareMultispinTransitionKernelTest {
             fixedStart[i] = rng.nextLong();
         }
         double x = Math.exp(-4.0 / temperature);
-        long[] bits = SquareMultispinLayout.thresholdTables(MultispinMetropolis.fixedPointFraction(x),
-                MultispinMetropolis.fixedPointFraction(Math.pow(x, 2)));
+        long[] bits = SquareMultispinLayout.thresholdTables(FixedPoint.fraction(x),
+                FixedPoint.fraction(Math.pow(x, 2)));
         long[] packed = new long[layout.length()];
         long[] state = new long[4 * layout.lanes];
         return (start, after) -> {

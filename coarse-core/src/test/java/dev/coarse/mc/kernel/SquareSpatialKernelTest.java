@@ -1,9 +1,10 @@
-package dev.coarse.mc;
+package dev.coarse.mc.kernel;
 
-import static dev.coarse.mc.BernoulliChiSquare.Pairs.key;
+import static dev.coarse.mc.kernel.BernoulliChiSquare.Pairs.key;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coarse.lattice.Lattice;
+import dev.coarse.mc.CheckerboardMetropolis;
 import dev.coarse.model.IsingModel;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -215,8 +216,8 @@ class SquareSpatialKernelTest {
 
     private static long[] thresholdBits(double temperature) {
         double x = Math.exp(-4 / temperature);
-        return SquareMultispinLayout.thresholdTables(MultispinMetropolis.fixedPointFraction(x),
-                MultispinMetropolis.fixedPointFraction(x * x));
+        return SquareMultispinLayout.thresholdTables(FixedPoint.fraction(x),
+                FixedPoint.fraction(x * x));
     }
 
     private static byte[] randomSpins(int size, SplittableRandom rng) {

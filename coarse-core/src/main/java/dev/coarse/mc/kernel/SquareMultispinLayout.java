@@ -1,4 +1,4 @@
-package dev.coarse.mc;
+package dev.coarse.mc.kernel;
 
 /**
  * The storage of the square-lattice multi-spin kernels ({@link SquareMultispinVector}, {@link SquareMultispinWide}
@@ -130,7 +130,7 @@ final class SquareMultispinLayout {
      *
      * <p>Two things assume the value 3: {@link SquareMultispinVector} writes the three words of a group out
      * by hand, and the ΔE = 0 acceptance is 1 − 2<sup>−WORDS_PER_TEST</sup> = 7/8 (a ΔE = 0 replica flips
-     * where the OR of the last group's words has a 1, {@link MultispinMetropolis#ZERO_COST_ACCEPTANCE}).
+     * where the OR of the last group's words has a 1, {@link MultispinSweep#ZERO_COST_ACCEPTANCE}).
      * {@code SquareMultispinTransitionKernelTest} pins both.
      */
     static final int WORDS_PER_TEST = 3;

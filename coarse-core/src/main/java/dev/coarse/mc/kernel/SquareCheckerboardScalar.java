@@ -1,4 +1,4 @@
-package dev.coarse.mc;
+package dev.coarse.mc.kernel;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -14,6 +14,8 @@ final class SquareCheckerboardScalar {
 
     /** The seed of the vector kernels' load-time self-check ({@link #agreesWith}). */
     private static final long SELF_CHECK_SEED = 20261123L;
+    /** The ΔE = 0 acceptance of the self-check: the sampler's 7/8 (the check compares code, any valid value does). */
+    private static final double SELF_CHECK_ZERO_COST_ACCEPTANCE = 0.875;
 
     /** A vector kernel's sweep: as {@link #sweep}, with a scratch of L/2 ints for the wrap sites' numbers. */
     interface KernelSweep {
@@ -29,7 +31,8 @@ final class SquareCheckerboardScalar {
      * self-check.
      */
     static boolean agreesWith(KernelSweep kernel, int size) {
-        final SquareCheckerboardSchedule schedule = new SquareCheckerboardSchedule(size, 1 / 2.269185314213022);
+        final SquareCheckerboardSchedule schedule = new SquareCheckerboardSchedule(size, 1 / 2.269185314213022,
+                SELF_CHECK_ZERO_COST_ACCEPTANCE);
         final SplittableRandom rng = new SplittableRandom(SELF_CHECK_SEED);
         final byte[] twin = new byte[size * size];
         for (int i = 0; i < twin.length; i++) {

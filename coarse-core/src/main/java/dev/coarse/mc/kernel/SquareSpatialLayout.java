@@ -1,4 +1,4 @@
-package dev.coarse.mc;
+package dev.coarse.mc.kernel;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -253,16 +253,6 @@ final class SquareSpatialLayout {
      * Modified: {@code state}; the generator is advanced.
      */
     static void seed(long[] state, RandomGenerator rng) {
-        for (int l = 0; l < LANES; l++) {
-            long any = 0;
-            for (int k = 0; k < 4; k++) {
-                long word = rng.nextLong();
-                state[LANES * k + l] = word;
-                any |= word;
-            }
-            if (any == 0) {
-                state[l] = 0x9E3779B97F4A7C15L;
-            }
-        }
+        Xoshiro256.seed(state, LANES, rng);
     }
 }

@@ -1,11 +1,11 @@
-package dev.coarse.mc;
+package dev.coarse.mc.kernel;
 
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The square-lattice multi-spin sweep on blocks of eight sites ({@link MultispinMetropolis.Width#WIDE}) as two
+ * The square-lattice multi-spin sweep on blocks of eight sites (the {@code multispin} sampler's {@code Width.WIDE}) as two
  * 256-bit halves: sites j…j+3 with streams 0–3, sites j+4…j+7 with streams 4–7, and one exit test for both, so it
  * is bit-identical to {@link SquareMultispinWide} and to the twin {@link SquareMultispinScalar} on a layout of
  * {@link SquareMultispinLayout#WIDE_LANES} lanes. It serves where the 512-bit kernel does not: JDK 17 (whose C2
@@ -13,7 +13,7 @@ import jdk.incubator.vector.VectorSpecies;
  * only 256-bit vectors, like every other long-vector kernel there, and is written as {@link SquareMultispinVector}
  * is (that class says what JDK 17's C2 needs), with every vector doubled.
  *
- * <p>Loaded only when {@link MultispinMetropolis} finds the {@code jdk.incubator.vector} module.
+ * <p>Loaded only when {@link SquareMultispinSweep} finds the {@code jdk.incubator.vector} module.
  */
 final class SquareMultispinWideHalves {
 

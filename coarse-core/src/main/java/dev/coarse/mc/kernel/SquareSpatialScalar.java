@@ -1,4 +1,4 @@
-package dev.coarse.mc;
+package dev.coarse.mc.kernel;
 
 /**
  * The spatially multi-spin-coded checkerboard sweep ({@link SquareSpatialLayout}) in plain Java: the exact twin
@@ -11,7 +11,7 @@ package dev.coarse.mc;
  * update); a colour's units in increasing order. For each of a unit's 64 × 4 sites, d = the number of its four
  * neighbours that disagree with it, counted by bit-sliced adders; ΔE = 8 − 4d and the acceptance a(d) =
  * e<sup>−8β</sup>, e<sup>−4β</sup>, 7/8, 1, 1 for d = 0…4 (SCIENCE.md §2; ΔE = 0 accepted with
- * {@link CheckerboardMetropolis#ZERO_COST_ACCEPTANCE 7/8}).
+ * 7/8, the value of {@code CheckerboardMetropolis.ZERO_COST_ACCEPTANCE}).
  *
  * <p><b>Random numbers.</b> Lane l draws from its own xoshiro256** stream (state {@code state[4k + l]}), one word
  * per lane per turn, in groups of {@link SquareMultispinLayout#WORDS_PER_TEST} turns, until after a group every
