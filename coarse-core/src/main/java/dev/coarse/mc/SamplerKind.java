@@ -133,10 +133,7 @@ public enum SamplerKind {
             throw new IllegalArgumentException("the " + id + " sampler is for the Ising model only, not "
                     + model.name() + "; valid: " + ids(available(model)));
         }
-        if (ising.field() != 0.0) {
-            throw new IllegalArgumentException("the " + id + " sampler needs field h = 0, got h = "
-                    + ising.field() + "; use metropolis or heatbath in a field");
-        }
+        NeighbourTableSampler.requireZeroField(ising, id + " sampler");
         if (!ising.lattice().isBipartite()) {
             throw new IllegalArgumentException("the " + id
                     + " sampler needs an even lattice size (checkerboard), got L = " + ising.lattice().linearSize());
@@ -154,28 +151,20 @@ public enum SamplerKind {
      *                                  field, or a multi-spin kind (not a per-configuration sampler)
      */
     public Sampler create(Model model) {
+        Sampler sampler = null;
         if (model instanceof IsingModel ising) {
-            switch (this) {
-                case METROPOLIS:
-                    return new CheckerboardMetropolis(ising);
-                case HEAT_BATH:
-                    return new HeatBath(ising);
-                case WOLFF:
-                    return new Wolff(ising);
-                case SWENDSEN_WANG:
-                    return new SwendsenWang(ising);
-                default:
-                    break;
-            }
+            sampler = switch (this) {
+                case METROPOLIS -> new CheckerboardMetropolis(ising);
+                case HEAT_BATH -> new HeatBath(ising);
+                case WOLFF -> new Wolff(ising);
+                case SWENDSEN_WANG -> new SwendsenWang(ising);
+                default -> null;
+            };
         } else if (model instanceof PottsModel potts) {
-            switch (this) {
-                case METROPOLIS:
-                    return new PottsMetropolis(potts);
-                case WOLFF:
-                    return new PottsWolff(potts);
-                default:
-                    break;
-            }
+            sampler = this == METROPOLIS ? new PottsMetropolis(potts) : this == WOLFF ? new PottsWolff(potts) : null;
+        }
+        if (sampler != null) {
+            return sampler;
         }
         if (isMultispin()) {
             throw new IllegalArgumentException(id + " updates 64 replicas at once and is not a per-configuration"
