@@ -31,6 +31,12 @@ import jdk.incubator.vector.VectorSpecies;
  * generator state loaded from {@code state} before it and stored after it. xoshiro's ×5 and ×9 are
  * shifts and adds (AVX2 has no 64-bit multiply), its rotations as {@link #LANEWISE_ROTATE} says.
  *
+ * <p><b>Copies, and why they stay.</b> The two xoshiro steps and the level ℓ are written out twice per block, and
+ * {@code sweepRows} is written again for 32-unit blocks (two halves) and in {@link SquareCheckerboardVector512}
+ * (512 bits): a helper returning vectors is not inlined here and ran at 0.34 flips/ns instead of 1.3, and a method
+ * shared by the two vector shapes would take its species as a value, which no intrinsic accepts (the package
+ * comment).
+ *
  * <p>Loaded only when {@link SquareCheckerboardSweep} finds the {@code jdk.incubator.vector} module.
  */
 final class SquareCheckerboardVector {

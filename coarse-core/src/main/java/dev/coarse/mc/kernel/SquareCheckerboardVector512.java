@@ -16,6 +16,10 @@ import jdk.incubator.vector.VectorSpecies;
  * used on a JDK after 17 where the hardware runs 512-bit vectors (AVX-512; {@link #usable()} says why not on
  * JDK 17), the 256-bit kernel elsewhere, and the schedule, hence the chain, is the same on both.
  *
+ * <p><b>Copies, and why they stay.</b> {@code sweepRows} is {@code SquareCheckerboardVector.sweepRows} line for
+ * line on the 512-bit species: the species is a compile-time constant of each method, and C2 inlines no shared
+ * helper into either (the package comment).
+ *
  * <p>Loaded only when {@link SquareCheckerboardSweep} finds the {@code jdk.incubator.vector} module.
  */
 final class SquareCheckerboardVector512 {

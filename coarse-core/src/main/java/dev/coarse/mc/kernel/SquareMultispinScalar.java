@@ -40,6 +40,15 @@ final class SquareMultispinScalar {
     }
 
     /**
+     * The self-check of a kernel of eight-site blocks: {@link #agrees} at L = 6 and 18 (padding lanes, a full and a
+     * partial block, in either half of a block).
+     */
+    static boolean agreesOnWideBlocks(Kernel kernel, long seed) {
+        return agrees(kernel, 6, SquareMultispinLayout.WIDE_LANES, seed)
+                && agrees(kernel, 18, SquareMultispinLayout.WIDE_LANES, seed + 1);
+    }
+
+    /**
      * The vector kernels' self-check: two sweeps of {@code kernel} and of this twin at T<sub>c</sub> on an L × L
      * layout of {@code lanes} lanes, from a random start and generator state drawn from {@code seed}; true when spins
      * and generator states agree bit for bit. The incubating Vector API changes between JDKs, so a JDK whose API

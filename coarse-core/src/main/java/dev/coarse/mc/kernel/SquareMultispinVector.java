@@ -20,6 +20,13 @@ import jdk.incubator.vector.VectorSpecies;
  * says. The uniform fractions' bits are the complements of the random words' bits (see {@link SquareMultispinScalar}),
  * which saves the two NOTs per word that JDK 17's C2 cannot fold into and-not instructions.
  *
+ * <p><b>Copies, and why they stay.</b> The three words between two exit tests are written out, and the adder and
+ * the word loop are written again in {@link SquareMultispinWideHalves} (twice), {@link SquareMultispinWide} and
+ * {@link SquareSpatialVector}: no helper of ours is inlined into this method (C2 refuses even
+ * {@code SquareMultispinLayout.rowStart} here, "NodeCountInliningCutoff" on JDK 17 and 25), so a helper taking or
+ * returning vectors allocates them, and a loop over the words is the third loop level JDK 17 cannot unbox; the 512-bit
+ * kernel needs another species, a compile-time constant. The package comment has the measurements.
+ *
  * <p>Loaded only when {@link SquareMultispinSweep} finds the {@code jdk.incubator.vector} module.
  */
 final class SquareMultispinVector {

@@ -22,6 +22,10 @@ import jdk.incubator.vector.VectorSpecies;
  * per colour allocated 96 bytes per sweep here (SamplersTest); the lane index costs neither (2026-11-24,
  * BENCHMARKS.md).
  *
+ * <p><b>Copies, and why they stay.</b> The adder and the word loop repeat {@link SquareMultispinVector}'s (and the
+ * three words within the loop): the two kernels differ only in where the neighbour words come from, and a shared
+ * helper would be a call C2 does not inline here, allocating its vectors (the package comment).
+ *
  * <p>Loaded only when {@link SquareSpatialSweep} finds the {@code jdk.incubator.vector} module.
  */
 final class SquareSpatialVector {

@@ -10,5 +10,18 @@
  * {@code Xoshiro256}, the streams every kernel seeds. Only those four types are public: the samplers in
  * {@code mc} choose nothing but a facade, and the facades pick the kernel this JVM runs best. Depends on
  * {@code lattice} only; nothing here knows a model, a sampler or a file.
+ *
+ * <p><b>Why the vector kernels repeat themselves.</b> About 2,400 lines are near copies (the three random words
+ * between two exit tests written out in every word loop, one bit-sliced adder in four kernels, the 256- and 512-bit
+ * checkerboard kernels line for line), and they stay so, because each way of sharing them changes what C2
+ * compiles. (1) C2 inlines the Vector API's {@code @ForceInline} methods past its budget but not ours: with
+ * {@code -XX:+PrintInlining} on JDK 17 and 25 even the 21-byte {@code SquareMultispinLayout.rowStart} is refused
+ * inside {@code SquareMultispinVector.sweep} ("NodeCountInliningCutoff"), so a helper that takes or returns vectors
+ * is a call that allocates them (0.34 instead of 1.3 flips/ns for the checkerboard level helper, 0.55 flips/ns for
+ * the multispin word helper, 2026-11-23). (2) JDK 17 unboxes vectors carried across at most two nested loops; a loop
+ * over the three words is a third (4–5× slower). (3) The species must be a compile-time constant, so one method
+ * cannot serve 256 and 512 bits, and the convenience methods both shapes call share a type profile that C2 merges,
+ * then allocates ({@code SquareMultispinWide}). Shared are the layouts, schedules, twins, self-checks and seeding.
+ * docs/performance.md has the details.
  */
 package dev.coarse.mc.kernel;
