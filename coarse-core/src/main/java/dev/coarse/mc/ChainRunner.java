@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGenerator.SplittableGenerator;
 import java.util.random.RandomGeneratorFactory;
+import java.util.stream.IntStream;
 
 /**
  * Runs independent Markov chains in parallel with reproducible random streams.
@@ -117,19 +118,13 @@ public final class ChainRunner {
             progress.advance(restoredSweeps, spec.totalSweeps());
         }
         List<RandomGenerator> streams = chainStreams(spec.seed(), units);
-        List<Runnable> tasks = new ArrayList<>(units);
-        for (int u = 0; u < units; u++) {
-            if (!restored[u]) {
-                int unit = u;
-                RandomGenerator stream = streams.get(u);
-                tasks.add(() -> {
-                    ChainGroup group = spec.sampler().chainGroup(spec.model(), stream);
-                    runGroup(spec, group, unit, configurations, energy, magnetization, done, progress);
-                    save(spec, checkpoint, unit, configurations, energy, magnetization);
-                });
-            }
-        }
-        TaskPool.run("sampling", tasks.size(), spec.threads(), t -> tasks.get(t).run());
+        int[] pending = IntStream.range(0, units).filter(u -> !restored[u]).toArray();
+        TaskPool.run("sampling", pending.length, spec.threads(), k -> {
+            int unit = pending[k];
+            ChainGroup group = spec.sampler().chainGroup(spec.model(), streams.get(unit));
+            runGroup(spec, group, unit, configurations, energy, magnetization, done, progress);
+            save(spec, checkpoint, unit, configurations, energy, magnetization);
+        });
         return new ChainResult(spec, configurations, energy, magnetization, System.nanoTime() - start);
     }
 
