@@ -8,9 +8,9 @@ import java.util.random.RandomGenerator;
  * array that does not escape, so C2 keeps its words in registers: as fast as the step written out, 2026-12-06).
  *
  * <p>The others write the step out on local variables. The vector kernels must: C2 inlines no helper of ours into
- * them (see {@link SquareMultispinVector}). The scalar loops of Swendsen–Wang and of the byte-per-site square
- * sweep ran 5 % slower on a local array with {@link #next(long[])} (L = 64 and 32, JDK 17, 2026-12-06); the chain
- * and cubic multi-spin sweep, which draws up to 64 words per site, keeps its step written out likewise.
+ * them (see {@link SquareMultispinVector}). The scalar loops of Swendsen–Wang, of the byte-per-site square sweep
+ * and of the chain and cubic multi-spin sweep ran 5–6 % slower on a local array with {@link #next(long[])}
+ * (alternating runs on JDK 17, 2026-12-06: SW at L = 64, bytes at L = 32, the chain at N = 4096).
  *
  * <p>Several streams are interleaved in one array: state word k of stream g is {@code state[streams·k + g]}, so
  * that word k of consecutive streams fills one vector.
