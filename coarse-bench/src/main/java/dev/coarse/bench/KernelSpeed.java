@@ -3,12 +3,12 @@ package dev.coarse.bench;
 import dev.coarse.lattice.Lattice;
 import dev.coarse.mc.ChainRunner;
 import dev.coarse.mc.CheckerboardMetropolis;
-import dev.coarse.mc.IndependentSamples;
 import dev.coarse.mc.MultispinMetropolis;
 import dev.coarse.mc.Sampler;
-import dev.coarse.mc.Samplers;
-import dev.coarse.mc.ThroughputMeter;
+import dev.coarse.mc.SamplerKind;
 import dev.coarse.mc.Wolff;
+import dev.coarse.mc.bench.IndependentSamples;
+import dev.coarse.mc.bench.ThroughputMeter;
 import dev.coarse.model.IsingModel;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -122,7 +122,7 @@ public final class KernelSpeed {
     private static void scalar(String kernel, int size, double temperature, double seconds) {
         IsingModel model = IsingModel.atTemperature(Lattice.square(size), temperature);
         Sampler sampler = kernel.equals("bytes") ? CheckerboardMetropolis.bytewise(model)
-                : Samplers.create(kernel.startsWith("scalar") ? "metropolis" : kernel, model);
+                : SamplerKind.forId(kernel.startsWith("scalar") ? "metropolis" : kernel, model).create(model);
         // sweeps per call: 16 for scalar16 (the packed kernel converts the configuration once per call)
         int perCall = kernel.equals("scalar16") ? 16 : 1;
         RandomGenerator rng = ChainRunner.chainStreams(1L, 1).get(0);

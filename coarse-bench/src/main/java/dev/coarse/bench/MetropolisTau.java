@@ -2,9 +2,9 @@ package dev.coarse.bench;
 
 import dev.coarse.lattice.Lattice;
 import dev.coarse.mc.ChainRunner;
-import dev.coarse.mc.IndependentSamples;
 import dev.coarse.mc.Sampler;
-import dev.coarse.mc.Samplers;
+import dev.coarse.mc.SamplerKind;
+import dev.coarse.mc.bench.IndependentSamples;
 import dev.coarse.model.IsingModel;
 import java.util.Locale;
 import java.util.random.RandomGenerator;
@@ -47,7 +47,7 @@ public final class MetropolisTau {
             System.exit(2);
         }
         IsingModel model = IsingModel.atTemperature(Lattice.square(size), temperature);
-        Sampler sampler = Samplers.create("metropolis", model);
+        Sampler sampler = SamplerKind.METROPOLIS.create(model);
         RandomGenerator rng = RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
         byte[] spins = ChainRunner.randomConfiguration(model, rng);
         double tau = IndependentSamples.tauAbsMagnetization(sampler, spins, rng, sweeps / 10, sweeps);

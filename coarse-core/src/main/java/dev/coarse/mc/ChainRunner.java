@@ -2,6 +2,7 @@ package dev.coarse.mc;
 
 import dev.coarse.data.ChainBlock;
 import dev.coarse.data.ChainCheckpoint;
+import dev.coarse.model.DimerModel;
 import dev.coarse.model.IsingModel;
 import dev.coarse.model.Model;
 import dev.coarse.model.PottsModel;
@@ -14,14 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGenerator.SplittableGenerator;
 import java.util.random.RandomGeneratorFactory;
+import java.util.stream.IntStream;
 
 /**
  * Runs independent Markov chains in parallel with reproducible random streams.
@@ -35,13 +33,13 @@ import java.util.random.RandomGeneratorFactory;
  * byte-identical for every thread count. If a chain fails or the caller is interrupted, the other chains
  * are interrupted and stop at their next progress point (about 1% of a chain).
  *
- * <p>Samplers {@value Samplers#MULTISPIN} and {@value Samplers#MULTISPIN_NARROW} run 64-replica
- * {@link MultispinMetropolis} groups instead (see {@link RunSpec}): chain c is replica c mod 64 of group ⌊c/64⌋,
- * the groups are split in order from a root seeded with {@code spec.seed()} and each hot-starts from its own stream, so the result is again
- * independent of the thread count (parallelism is over groups).
+ * <p>The unit of work is a {@link ChainGroup} ({@link SamplerKind#chainGroup}): one chain for a per-configuration
+ * sampler, 64 replicas for a multi-spin kind (see {@link RunSpec}), chain c being replica c mod 64 of group
+ * ⌊c/64⌋. Group g draws all its randomness, its hot start included, from the g-th stream split from the root, so
+ * the result is again independent of the thread count (parallelism is over groups).
  *
- * <p>Checkpoints: {@link #run(RunSpec, Progress, ChainCheckpoint)} skips the units (chains, or multispin
- * groups) a {@link ChainCheckpoint} already holds and saves each unit as it finishes. Because the streams of
+ * <p>Checkpoints: {@link #run(RunSpec, Progress, ChainCheckpoint)} skips the units (chain groups) a
+ * {@link ChainCheckpoint} already holds and saves each unit as it finishes. Because the streams of
  * all chains are split before anything runs, a unit's output depends only on the spec and its index, so a
  * resumed run is byte-identical to an uninterrupted one.
  */
@@ -66,8 +64,15 @@ public final class ChainRunner {
         return streams;
     }
 
-    /** A uniformly random configuration of {@code model} drawn from {@code rng}. */
+    /**
+     * A uniformly random configuration of {@code model} drawn from {@code rng}: ±1 spins or Potts labels site by site.
+     * Close-packed dimers have no such simple draw: they start from the columnar covering (drawing nothing) and the
+     * worm decorrelates them.
+     */
     public static byte[] randomConfiguration(Model model, RandomGenerator rng) {
+        if (model instanceof DimerModel dimers) {
+            return dimers.columnarCovering();
+        }
         int n = model.lattice().siteCount();
         byte[] c = new byte[n];
         int q = model.statesPerSite();
@@ -120,47 +125,20 @@ public final class ChainRunner {
         if (progress != null && restoredSweeps > 0) {
             progress.advance(restoredSweeps, spec.totalSweeps());
         }
-        List<Runnable> tasks = new ArrayList<>(units);
-        if (Samplers.isMultispin(spec.sampler())) {
-            List<MultispinMetropolis> groups = MultispinMetropolis.groups((IsingModel) spec.model(), units, spec.seed(),
-                    Samplers.multispinWidth(spec.sampler(), spec.model().lattice()));
-            for (int g = 0; g < units; g++) {
-                if (!restored[g]) {
-                    int unit = g;
-                    MultispinMetropolis group = groups.get(g);
-                    tasks.add(() -> {
-                        runGroup(spec, group, unit * perUnit, configurations, energy, magnetization, done, progress);
-                        save(spec, checkpoint, unit, configurations, energy, magnetization);
-                    });
-                }
-            }
-        } else {
-            List<RandomGenerator> streams = chainStreams(spec.seed(), chains);
-            for (int c = 0; c < chains; c++) {
-                if (!restored[c]) {
-                    int chain = c;
-                    RandomGenerator rng = streams.get(c);
-                    Sampler sampler = Samplers.create(spec.sampler(), spec.model());
-                    tasks.add(() -> {
-                        runChain(spec, sampler, chain, rng, configurations, energy[chain], magnetization[chain], done,
-                                progress);
-                        save(spec, checkpoint, chain, configurations, energy, magnetization);
-                    });
-                }
-            }
-        }
-        if (!tasks.isEmpty()) {
-            execute(tasks, spec.threads());
-        }
+        List<RandomGenerator> streams = chainStreams(spec.seed(), units);
+        int[] pending = IntStream.range(0, units).filter(u -> !restored[u]).toArray();
+        TaskPool.run("sampling", pending.length, spec.threads(), k -> {
+            int unit = pending[k];
+            ChainGroup group = spec.sampler().chainGroup(spec.model(), streams.get(unit));
+            runGroup(spec, group, unit, configurations, energy, magnetization, done, progress);
+            save(spec, checkpoint, unit, configurations, energy, magnetization);
+        });
         return new ChainResult(spec, configurations, energy, magnetization, System.nanoTime() - start);
     }
 
-    /**
-     * Chains per checkpoint unit: 64 (one replica group) for {@value Samplers#MULTISPIN} and
-     * {@value Samplers#MULTISPIN_NARROW}, else 1.
-     */
+    /** Chains per checkpoint unit: those of one {@link ChainGroup} ({@link SamplerKind#chainsPerGroup}). */
     public static int chainsPerUnit(RunSpec spec) {
-        return Samplers.isMultispin(spec.sampler()) ? MultispinMetropolis.REPLICAS : 1;
+        return spec.sampler().chainsPerGroup();
     }
 
     /** Chains of checkpoint unit {@code unit} of {@code spec} (fewer than {@link #chainsPerUnit} in the last group). */
@@ -190,17 +168,16 @@ public final class ChainRunner {
         if (model instanceof PottsModel potts) {
             id.put("q", String.valueOf(potts.q()));
         }
-        id.put("sampler", spec.sampler());
+        id.put("sampler", spec.sampler().id());
         id.put("sweeps", String.valueOf(spec.sweeps()));
         id.put("thermalize", String.valueOf(spec.thermalize()));
         id.put("thin", String.valueOf(spec.thin()));
         id.put("chains", String.valueOf(spec.chains()));
         id.put("seed", String.valueOf(spec.seed()));
-        id.put("generator", Samplers.isMultispin(spec.sampler()) ? MultispinMetropolis.ROOT_GENERATOR : GENERATOR);
+        id.put("generator", GENERATOR);
         id.put("chains_per_unit", String.valueOf(chainsPerUnit(spec)));
-        if (Samplers.isMultispin(spec.sampler()) && model.lattice().dimension() == 2) {
-            id.put("multispin_block_sites",
-                    String.valueOf(Samplers.multispinWidth(spec.sampler(), model.lattice()).sites()));
+        if (spec.sampler().isMultispin() && model.lattice().dimension() == 2) {
+            id.put("multispin_block_sites", String.valueOf(spec.sampler().multispinWidth(model.lattice()).sites()));
         }
         return id;
     }
@@ -256,97 +233,25 @@ public final class ChainRunner {
         }
     }
 
-    private static void runGroup(RunSpec spec, MultispinMetropolis group, int first, byte[][] configurations,
-                                 double[][] energy, double[][] magnetization, AtomicLong done, Progress progress) {
-        int n = spec.model().lattice().siteCount();
-        int replicas = Math.min(MultispinMetropolis.REPLICAS, spec.chains() - first);
-        int samples = spec.samplesPerChain();
-        double[] groupEnergy = new double[MultispinMetropolis.REPLICAS];
-        long[] groupMagnetization = new long[MultispinMetropolis.REPLICAS];
-        long total = spec.totalSweeps();
-        long chainSweeps = spec.thermalize() + spec.sweeps();
-        long reportEvery = Math.max(1, chainSweeps / REPORTS_PER_CHAIN);
-        long pending = 0;
-        int kept = 0;
-        for (long sweep = 0; sweep < chainSweeps; sweep++) {
-            group.sweep();
-            long production = sweep + 1 - spec.thermalize();
-            if (production > 0 && production % spec.thin() == 0 && kept < samples) {
-                group.energies(groupEnergy);
-                group.magnetizations(groupMagnetization);
-                for (int r = 0; r < replicas; r++) {
-                    byte[] c = new byte[n];
-                    group.copyReplica(r, c);
-                    configurations[(first + r) * samples + kept] = c;
-                    energy[first + r][kept] = groupEnergy[r] / n;
-                    magnetization[first + r][kept] = (double) groupMagnetization[r] / n;
-                }
-                kept++;
-            }
-            if (++pending == reportEvery) {
-                if (Thread.currentThread().isInterrupted()) {
-                    throw new CancellationException("replica group " + first / MultispinMetropolis.REPLICAS
-                            + " cancelled");
-                }
-                if (progress != null) {
-                    progress.advance(done.addAndGet(pending * replicas), total);
-                }
-                pending = 0;
-            }
-        }
-        if (progress != null && pending > 0) {
-            progress.advance(done.addAndGet(pending * replicas), total);
-        }
-    }
-
     /**
-     * Runs independent tasks on a fixed pool of at most {@code threads} daemon threads; if one fails or the
-     * caller is interrupted, the others are interrupted.
+     * Runs unit {@code unit}'s group through thermalisation and production, storing its first
+     * {@link #unitChains} chains' samples. Sweeps go in as few calls as the samples and progress reports allow (a
+     * sampler may do several at once faster, bit-identically: {@link Sampler#sweeps}).
      */
-    private static void execute(List<Runnable> tasks, int threads) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, tasks.size()), r -> {
-            Thread t = new Thread(r, "coarse-chain");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> futures = new ArrayList<>(tasks.size());
-            for (Runnable task : tasks) {
-                futures.add(pool.submit(task));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("sampling interrupted", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException("a chain failed: " + cause, cause);
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private static void runChain(RunSpec spec, Sampler sampler, int chain, RandomGenerator rng, byte[][] configurations,
-                                 double[] energy, double[] magnetization, AtomicLong done, Progress progress) {
-        Model model = spec.model();
-        byte[] state = randomConfiguration(model, rng);
-        int n = state.length;
-        int[] counts = new int[model.statesPerSite()];
+    private static void runGroup(RunSpec spec, ChainGroup group, int unit, byte[][] configurations,
+                                 double[][] energy, double[][] magnetization, AtomicLong done, Progress progress) {
+        int first = unit * chainsPerUnit(spec);
+        int chains = unitChains(spec, unit);
+        int samples = spec.samplesPerChain();
+        double[] groupEnergy = new double[group.chains()];
+        double[] groupMagnetization = new double[group.chains()];
         long total = spec.totalSweeps();
         long chainSweeps = spec.thermalize() + spec.sweeps();
         long reportEvery = Math.max(1, chainSweeps / REPORTS_PER_CHAIN);
         long pending = 0;
-        int samples = spec.samplesPerChain();
         int kept = 0;
         long swept = 0;
         while (swept < chainSweeps) {
-            // as many sweeps in one call as there are up to the next sample or progress report (a sampler may do
-            // several at once faster, bit-identically: Sampler.sweeps)
             long untilSample = chainSweeps - swept;
             if (kept < samples) {
                 long production = swept - spec.thermalize();
@@ -354,36 +259,31 @@ public final class ChainRunner {
                 untilSample = spec.thermalize() + nextProduction - swept;
             }
             long step = Math.min(Math.min(untilSample, reportEvery - pending), chainSweeps - swept);
-            sampler.sweeps(state, rng, step);
+            group.sweeps(step);
             swept += step;
             long production = swept - spec.thermalize();
             if (production > 0 && production % spec.thin() == 0 && kept < samples) {
-                configurations[chain * samples + kept] = state.clone();
-                energy[kept] = model.energy(state) / n;
-                magnetization[kept] = magnetizationPerSite(model, state, counts);
+                group.measure(groupEnergy, groupMagnetization);
+                for (int r = 0; r < chains; r++) {
+                    configurations[(first + r) * samples + kept] = group.configuration(r);
+                    energy[first + r][kept] = groupEnergy[r];
+                    magnetization[first + r][kept] = groupMagnetization[r];
+                }
                 kept++;
             }
             pending += step;
             if (pending == reportEvery) {
                 if (Thread.currentThread().isInterrupted()) {
-                    throw new CancellationException("chain " + chain + " cancelled");
+                    throw new CancellationException("chain group " + unit + " cancelled");
                 }
                 if (progress != null) {
-                    progress.advance(done.addAndGet(pending), total);
+                    progress.advance(done.addAndGet(pending * chains), total);
                 }
                 pending = 0;
             }
         }
         if (progress != null && pending > 0) {
-            progress.advance(done.addAndGet(pending), total);
+            progress.advance(done.addAndGet(pending * chains), total);
         }
-    }
-
-    /** Ising: Σs/N; Potts: (q·max fraction − 1)/(q − 1). {@code counts} is scratch of length q. */
-    static double magnetizationPerSite(Model model, byte[] state, int[] counts) {
-        if (model instanceof PottsModel potts) {
-            return Observables.pottsOrderParameter(state, potts.q(), counts);
-        }
-        return (double) IsingModel.magnetization(state) / state.length;
     }
 }

@@ -1,9 +1,9 @@
 package dev.coarse.mc;
 
 import dev.coarse.lattice.Lattice;
+import dev.coarse.mc.kernel.SquareCheckerboardSweep;
+import dev.coarse.mc.kernel.SquareSpatialSweep;
 import dev.coarse.model.IsingModel;
-import dev.coarse.model.Model;
-import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
 /**
@@ -44,7 +44,7 @@ import java.util.random.RandomGenerator;
  * with a bit-identical plain-Java twin; smaller even L and higher T a scalar xoshiro256** loop. Odd L, h ≠ 0 and
  * other lattices take the generic table-driven loop in both. See {@link #sweep}.
  */
-public final class CheckerboardMetropolis implements Sampler {
+public final class CheckerboardMetropolis extends NeighbourTableSampler {
 
     /**
      * Acceptance of a flip with ΔE = 0. Plain Metropolis accepts it always; with a fixed visiting order that
@@ -58,11 +58,8 @@ public final class CheckerboardMetropolis implements Sampler {
      * T<sub>c</sub>: 533–561 sweeps at ½, 213–273 at 7/8, 177–199 for a(0) = 1; BENCHMARKS.md). 7/8 is exact in
      * binary, so the vector schedule's 32-bit threshold for it is exact too.
      */
-    static final double ZERO_COST_ACCEPTANCE = 0.875;
+    public static final double ZERO_COST_ACCEPTANCE = 0.875;
 
-    private final IsingModel model;
-    private final int[] neighbours;
-    private final int coordination;
     /** Sites in update order: colour 0 first, then colour 1. */
     private final int[] order;
     /** acceptance[(s+1)/2 * (2z+1) + (n+z)] = min(1, exp(−2βs(n+h))). */
@@ -74,28 +71,10 @@ public final class CheckerboardMetropolis implements Sampler {
      * (1, 1, 7/8, e<sup>−4β</sup>, e<sup>−8β</sup>).
      */
     private final long[] squareThresholds;
-    /** The packed (spatially multi-spin-coded) kernel's layout when it applies (see {@link #sweep}), else null. */
-    private final SquareSpatialLayout packedLayout;
-    /** The packed kernel's threshold bits of e<sup>−4β</sup> and e<sup>−8β</sup>, else null. */
-    private final long[] packedBits;
-    /** Scratch of the packed kernel: the packed configuration, else null. */
-    private final long[] packed;
-    /**
-     * The packed kernel's last output as bytes, where it converts with scalar code (JDK 17): a configuration equal
-     * to it is the packed array itself, so the next call skips packing (comparing and copying 16 KB costs a tenth of
-     * packing them). Null elsewhere.
-     */
-    private final byte[] lastUnpacked;
-    /** Whether {@link #lastUnpacked} holds the packed array's configuration. */
-    private boolean lastUnpackedValid;
-    /** Scratch of the packed kernel: its four xoshiro256** streams, re-seeded every sweep. */
-    private final long[] packedState = new long[4 * SquareSpatialLayout.LANES];
-    /** The vectorised schedule when it applies (see {@link #sweep}), else null. */
-    private final SquareCheckerboardSchedule vectorSchedule;
-    /** Scratch of the vector schedule: its xoshiro256** streams (four or eight), re-seeded every sweep. */
-    private final long[] laneState = new long[4 * SquareCheckerboardSchedule.MAX_STREAMS];
-    /** Scratch of the vector schedule: one block's random integers and the wrap sites' (twin), the latter (vectors). */
-    private final int[] blockRandom;
+    /** The packed (spatially multi-spin-coded) kernel when it applies (see {@link #sweep}), else null. */
+    private final SquareSpatialSweep packedKernel;
+    /** The vectorised byte schedule when it applies (see {@link #sweep}), else null. */
+    private final SquareCheckerboardSweep vectorSchedule;
 
     /**
      * The sampler for {@code model}: on a square lattice with even L and h = 0 the packed kernel (see
@@ -115,28 +94,19 @@ public final class CheckerboardMetropolis implements Sampler {
         return new CheckerboardMetropolis(model, false);
     }
 
-    private CheckerboardMetropolis(IsingModel model, boolean packedKernel) {
-        this.model = model;
+    private CheckerboardMetropolis(IsingModel model, boolean packs) {
+        super(model, SamplerKind.METROPOLIS);
         Lattice lattice = model.lattice();
-        this.neighbours = lattice.neighbourTable();
-        this.coordination = lattice.coordination();
         this.order = checkerboardOrder(lattice);
         int z = coordination;
         this.acceptance = new double[2 * (2 * z + 1)];
         double beta = model.beta();
         boolean square = lattice.dimension() == 2 && lattice.isBipartite() && model.field() == 0.0;
-        boolean packs = square && packedKernel;
-        this.packedLayout = packs ? new SquareSpatialLayout(lattice.linearSize()) : null;
-        this.packed = packs ? new long[packedLayout.length()] : null;
-        this.lastUnpacked = packs && !maskConversion(packedLayout) ? new byte[lattice.siteCount()] : null;
-        double x = StrictMath.exp(-4 * beta);
-        this.packedBits = packs ? SquareMultispinLayout.thresholdTables(MultispinMetropolis.fixedPointFraction(x),
-                MultispinMetropolis.fixedPointFraction(x * x)) : null;
+        this.packedKernel = square && packs ? new SquareSpatialSweep(lattice.linearSize(), beta) : null;
         this.squareSize = square && !packs ? lattice.linearSize() : 0;
         this.squareThresholds = new long[5];
-        this.vectorSchedule = squareSize > 0 && SquareCheckerboardSchedule.applies(squareSize, beta)
-                ? new SquareCheckerboardSchedule(squareSize, beta) : null;
-        this.blockRandom = new int[SquareCheckerboardSchedule.WIDE_LANES + squareSize / 2];
+        this.vectorSchedule = squareSize > 0 && SquareCheckerboardSweep.applies(squareSize, beta)
+                ? new SquareCheckerboardSweep(squareSize, beta, ZERO_COST_ACCEPTANCE) : null;
         for (int k = 0; k < 5; k++) {
             double deltaE = 2.0 * (2 * k - 4);
             double a = deltaE == 0.0 ? ZERO_COST_ACCEPTANCE : Math.min(1.0, StrictMath.exp(-beta * deltaE));
@@ -165,16 +135,6 @@ public final class CheckerboardMetropolis implements Sampler {
             }
         }
         return order;
-    }
-
-    @Override
-    public Model model() {
-        return model;
-    }
-
-    @Override
-    public String name() {
-        return "metropolis";
     }
 
     /**
@@ -210,19 +170,12 @@ public final class CheckerboardMetropolis implements Sampler {
      */
     @Override
     public void sweep(byte[] spins, RandomGenerator rng) {
-        if (packedLayout != null) {
-            sweeps(spins, rng, 1);
+        if (packedKernel != null) {
+            packedKernel.sweeps(spins, rng, 1);
             return;
         }
         if (vectorSchedule != null) {
-            vectorSchedule.seed(laneState, rng);
-            if (VectorSupport.WIDE && vectorSchedule.lanes == SquareCheckerboardSchedule.WIDE_LANES) {
-                SquareCheckerboardVector512.sweep(vectorSchedule, spins, laneState, blockRandom);
-            } else if (VectorSupport.ENABLED) {
-                SquareCheckerboardVector.sweep(vectorSchedule, spins, laneState, blockRandom);
-            } else {
-                SquareCheckerboardScalar.sweep(vectorSchedule, spins, laneState, blockRandom);
-            }
+            vectorSchedule.sweep(spins, rng);
             return;
         }
         if (squareSize > 0) {
@@ -252,39 +205,13 @@ public final class CheckerboardMetropolis implements Sampler {
      */
     @Override
     public void sweeps(byte[] spins, RandomGenerator rng, long count) {
-        if (packedLayout == null) {
-            Sampler.super.sweeps(spins, rng, count);
+        if (packedKernel != null) {
+            packedKernel.sweeps(spins, rng, count);
             return;
-        }
-        if (count <= 0) {
-            return;
-        }
-        boolean maskConversion = lastUnpacked == null;
-        if (maskConversion) {
-            SquareSpatialVector.pack(packedLayout, spins, packed);
-        } else if (!(lastUnpackedValid && Arrays.equals(spins, lastUnpacked))) {
-            packedLayout.pack(spins, packed);
         }
         for (long t = 0; t < count; t++) {
-            SquareSpatialLayout.seed(packedState, rng);
-            if (PackedSupport.VECTOR) {
-                SquareSpatialVector.sweep(packedLayout, packed, packedState, packedBits);
-            } else {
-                SquareSpatialScalar.sweep(packedLayout, packed, packedState, packedBits);
-            }
+            sweep(spins, rng);
         }
-        if (maskConversion) {
-            SquareSpatialVector.unpack(packedLayout, packed, spins);
-        } else {
-            packedLayout.unpack(packed, spins);
-            System.arraycopy(spins, 0, lastUnpacked, 0, spins.length);
-            lastUnpackedValid = true;
-        }
-    }
-
-    /** Whether the packed kernel converts through vector masks at this L in this JVM. */
-    private static boolean maskConversion(SquareSpatialLayout layout) {
-        return PackedSupport.MASK_CONVERSION && layout.size % 32 == 0;
     }
 
     /**
@@ -294,11 +221,11 @@ public final class CheckerboardMetropolis implements Sampler {
      * loop) or {@code "table"} (the generic loop).
      */
     public String kernel() {
-        if (packedLayout != null) {
-            return PackedSupport.VECTOR ? "packed-256" : "packed-twin";
+        if (packedKernel != null) {
+            return SquareSpatialSweep.vectorized() ? "packed-256" : "packed-twin";
         }
         if (vectorSchedule != null) {
-            int bits = vectorBits();
+            int bits = vectorSchedule.vectorBits();
             return bits == 0 ? "bytes-twin" : "bytes-" + bits;
         }
         return squareSize > 0 ? "square-loop" : "table";
@@ -306,7 +233,7 @@ public final class CheckerboardMetropolis implements Sampler {
 
     /** Whether this sampler runs the packed kernel (square lattice, even L, h = 0, not {@link #bytewise}). */
     public boolean packs() {
-        return packedLayout != null;
+        return packedKernel != null;
     }
 
     /**
@@ -326,7 +253,7 @@ public final class CheckerboardMetropolis implements Sampler {
      * bit-identical results.
      */
     public static boolean vectorized() {
-        return VectorSupport.ENABLED;
+        return SquareCheckerboardSweep.vectorized();
     }
 
     /**
@@ -335,13 +262,10 @@ public final class CheckerboardMetropolis implements Sampler {
      * blocks, or 32-site blocks as two halves); 0 for a plain-Java twin or a scalar loop.
      */
     public int vectorBits() {
-        if (packedLayout != null) {
-            return PackedSupport.VECTOR ? 256 : 0;
+        if (packedKernel != null) {
+            return SquareSpatialSweep.vectorized() ? 256 : 0;
         }
-        if (vectorSchedule == null || !VectorSupport.ENABLED) {
-            return 0;
-        }
-        return VectorSupport.WIDE && vectorSchedule.lanes == SquareCheckerboardSchedule.WIDE_LANES ? 512 : 256;
+        return vectorSchedule == null ? 0 : vectorSchedule.vectorBits();
     }
 
     /**
@@ -349,68 +273,15 @@ public final class CheckerboardMetropolis implements Sampler {
      * {@link #vectorized()} needs); otherwise they run as two 256-bit halves, with bit-identical results.
      */
     public static boolean vectorized512() {
-        return VectorSupport.WIDE;
-    }
-
-    /**
-     * Whether vector kernels may be tried at all: the incubator module is present and {@code
-     * coarse.checkerboard.vector} is not {@code false}. Each kernel then checks itself against its twin.
-     */
-    private static boolean vectorsAllowed() {
-        return Boolean.parseBoolean(System.getProperty("coarse.checkerboard.vector", "true"))
-                && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
-    }
-
-    /** Decided once: loading the vector kernels needs the incubator module. */
-    private static final class VectorSupport {
-        static final boolean ENABLED = detect(false);
-        /** The 512-bit kernel; only with the 256-bit one, so the sizes below L = 66 never fall to the twin. */
-        static final boolean WIDE = ENABLED && detect(true);
-
-        private static boolean detect(boolean wide) {
-            if (!vectorsAllowed()
-                    || wide && !Boolean.parseBoolean(System.getProperty("coarse.checkerboard.vector512", "true"))) {
-                return false;
-            }
-            try {
-                return wide ? SquareCheckerboardVector512.usable() : SquareCheckerboardVector.usable();
-            } catch (LinkageError | RuntimeException e) {
-                // an incubator API this code was not written against: the plain-Java twin, same results
-                return false;
-            }
-        }
-    }
-
-    /**
-     * Decided once, apart from {@link VectorSupport}: a JVM that runs only the byte kernels never runs the packed
-     * kernel's self-check. On JDK 17 the byte kernel compiles to code 2.5× slower in a JVM where the packed kernel has
-     * run, even only this self-check (1.0–1.2 against 2.6 flips/ns at L = 128, in 5 of 6 JVMs; not understood,
-     * presumably C2's type profiles of the Vector API methods both kernels call); the packed kernel is not affected
-     * by running second. So benchmarks time the byte kernel first or in a JVM of its own.
-     */
-    private static final class PackedSupport {
-        /** The packed kernel on 256-bit vectors. */
-        static final boolean VECTOR = detect();
-        /** Its conversion from and to bytes through vector masks ({@code SquareSpatialVector.MASK_CONVERSION}). */
-        static final boolean MASK_CONVERSION = VECTOR && SquareSpatialVector.MASK_CONVERSION;
-
-        private static boolean detect() {
-            if (!vectorsAllowed()) {
-                return false;
-            }
-            try {
-                return SquareSpatialVector.usable();
-            } catch (LinkageError | RuntimeException e) {
-                return false;
-            }
-        }
+        return SquareCheckerboardSweep.vectorized512();
     }
 
     private void sweepSquare(byte[] spins, RandomGenerator rng) {
         final int size = squareSize;
         // threshold[(s·n + 4) / 2]: flip iff the 53-bit uniform integer k is below it (u < p ⇔ k < ⌈p·2⁵³⌉)
         final long[] threshold = squareThresholds;
-        // xoshiro256** in locals, seeded from the chain's stream once per sweep
+        // xoshiro256** in locals, seeded from the chain's stream once per sweep; written out, not Xoshiro256.next on
+        // an array as in ClusterGrowth: that ran this loop 5 % slower (L = 32, JDK 17, 2026-12-06)
         long s0 = rng.nextLong();
         long s1 = rng.nextLong();
         long s2 = rng.nextLong();

@@ -1,5 +1,6 @@
 package dev.coarse.mc;
 
+import dev.coarse.mc.kernel.Xoshiro256;
 import java.util.random.RandomGenerator;
 
 /**
@@ -18,14 +19,10 @@ final class ClusterGrowth {
      */
     static int recolour(byte[] configuration, int seed, byte replacement, double addProbability, int[] neighbours,
                         int coordination, int[] stack, RandomGenerator rng) {
-        // xoshiro256** in locals, seeded from the stream once per cluster (the step written out, as in the other
-        // kernels: see Xoshiro256); a neighbour joins iff the top 53 bits k of a word are below ⌈p·2⁵³⌉, i.e.
-        // iff u = k·2⁻⁵³ < p
+        // xoshiro256**, seeded from the stream once per cluster; a neighbour joins iff the top 53 bits k of a word
+        // are below ⌈p·2⁵³⌉, i.e. iff u = k·2⁻⁵³ < p
         final long threshold = (long) Math.ceil(addProbability * 0x1p53);
-        long s0 = rng.nextLong();
-        long s1 = rng.nextLong();
-        long s2 = rng.nextLong();
-        long s3 = rng.nextLong() | 1L; // never the all-zero state
+        final long[] generator = Xoshiro256.oddSeeded(rng);
         final byte old = configuration[seed];
         configuration[seed] = replacement;
         stack[0] = seed;
@@ -36,15 +33,7 @@ final class ClusterGrowth {
             for (int k = 0; k < coordination; k++) {
                 final int j = neighbours[base + k];
                 if (configuration[j] == old) {
-                    final long word = Long.rotateLeft(s1 * 5, 7) * 9;
-                    final long t = s1 << 17;
-                    s2 ^= s0;
-                    s3 ^= s1;
-                    s1 ^= s2;
-                    s0 ^= s3;
-                    s2 ^= t;
-                    s3 = Long.rotateLeft(s3, 45);
-                    if (word >>> 11 < threshold) {
+                    if (Xoshiro256.next(generator) >>> 11 < threshold) {
                         configuration[j] = replacement;
                         stack[top++] = j;
                         size++;

@@ -137,8 +137,8 @@ public final class DimerWorm implements Sampler {
     }
 
     @Override
-    public String name() {
-        return "worm";
+    public SamplerKind kind() {
+        return SamplerKind.WORM;
     }
 
     /** Worms per sweep (see the class comment). */

@@ -1,7 +1,6 @@
 package dev.coarse.mc;
 
 import dev.coarse.model.IsingModel;
-import dev.coarse.model.Model;
 import java.util.random.RandomGenerator;
 
 /**
@@ -11,33 +10,18 @@ import java.util.random.RandomGenerator;
  * n<sub>i</sub>. Sites are visited in increasing order; each single-site update samples the exact
  * conditional distribution, so the sweep leaves the Boltzmann distribution invariant.
  */
-public final class HeatBath implements Sampler {
+public final class HeatBath extends NeighbourTableSampler {
 
-    private final IsingModel model;
-    private final int[] neighbours;
-    private final int coordination;
     /** probabilityUp[n + z] = 1/(1 + exp(−2β(n + h))). */
     private final double[] probabilityUp;
 
     public HeatBath(IsingModel model) {
-        this.model = model;
-        this.neighbours = model.lattice().neighbourTable();
-        this.coordination = model.lattice().coordination();
+        super(model, SamplerKind.HEAT_BATH);
         int z = coordination;
         this.probabilityUp = new double[2 * z + 1];
         for (int n = -z; n <= z; n++) {
             probabilityUp[n + z] = 1.0 / (1.0 + StrictMath.exp(-2.0 * model.beta() * (n + model.field())));
         }
-    }
-
-    @Override
-    public Model model() {
-        return model;
-    }
-
-    @Override
-    public String name() {
-        return "heatbath";
     }
 
     /** One sweep: every site resampled once, in site order. Modified: {@code spins}. */

@@ -1,14 +1,13 @@
 package dev.coarse.mc;
 
 import dev.coarse.lattice.Lattice;
+import dev.coarse.mc.kernel.FixedPoint;
+import dev.coarse.mc.kernel.MultispinSweep;
 import dev.coarse.model.IsingModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 import java.util.random.RandomGenerator;
@@ -22,7 +21,7 @@ import java.util.random.RandomGeneratorFactory;
  * <p><b>Storage.</b> Bit r of a site's word is 1 when replica r has s = +1 there (the same convention as
  * {@link dev.coarse.exact.ExactDistribution}'s codes). On the chain and the cubic lattice the words are in
  * {@link Lattice} order; on the square lattice the two checkerboard colours are stored apart, with a ghost
- * word at each end of every half-row ({@link SquareMultispinLayout}), so that a block of sites of one colour
+ * word at each end of every half-row ({@code mc.kernel.SquareMultispinLayout}), so that a block of sites of one colour
  * (eight, or four; see "Block width") is consecutive and one vector operation updates it. {@link #words()} always
  * returns lattice order. A 64-replica L = 1024 square lattice takes 8 MiB plus 32 KiB of ghosts.
  *
@@ -102,7 +101,7 @@ import java.util.random.RandomGeneratorFactory;
  * <p>An instance is one 64-replica Markov chain group and is not thread-safe; run several groups on
  * several threads with {@link #sweepAll} or {@link #run}.
  */
-public final class MultispinMetropolis {
+public final class MultispinMetropolis implements ChainGroup {
 
     /** Replicas per group: one per bit of a {@code long}. */
     public static final int REPLICAS = 64;
@@ -112,34 +111,20 @@ public final class MultispinMetropolis {
 
     private final IsingModel model;
     private final Lattice lattice;
-    private final int linearSize;
-    private final int dimension;
-    /** Lattice-order words (chain and cubic lattices); null in 2D, where {@link #packed} holds the spins. */
-    private final long[] words;
     private final int siteCount;
-    private final long[] rngState = new long[4];
-    /** 2D only: the colour-separated storage the square kernels update, and its geometry. */
-    private final SquareMultispinLayout layout;
     private final Width width;
-    private final long[] packed;
-    /** 2D only: one xoshiro256** state per vector lane, {@code laneState[lanes·k + lane]}. */
-    private final long[] laneState;
-    private final long[] thresholdBits;
-    /** thresholds[m] = floor(x^m · 2^64) as an unsigned fraction, m = 1 … d; thresholds[0] unused. */
-    private final long[] thresholds = new long[4];
-    /** Checkerboard site lists, for the chain and cubic kernels. */
-    private final int[][] colourSites;
-    private final int[] neighbourTable;
+    /** The spins and the sweep: colour-separated words on the square lattice, lattice order elsewhere. */
+    private final MultispinSweep kernel;
     private long sweepCount;
 
     /**
-     * The acceptance of ΔE = 0 flips on the square and cubic lattices: 1 − 2<sup>−3</sup> = 7/8, where
-     * 3 = {@link SquareMultispinLayout#WORDS_PER_TEST}, the random words whose OR decides a ΔE = 0 replica in
-     * 2D (see the class comment). The cubic kernel uses the same value as its threshold (exact in fixed point).
+     * The acceptance of ΔE = 0 flips on the square and cubic lattices: 1 − 2<sup>−3</sup> = 7/8, 3 being the random
+     * words whose OR decides a ΔE = 0 replica in 2D (see the class comment). The cubic kernel uses the same value as
+     * its threshold (exact in fixed point).
      */
-    static final double ZERO_COST_ACCEPTANCE = 1.0 - 1.0 / (1 << SquareMultispinLayout.WORDS_PER_TEST);
+    public static final double ZERO_COST_ACCEPTANCE = MultispinSweep.ZERO_COST_ACCEPTANCE;
     /** The acceptance of ΔE = 0 flips on the chain. */
-    static final double CHAIN_ZERO_COST_ACCEPTANCE = 0.5;
+    public static final double CHAIN_ZERO_COST_ACCEPTANCE = MultispinSweep.CHAIN_ZERO_COST_ACCEPTANCE;
 
     /**
      * The block of sites the square-lattice kernel updates together; the chain and cubic lattices have one kernel
@@ -150,13 +135,13 @@ public final class MultispinMetropolis {
          * Four sites of one colour per block, four generator streams: one 256-bit vector. Sampler
          * {@code multispin-narrow} on the square lattice; the only width of the chain and cubic kernels.
          */
-        NARROW(SquareMultispinLayout.NARROW_LANES),
+        NARROW(MultispinSweep.NARROW_SITES),
         /**
          * Eight sites per block, eight streams: one 512-bit vector on a JDK after 17 with AVX-512, else two
          * 256-bit halves or the plain-Java twin. Another chain than {@link #NARROW} for the same seed (see the
          * class comment). The square lattice's default.
          */
-        WIDE(SquareMultispinLayout.WIDE_LANES);
+        WIDE(MultispinSweep.WIDE_SITES);
 
         private final int sites;
 
@@ -205,8 +190,25 @@ public final class MultispinMetropolis {
      *                                  on a lattice other than the square one
      */
     public MultispinMetropolis(IsingModel model, SplittableGenerator streams, Width width) {
+        this(model, width, Objects.requireNonNull(streams, "streams").split());
+    }
+
+    /**
+     * A group of 64 replicas whose generator states and hot start are drawn from {@code seeder} itself (the
+     * constructors draw them from a split of their generator): the group {@link ChainRunner} builds from a run's g-th
+     * stream. {@code groups(model, n, seed, width).get(g)} equals {@code seeded(model, s, width)} for s the g-th
+     * split of {@link #rootGenerator rootGenerator(seed)}.
+     *
+     * <p>Modified: {@code seeder} is advanced.
+     *
+     * @throws IllegalArgumentException as the constructors
+     */
+    public static MultispinMetropolis seeded(IsingModel model, RandomGenerator seeder, Width width) {
+        return new MultispinMetropolis(model, width, Objects.requireNonNull(seeder, "seeder"));
+    }
+
+    private MultispinMetropolis(IsingModel model, Width width, RandomGenerator seeder) {
         this.model = Objects.requireNonNull(model, "model");
-        Objects.requireNonNull(streams, "streams");
         this.width = Objects.requireNonNull(width, "width");
         if (model.field() != 0.0) {
             throw new IllegalArgumentException("the multi-spin Metropolis kernel supports only zero field, got h = "
@@ -218,48 +220,8 @@ public final class MultispinMetropolis {
             throw new IllegalArgumentException("wide blocks are for the square lattice only, got a "
                     + lattice.dimension() + "D lattice; use Width.NARROW (sampler multispin)");
         }
-        this.linearSize = lattice.linearSize();
-        this.dimension = lattice.dimension();
         this.siteCount = lattice.siteCount();
-        double x = StrictMath.exp(-4.0 * model.couplingK());
-        for (int m = 1; m <= dimension; m++) {
-            thresholds[m] = fixedPointFraction(StrictMath.pow(x, m));
-        }
-        RandomGenerator seeder = streams.split();
-        if (dimension == 2) {
-            // one xoshiro state per vector lane from the split stream, then the hot start
-            layout = new SquareMultispinLayout(linearSize, width.sites());
-            int lanes = layout.lanes;
-            laneState = new long[4 * lanes];
-            for (int l = 0; l < lanes; l++) {
-                long[] lane = xoshiroState(seeder);
-                for (int k = 0; k < 4; k++) {
-                    laneState[lanes * k + l] = lane[k];
-                }
-            }
-            thresholdBits = SquareMultispinLayout.thresholdTables(thresholds[1], thresholds[2]);
-            packed = new long[layout.length()];
-            long[] start = new long[siteCount];
-            for (int i = 0; i < siteCount; i++) {
-                start[i] = seeder.nextLong();
-            }
-            layout.pack(start, packed);
-            words = null;
-            colourSites = null;
-            neighbourTable = null;
-        } else {
-            System.arraycopy(xoshiroState(seeder), 0, rngState, 0, 4);
-            words = new long[siteCount];
-            for (int i = 0; i < siteCount; i++) {
-                words[i] = nextLong(rngState);
-            }
-            layout = null;
-            packed = null;
-            laneState = null;
-            thresholdBits = null;
-            colourSites = new int[][] {lattice.checkerboardSites(0), lattice.checkerboardSites(1)};
-            neighbourTable = lattice.neighbourTable();
-        }
+        this.kernel = MultispinSweep.create(lattice, width.sites(), model.couplingK(), seeder);
     }
 
     /** The L64X128MixRandom root that {@link #MultispinMetropolis(IsingModel, long)} and {@link #groups} split. */
@@ -310,36 +272,12 @@ public final class MultispinMetropolis {
      * array: read only (use {@link #setReplica} to change spins).
      */
     public long[] words() {
-        return latticeWords();
-    }
-
-    /** The spin words in lattice order: the live array on the chain and cubic lattices, a fresh copy in 2D. */
-    private long[] latticeWords() {
-        if (packed == null) {
-            return words;
-        }
-        long[] copy = new long[siteCount];
-        layout.unpack(packed, copy);
-        return copy;
+        return kernel.latticeWords();
     }
 
     /** Bytes of spin storage (the packed words with their ghosts and padding in 2D). */
     public long spinStorageBytes() {
-        return (long) Long.BYTES * (packed == null ? words.length : packed.length);
-    }
-
-    /** A xoshiro256** state of four words from {@code seeder} (never the all-zero state). */
-    private static long[] xoshiroState(RandomGenerator seeder) {
-        long[] state = new long[4];
-        long any = 0;
-        for (int k = 0; k < 4; k++) {
-            state[k] = seeder.nextLong();
-            any |= state[k];
-        }
-        if (any == 0) {
-            state[0] = 0x9E3779B97F4A7C15L; // xoshiro's one forbidden state
-        }
-        return state;
+        return kernel.storageBytes();
     }
 
     /**
@@ -349,7 +287,7 @@ public final class MultispinMetropolis {
      * results are bit-identical; only the speed differs.
      */
     public static boolean vectorized() {
-        return VectorSupport.ENABLED;
+        return MultispinSweep.narrowVectors();
     }
 
     /**
@@ -359,81 +297,17 @@ public final class MultispinMetropolis {
      * {@link #vectorized()} holds), else 0 (the plain-Java twin). All three give the same results.
      */
     public static int wideVectorBits() {
-        return WideSupport.BITS;
+        return MultispinSweep.wideVectorBits();
     }
 
     /** Whether this group's sweeps run on vectors (always false on the chain and cubic lattices). */
     public boolean onVectors() {
-        if (dimension != 2) {
-            return false;
-        }
-        return width == Width.WIDE ? WideSupport.BITS > 0 : VectorSupport.ENABLED;
-    }
-
-    /** The module present and the property not false: the condition both vector kernels share. */
-    private static boolean vectorsAllowed() {
-        return Boolean.parseBoolean(System.getProperty("coarse.multispin.vector", "true"))
-                && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
-    }
-
-    /** Decided once: loading {@link SquareMultispinVector} needs the incubator module. */
-    private static final class VectorSupport {
-        static final boolean ENABLED = detect();
-
-        private static boolean detect() {
-            if (!vectorsAllowed()) {
-                return false;
-            }
-            try {
-                return SquareMultispinVector.usable();
-            } catch (LinkageError | RuntimeException e) {
-                // an incubator API this code was not written against: the plain-Java twin, same results
-                return false;
-            }
-        }
-    }
-
-    /**
-     * Decided once, apart from {@link VectorSupport}: a JVM that never creates a wide group never runs the 512-bit
-     * kernel's self-check (a kernel run in a JVM can change how C2 compiles the others, BENCHMARKS.md).
-     */
-    private static final class WideSupport {
-        static final int BITS = detect();
-
-        private static int detect() {
-            if (!vectorsAllowed()) {
-                return 0;
-            }
-            try {
-                if (Boolean.parseBoolean(System.getProperty("coarse.multispin.vector512", "true"))
-                        && SquareMultispinWide.usable()) {
-                    return 512;
-                }
-                return SquareMultispinWideHalves.usable() ? 256 : 0;
-            } catch (LinkageError | RuntimeException e) {
-                return 0;
-            }
-        }
+        return kernel.onVectors();
     }
 
     /** One full checkerboard sweep of all 64 replicas. Modified: the spin words and the generator state. */
     public void sweep() {
-        switch (dimension) {
-            case 2 -> {
-                if (width == Width.WIDE) {
-                    switch (WideSupport.BITS) {
-                        case 512 -> SquareMultispinWide.sweep(layout, packed, laneState, thresholdBits);
-                        case 256 -> SquareMultispinWideHalves.sweep(layout, packed, laneState, thresholdBits);
-                        default -> SquareMultispinScalar.sweep(layout, packed, laneState, thresholdBits);
-                    }
-                } else if (VectorSupport.ENABLED) {
-                    SquareMultispinVector.sweep(layout, packed, laneState, thresholdBits);
-                } else {
-                    SquareMultispinScalar.sweep(layout, packed, laneState, thresholdBits);
-                }
-            }
-            default -> sweepGeneric();
-        }
+        kernel.sweep();
         sweepCount++;
     }
 
@@ -444,89 +318,37 @@ public final class MultispinMetropolis {
         }
     }
 
-    /**
-     * The chain (d = 1) and cubic (d = 3) kernel: neighbour table, disagreements summed by a bit-sliced
-     * 3-bit counter (a chain of half adders), thresholds x^(d−n).
-     */
-    private void sweepGeneric() {
-        final long[] w = words;
-        final int[] nb = neighbourTable;
-        final int z = 2 * dimension;
-        final boolean cubic = dimension == 3;
-        final long p1 = thresholds[1];
-        final long p2 = thresholds[2];
-        final long p3 = thresholds[3];
-        final long p0 = fixedPointFraction(cubic ? ZERO_COST_ACCEPTANCE : CHAIN_ZERO_COST_ACCEPTANCE);
-        long s0 = rngState[0];
-        long s1 = rngState[1];
-        long s2 = rngState[2];
-        long s3 = rngState[3];
-        for (int colour = 0; colour < 2; colour++) {
-            for (final int site : colourSites[colour]) {
-                final long s = w[site];
-                long c0 = 0;
-                long c1 = 0;
-                long c2 = 0;
-                final int base = site * z;
-                for (int j = 0; j < z; j++) {
-                    final long dis = s ^ w[nb[base + j]];
-                    final long carry0 = c0 & dis;
-                    c0 ^= dis;
-                    final long carry1 = c1 & carry0;
-                    c1 ^= carry0;
-                    c2 |= carry1;
-                }
-                long accept;
-                final long sel0; // ΔE = 0: p = 7/8 (cubic) or 1/2 (chain)
-                final long sel1; // p = x
-                final long sel2; // p = x²
-                final long sel3; // p = x³
-                if (cubic) {
-                    accept = c2; // n >= 4: ΔE < 0
-                    sel0 = c1 & c0 & ~c2; // n = 3: ΔE = 0, see the class comment
-                    sel1 = ~c0 & c1 & ~c2; // n = 2
-                    sel2 = c0 & ~c1 & ~c2; // n = 1
-                    sel3 = ~(c0 | c1 | c2); // n = 0
-                } else {
-                    accept = c1; // n = 2: ΔE = −4
-                    sel0 = c0; // n = 1: ΔE = 0, see the class comment
-                    sel1 = ~(c0 | c1); // n = 0
-                    sel2 = 0;
-                    sel3 = 0;
-                }
-                long undecided = sel0 | sel1 | sel2 | sel3;
-                long q0 = p0;
-                long q1 = p1;
-                long q2 = p2;
-                long q3 = p3;
-                for (int k = 0; k < 64; k++) {
-                    final long r = Long.rotateLeft(s1 * 5, 7) * 9; // xoshiro256**
-                    final long t = s1 << 17;
-                    s2 ^= s0;
-                    s3 ^= s1;
-                    s1 ^= s2;
-                    s0 ^= s3;
-                    s2 ^= t;
-                    s3 = Long.rotateLeft(s3, 45);
-                    final long threshold = (sel0 & (q0 >> 63)) | (sel1 & (q1 >> 63)) | (sel2 & (q2 >> 63))
-                            | (sel3 & (q3 >> 63));
-                    q0 <<= 1;
-                    q1 <<= 1;
-                    q2 <<= 1;
-                    q3 <<= 1;
-                    accept |= undecided & threshold & ~r;
-                    undecided &= ~(threshold ^ r);
-                    if (undecided == 0) {
-                        break;
-                    }
-                }
-                w[site] = s ^ accept;
-            }
+    /** {@value #REPLICAS}: the replicas are the group's chains. */
+    @Override
+    public int chains() {
+        return REPLICAS;
+    }
+
+    /** {@code count} sweeps. */
+    @Override
+    public void sweeps(long count) {
+        for (long t = 0; t < count; t++) {
+            sweep();
         }
-        rngState[0] = s0;
-        rngState[1] = s1;
-        rngState[2] = s2;
-        rngState[3] = s3;
+    }
+
+    /** Replica {@code chain} as ±1 bytes: {@link #replica}. */
+    @Override
+    public byte[] configuration(int chain) {
+        return replica(chain);
+    }
+
+    /** Energy and magnetisation per site of every replica. Modified: both arrays (length ≥ 64). */
+    @Override
+    public void measure(double[] energyPerSite, double[] magnetizationPerSite) {
+        double[] e = new double[REPLICAS];
+        long[] m = new long[REPLICAS];
+        energies(e);
+        magnetizations(m);
+        for (int r = 0; r < REPLICAS; r++) {
+            energyPerSite[r] = e[r] / siteCount;
+            magnetizationPerSite[r] = (double) m[r] / siteCount;
+        }
     }
 
     /** Replica r as a ±1 configuration (a fresh array, sites as in {@link Lattice}). */
@@ -543,35 +365,19 @@ public final class MultispinMetropolis {
         if (out.length != siteCount) {
             throw new IllegalArgumentException("output has " + out.length + " sites, lattice has " + siteCount);
         }
-        if (packed == null) {
-            for (int i = 0; i < siteCount; i++) {
-                out[i] = (byte) ((((words[i] >>> r) & 1) << 1) - 1);
-            }
-            return;
-        }
-        for (int y = 0; y < linearSize; y++) {
-            int even = layout.rowStart(y & 1, y); // x even: colour y mod 2
-            int odd = layout.rowStart((y + 1) & 1, y);
-            int row = y * linearSize;
-            for (int x = 0; x < linearSize; x += 2) {
-                out[row + x] = (byte) ((((packed[even + x / 2] >>> r) & 1) << 1) - 1);
-                out[row + x + 1] = (byte) ((((packed[odd + x / 2] >>> r) & 1) << 1) - 1);
-            }
-        }
+        kernel.copyReplica(r, out);
     }
 
     /** Sets replica r to a ±1 configuration (e.g. a cold start). Modified: the spin words. */
     public void setReplica(int r, byte[] configuration) {
         checkReplica(r);
         model.validate(configuration);
-        long[] w = latticeWords();
+        long[] w = kernel.latticeWords();
         long bit = 1L << r;
         for (int i = 0; i < siteCount; i++) {
             w[i] = configuration[i] > 0 ? w[i] | bit : w[i] & ~bit;
         }
-        if (packed != null) {
-            layout.pack(w, packed);
-        }
+        kernel.setLatticeWords(w);
     }
 
     /**
@@ -579,7 +385,7 @@ public final class MultispinMetropolis {
      * (about two word operations per site for all 64 replicas). Modified: {@code out} (length ≥ 64).
      */
     public void magnetizations(long[] out) {
-        long[] ones = verticalCount(latticeWords(), null);
+        long[] ones = verticalCount(kernel.latticeWords(), null);
         for (int r = 0; r < REPLICAS; r++) {
             out[r] = 2 * ones[r] - siteCount;
         }
@@ -587,7 +393,7 @@ public final class MultispinMetropolis {
 
     /** Total energies H = −Σ s_i s_j of every replica. Modified: {@code out} (length ≥ 64). */
     public void energies(double[] out) {
-        long[] disagreements = verticalCount(latticeWords(), lattice);
+        long[] disagreements = verticalCount(kernel.latticeWords(), lattice);
         long bonds = lattice.bondCount();
         for (int r = 0; r < REPLICAS; r++) {
             out[r] = -(double) (bonds - 2 * disagreements[r]);
@@ -648,29 +454,6 @@ public final class MultispinMetropolis {
 
     // ---- random bits -------------------------------------------------------------------------------
 
-    /** One xoshiro256** step on {@code state} (4 longs). Modified: {@code state}. */
-    static long nextLong(long[] state) {
-        return Xoshiro256.next(state, 1, 0);
-    }
-
-    /**
-     * floor(p · 2<sup>64</sup>) as an unsigned 64-bit fraction, for 0 ≤ p &lt; 1 (p ≥ 1 saturates to
-     * 2<sup>64</sup> − 1, which differs from certainty by 2<sup>−64</sup>).
-     */
-    static long fixedPointFraction(double p) {
-        if (!(p >= 0)) {
-            throw new IllegalArgumentException("probability must be >= 0, got " + p);
-        }
-        if (p >= 1) {
-            return -1L;
-        }
-        double scaled = p * 0x1p64;
-        if (scaled >= 0x1p63) {
-            return ((long) (scaled - 0x1p63)) | Long.MIN_VALUE;
-        }
-        return (long) scaled;
-    }
-
     /**
      * A word whose 64 bits are independent Bernoulli(p) variables, p = threshold / 2<sup>64</sup>, by the
      * same bit-serial comparison the kernels inline: bit k of replica r's uniform fraction is bit r of the
@@ -695,7 +478,7 @@ public final class MultispinMetropolis {
 
     /** {@link #bernoulliMask(RandomGenerator, long)} with the threshold of probability p. */
     public static long bernoulliMask(RandomGenerator words, double p) {
-        return bernoulliMask(words, fixedPointFraction(p));
+        return bernoulliMask(words, FixedPoint.fraction(p));
     }
 
     // ---- several groups, several threads -----------------------------------------------------------
@@ -707,53 +490,7 @@ public final class MultispinMetropolis {
      * <p>Modified: every group.
      */
     public static void sweepAll(List<MultispinMetropolis> groups, int sweeps, int threads) {
-        forEachGroup(groups, threads, g -> g.sweep(sweeps));
-    }
-
-    /** A per-group task for {@link #forEachGroup}. */
-    private interface GroupTask {
-        void run(MultispinMetropolis group) throws InterruptedException;
-    }
-
-    private static void forEachGroup(List<MultispinMetropolis> groups, int threads, GroupTask task) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
-        }
-        if (threads == 1 || groups.size() == 1) {
-            for (MultispinMetropolis g : groups) {
-                try {
-                    task.run(g);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted", e);
-                }
-            }
-            return;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, groups.size()));
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (MultispinMetropolis g : groups) {
-                futures.add(pool.submit(() -> {
-                    task.run(g);
-                    return null;
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(cause);
-        } finally {
-            pool.shutdownNow();
-        }
+        TaskPool.run("multispin", groups.size(), threads, g -> groups.get(g).sweep(sweeps));
     }
 
     /**
@@ -776,12 +513,13 @@ public final class MultispinMetropolis {
         int n = model.lattice().siteCount();
         byte[][][] samples = new byte[groupCount * REPLICAS][samplesPerReplica][n];
         AtomicLong recorded = new AtomicLong();
-        forEachGroup(groups, threads, g -> {
-            int first = groups.indexOf(g) * REPLICAS;
+        TaskPool.run("multispin", groupCount, threads, index -> {
+            MultispinMetropolis g = groups.get(index);
+            int first = index * REPLICAS;
             g.sweep(thermalizeSweeps);
             for (int t = 0; t < samplesPerReplica; t++) {
-                if (Thread.interrupted()) {
-                    throw new InterruptedException();
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new CancellationException("replica group " + index + " cancelled");
                 }
                 g.sweep(thin);
                 for (int r = 0; r < REPLICAS; r++) {

@@ -1,6 +1,5 @@
 package dev.coarse.mc;
 
-import dev.coarse.model.Model;
 import dev.coarse.model.PottsModel;
 import java.util.random.RandomGenerator;
 
@@ -11,35 +10,20 @@ import java.util.random.RandomGenerator;
  * with the state (ΔE = a<sub>old</sub> − a<sub>new</sub> for H = −Σδ). The acceptance is tabulated by
  * a<sub>new</sub> − a<sub>old</sub> ∈ [−2d, 2d]. Sites are visited in increasing order.
  */
-public final class PottsMetropolis implements Sampler {
+public final class PottsMetropolis extends NeighbourTableSampler {
 
-    private final PottsModel model;
-    private final int[] neighbours;
-    private final int coordination;
     private final int q;
     /** acceptance[gain + z] = min(1, exp(β·gain)), gain = a_new − a_old. */
     private final double[] acceptance;
 
     public PottsMetropolis(PottsModel model) {
-        this.model = model;
-        this.neighbours = model.lattice().neighbourTable();
-        this.coordination = model.lattice().coordination();
+        super(model, SamplerKind.METROPOLIS);
         this.q = model.q();
         int z = coordination;
         this.acceptance = new double[2 * z + 1];
         for (int gain = -z; gain <= z; gain++) {
             acceptance[gain + z] = Math.min(1.0, StrictMath.exp(model.beta() * gain));
         }
-    }
-
-    @Override
-    public Model model() {
-        return model;
-    }
-
-    @Override
-    public String name() {
-        return "metropolis";
     }
 
     /** One sweep: N proposals, one per site in site order. Modified: {@code states}. */

@@ -1,6 +1,5 @@
 package dev.coarse.mc;
 
-import dev.coarse.model.Model;
 import dev.coarse.model.PottsModel;
 import java.util.random.RandomGenerator;
 
@@ -10,32 +9,17 @@ import java.util.random.RandomGenerator;
  * p<sub>add</sub> = 1 − e<sup>−β</sup> (the Fortuin–Kasteleyn bond probability for H = −Σδ), and set the
  * whole cluster to b. One {@link #sweep} is one cluster move. The growth stack is preallocated.
  */
-public final class PottsWolff implements Sampler {
+public final class PottsWolff extends NeighbourTableSampler {
 
-    private final PottsModel model;
-    private final int[] neighbours;
-    private final int coordination;
     private final int q;
     private final double addProbability;
     private final int[] stack;
 
     public PottsWolff(PottsModel model) {
-        this.model = model;
-        this.neighbours = model.lattice().neighbourTable();
-        this.coordination = model.lattice().coordination();
+        super(model, SamplerKind.WOLFF);
         this.q = model.q();
         this.addProbability = -StrictMath.expm1(-model.beta());
         this.stack = new int[model.lattice().siteCount()];
-    }
-
-    @Override
-    public Model model() {
-        return model;
-    }
-
-    @Override
-    public String name() {
-        return "wolff";
     }
 
     /** One cluster move. Modified: {@code states}. */

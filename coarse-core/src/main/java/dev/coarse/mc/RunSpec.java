@@ -9,21 +9,22 @@ import java.util.Objects;
  * configuration every {@code thin} sweeps (so ⌊sweeps/thin⌋ samples per chain), with random streams split
  * from {@code seed}, on {@code threads} threads. A "sweep" is one {@link Sampler#sweep} call.
  *
- * <p>With sampler {@value Samplers#MULTISPIN} or {@value Samplers#MULTISPIN_NARROW}, {@code chains} is the number
- * of replicas kept: the run
+ * <p>With a multi-spin sampler ({@link SamplerKind#MULTISPIN}, {@link SamplerKind#MULTISPIN_NARROW}), {@code chains}
+ * is the number of replicas kept: the run
  * simulates ⌈chains/64⌉ groups of 64 replicas ({@link MultispinMetropolis}) and keeps replicas 0 … chains−1
  * (group g holds replicas 64g … 64g+63); the surplus replicas of the last group cost nothing (bit-parallel)
  * and are discarded. A sweep is one checkerboard sweep of every replica.
  *
  * @throws IllegalArgumentException on sweeps ≤ 0, thin ≤ 0, thin &gt; sweeps, thermalize &lt; 0,
- *                                  chains &lt; 1, threads &lt; 1, a sampler unknown for the model, or a
+ *                                  chains &lt; 1, threads &lt; 1, a sampler not available for the model, or a
  *                                  cluster or multispin sampler with a field, or multispin on an odd lattice
  */
-public record RunSpec(Model model, String sampler, long sweeps, long thermalize, long thin, int chains, long seed,
+public record RunSpec(Model model, SamplerKind sampler, long sweeps, long thermalize, long thin, int chains, long seed,
                       int threads) {
 
     public RunSpec {
         Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(sampler, "sampler");
         if (sweeps <= 0) {
             throw new IllegalArgumentException("sweeps must be > 0, got " + sweeps);
         }
@@ -43,7 +44,7 @@ public record RunSpec(Model model, String sampler, long sweeps, long thermalize,
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
-        Samplers.validate(sampler, model); // rejects unknown names, cluster samplers in a field, multispin on odd L
+        sampler.validate(model); // rejects samplers of other models, cluster samplers in a field, multispin on odd L
         long samples = sweeps / thin;
         if (samples * chains * (long) model.lattice().siteCount() > Integer.MAX_VALUE * 4L) {
             throw new IllegalArgumentException("run would keep " + samples * chains + " configurations of "

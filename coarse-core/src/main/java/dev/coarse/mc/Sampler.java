@@ -13,8 +13,8 @@ public interface Sampler {
 
     Model model();
 
-    /** The sampler's CLI name: "metropolis", "heatbath", "wolff", "sw", …. */
-    String name();
+    /** The kind of sampler this is (its {@link SamplerKind#id() id} is what files record). */
+    SamplerKind kind();
 
     /**
      * Advances {@code configuration} in place by one Monte Carlo step: N single-site attempts for a local

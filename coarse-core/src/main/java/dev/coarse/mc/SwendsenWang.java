@@ -1,7 +1,6 @@
 package dev.coarse.mc;
 
 import dev.coarse.model.IsingModel;
-import dev.coarse.model.Model;
 import java.util.random.RandomGenerator;
 
 /**
@@ -18,11 +17,8 @@ import java.util.random.RandomGenerator;
  * made a sweep about 1.4× faster, and the 32-bit bond decisions and 64 flip bits per word another 9 % on JDK 17
  * and 1–4 % on JDK 25 (L = 64, T<sub>c</sub>: BENCHMARKS.md, 2026-11-23). All buffers are preallocated.
  */
-public final class SwendsenWang implements Sampler {
+public final class SwendsenWang extends NeighbourTableSampler {
 
-    private final IsingModel model;
-    private final int[] neighbours;
-    private final int coordination;
     private final int dimension;
     /**
      * ⌈p·2³²⌉: a 32-bit uniform integer k activates a bond iff k &lt; it, i.e. with probability p rounded up to
@@ -35,28 +31,12 @@ public final class SwendsenWang implements Sampler {
 
     /** @throws IllegalArgumentException if the field h is not zero */
     public SwendsenWang(IsingModel model) {
-        if (model.field() != 0.0) {
-            throw new IllegalArgumentException("the Swendsen-Wang sampler needs field h = 0, got h = "
-                    + model.field() + "; use metropolis or heatbath in a field");
-        }
-        this.model = model;
-        this.neighbours = model.lattice().neighbourTable();
-        this.coordination = model.lattice().coordination();
+        super(requireZeroField(model, "Swendsen-Wang sampler"), SamplerKind.SWENDSEN_WANG);
         this.dimension = model.lattice().dimension();
         this.bondThreshold = (long) Math.ceil(-StrictMath.expm1(-2.0 * model.couplingK()) * 0x1p32);
         int n = model.lattice().siteCount();
         this.parent = new int[n];
         this.flip = new byte[n];
-    }
-
-    @Override
-    public Model model() {
-        return model;
-    }
-
-    @Override
-    public String name() {
-        return "sw";
     }
 
     /** One full bond decomposition and cluster flip. Modified: {@code spins}. */
@@ -68,7 +48,8 @@ public final class SwendsenWang implements Sampler {
             parent[i] = i;
         }
         // xoshiro256** in locals, seeded from the chain's stream once per sweep, the step written out as in the
-        // other kernels (a generator object was not scalar-replaced: sweepsDoNotAllocate failed). Each site
+        // other kernels (a generator object was not scalar-replaced: sweepsDoNotAllocate failed; Xoshiro256.next on
+        // a local array, as in ClusterGrowth, ran SW 5 % slower at L = 64 on JDK 17, 2026-12-06). Each site
         // draws one word per two forward bonds, satisfied or not (so no draw waits on a branch): the high half
         // decides the bond along an even axis, the low half the next axis; a satisfied bond is active iff
         // that half is below ⌈p·2³²⌉

@@ -1,7 +1,6 @@
 package dev.coarse.mc;
 
 import dev.coarse.model.IsingModel;
-import dev.coarse.model.Model;
 import java.util.random.RandomGenerator;
 
 /**
@@ -13,35 +12,16 @@ import java.util.random.RandomGenerator;
  * <p>Cluster members are flipped as soon as they are added, so a flipped site is never aligned with the
  * seed's old value and cannot be added twice; the growth stack is preallocated (N entries).
  */
-public final class Wolff implements Sampler {
+public final class Wolff extends NeighbourTableSampler {
 
-    private final IsingModel model;
-    private final int[] neighbours;
-    private final int coordination;
     private final double addProbability;
     private final int[] stack;
 
     /** @throws IllegalArgumentException if the field h is not zero (the cluster move ignores it) */
     public Wolff(IsingModel model) {
-        if (model.field() != 0.0) {
-            throw new IllegalArgumentException("the Wolff cluster sampler needs field h = 0, got h = "
-                    + model.field() + "; use metropolis or heatbath in a field");
-        }
-        this.model = model;
-        this.neighbours = model.lattice().neighbourTable();
-        this.coordination = model.lattice().coordination();
+        super(requireZeroField(model, "Wolff cluster sampler"), SamplerKind.WOLFF);
         this.addProbability = -StrictMath.expm1(-2.0 * model.couplingK());
         this.stack = new int[model.lattice().siteCount()];
-    }
-
-    @Override
-    public Model model() {
-        return model;
-    }
-
-    @Override
-    public String name() {
-        return "wolff";
     }
 
     /** p<sub>add</sub> = 1 − e<sup>−2K</sup>. */

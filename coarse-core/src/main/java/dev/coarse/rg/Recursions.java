@@ -33,12 +33,12 @@ public enum Recursions {
         }
     };
 
-    private final String cliName;
+    private final String id;
     private final double scaleFactor;
     private final String noFixedPointNote;
 
-    Recursions(String cliName, double scaleFactor, String noFixedPointNote) {
-        this.cliName = cliName;
+    Recursions(String id, double scaleFactor, String noFixedPointNote) {
+        this.id = id;
         this.scaleFactor = scaleFactor;
         this.noFixedPointNote = noFixedPointNote;
     }
@@ -50,8 +50,9 @@ public enum Recursions {
         return this::apply;
     }
 
-    public String cliName() {
-        return cliName;
+    /** "decimation1d" or "migdal-kadanoff", as results and the command line name the scheme. */
+    public String id() {
+        return id;
     }
 
     public double scaleFactor() {
@@ -68,9 +69,10 @@ public enum Recursions {
         return FixedPoints.find(map(), 0.01, 5, scaleFactor);
     }
 
-    public static Recursions byCliName(String name) {
+    /** The scheme of this {@link #id()}. */
+    public static Recursions forId(String name) {
         for (Recursions r : values()) {
-            if (r.cliName.equals(name)) {
+            if (r.id.equals(name)) {
                 return r;
             }
         }

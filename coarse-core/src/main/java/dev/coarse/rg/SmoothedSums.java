@@ -28,18 +28,19 @@ public final class SmoothedSums {
          */
         BUMP("bump", 1, 0.5 * (1 - 0.59634736232319407434));
 
-        private final String cliName;
+        private final String id;
         private final double support;
         private final double firstMoment;
 
-        Cutoff(String cliName, double support, double firstMoment) {
-            this.cliName = cliName;
+        Cutoff(String id, double support, double firstMoment) {
+            this.id = id;
             this.support = support;
             this.firstMoment = firstMoment;
         }
 
-        public String cliName() {
-            return cliName;
+        /** "exp", "gauss" or "bump", as results and the command line name the cut-off. */
+        public String id() {
+            return id;
         }
 
         /** ∫<sub>0</sub><sup>∞</sup> x η(x) dx, the scheme-dependent N² coefficient. */
@@ -56,9 +57,10 @@ public final class SmoothedSums {
             };
         }
 
-        public static Cutoff byCliName(String name) {
+        /** The cut-off of this {@link #id()}. */
+        public static Cutoff forId(String name) {
             for (Cutoff c : values()) {
-                if (c.cliName.equals(name)) {
+                if (c.id.equals(name)) {
                     return c;
                 }
             }

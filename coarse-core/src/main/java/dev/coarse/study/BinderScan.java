@@ -5,7 +5,8 @@ import dev.coarse.mc.ChainRunner;
 import dev.coarse.mc.Observables;
 import dev.coarse.mc.Progress;
 import dev.coarse.mc.Sampler;
-import dev.coarse.mc.Samplers;
+import dev.coarse.mc.SamplerKind;
+import dev.coarse.mc.TaskPool;
 import dev.coarse.model.IsingModel;
 import dev.coarse.model.Model;
 import dev.coarse.model.PottsModel;
@@ -61,20 +62,21 @@ public final class BinderScan {
     /** Default Potts q. */
     public static final int DEFAULT_POTTS_Q = 3;
 
-    /** The model families, by CLI name. */
+    /** The model families a scan runs on; each id is its models' {@link Model#name()}. */
     public enum Family {
         ISING2D("ising2d", 2), ISING3D("ising3d", 3), POTTS2D("potts2d", 2);
 
-        private final String cliName;
+        private final String id;
         private final int dimension;
 
-        Family(String cliName, int dimension) {
-            this.cliName = cliName;
+        Family(String id, int dimension) {
+            this.id = id;
             this.dimension = dimension;
         }
 
-        public String cliName() {
-            return cliName;
+        /** "ising2d", "ising3d" or "potts2d", as results and the command line name the family. */
+        public String id() {
+            return id;
         }
 
         public int dimension() {
@@ -86,10 +88,10 @@ public final class BinderScan {
             return "wolff";
         }
 
-        /** The family by CLI name ("ising2d", "ising3d", "potts2d"). */
-        public static Family named(String name) {
+        /** The family of this {@link #id()} ("ising2d", "ising3d", "potts2d"). */
+        public static Family forId(String name) {
             for (Family f : values()) {
-                if (f.cliName.equals(name)) {
+                if (f.id.equals(name)) {
                     return f;
                 }
             }
@@ -112,7 +114,7 @@ public final class BinderScan {
      * @param q            Potts states (ignored for Ising)
      * @param sizes        linear sizes, strictly increasing, at least 2
      * @param temperatures temperature grid, strictly increasing, at least 4 points, all &gt; 0
-     * @param sampler      sampler name ("wolff", "sw", "metropolis", …; see {@link Samplers})
+     * @param sampler      sampler id ("wolff", "sw", "metropolis", …; see {@link SamplerKind})
      * @param sweeps       measured sweep-equivalents per point (≥ {@value #BLOCKS})
      * @param thermalize   discarded sweep-equivalents per point
      * @param seed         root seed
@@ -153,7 +155,8 @@ public final class BinderScan {
             if (threads < 1) {
                 throw new IllegalArgumentException("threads must be ≥ 1, got " + threads);
             }
-            Samplers.create(sampler, family.model(sizes[0], temperatures[0], q)); // rejects unknown samplers now
+            Model probe = family.model(sizes[0], temperatures[0], q);
+            SamplerKind.forId(sampler, probe).create(probe); // rejects unknown samplers now
         }
 
         /** The same scan on another temperature grid (e.g. the fine window of {@link #window}). */
@@ -236,7 +239,7 @@ public final class BinderScan {
         AtomicLong done = new AtomicLong();
         long total = spec.totalSweeps();
         // largest lattices first: the pool then ends with short tasks (no effect on results)
-        SweepUnits.forEach(count, spec.threads(), task -> {
+        TaskPool.run("binder-scan", count, spec.threads(), task -> {
             int index = count - 1 - task;
             Model model = spec.family().model(sizes[index / nt], temps[index % nt], spec.q());
             points[index] = measure(model, spec, streams.get(index), done, total, progress);
@@ -345,7 +348,7 @@ public final class BinderScan {
     /** One chain at one (L, T) point with block-jackknife estimates. */
     private static Point measure(Model model, Spec spec, RandomGenerator rng, AtomicLong done, long total,
                                  Progress progress) {
-        Sampler sampler = Samplers.create(spec.sampler(), model);
+        Sampler sampler = SamplerKind.forId(spec.sampler(), model).create(model);
         byte[] state = ChainRunner.randomConfiguration(model, rng);
         int n = state.length;
         int q = model instanceof PottsModel p ? p.q() : 2;

@@ -4,7 +4,8 @@ import dev.coarse.lattice.Lattice;
 import dev.coarse.mc.ChainRunner;
 import dev.coarse.mc.Progress;
 import dev.coarse.mc.Sampler;
-import dev.coarse.mc.Samplers;
+import dev.coarse.mc.SamplerKind;
+import dev.coarse.mc.TaskPool;
 import dev.coarse.model.IsingModel;
 import dev.coarse.rg.CoarseGraining;
 import dev.coarse.rg.Couplings;
@@ -92,7 +93,8 @@ public final class FlowDiagram {
             }
             Lattice fine = Lattice.of(dimension, linearSize);
             rule.coarseLattice(fine); // rejects sizes the rule cannot block (e.g. odd L for b = 2)
-            Samplers.create(sampler, IsingModel.atCoupling(fine, couplings[0]));
+            IsingModel probe = IsingModel.atCoupling(fine, couplings[0]);
+            SamplerKind.forId(sampler, probe).create(probe); // rejects unknown samplers now
         }
 
         /** Total sweep-equivalents (the total given to {@link Progress}). */
@@ -141,7 +143,7 @@ public final class FlowDiagram {
         List<RandomGenerator> streams = ChainRunner.chainStreams(spec.seed(), count);
         Point[] points = new Point[count];
         AtomicLong done = new AtomicLong();
-        SweepUnits.forEach(count, spec.threads(), i -> points[i] = point(spec, ks[i], streams.get(i), done, progress));
+        TaskPool.run("flow-diagram", count, spec.threads(), i -> points[i] = point(spec, ks[i], streams.get(i), done, progress));
         double[] kp = new double[count];
         double[] err = new double[count];
         for (int i = 0; i < count; i++) {
@@ -214,7 +216,7 @@ public final class FlowDiagram {
         Lattice fine = Lattice.of(spec.dimension(), spec.linearSize());
         Lattice coarse = spec.rule().coarseLattice(fine);
         IsingModel model = IsingModel.atCoupling(fine, k);
-        Sampler sampler = Samplers.create(spec.sampler(), model);
+        Sampler sampler = SamplerKind.forId(spec.sampler(), model).create(model);
         byte[] state = ChainRunner.randomConfiguration(model, rng);
         SweepUnits units = new SweepUnits(sampler);
         long total = spec.totalSweeps();

@@ -1,14 +1,14 @@
 package dev.coarse.study;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.coarse.mc.Samplers;
+import dev.coarse.mc.SamplerKind;
 import java.util.List;
 
 /**
  * How a stage samples each of its points: the sampler, the measured and discarded sweeps, the thinning and the
  * number of independent chains (the fields of {@link dev.coarse.mc.RunSpec} a spec sets).
  *
- * @param sampler    a sampler name of {@link Samplers} that the study's model accepts
+ * @param sampler    the id of a {@link SamplerKind} that the study's model accepts
  * @param sweeps     measured sweeps per chain, 1 to {@value #MAX_SWEEPS}
  * @param thermalize discarded sweeps per chain, 0 to {@value #MAX_SWEEPS}
  * @param thin       sweeps between kept configurations, 1 to {@value #MAX_THIN}, at most {@code sweeps}
@@ -48,9 +48,9 @@ public record Sampling(String sampler, long sweeps, long thermalize, long thin, 
         return new Sampling(sampler, sweeps, thermalize, thin, chains);
     }
 
-    /** The sampler names the model accepts, in {@link Samplers}' order. */
+    /** The ids of the sampler kinds the model accepts, in {@link SamplerKind#available}'s order. */
     static List<String> samplers(StudyModel model) {
-        return Samplers.names(model.model(4, 1.0));
+        return SamplerKind.available(model.model(4, 1.0)).stream().map(SamplerKind::id).toList();
     }
 
     /** Fails unless the model accepts the sampler. */

@@ -3,13 +3,6 @@ package dev.coarse.study;
 import dev.coarse.mc.PottsWolff;
 import dev.coarse.mc.Sampler;
 import dev.coarse.mc.Wolff;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.IntConsumer;
 import java.util.random.RandomGenerator;
 
 /**
@@ -80,42 +73,5 @@ final class SweepUnits {
 
     private int flip(byte[] state, RandomGenerator rng) {
         return sampler instanceof Wolff w ? w.clusterFlip(state, rng) : ((PottsWolff) sampler).clusterMove(state, rng);
-    }
-
-    /**
-     * Runs {@code task.accept(i)} for i = 0 … count − 1 on a fixed pool of {@code threads} threads and waits for all;
-     * tasks must write only their own outputs, so results do not depend on the thread count.
-     *
-     * @throws IllegalStateException if interrupted or a task fails (runtime exceptions are rethrown as they are)
-     */
-    static void forEach(int count, int threads, IntConsumer task) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, count)), r -> {
-            Thread t = new Thread(r, "coarse-rg-point");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> futures = new ArrayList<>(count);
-            for (int i = 0; i < count; i++) {
-                int index = i;
-                futures.add(pool.submit(() -> task.accept(index)));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException("a task failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

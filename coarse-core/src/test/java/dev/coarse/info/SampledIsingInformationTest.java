@@ -9,6 +9,7 @@ import dev.coarse.lattice.Lattice;
 import dev.coarse.mc.ChainResult;
 import dev.coarse.mc.ChainRunner;
 import dev.coarse.mc.RunSpec;
+import dev.coarse.mc.SamplerKind;
 import dev.coarse.model.IsingModel;
 import dev.coarse.stats.Autocorrelation;
 import dev.coarse.stats.Estimate;
@@ -97,7 +98,7 @@ class SampledIsingInformationTest {
         int n = 256;
         // heat bath on the ring: correlation length 1/|ln tanh K| ≈ 2.4 sites, so local relaxation takes a few
         // sweeps; thin 20 gives tau_int ≈ ½ for the pair correlations (asserted below)
-        ChainResult run = ChainRunner.run(new RunSpec(IsingModel.atCoupling(Lattice.chain(n), k), "heatbath", 16_000,
+        ChainResult run = ChainRunner.run(new RunSpec(IsingModel.atCoupling(Lattice.chain(n), k), SamplerKind.HEAT_BATH, 16_000,
                 400, 20, 2, 41, 1), null);
         byte[][] configs = run.configurations();
         DiscreteInformation info = new DiscreteInformation(EntropyEstimator.named(name), RESAMPLES, 43);
@@ -133,19 +134,19 @@ class SampledIsingInformationTest {
     void squareToriSampledByClusterAlgorithms(String name) {
         DiscreteInformation info = new DiscreteInformation(EntropyEstimator.named(name), RESAMPLES, 47);
         // {L, sampler, thin}: one SW sweep updates every cluster; one Wolff sweep flips one cluster (~⟨|C|⟩ sites)
-        Object[][] cases = {{3, "wolff", 6L}, {4, "sw", 3L}};
+        Object[][] cases = {{3, SamplerKind.WOLFF, 6L}, {4, SamplerKind.SWENDSEN_WANG, 3L}};
         for (Object[] c : cases) {
             int size = (Integer) c[0];
-            String sampler = (String) c[1];
+            SamplerKind sampler = (SamplerKind) c[1];
             long thin = (Long) c[2];
             Lattice lattice = Lattice.square(size);
             IsingModel model = IsingModel.atCoupling(lattice, 0.4);
             ExactDistribution d = Enumeration.boltzmann(model);
             ChainResult run = ChainRunner.run(new RunSpec(model, sampler, 12_000 * thin, 500, thin, 2, 50 + size, 1),
                     null);
-            double inflate = Math.max(inflation(run, sampler + " L=" + size + " energy", model::energy),
-                    Math.max(inflation(run, sampler + " L=" + size + " m", s -> IsingModel.magnetization(s)),
-                            inflation(run, sampler + " L=" + size + " s0", s -> s[0])));
+            double inflate = Math.max(inflation(run, sampler.id() + " L=" + size + " energy", model::energy),
+                    Math.max(inflation(run, sampler.id() + " L=" + size + " m", s -> IsingModel.magnetization(s)),
+                            inflation(run, sampler.id() + " L=" + size + " s0", s -> s[0])));
             byte[][] configs = run.configurations();
             SymbolTable t = IsingSamples.siteColumns(configs, IsingSamples.range(0, lattice.siteCount()));
             int[] block = {lattice.site(0, 0), lattice.site(0, 1), lattice.site(1, 0), lattice.site(1, 1)};
@@ -154,7 +155,7 @@ class SampledIsingInformationTest {
             int[] diagonal = {lattice.site(1, 1)};
             int[] pair = {site[0], neighbour[0]};
             int[] farPair = {lattice.site(2, 0), lattice.site(2, 1)};
-            String at = " (" + sampler + ", L=" + size + ")";
+            String at = " (" + sampler.id() + ", L=" + size + ")";
             check(name + " H(2x2 block)" + at, info.entropy(t, block), inflate, ExactInformation.entropy(d, block));
             check(name + " I(site;neighbour)" + at, info.mutualInformation(t, site, neighbour), inflate,
                     ExactInformation.mutualInformation(d, site, neighbour));

@@ -66,8 +66,9 @@ class ChainRunnerCheckpointTest {
     }
 
     @ParameterizedTest(name = "{0}/{1}: {3} of {2} chains done before the kill")
-    @CsvSource({"ising, metropolis, 5, 2", "potts, wolff, 4, 3", "ising, sw, 3, 0"})
-    void resumedScalarRunIsByteIdenticalToAnUninterruptedOne(String which, String sampler, int chains, int killedAfter)
+    @CsvSource({"ising, METROPOLIS, 5, 2", "potts, WOLFF, 4, 3", "ising, SWENDSEN_WANG, 3, 0"})
+    void resumedScalarRunIsByteIdenticalToAnUninterruptedOne(String which, SamplerKind sampler, int chains,
+            int killedAfter)
             throws IOException {
         Model model = which.equals("ising") ? ISING : POTTS;
         RunSpec spec = new RunSpec(model, sampler, 40, 10, 4, chains, 99L, 1);
@@ -76,7 +77,7 @@ class ChainRunnerCheckpointTest {
 
     @Test
     void resumedMultispinRunOfTwoGroupsIsByteIdenticalToAnUninterruptedOne() throws IOException {
-        RunSpec spec = new RunSpec(SMALL, "multispin", 30, 10, 3, 100, 7L, 1);
+        RunSpec spec = new RunSpec(SMALL, SamplerKind.MULTISPIN, 30, 10, 3, 100, 7L, 1);
         assertThat(ChainRunner.chainsPerUnit(spec)).isEqualTo(64);
         assertThat(ChainRunner.unitChains(spec, 1)).isEqualTo(36);
         assertResumeIsExact(spec, 1, 64);
@@ -124,9 +125,9 @@ class ChainRunnerCheckpointTest {
 
     @Test
     void resumeWithADifferentSpecIsRefusedNamingEachDifference() throws IOException {
-        RunSpec spec = new RunSpec(ISING, "metropolis", 40, 10, 4, 3, 99L, 1);
+        RunSpec spec = new RunSpec(ISING, SamplerKind.METROPOLIS, 40, 10, 4, 3, 99L, 1);
         CheckpointDirectory.create(dir, ChainRunner.checkpointIdentity(spec));
-        RunSpec other = new RunSpec(IsingModel.atTemperature(Lattice.square(6), 2.4), "metropolis", 80, 10, 4, 3, 5L, 2);
+        RunSpec other = new RunSpec(IsingModel.atTemperature(Lattice.square(6), 2.4), SamplerKind.METROPOLIS, 80, 10, 4, 3, 5L, 2);
         assertThatThrownBy(() -> CheckpointDirectory.resume(dir, ChainRunner.checkpointIdentity(other)))
                 .isInstanceOf(CheckpointDirectory.MismatchException.class)
                 .hasMessageContaining("different run")
@@ -134,19 +135,19 @@ class ChainRunnerCheckpointTest {
                 .hasMessageContaining("sweeps 40 there, 80 now")
                 .hasMessageContaining("seed 99 there, 5 now")
                 .hasMessageNotContaining("thin");
-        RunSpec potts = new RunSpec(POTTS, "metropolis", 40, 10, 4, 3, 99L, 1);
+        RunSpec potts = new RunSpec(POTTS, SamplerKind.METROPOLIS, 40, 10, 4, 3, 99L, 1);
         assertThatThrownBy(() -> CheckpointDirectory.resume(dir, ChainRunner.checkpointIdentity(potts)))
                 .hasMessageContaining("model ising2d there, potts2d now")
                 .hasMessageContaining("q absent there, 3 now")
                 .hasMessageContaining("h 0.0 there, absent now");
         // threads are not part of the identity
-        RunSpec moreThreads = new RunSpec(ISING, "metropolis", 40, 10, 4, 3, 99L, 2);
+        RunSpec moreThreads = new RunSpec(ISING, SamplerKind.METROPOLIS, 40, 10, 4, 3, 99L, 2);
         assertThat(CheckpointDirectory.resume(dir, ChainRunner.checkpointIdentity(moreThreads)).storedUnits()).isEmpty();
     }
 
     @Test
     void aStoredUnitOfTheWrongShapeIsRefused() throws IOException {
-        RunSpec spec = new RunSpec(ISING, "metropolis", 40, 10, 4, 2, 99L, 1);
+        RunSpec spec = new RunSpec(ISING, SamplerKind.METROPOLIS, 40, 10, 4, 2, 99L, 1);
         CheckpointDirectory store = CheckpointDirectory.create(dir, ChainRunner.checkpointIdentity(spec));
         byte[][] configurations = new byte[3][36];
         store.save(1, new ChainBlock(1, configurations, new double[1][3], new double[1][3]));
@@ -157,7 +158,7 @@ class ChainRunnerCheckpointTest {
 
     @Test
     void identityListsWhatDeterminesTheOutputAndNotTheThreads() {
-        RunSpec spec = new RunSpec(ISING, "wolff", 40, 10, 4, 3, 99L, 2);
+        RunSpec spec = new RunSpec(ISING, SamplerKind.WOLFF, 40, 10, 4, 3, 99L, 2);
         assertThat(List.copyOf(ChainRunner.checkpointIdentity(spec).keySet())).containsExactly("model", "dimension",
                 "L", "T", "h", "sampler", "sweeps", "thermalize", "thin", "chains", "seed", "generator",
                 "chains_per_unit");
@@ -165,11 +166,11 @@ class ChainRunnerCheckpointTest {
 
     @Test
     void multispinCheckpointsRecordTheBlockWidthOnTheSquareLattice() throws IOException {
-        RunSpec wide = new RunSpec(ISING, "multispin", 40, 10, 4, 70, 99L, 1);
-        RunSpec narrow = new RunSpec(ISING, "multispin-narrow", 40, 10, 4, 70, 99L, 1);
+        RunSpec wide = new RunSpec(ISING, SamplerKind.MULTISPIN, 40, 10, 4, 70, 99L, 1);
+        RunSpec narrow = new RunSpec(ISING, SamplerKind.MULTISPIN_NARROW, 40, 10, 4, 70, 99L, 1);
         assertThat(ChainRunner.checkpointIdentity(wide)).containsEntry("multispin_block_sites", "8");
         assertThat(ChainRunner.checkpointIdentity(narrow)).containsEntry("multispin_block_sites", "4");
-        RunSpec cubic = new RunSpec(IsingModel.atTemperature(Lattice.cubic(4), 4.5), "multispin", 40, 10, 4, 70, 99L, 1);
+        RunSpec cubic = new RunSpec(IsingModel.atTemperature(Lattice.cubic(4), 4.5), SamplerKind.MULTISPIN, 40, 10, 4, 70, 99L, 1);
         assertThat(ChainRunner.checkpointIdentity(cubic)).doesNotContainKey("multispin_block_sites");
         // a checkpoint of the four-site chain that multispin ran before the key existed is not continued
         Map<String, String> before = new LinkedHashMap<>(ChainRunner.checkpointIdentity(wide));

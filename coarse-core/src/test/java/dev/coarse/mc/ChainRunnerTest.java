@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.coarse.lattice.Lattice;
+import dev.coarse.model.DimerModel;
 import dev.coarse.model.IsingModel;
 import dev.coarse.model.Model;
 import dev.coarse.model.PottsModel;
@@ -16,25 +17,42 @@ class ChainRunnerTest {
 
     private static final IsingModel ISING = IsingModel.atTemperature(Lattice.square(6), 2.5);
     private static final PottsModel POTTS = new PottsModel(Lattice.square(6), 3, 1.2);
+    private static final DimerModel DIMERS = new DimerModel(Lattice.square(6), -1.0, 1.0);
 
     @ParameterizedTest
     @ValueSource(strings = {"ising:metropolis", "ising:heatbath", "ising:wolff", "ising:sw", "potts:metropolis",
-        "potts:wolff"})
+        "potts:wolff", "dimers:worm"})
     void sameSeedGivesByteIdenticalResultsForAnyThreadCount(String which) {
         String[] parts = which.split(":");
-        Model model = parts[0].equals("ising") ? ISING : POTTS;
-        ChainResult one = ChainRunner.run(new RunSpec(model, parts[1], 40, 10, 4, 5, 99L, 1), null);
-        ChainResult two = ChainRunner.run(new RunSpec(model, parts[1], 40, 10, 4, 5, 99L, 2), null);
+        Model model = parts[0].equals("ising") ? ISING : parts[0].equals("potts") ? POTTS : DIMERS;
+        SamplerKind sampler = SamplerKind.forId(parts[1], model);
+        ChainResult one = ChainRunner.run(new RunSpec(model, sampler, 40, 10, 4, 5, 99L, 1), null);
+        ChainResult two = ChainRunner.run(new RunSpec(model, sampler, 40, 10, 4, 5, 99L, 2), null);
         assertThat(two.configurations()).isDeepEqualTo(one.configurations());
         assertThat(two.energyPerSite()).isDeepEqualTo(one.energyPerSite());
         assertThat(two.magnetizationPerSite()).isDeepEqualTo(one.magnetizationPerSite());
-        ChainResult otherSeed = ChainRunner.run(new RunSpec(model, parts[1], 40, 10, 4, 5, 100L, 2), null);
+        ChainResult otherSeed = ChainRunner.run(new RunSpec(model, sampler, 40, 10, 4, 5, 100L, 2), null);
         assertThat(java.util.Arrays.deepEquals(otherSeed.configurations(), one.configurations())).isFalse();
     }
 
     @Test
+    void dimerChainsKeepCoveringsAndMeasureEnergyPerSiteAndTheColumnarOrder() {
+        ChainResult r = ChainRunner.run(new RunSpec(DIMERS, SamplerKind.WORM, 50, 20, 5, 3, 7L, 2), null);
+        int sites = DIMERS.lattice().siteCount();
+        for (int c = 0; c < 3; c++) {
+            for (int k = 0; k < 10; k++) {
+                byte[] covering = r.configurations()[c * 10 + k];
+                DIMERS.validate(covering);
+                assertThat(r.energyPerSite()[c][k]).isEqualTo(DIMERS.energy(covering) / sites);
+                assertThat(r.magnetizationPerSite()[c][k])
+                        .isEqualTo(Math.sqrt(DimerObservables.columnarOrderSquared(DIMERS.lattice(), covering)));
+            }
+        }
+    }
+
+    @Test
     void keepsSweepsOverThinConfigurationsPerChainWithMatchingSeries() {
-        RunSpec spec = new RunSpec(ISING, "metropolis", 23, 5, 4, 3, 1L, 2);
+        RunSpec spec = new RunSpec(ISING, SamplerKind.METROPOLIS, 23, 5, 4, 3, 1L, 2);
         ChainResult r = ChainRunner.run(spec, null);
         assertThat(r.samplesPerChain()).isEqualTo(5);
         assertThat(r.configurations()).hasNumberOfRows(15);
@@ -54,7 +72,7 @@ class ChainRunnerTest {
 
     @Test
     void progressReachesTheTotal() {
-        RunSpec spec = new RunSpec(ISING, "heatbath", 300, 50, 10, 4, 1L, 2);
+        RunSpec spec = new RunSpec(ISING, SamplerKind.HEAT_BATH, 300, 50, 10, 4, 1L, 2);
         AtomicLong max = new AtomicLong();
         AtomicLong totalSeen = new AtomicLong();
         ChainRunner.run(spec, (done, total) -> {
@@ -76,16 +94,16 @@ class ChainRunnerTest {
 
     @Test
     void specRejectsBadInput() {
-        assertThatThrownBy(() -> new RunSpec(ISING, "metropolis", 0, 0, 1, 1, 1, 1)).hasMessageContaining("sweeps");
-        assertThatThrownBy(() -> new RunSpec(ISING, "metropolis", 10, 0, 0, 1, 1, 1)).hasMessageContaining("thin");
-        assertThatThrownBy(() -> new RunSpec(ISING, "metropolis", 10, 0, 11, 1, 1, 1)).hasMessageContaining("thin");
-        assertThatThrownBy(() -> new RunSpec(ISING, "metropolis", 10, -1, 1, 1, 1, 1))
+        assertThatThrownBy(() -> new RunSpec(ISING, SamplerKind.METROPOLIS, 0, 0, 1, 1, 1, 1)).hasMessageContaining("sweeps");
+        assertThatThrownBy(() -> new RunSpec(ISING, SamplerKind.METROPOLIS, 10, 0, 0, 1, 1, 1)).hasMessageContaining("thin");
+        assertThatThrownBy(() -> new RunSpec(ISING, SamplerKind.METROPOLIS, 10, 0, 11, 1, 1, 1)).hasMessageContaining("thin");
+        assertThatThrownBy(() -> new RunSpec(ISING, SamplerKind.METROPOLIS, 10, -1, 1, 1, 1, 1))
                 .hasMessageContaining("thermalize");
-        assertThatThrownBy(() -> new RunSpec(ISING, "metropolis", 10, 0, 1, 0, 1, 1)).hasMessageContaining("chains");
-        assertThatThrownBy(() -> new RunSpec(ISING, "metropolis", 10, 0, 1, 1, 1, 0)).hasMessageContaining("threads");
-        assertThatThrownBy(() -> new RunSpec(POTTS, "sw", 10, 0, 1, 1, 1, 1))
+        assertThatThrownBy(() -> new RunSpec(ISING, SamplerKind.METROPOLIS, 10, 0, 1, 0, 1, 1)).hasMessageContaining("chains");
+        assertThatThrownBy(() -> new RunSpec(ISING, SamplerKind.METROPOLIS, 10, 0, 1, 1, 1, 0)).hasMessageContaining("threads");
+        assertThatThrownBy(() -> new RunSpec(POTTS, SamplerKind.SWENDSEN_WANG, 10, 0, 1, 1, 1, 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("metropolis, wolff");
         IsingModel inField = new IsingModel(Lattice.square(4), 2, 0.1);
-        assertThatThrownBy(() -> new RunSpec(inField, "wolff", 10, 0, 1, 1, 1, 1)).hasMessageContaining("h = 0");
+        assertThatThrownBy(() -> new RunSpec(inField, SamplerKind.WOLFF, 10, 0, 1, 1, 1, 1)).hasMessageContaining("h = 0");
     }
 }

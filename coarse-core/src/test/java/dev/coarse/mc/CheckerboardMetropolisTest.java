@@ -40,7 +40,7 @@ class CheckerboardMetropolisTest {
         "34, 6.0"})
     void energyAndSpecificHeatMatchKaufman(int size, double temperature) {
         IsingModel model = IsingModel.atTemperature(Lattice.square(size), temperature);
-        RunSpec spec = new RunSpec(model, "metropolis", 40_000, 2_000, 10, 2, SEED + size, 2);
+        RunSpec spec = new RunSpec(model, SamplerKind.METROPOLIS, 40_000, 2_000, 10, 2, SEED + size, 2);
         Map<String, Estimate> measured = Observables.measure(ChainRunner.run(spec, null));
         Estimate e = measured.get("energy_per_site");
         Estimate c = measured.get("specific_heat");
@@ -50,36 +50,6 @@ class CheckerboardMetropolisTest {
                 .isLessThan(STAT_SIGMAS);
         assertThat(c.sigmasFrom(exactC)).as("L=%d T=%s: C = %s vs Kaufman %s", size, temperature, c, exactC)
                 .isLessThan(STAT_SIGMAS);
-    }
-
-    @Test
-    void scheduleAppliesOnlyWhereItsThresholdsAreExactAndOrdered() {
-        double betaC = 1.0 / Onsager.CRITICAL_TEMPERATURE;
-        assertThat(SquareCheckerboardSchedule.applies(34, betaC)).isTrue();
-        assertThat(SquareCheckerboardSchedule.applies(1024, betaC)).isTrue();
-        assertThat(SquareCheckerboardSchedule.applies(32, betaC)).as("no full block per row").isFalse();
-        assertThat(SquareCheckerboardSchedule.applies(35, betaC)).as("odd L").isFalse();
-        // e^{−4β} ≤ ½ ⇔ T ≤ 4/ln 2 ≈ 5.771
-        assertThat(SquareCheckerboardSchedule.applies(64, 1.0 / 5.77)).isTrue();
-        assertThat(SquareCheckerboardSchedule.applies(64, 1.0 / 5.78)).isFalse();
-        // e^{−8β} underflows to 0
-        assertThat(SquareCheckerboardSchedule.applies(64, 100.0)).isFalse();
-    }
-
-    @Test
-    void thresholdsAreTheCeilingsOfTheAcceptancesInUnitsOfTwoToTheMinus32() {
-        double beta = 1.0 / 1.5;
-        SquareCheckerboardSchedule schedule = new SquareCheckerboardSchedule(64, beta);
-        long theta0 = (schedule.threshold0 ^ Integer.MIN_VALUE) & 0xFFFFFFFFL;
-        long theta1 = (schedule.threshold1 ^ Integer.MIN_VALUE) & 0xFFFFFFFFL;
-        // P(accept) = (θ + 1)/2³² must be the smallest multiple of 2⁻³² not below the acceptance
-        assertThat((theta0 + 1) / 0x1p32).isGreaterThanOrEqualTo(Math.exp(-8 * beta));
-        assertThat(theta0 / 0x1p32).isLessThan(Math.exp(-8 * beta));
-        assertThat((theta1 + 1) / 0x1p32).isGreaterThanOrEqualTo(Math.exp(-4 * beta));
-        assertThat(theta1 / 0x1p32).isLessThan(Math.exp(-4 * beta));
-        // ΔE = 0 is accepted with 7/8, exactly: θ₂ + 1 = 7·2²⁹
-        long theta2 = (schedule.threshold2 ^ Integer.MIN_VALUE) & 0xFFFFFFFFL;
-        assertThat(theta2 + 1).isEqualTo(7L << 29);
     }
 
     @Test

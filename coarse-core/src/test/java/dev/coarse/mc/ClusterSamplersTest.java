@@ -105,8 +105,8 @@ class ClusterSamplersTest {
     @Test
     void zeroFieldKernelsCommuteWithTheGlobalFlip() {
         IsingModel model = IsingModel.atTemperature(LATTICE, 2.3);
-        for (String name : new String[] {"metropolis", "wolff", "sw"}) {
-            Sampler sampler = Samplers.create(name, model);
+        for (SamplerKind kind : new SamplerKind[] {SamplerKind.METROPOLIS, SamplerKind.WOLFF, SamplerKind.SWENDSEN_WANG}) {
+            Sampler sampler = kind.create(model);
             byte[] s = ChainRunner.randomConfiguration(model, rng(6));
             byte[] flipped = s.clone();
             for (int i = 0; i < flipped.length; i++) {
@@ -119,7 +119,7 @@ class ClusterSamplersTest {
                 sampler.sweep(flipped, b);
             }
             for (int i = 0; i < s.length; i++) {
-                assertThat(flipped[i]).as(name).isEqualTo((byte) -s[i]);
+                assertThat(flipped[i]).as(kind.id()).isEqualTo((byte) -s[i]);
             }
         }
     }

@@ -150,7 +150,9 @@ class DimerWormTest {
         assertThat(a).isEqualTo(b);
         assertThat(ra.nextLong()).isEqualTo(rb.nextLong());
         model.validate(a);
-        assertThat(one.name()).isEqualTo("worm");
+        assertThat(one.kind()).isEqualTo(SamplerKind.WORM);
+        assertThat(SamplerKind.forId("worm", model).create(model)).isInstanceOf(DimerWorm.class);
+        assertThat(SamplerKind.available(model)).containsExactly(SamplerKind.WORM);
         assertThat(one.model()).isSameAs(model);
     }
 

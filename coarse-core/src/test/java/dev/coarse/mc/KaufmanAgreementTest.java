@@ -32,7 +32,7 @@ class KaufmanAgreementTest {
 
     static Stream<Arguments> cases() {
         List<Arguments> cases = new ArrayList<>();
-        for (String sampler : new String[] {"sw", "metropolis"}) {
+        for (SamplerKind sampler : new SamplerKind[] {SamplerKind.SWENDSEN_WANG, SamplerKind.METROPOLIS}) {
             for (int l : new int[] {8, 16}) {
                 for (double t : new double[] {2.0, Onsager.CRITICAL_TEMPERATURE, 2.6}) {
                     cases.add(Arguments.of(sampler, l, t));
@@ -44,10 +44,10 @@ class KaufmanAgreementTest {
 
     @ParameterizedTest(name = "{0} L = {1} T = {2}")
     @MethodSource("cases")
-    void energyAndSpecificHeatMatchKaufman(String sampler, int l, double t) {
+    void energyAndSpecificHeatMatchKaufman(SamplerKind sampler, int l, double t) {
         IsingModel model = IsingModel.atTemperature(Lattice.square(l), t);
         // Metropolis decorrelates slowly near T_c (z ≈ 2.17): it gets more sweeps than SW.
-        long sweeps = sampler.equals("sw") ? 20_000 : 60_000;
+        long sweeps = sampler == SamplerKind.SWENDSEN_WANG ? 20_000 : 60_000;
         ChainResult result = ChainRunner.run(new RunSpec(model, sampler, sweeps, 2_000, 1, 2, SEED + l, 2), null);
         Map<String, Estimate> measured = Observables.measure(result);
         Estimate e = measured.get("energy_per_site");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.coarse.exact.Enumeration;
 import dev.coarse.exact.ExactDistribution;
 import dev.coarse.lattice.Lattice;
+import dev.coarse.mc.kernel.FixedPoint;
 import dev.coarse.model.IsingModel;
 import dev.coarse.stats.IncompleteGamma;
 import java.math.BigDecimal;
@@ -389,7 +390,7 @@ class MultispinMetropolisTest {
 
     @Test
     void bernoulliMaskResolvesFortyBits() {
-        long threshold = MultispinMetropolis.fixedPointFraction(0.3);
+        long threshold = FixedPoint.fraction(0.3);
         long below = threshold - (1L << 24); // differs from p at the 40th binary digit
         long above = threshold + (1L << 24);
         long[] words = new long[64];
@@ -409,13 +410,13 @@ class MultispinMetropolisTest {
         BigDecimal two64 = new BigDecimal(BigDecimal.valueOf(2).pow(64).toBigInteger());
         for (double p : new double[] {0.5, Math.exp(-4 / 2.269), Math.exp(-8), Math.exp(-12 / 4.5), 1e-12,
                 0.999999}) {
-            BigDecimal fixed = new BigDecimal(Long.toUnsignedString(MultispinMetropolis.fixedPointFraction(p)));
+            BigDecimal fixed = new BigDecimal(Long.toUnsignedString(FixedPoint.fraction(p)));
             double error = fixed.divide(two64).subtract(new BigDecimal(p)).abs().doubleValue();
             // the double's 53 bits, then truncation to 64 fixed-point bits
             assertThat(error).as("error of the threshold for p = %g", p).isLessThanOrEqualTo(0x1p-52 * p + 0x1p-64);
         }
-        assertThat(MultispinMetropolis.fixedPointFraction(1.0)).isEqualTo(-1L);
-        assertThat(MultispinMetropolis.fixedPointFraction(0.0)).isZero();
+        assertThat(FixedPoint.fraction(1.0)).isEqualTo(-1L);
+        assertThat(FixedPoint.fraction(0.0)).isZero();
     }
 
     // ---- helpers -----------------------------------------------------------------------------------

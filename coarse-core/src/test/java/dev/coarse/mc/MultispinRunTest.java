@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * {@code sampler = "multispin"} through {@link ChainRunner#run}: the 64-replica kernel behind the same API
+ * {@link SamplerKind#MULTISPIN} through {@link ChainRunner#run}: the 64-replica kernel behind the same API
  * as the per-configuration samplers. Distribution tests use one sample per replica (every replica its own
  * hot-started chain), so the samples are independent and Pearson's χ² applies as is.
  */
@@ -34,9 +34,9 @@ class MultispinRunTest {
 
     /** Multispin (both widths), and the scalar kernel's square-lattice fast path (even L, h = 0), on the 4×4 torus. */
     @ParameterizedTest(name = "{0} at T = {1}")
-    @CsvSource({"multispin, 1.8", "multispin, 2.27", "multispin, 3.5", "multispin-narrow, 1.8", "multispin-narrow, 2.27",
-        "multispin-narrow, 3.5", "metropolis, 1.8", "metropolis, 2.27", "metropolis, 3.5"})
-    void squareFourByFourEnergyMagnetizationHistogramMatchesEnumeration(String sampler, double t) {
+    @CsvSource({"MULTISPIN, 1.8", "MULTISPIN, 2.27", "MULTISPIN, 3.5", "MULTISPIN_NARROW, 1.8", "MULTISPIN_NARROW, 2.27",
+        "MULTISPIN_NARROW, 3.5", "METROPOLIS, 1.8", "METROPOLIS, 2.27", "METROPOLIS, 3.5"})
+    void squareFourByFourEnergyMagnetizationHistogramMatchesEnumeration(SamplerKind sampler, double t) {
         IsingModel model = IsingModel.atTemperature(Lattice.square(4), t);
         ExactDistribution exact = Enumeration.boltzmann(model);
         // classes: (E, |M|) of each of the 2^16 states
@@ -57,9 +57,9 @@ class MultispinRunTest {
         // the chain kernel accepts ΔE = 0 with ½ (always accepting is not ergodic on the chain)
         IsingModel model = IsingModel.atTemperature(Lattice.chain(10), 1.5);
         ExactDistribution exact = Enumeration.boltzmann(model);
-        ChainResult result = ChainRunner.run(new RunSpec(model, "multispin", 1, THERMALIZE, 1, SAMPLES, SEED, 1),
+        ChainResult result = ChainRunner.run(new RunSpec(model, SamplerKind.MULTISPIN, 1, THERMALIZE, 1, SAMPLES, SEED, 1),
                 null);
-        assertChiSquare("multispin", model, exact, ChiSquareGoodnessOfFit.identityClasses(exact.stateCount()),
+        assertChiSquare(SamplerKind.MULTISPIN, model, exact, ChiSquareGoodnessOfFit.identityClasses(exact.stateCount()),
                 exact.stateCount(), result);
     }
 
@@ -68,9 +68,9 @@ class MultispinRunTest {
     void energyAndBinderAgreeWithTheScalarKernel() {
         IsingModel model = IsingModel.atTemperature(Lattice.square(16), 2.4);
         Map<String, Estimate> multispin = Observables.measure(ChainRunner.run(
-                new RunSpec(model, "multispin", 20_000, 1000, 10, 16, SEED, 2), null));
+                new RunSpec(model, SamplerKind.MULTISPIN, 20_000, 1000, 10, 16, SEED, 2), null));
         Map<String, Estimate> scalar = Observables.measure(ChainRunner.run(
-                new RunSpec(model, "metropolis", 20_000, 1000, 10, 16, SEED + 1, 2), null));
+                new RunSpec(model, SamplerKind.METROPOLIS, 20_000, 1000, 10, 16, SEED + 1, 2), null));
         for (String key : new String[] {"energy_per_site", "abs_magnetization", "binder"}) {
             Estimate a = multispin.get(key);
             Estimate b = scalar.get(key);
@@ -80,8 +80,8 @@ class MultispinRunTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"multispin", "multispin-narrow"})
-    void sameSeedSameDataWhateverTheThreadCount(String sampler) {
+    @EnumSource(value = SamplerKind.class, names = {"MULTISPIN", "MULTISPIN_NARROW"})
+    void sameSeedSameDataWhateverTheThreadCount(SamplerKind sampler) {
         IsingModel model = IsingModel.atTemperature(Lattice.square(8), 2.3);
         ChainResult one = ChainRunner.run(new RunSpec(model, sampler, 20, 5, 4, 130, SEED, 1), null);
         ChainResult two = ChainRunner.run(new RunSpec(model, sampler, 20, 5, 4, 130, SEED, 2), null);
@@ -100,7 +100,7 @@ class MultispinRunTest {
     @Test
     void seriesAreThoseOfTheKeptConfigurationsChainMajor() {
         IsingModel model = IsingModel.atTemperature(Lattice.cubic(4), 4.0);
-        ChainResult r = ChainRunner.run(new RunSpec(model, "multispin", 30, 3, 10, 70, SEED, 2), null);
+        ChainResult r = ChainRunner.run(new RunSpec(model, SamplerKind.MULTISPIN, 30, 3, 10, 70, SEED, 2), null);
         assertThat(r.chains()).isEqualTo(70);
         assertThat(r.samplesPerChain()).isEqualTo(3);
         int n = model.lattice().siteCount();
@@ -117,7 +117,7 @@ class MultispinRunTest {
     @Test
     void progressReachesTheTotal() {
         IsingModel model = IsingModel.atTemperature(Lattice.square(4), 2.3);
-        RunSpec spec = new RunSpec(model, "multispin", 50, 10, 5, 70, SEED, 2);
+        RunSpec spec = new RunSpec(model, SamplerKind.MULTISPIN, 50, 10, 5, 70, SEED, 2);
         AtomicLong last = new AtomicLong();
         ChainRunner.run(spec, (done, total) -> {
             assertThat(total).isEqualTo(spec.totalSweeps());
@@ -128,14 +128,14 @@ class MultispinRunTest {
 
     @Test
     void rejectsOddSizeAndField() {
-        assertThatThrownBy(() -> new RunSpec(IsingModel.atTemperature(Lattice.square(5), 2.3), "multispin", 10, 0, 1,
+        assertThatThrownBy(() -> new RunSpec(IsingModel.atTemperature(Lattice.square(5), 2.3), SamplerKind.MULTISPIN, 10, 0, 1,
                 1, SEED, 1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("needs an even lattice size");
-        assertThatThrownBy(() -> new RunSpec(new IsingModel(Lattice.square(4), 2.3, 0.1), "multispin", 10, 0, 1, 1,
+        assertThatThrownBy(() -> new RunSpec(new IsingModel(Lattice.square(4), 2.3, 0.1), SamplerKind.MULTISPIN, 10, 0, 1, 1,
                 SEED, 1)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("h = 0");
     }
 
-    private static void assertChiSquare(String sampler, IsingModel model, ExactDistribution exact, int[] classOf, int classes,
+    private static void assertChiSquare(SamplerKind sampler, IsingModel model, ExactDistribution exact, int[] classOf, int classes,
                                         ChainResult result) {
         ChiSquareGoodnessOfFit.Result fit = ChiSquareGoodnessOfFit.test(exact, classOf, classes,
                 result.configurations());

@@ -17,7 +17,7 @@ class ObservablesTest {
     @Test
     void measureReturnsTheJsonNamesInOrder() {
         IsingModel model = IsingModel.atTemperature(Lattice.square(6), 2.5);
-        ChainResult r = ChainRunner.run(new RunSpec(model, "sw", 200, 20, 1, 2, 3L, 1), null);
+        ChainResult r = ChainRunner.run(new RunSpec(model, SamplerKind.SWENDSEN_WANG, 200, 20, 1, 2, 3L, 1), null);
         Map<String, Estimate> m = Observables.measure(r);
         assertThat(m.keySet()).containsExactly("energy_per_site", "abs_magnetization", "m2", "binder",
                 "specific_heat", "susceptibility", "correlation_length");
@@ -32,7 +32,7 @@ class ObservablesTest {
     void correlationAtDistanceOneIsMinusEnergyOverDimension() {
         // With h = 0 each sample's G(1) is the bond sum/(N d) = −e/d, so the means agree to rounding.
         IsingModel model = IsingModel.atTemperature(Lattice.square(8), 2.3);
-        ChainResult r = ChainRunner.run(new RunSpec(model, "wolff", 500, 50, 5, 2, 8L, 1), null);
+        ChainResult r = ChainRunner.run(new RunSpec(model, SamplerKind.WOLFF, 500, 50, 5, 2, 8L, 1), null);
         Estimate[] g = Observables.correlationFunction(r);
         assertThat(g).hasSize(5);
         assertThat(g[0].mean()).isCloseTo(1.0, within(EXACT));
@@ -66,9 +66,9 @@ class ObservablesTest {
             }
         }
         double[][] zeros = new double[1][3];
-        double[][][] a = Observables.fourierModes(new ChainResult(new RunSpec(ising, "metropolis", 3, 0, 1, 1, 0, 1),
+        double[][][] a = Observables.fourierModes(new ChainResult(new RunSpec(ising, SamplerKind.METROPOLIS, 3, 0, 1, 1, 0, 1),
                 spins, zeros, zeros, 0));
-        double[][][] b = Observables.fourierModes(new ChainResult(new RunSpec(potts, "metropolis", 3, 0, 1, 1, 0, 1),
+        double[][][] b = Observables.fourierModes(new ChainResult(new RunSpec(potts, SamplerKind.METROPOLIS, 3, 0, 1, 1, 0, 1),
                 states, zeros, zeros, 0));
         for (int mode = 0; mode < 2; mode++) {
             for (int k = 0; k < 3; k++) {

@@ -52,8 +52,8 @@ class SamplerAllocationTest {
     private static void assertNoAllocation(com.sun.management.ThreadMXBean threads) {
         long id = Thread.currentThread().getId();
         for (Model model : new Model[] {ISING, POTTS}) {
-            for (String name : Samplers.configurationSamplers(model)) {
-                Sampler sampler = Samplers.create(name, model);
+            for (SamplerKind kind : SamplerKind.configurationSamplers(model)) {
+                Sampler sampler = kind.create(model);
                 RandomGenerator rng = ChainRunner.chainStreams(3L, 1).get(0);
                 byte[] config = ChainRunner.randomConfiguration(model, rng);
                 long allocated = Long.MAX_VALUE;
@@ -64,7 +64,7 @@ class SamplerAllocationTest {
                     }
                     allocated = threads.getThreadAllocatedBytes(id) - before;
                 }
-                assertThat(allocated).as("%s on %s: bytes allocated in the last of %d windows of 2000 sweeps", name,
+                assertThat(allocated).as("%s on %s: bytes allocated in the last of %d windows of 2000 sweeps", kind,
                         model.name(), MAX_WINDOWS).isLessThan(ALLOCATION_SLACK);
                 model.validate(config);
             }

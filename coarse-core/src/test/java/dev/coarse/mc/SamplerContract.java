@@ -39,7 +39,7 @@ public abstract class SamplerContract {
      * samples, compared configuration by configuration or, if {@code upToRelabelling}, by orbits of the relabelling
      * of site values.
      */
-    public record Case(String sampler, Model model, boolean upToRelabelling, int samples) {
+    public record Case(SamplerKind sampler, Model model, boolean upToRelabelling, int samples) {
 
         @Override
         public String toString() {

@@ -30,8 +30,8 @@ class ThermodynamicsTest {
     static Stream<Arguments> isingCases() {
         List<Arguments> cases = new ArrayList<>();
         for (double t : new double[] {2.27, 3.0}) {
-            for (String name : Samplers.names(IsingModel.atTemperature(Lattice.square(4), t))) {
-                cases.add(Arguments.of(name, t));
+            for (SamplerKind kind : SamplerKind.available(IsingModel.atTemperature(Lattice.square(4), t))) {
+                cases.add(Arguments.of(kind, t));
             }
         }
         return cases.stream();
@@ -39,11 +39,11 @@ class ThermodynamicsTest {
 
     @ParameterizedTest(name = "{0} at T = {1}")
     @MethodSource("isingCases")
-    void isingFourByFourMatchesEnumeration(String sampler, double t) {
+    void isingFourByFourMatchesEnumeration(SamplerKind sampler, double t) {
         IsingModel model = IsingModel.atTemperature(Lattice.square(4), t);
         Map<String, Double> exact = ExactObservables.of(Enumeration.boltzmann(model));
         // A Wolff step moves one cluster (about half the lattice here), so it gets twice the steps.
-        long sweeps = sampler.equals("wolff") ? 40_000 : 20_000;
+        long sweeps = sampler == SamplerKind.WOLFF ? 40_000 : 20_000;
         ChainResult result = ChainRunner.run(new RunSpec(model, sampler, sweeps, 1000, 1, 4, SEED, 1), null);
         Map<String, Estimate> measured = Observables.measure(result);
         assertThat(measured.keySet()).containsExactlyElementsOf(exact.keySet());
@@ -60,7 +60,7 @@ class ThermodynamicsTest {
         for (double t : new double[] {0.8, 1.5}) {
             PottsModel model = new PottsModel(Lattice.square(3), 3, t);
             ExactDistribution exact = Enumeration.boltzmann(model);
-            for (String sampler : Samplers.names(model)) {
+            for (SamplerKind sampler : SamplerKind.available(model)) {
                 ChainResult result = ChainRunner.run(new RunSpec(model, sampler, 30_000, 1000, 1, 2, SEED, 1), null);
                 Map<String, Estimate> measured = Observables.measure(result);
                 Estimate e = measured.get("energy_per_site");
@@ -80,9 +80,9 @@ class ThermodynamicsTest {
         IsingModel model = IsingModel.atCoupling(Lattice.chain(n), k);
         // Finite ring: e = −(tanh K + tanh^{N−1} K)/(1 + tanh^N K); the corrections are below 1e-300 here.
         double exact = -Math.tanh(k);
-        for (String sampler : Samplers.names(model)) {
+        for (SamplerKind sampler : SamplerKind.available(model)) {
             // A Wolff step flips a cluster of ~(1+tanh K)/(1−tanh K) ≈ 2.7 sites: thin by ~N/3 steps.
-            boolean wolff = sampler.equals("wolff");
+            boolean wolff = sampler == SamplerKind.WOLFF;
             long thin = wolff ? 400 : 1;
             ChainResult result = ChainRunner.run(new RunSpec(model, sampler, 1500 * thin, 200 * thin, thin, 2, SEED,
                     1), null);

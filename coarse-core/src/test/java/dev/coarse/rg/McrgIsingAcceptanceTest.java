@@ -6,6 +6,7 @@ import dev.coarse.lattice.Lattice;
 import dev.coarse.mc.ChainResult;
 import dev.coarse.mc.ChainRunner;
 import dev.coarse.mc.RunSpec;
+import dev.coarse.mc.SamplerKind;
 import dev.coarse.model.IsingModel;
 import dev.coarse.stats.Autocorrelation;
 import dev.coarse.stats.Estimate;
@@ -49,7 +50,7 @@ class McrgIsingAcceptanceTest {
     @Test
     void majorityRuleB2GivesTheExactExponentsAtLevelsTwoAndThree() {
         Lattice lattice = Lattice.square(L);
-        ChainResult data = ChainRunner.run(new RunSpec(IsingModel.atTemperature(lattice, TC), "wolff",
+        ChainResult data = ChainRunner.run(new RunSpec(IsingModel.atTemperature(lattice, TC), SamplerKind.WOLFF,
                 (long) SAMPLES_PER_CHAIN * CLUSTER_FLIPS_BETWEEN_SAMPLES, THERMALIZATION_FLIPS,
                 CLUSTER_FLIPS_BETWEEN_SAMPLES, CHAINS, SEED, 1), null);
         assertThat(data.configurations().length).isEqualTo(CHAINS * SAMPLES_PER_CHAIN);

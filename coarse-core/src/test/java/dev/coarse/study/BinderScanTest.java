@@ -100,7 +100,7 @@ class BinderScanTest {
                 new double[] {-1, 1, 2, 3}, "wolff", 100, 20, 1, 1)).hasMessageContaining("> 0");
         assertThatThrownBy(() -> new BinderScan.Spec(BinderScan.Family.ISING2D, 3, new int[] {4, 8}, grid, "nope",
                 100, 20, 1, 1)).hasMessageContaining("unknown sampler");
-        assertThatThrownBy(() -> BinderScan.Family.named("ising5d")).hasMessageContaining("unknown model");
+        assertThatThrownBy(() -> BinderScan.Family.forId("ising5d")).hasMessageContaining("unknown model");
         assertThatThrownBy(() -> BinderScan.window(TC, 0.1, 3)).hasMessageContaining("4 points");
     }
 }

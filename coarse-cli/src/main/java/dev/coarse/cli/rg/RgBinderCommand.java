@@ -87,7 +87,7 @@ public final class RgBinderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BinderScan.Family family = BinderScan.Family.named(model);
+        BinderScan.Family family = BinderScan.Family.forId(model);
         int[] ls = Ranges.sizes("--L", sizes, 2);
         double[] ts = grid.temperatures();
         if (ts.length < 4) {
@@ -107,7 +107,7 @@ public final class RgBinderCommand implements Callable<Integer> {
             JsonOutput.print(out, toJson(r));
             return 0;
         }
-        out.printf("%s  L = %s  sampler %s  %d sweeps/point  seed %d%n", family.cliName(),
+        out.printf("%s  L = %s  sampler %s  %d sweeps/point  seed %d%n", family.id(),
                 Arrays.toString(r.spec().sizes()), sampler, sweeps, run.seed());
         for (BinderCrossing.Crossing c : r.crossings()) {
             out.printf("  crossing L=%d/L=%d: T = %.6f ± %.6f%n", c.sizeA(), c.sizeB(), c.temperature().mean(),
@@ -126,7 +126,7 @@ public final class RgBinderCommand implements Callable<Integer> {
     static ObjectNode toJson(BinderScan.Result r) {
         ObjectNode o = JsonOutput.object();
         BinderScan.Spec s = r.spec();
-        o.put("model", s.family().cliName());
+        o.put("model", s.family().id());
         if (s.family() == BinderScan.Family.POTTS2D) {
             o.put("q", s.q());
         }

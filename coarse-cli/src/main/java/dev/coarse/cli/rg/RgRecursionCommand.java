@@ -36,7 +36,7 @@ public final class RgRecursionCommand implements Runnable {
 
     @Override
     public void run() {
-        Recursions r = Recursions.byCliName(scheme);
+        Recursions r = Recursions.forId(scheme);
         if (!(kMin >= 0 && kMax > kMin)) {
             throw new UserError("need 0 ≤ --k-min < --k-max, got " + kMin + " and " + kMax);
         }
@@ -45,7 +45,7 @@ public final class RgRecursionCommand implements Runnable {
         PrintWriter out = output.out();
         if (output.json()) {
             ObjectNode o = JsonOutput.object();
-            o.put("scheme", r.cliName());
+            o.put("scheme", r.id());
             o.put("b", r.scaleFactor());
             if (fp.isPresent()) {
                 o.put("fixed_point", fp.get().coupling());
@@ -63,7 +63,7 @@ public final class RgRecursionCommand implements Runnable {
             output.print(o);
             return;
         }
-        out.println("scheme " + r.cliName() + ", b = " + r.scaleFactor());
+        out.println("scheme " + r.id() + ", b = " + r.scaleFactor());
         if (fp.isPresent()) {
             out.printf("fixed point K* = %.12f, dK'/dK = %.12f, nu = %.12f%n", fp.get().coupling(), fp.get().slope(),
                     fp.get().nu());

@@ -32,7 +32,7 @@ public final class RgSumCommand implements Runnable {
     @Override
     public void run() {
         List<SmoothedSums.Cutoff> cutoffs = "all".equals(cutoff) ? List.of(SmoothedSums.Cutoff.values())
-                : List.of(SmoothedSums.Cutoff.byCliName(cutoff));
+                : List.of(SmoothedSums.Cutoff.forId(cutoff));
         PrintWriter out = output.out();
         ObjectNode o = JsonOutput.object();
         o.put("expected", SmoothedSums.CONSTANT_TERM);
@@ -40,7 +40,7 @@ public final class RgSumCommand implements Runnable {
         for (SmoothedSums.Cutoff c : cutoffs) {
             SmoothedSums.Extrapolation e = SmoothedSums.constantTerm(c, baseN, levels);
             ObjectNode r = results.addObject();
-            r.put("cutoff", c.cliName());
+            r.put("cutoff", c.id());
             r.put("constant", e.constant());
             r.put("error", e.error());
             r.put("n2_coefficient", c.firstMoment());
@@ -51,7 +51,7 @@ public final class RgSumCommand implements Runnable {
                 rs.add(e.remainders()[i]);
             }
             if (!output.json()) {
-                out.printf("%-6s constant = %.12f (± %.1e), N² coefficient = %.12f%n", c.cliName(), e.constant(),
+                out.printf("%-6s constant = %.12f (± %.1e), N² coefficient = %.12f%n", c.id(), e.constant(),
                         e.error(), c.firstMoment());
             }
         }

@@ -13,6 +13,7 @@ import dev.coarse.mc.ChainResult;
 import dev.coarse.mc.ChainRunner;
 import dev.coarse.mc.Observables;
 import dev.coarse.mc.RunSpec;
+import dev.coarse.mc.SamplerKind;
 import dev.coarse.model.IsingModel;
 import dev.coarse.model.Model;
 import dev.coarse.model.PottsModel;
@@ -92,7 +93,7 @@ public final class SampleCommand implements Callable<Integer> {
             throw new UserError(out + " already exists (use --force to overwrite)");
         }
         int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        RunSpec run = new RunSpec(model, sampler, sweeps, thermalize, thin, chains, seed, nThreads);
+        RunSpec run = new RunSpec(model, SamplerKind.forId(sampler, model), sweeps, thermalize, thin, chains, seed, nThreads);
         CheckpointDirectory store = openCheckpoint(run);
         int resumedChains = 0;
         if (store != null) {
@@ -205,7 +206,7 @@ public final class SampleCommand implements Callable<Integer> {
         Map<String, String> provenance = new LinkedHashMap<>();
         provenance.put("command", "coarse sample");
         EnsembleMeta meta = new EnsembleMeta(model.name(), model.lattice().dimension(), model.lattice().linearSize(),
-                model.temperature(), field, q, run.sampler(), run.seed(), run.sweeps(), run.thermalize(), run.thin(),
+                model.temperature(), field, q, run.sampler().id(), run.seed(), run.sweeps(), run.thermalize(), run.thin(),
                 run.chains(), absM == null ? Double.NaN : absM.tauInt(), CoarseVersion.get(), provenance);
         return new Ensemble(meta, model.lattice(), result.configurations());
     }

@@ -18,6 +18,7 @@ import dev.coarse.mc.ChainResult;
 import dev.coarse.mc.ChainRunner;
 import dev.coarse.mc.Observables;
 import dev.coarse.mc.RunSpec;
+import dev.coarse.mc.SamplerKind;
 import dev.coarse.model.IsingModel;
 import dev.coarse.model.Model;
 import dev.coarse.model.PottsModel;
@@ -34,7 +35,7 @@ class RbmEnsembleCommandTest {
 
     /** Samples {@code model} with Wolff (2 chains, {@code perChain} samples each) and writes it to {@code file}. */
     private static Path ensemble(Path file, Model model, int perChain, long seed) throws Exception {
-        RunSpec spec = new RunSpec(model, "wolff", perChain, 100, 1, 2, seed, 1);
+        RunSpec spec = new RunSpec(model, SamplerKind.WOLFF, perChain, 100, 1, 2, seed, 1);
         ChainResult result = ChainRunner.run(spec, (done, total) -> { });
         Ensemble ensemble = SampleCommand.ensembleOf(spec, result, Observables.measure(result));
         EnsembleFile.write(file, ensemble, false);

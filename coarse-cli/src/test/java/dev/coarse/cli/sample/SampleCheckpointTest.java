@@ -9,6 +9,7 @@ import dev.coarse.data.EnsembleFile;
 import dev.coarse.lattice.Lattice;
 import dev.coarse.mc.ChainRunner;
 import dev.coarse.mc.RunSpec;
+import dev.coarse.mc.SamplerKind;
 import dev.coarse.model.IsingModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +49,8 @@ class SampleCheckpointTest {
      */
     private static void interruptedCheckpoint(Path checkpoint, String sampler, int l, int chains, long seed,
                                               int keptUnits) throws Exception {
-        RunSpec spec = new RunSpec(IsingModel.atTemperature(Lattice.square(l), 2.5), sampler, 60, 20, 5, chains, seed, 1);
+        IsingModel model = IsingModel.atTemperature(Lattice.square(l), 2.5);
+        RunSpec spec = new RunSpec(model, SamplerKind.forId(sampler, model), 60, 20, 5, chains, seed, 1);
         CheckpointDirectory store = CheckpointDirectory.create(checkpoint, ChainRunner.checkpointIdentity(spec));
         ChainRunner.run(spec, null, store);
         for (int unit : store.storedUnits()) {
@@ -115,7 +117,7 @@ class SampleCheckpointTest {
                 "sampler metropolis there, heatbath now");
         assertThat(out).doesNotExist();
         assertThat(CheckpointDirectory.resume(checkpoint, ChainRunner.checkpointIdentity(new RunSpec(
-                IsingModel.atTemperature(Lattice.square(6), 2.5), "metropolis", 60, 20, 5, 3, 5, 1))).storedUnits())
+                IsingModel.atTemperature(Lattice.square(6), 2.5), SamplerKind.METROPOLIS, 60, 20, 5, 3, 5, 1))).storedUnits())
                 .as("a refused resume leaves the checkpoint as it was").containsExactly(0);
     }
 

@@ -1,12 +1,7 @@
 package dev.coarse.learn.rbm;
 
+import dev.coarse.mc.TaskPool;
 import dev.coarse.stats.Estimate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGenerator.SplittableGenerator;
 import java.util.random.RandomGeneratorFactory;
@@ -46,38 +41,11 @@ public final class Ais {
         }
         SplittableGenerator master = RandomGeneratorFactory.<SplittableGenerator>of("L64X128MixRandom").create(seed);
         double[] logWeights = new double[runs];
-        List<Callable<Void>> tasks = new ArrayList<>(runs);
+        RandomGenerator[] streams = new RandomGenerator[runs];
         for (int r = 0; r < runs; r++) {
-            RandomGenerator rng = master.split();
-            int run = r;
-            tasks.add(() -> {
-                logWeights[run] = oneRun(rbm, temperatures, rng);
-                return null;
-            });
+            streams[r] = master.split();
         }
-        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads) : null;
-        try {
-            if (pool == null) {
-                for (Callable<Void> t : tasks) {
-                    t.call();
-                }
-            } else {
-                for (var f : pool.invokeAll(tasks)) {
-                    f.get();
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("AIS interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("AIS failed", e.getCause());
-        } catch (Exception e) {
-            throw new IllegalStateException("AIS failed", e);
-        } finally {
-            if (pool != null) {
-                pool.shutdownNow();
-            }
-        }
+        TaskPool.run("ais", runs, threads, r -> logWeights[r] = oneRun(rbm, temperatures, streams[r]));
         double max = Double.NEGATIVE_INFINITY;
         for (double lw : logWeights) {
             max = Math.max(max, lw);

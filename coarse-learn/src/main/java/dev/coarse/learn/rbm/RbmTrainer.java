@@ -1,13 +1,7 @@
 package dev.coarse.learn.rbm;
 
-import java.util.ArrayList;
+import dev.coarse.mc.TaskPool;
 import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGenerator.SplittableGenerator;
 import java.util.random.RandomGeneratorFactory;
@@ -158,58 +152,26 @@ public final class RbmTrainer {
             order[m] = m;
         }
         double[] recon = new double[config.epochs()];
-        ExecutorService pool = config.threads() > 1 ? Executors.newFixedThreadPool(config.threads()) : null;
-        try {
+        try (TaskPool pool = TaskPool.open("training", config.threads())) {
+            RandomGenerator[] streams = new RandomGenerator[chunks];
             for (int epoch = 0; epoch < config.epochs(); epoch++) {
                 shuffle(order, master);
                 double epochError = 0;
                 for (int start = 0; start + batch <= samples.length; start += batch) {
-                    List<Callable<Void>> tasks = new ArrayList<>(chunks);
                     for (int c = 0; c < chunks; c++) {
-                        Chunk chunk = work[c];
-                        int from = c * CHUNK;
-                        int to = Math.min(batch, from + CHUNK);
-                        RandomGenerator rng = master.split();
-                        double[][] chainSlots = chains;
-                        int base = start;
-                        tasks.add(() -> {
-                            chunk.accumulate(rbm, samples, order, base, from, to, chainSlots, config.cdSteps(), rng);
-                            return null;
-                        });
+                        streams[c] = master.split();
                     }
-                    run(pool, tasks);
+                    double[][] chainSlots = chains;
+                    int base = start;
+                    pool.run(chunks, c -> work[c].accumulate(rbm, samples, order, base, c * CHUNK,
+                            Math.min(batch, c * CHUNK + CHUNK), chainSlots, config.cdSteps(), streams[c]));
                     epochError += update(rbm, work, batch, velW, velA, velB);
                 }
                 recon[epoch] = epochError / ((samples.length / batch) * batch);
                 listener.epochDone(epoch, recon[epoch]);
             }
-        } finally {
-            if (pool != null) {
-                pool.shutdownNow();
-            }
         }
         return new History(recon);
-    }
-
-    private static void run(ExecutorService pool, List<Callable<Void>> tasks) {
-        try {
-            if (pool == null) {
-                for (Callable<Void> t : tasks) {
-                    t.call();
-                }
-                return;
-            }
-            for (Future<Void> f : pool.invokeAll(tasks)) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("training interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("training failed", e.getCause());
-        } catch (Exception e) {
-            throw new IllegalStateException("training failed", e);
-        }
     }
 
     private double update(Rbm rbm, Chunk[] work, int batch, double[] velW, double[] velA, double[] velB) {

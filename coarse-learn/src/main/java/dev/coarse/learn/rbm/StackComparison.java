@@ -4,6 +4,7 @@ import dev.coarse.lattice.Lattice;
 import dev.coarse.mc.ChainResult;
 import dev.coarse.mc.Observables;
 import dev.coarse.mc.RunSpec;
+import dev.coarse.mc.SamplerKind;
 import dev.coarse.model.IsingModel;
 import dev.coarse.rg.Coarsener;
 import dev.coarse.rg.MajorityRule;
@@ -86,7 +87,7 @@ public final class StackComparison {
     public static Estimate correlationLength(byte[][] spins, Lattice lattice, int chains) {
         int c = chains >= 1 && spins.length % chains == 0 ? chains : 1;
         int perChain = spins.length / c;
-        RunSpec spec = new RunSpec(IsingModel.atTemperature(lattice, 1.0), "metropolis", perChain, 0, 1, c, 0, 1);
+        RunSpec spec = new RunSpec(IsingModel.atTemperature(lattice, 1.0), SamplerKind.METROPOLIS, perChain, 0, 1, c, 0, 1);
         // Energy and magnetisation series are not used by fourierModes; only their shape (chains) matters.
         ChainResult result = new ChainResult(spec, spins, new double[c][perChain], new double[c][perChain], 0);
         double sine = 2 * Math.sin(Math.PI / lattice.linearSize());

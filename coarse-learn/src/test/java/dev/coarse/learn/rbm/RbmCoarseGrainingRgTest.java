@@ -8,6 +8,7 @@ import dev.coarse.lattice.Lattice;
 import dev.coarse.mc.ChainResult;
 import dev.coarse.mc.ChainRunner;
 import dev.coarse.mc.RunSpec;
+import dev.coarse.mc.SamplerKind;
 import dev.coarse.model.IsingModel;
 import dev.coarse.rg.Coarsener;
 import dev.coarse.rg.Couplings;
@@ -32,7 +33,7 @@ class RbmCoarseGrainingRgTest {
 
     private static Ensemble ising(double couplingK, long seed) {
         IsingModel model = IsingModel.atCoupling(Lattice.square(L), couplingK);
-        RunSpec run = new RunSpec(model, "wolff", 4000, 500, 2, 2, seed, 1);
+        RunSpec run = new RunSpec(model, SamplerKind.WOLFF, 4000, 500, 2, 2, seed, 1);
         ChainResult result = ChainRunner.run(run, (done, total) -> { });
         EnsembleMeta meta = new EnsembleMeta(model.name(), 2, L, model.temperature(), 0, 2, "wolff", seed,
                 run.sweeps(), run.thermalize(), run.thin(), run.chains(), Double.NaN, "test", Map.of());

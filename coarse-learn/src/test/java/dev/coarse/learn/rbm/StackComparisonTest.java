@@ -8,6 +8,7 @@ import dev.coarse.mc.ChainResult;
 import dev.coarse.mc.ChainRunner;
 import dev.coarse.mc.Observables;
 import dev.coarse.mc.RunSpec;
+import dev.coarse.mc.SamplerKind;
 import dev.coarse.model.IsingModel;
 import dev.coarse.stats.Estimate;
 import java.util.List;
@@ -18,7 +19,7 @@ class StackComparisonTest {
     private static final int L = 8;
 
     private static ChainResult sample() {
-        RunSpec spec = new RunSpec(IsingModel.atTemperature(Lattice.square(L), 2.27), "wolff", 400, 50, 1, 2, 21, 1);
+        RunSpec spec = new RunSpec(IsingModel.atTemperature(Lattice.square(L), 2.27), SamplerKind.WOLFF, 400, 50, 1, 2, 21, 1);
         return ChainRunner.run(spec, (done, total) -> { });
     }
 
