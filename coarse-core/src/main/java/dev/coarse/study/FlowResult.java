@@ -84,8 +84,8 @@ public record FlowResult(int linearSize, int b, Coarsening.Rule rule, double exa
         Optional<FlowDiagram.FixedPoint> fixed = f.isObject() ? Optional.of(new FlowDiagram.FixedPoint(
                 Json.estimate(f.path("K")), Json.estimate(f.path("slope")), Json.estimate(f.path("nu"))))
                 : Optional.empty();
-        return new FlowResult(json.path("L").asInt(), json.path("b").asInt(), Coarsening.Rule.byId(
-                json.path("rule").asText()), Json.number(json.path("kc_exact")), Json.number(json.path("nu_exact")),
+        return new FlowResult(json.path("L").asInt(), json.path("b").asInt(), SpecReading.choice("rule",
+                json.path("rule").asText(), Coarsening.Rule.class), Json.number(json.path("kc_exact")), Json.number(json.path("nu_exact")),
                 points, fixed);
     }
 }

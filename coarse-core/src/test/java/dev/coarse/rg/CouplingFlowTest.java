@@ -25,7 +25,7 @@ class CouplingFlowTest {
         double kn = k;
         for (Couplings c : flow) {
             assertThat(c.get("nn").sigmasFrom(kn)).as("%s vs %s", c.get("nn"), kn).isLessThan(SIGMAS);
-            kn = Recursions.DECIMATION_1D.apply(kn);
+            kn = Recursions.DECIMATION1D.apply(kn);
         }
     }
 }

@@ -80,7 +80,7 @@ class McrgTest {
                     level.leadingOdd(), lambdaOdd).isLessThan(SIGMAS);
             assertThat(level.yT().sigmasFrom(Math.log(lambdaEven) / Math.log(2))).isLessThan(SIGMAS);
             assertThat(level.leadingEven().error()).isLessThan(0.05);
-            kn = Recursions.DECIMATION_1D.apply(kn);
+            kn = Recursions.DECIMATION1D.apply(kn);
         }
     }
 

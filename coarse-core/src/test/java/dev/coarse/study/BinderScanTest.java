@@ -19,7 +19,7 @@ class BinderScanTest {
     private static final double SIGMAS = 4;
 
     private static BinderScan.Spec small(int threads, long seed) {
-        return new BinderScan.Spec(BinderScan.Family.ISING2D, 3, new int[] {4, 8},
+        return new BinderScan.Spec(StudyModel.Family.ISING2D, 3, new int[] {4, 8},
                 BinderScan.window(TC, 0.15, 6), "wolff", 400, 20, seed, threads);
     }
 
@@ -59,10 +59,10 @@ class BinderScanTest {
     @Test
     void pottsAndSwendsenWangScansRun() {
         double tc = 1 / Math.log(1 + Math.sqrt(3));
-        BinderScan.Result r = BinderScan.run(new BinderScan.Spec(BinderScan.Family.POTTS2D, 3, new int[] {4, 8},
+        BinderScan.Result r = BinderScan.run(new BinderScan.Spec(StudyModel.Family.POTTS2D, 3, new int[] {4, 8},
                 BinderScan.window(tc, 0.2, 6), "wolff", 200, 20, 3, 1), null);
         assertThat(r.curves().get(1).points().get(0).absMagnetization().mean()).isBetween(0.0, 1.0);
-        BinderScan.Result sw = BinderScan.run(new BinderScan.Spec(BinderScan.Family.ISING3D, 3, new int[] {4, 6},
+        BinderScan.Result sw = BinderScan.run(new BinderScan.Spec(StudyModel.Family.ISING3D, 3, new int[] {4, 6},
                 BinderScan.window(4.51, 0.15, 5), "sw", 100, 20, 3, 1), null);
         assertThat(sw.curves()).hasSize(2);
     }
@@ -92,15 +92,14 @@ class BinderScanTest {
     @Test
     void badSpecsAreRejected() {
         double[] grid = BinderScan.window(TC, 0.1, 5);
-        assertThatThrownBy(() -> new BinderScan.Spec(BinderScan.Family.ISING2D, 3, new int[] {8}, grid, "wolff",
+        assertThatThrownBy(() -> new BinderScan.Spec(StudyModel.Family.ISING2D, 3, new int[] {8}, grid, "wolff",
                 100, 20, 1, 1)).hasMessageContaining("at least 2 sizes");
-        assertThatThrownBy(() -> new BinderScan.Spec(BinderScan.Family.ISING2D, 3, new int[] {8, 4}, grid, "wolff",
+        assertThatThrownBy(() -> new BinderScan.Spec(StudyModel.Family.ISING2D, 3, new int[] {8, 4}, grid, "wolff",
                 100, 20, 1, 1)).hasMessageContaining("increasing");
-        assertThatThrownBy(() -> new BinderScan.Spec(BinderScan.Family.ISING2D, 3, new int[] {4, 8},
+        assertThatThrownBy(() -> new BinderScan.Spec(StudyModel.Family.ISING2D, 3, new int[] {4, 8},
                 new double[] {-1, 1, 2, 3}, "wolff", 100, 20, 1, 1)).hasMessageContaining("> 0");
-        assertThatThrownBy(() -> new BinderScan.Spec(BinderScan.Family.ISING2D, 3, new int[] {4, 8}, grid, "nope",
+        assertThatThrownBy(() -> new BinderScan.Spec(StudyModel.Family.ISING2D, 3, new int[] {4, 8}, grid, "nope",
                 100, 20, 1, 1)).hasMessageContaining("unknown sampler");
-        assertThatThrownBy(() -> BinderScan.Family.forId("ising5d")).hasMessageContaining("unknown model");
         assertThatThrownBy(() -> BinderScan.window(TC, 0.1, 3)).hasMessageContaining("4 points");
     }
 }

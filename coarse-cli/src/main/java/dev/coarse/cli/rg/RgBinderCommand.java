@@ -4,12 +4,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coarse.cli.command.JsonOutput;
 import dev.coarse.cli.command.ProgressReporter;
-import dev.coarse.cli.rg.RunOptions;
 import dev.coarse.cli.command.UserError;
 import dev.coarse.rg.BinderCrossing;
 import dev.coarse.rg.PowerLawFit;
+import dev.coarse.naming.Identified;
 import dev.coarse.stats.Estimate;
 import dev.coarse.study.BinderScan;
+import dev.coarse.study.StudyModel;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
@@ -87,7 +88,9 @@ public final class RgBinderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BinderScan.Family family = BinderScan.Family.forId(model);
+        StudyModel.Family family = Identified.find(StudyModel.Family.class, model).orElseThrow(() -> new UserError(
+                "unknown model '" + model + "' for a Binder scan; valid: "
+                        + String.join(", ", Identified.ids(StudyModel.Family.class))));
         int[] ls = Ranges.sizes("--L", sizes, 2);
         double[] ts = grid.temperatures();
         if (ts.length < 4) {
@@ -127,7 +130,7 @@ public final class RgBinderCommand implements Callable<Integer> {
         ObjectNode o = JsonOutput.object();
         BinderScan.Spec s = r.spec();
         o.put("model", s.family().id());
-        if (s.family() == BinderScan.Family.POTTS2D) {
+        if (s.family() == StudyModel.Family.POTTS2D) {
             o.put("q", s.q());
         }
         ArrayNode sizes = o.putArray("sizes");
