@@ -17,9 +17,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code coarse rg binder}: T<sub>c</sub> from Binder-cumulant crossings and γ/ν from χ(L) at T<sub>c</sub>. */
 @Command(name = "binder", mixinStandardHelpOptions = true,
@@ -63,9 +61,6 @@ public final class RgBinderCommand implements Callable<Integer> {
     @Mixin
     RunOptions run;
 
-    @Spec
-    CommandSpec spec;
-
     static final class Grid {
         @Option(names = "--T-range", paramLabel = "a:b:n", description = "Temperatures from a to b in n ≥ 4 points.")
         String t;
@@ -102,12 +97,12 @@ public final class RgBinderCommand implements Callable<Integer> {
         int nThreads = run.threads();
         BinderScan.Spec scan = new BinderScan.Spec(family, q, ls, ts, sampler, sweeps, thermalize, run.seed(), nThreads);
         BinderScan.Result r;
-        try (ProgressReporter progress = ProgressReporter.create("rg binder", run.quiet(), spec.commandLine().getErr())) {
-            r = fine == null ? BinderScan.run(scan, progress) : BinderScan.coarseThenFine(scan, fine, fineWidth, progress);
+        try (ProgressReporter bar = run.progress.bar("rg binder")) {
+            r = fine == null ? BinderScan.run(scan, bar) : BinderScan.coarseThenFine(scan, fine, fineWidth, bar);
         }
-        PrintWriter out = spec.commandLine().getOut();
-        if (run.json()) {
-            JsonOutput.print(out, toJson(r));
+        PrintWriter out = run.output.out();
+        if (run.output.json()) {
+            run.output.print(toJson(r));
             return 0;
         }
         out.printf("%s  L = %s  sampler %s  %d sweeps/point  seed %d%n", family.id(),

@@ -2,6 +2,9 @@ package dev.coarse.cli.sample;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coarse.cli.command.JsonOutput;
+import dev.coarse.cli.command.Output;
+import dev.coarse.cli.command.ProgressBars;
+import dev.coarse.cli.command.Seed;
 import dev.coarse.cli.command.ProgressReporter;
 import dev.coarse.cli.command.UserError;
 import dev.coarse.data.CheckpointDirectory;
@@ -26,9 +29,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code coarse sample}: Monte Carlo sampling with observables, optionally written as an ensemble file. */
 @Command(name = "sample", mixinStandardHelpOptions = true,
@@ -61,8 +62,8 @@ public final class SampleCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Worker threads (default: all cores). Results do not depend on it.")
     Integer threads;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the run, recorded in the outputs (default ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    Seed seed;
 
     @Option(names = "--out", paramLabel = "FILE.h5", description = "Write the configurations and metadata to this HDF5 file.")
     Path out;
@@ -77,14 +78,11 @@ public final class SampleCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue an interrupted run from its checkpoint directory (same options required; --threads may differ).")
     boolean resume;
 
-    @Option(names = "--json", description = "Print one JSON object on stdout.")
-    boolean json;
+    @Mixin
+    Output output;
 
-    @Option(names = "--quiet", description = "No progress bar.")
-    boolean quiet;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    ProgressBars progress;
 
     @Override
     public Integer call() throws Exception {
@@ -93,7 +91,7 @@ public final class SampleCommand implements Callable<Integer> {
             throw new UserError(out + " already exists (use --force to overwrite)");
         }
         int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        RunSpec run = new RunSpec(model, SamplerKind.forId(sampler, model), sweeps, thermalize, thin, chains, seed, nThreads);
+        RunSpec run = new RunSpec(model, SamplerKind.forId(sampler, model), sweeps, thermalize, thin, chains, seed.value(), nThreads);
         CheckpointDirectory store = openCheckpoint(run);
         int resumedChains = 0;
         if (store != null) {
@@ -103,9 +101,8 @@ public final class SampleCommand implements Callable<Integer> {
         }
         ChainResult result;
         long restoredSweeps = resumedChains * (thermalize + sweeps);
-        try (ProgressReporter progress = ProgressReporter.create("sample", quiet, spec.commandLine().getErr(),
-                restoredSweeps, run.totalSweeps())) {
-            result = ChainRunner.run(run, progress, store);
+        try (ProgressReporter bar = progress.bar("sample", restoredSweeps, run.totalSweeps())) {
+            result = ChainRunner.run(run, bar, store);
         }
         Map<String, Estimate> observables = Observables.measure(result);
         if (out != null) {
@@ -114,8 +111,8 @@ public final class SampleCommand implements Callable<Integer> {
         if (store != null) {
             store.delete();
         }
-        PrintWriter stdout = spec.commandLine().getOut();
-        if (json) {
+        PrintWriter stdout = output.out();
+        if (output.json()) {
             ObjectNode root = JsonOutput.object();
             root.put("model", model.name());
             root.put("L", model.lattice().linearSize());
@@ -127,7 +124,7 @@ public final class SampleCommand implements Callable<Integer> {
                 root.put("q", potts.q());
             }
             root.put("sampler", sampler);
-            root.put("seed", seed);
+            root.put("seed", seed.value());
             root.put("sweeps", sweeps);
             root.put("thermalize", thermalize);
             root.put("thin", thin);
@@ -139,10 +136,10 @@ public final class SampleCommand implements Callable<Integer> {
             }
             ObjectNode obs = root.putObject("observables");
             observables.forEach((name, e) -> obs.set(name, JsonOutput.estimate(e)));
-            JsonOutput.print(stdout, root);
+            output.print(root);
         } else {
             stdout.printf("%s  L=%d  T=%.6g  sampler=%s  seed=%d  %d samples%n", model.name(),
-                    model.lattice().linearSize(), model.temperature(), sampler, seed, result.configurations().length);
+                    model.lattice().linearSize(), model.temperature(), sampler, seed.value(), result.configurations().length);
             observables.forEach((name, e) -> stdout.printf("  %-20s %14.8g ± %-12.3g tau_int=%.3g%n",
                     name, e.mean(), e.error(), e.tauInt()));
             if (resumedChains > 0) {
