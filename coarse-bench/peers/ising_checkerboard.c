@@ -13,6 +13,8 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "peers.h"
+
 #define BLOCKS 20
 
 static uint64_t s[4];
@@ -26,25 +28,6 @@ static inline uint64_t next(void) {
 }
 
 static inline double uniform(void) { return (next() >> 11) * 0x1.0p-53; }
-
-static uint64_t splitmix(uint64_t *x) {
-    uint64_t z = (*x += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-}
-
-static double now(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec + 1e-9 * ts.tv_nsec;
-}
-
-static double cpu_now(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return ts.tv_sec + 1e-9 * ts.tv_nsec;
-}
 
 /* accept[(s*h + 4) / 2] = min(1, e^{-2 s h / T}), s*h in {-4,-2,0,2,4} */
 static double accept[5];
