@@ -14,18 +14,9 @@
 #include <time.h>
 
 #include "peers.h"
+#include "xoshiro256.h"
 
 #define BLOCKS 20
-
-static uint64_t s[4];
-
-static inline uint64_t rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
-
-static inline uint64_t next(void) {
-    uint64_t r = rotl(s[1] * 5, 7) * 9, t = s[1] << 17;
-    s[2] ^= s[0]; s[3] ^= s[1]; s[1] ^= s[2]; s[0] ^= s[3]; s[2] ^= t; s[3] = rotl(s[3], 45);
-    return r;
-}
 
 static inline double uniform(void) { return (next() >> 11) * 0x1.0p-53; }
 

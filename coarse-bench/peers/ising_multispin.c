@@ -24,16 +24,7 @@
 #include <time.h>
 
 #include "peers.h"
-
-static uint64_t s[4];
-
-static inline uint64_t rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
-
-static inline uint64_t next(void) {
-    uint64_t r = rotl(s[1] * 5, 7) * 9, t = s[1] << 17;
-    s[2] ^= s[0]; s[3] ^= s[1]; s[1] ^= s[2]; s[0] ^= s[3]; s[2] ^= t; s[3] = rotl(s[3], 45);
-    return r;
-}
+#include "xoshiro256.h"
 
 static void sweep(uint64_t *restrict w, int L, uint64_t p1, uint64_t p2) {
     uint64_t s0 = s[0], s1 = s[1], s2 = s[2], s3 = s[3];

@@ -1,7 +1,8 @@
 /*
  * What the C peers share besides their kernels: seeding by splitmix64, a probability as a 64-bit fixed-point
- * threshold, and the wall and CPU clocks their timings read. Included by ising_checkerboard.c, ising_multispin.c and
- * ising_multispin_simd.c (run_all.sh builds each from this directory).
+ * threshold, and the wall and CPU clocks their timings read (the scalar peers' generator is in xoshiro256.h).
+ * Included by ising_checkerboard.c, ising_multispin.c and ising_multispin_simd.c (run_all.sh builds each from this
+ * directory).
  */
 #ifndef COARSE_PEERS_H
 #define COARSE_PEERS_H
