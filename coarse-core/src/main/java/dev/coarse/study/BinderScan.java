@@ -14,6 +14,7 @@ import dev.coarse.rg.FixedPoints;
 import dev.coarse.rg.PolynomialFit;
 import dev.coarse.rg.PowerLawFit;
 import dev.coarse.stats.Estimate;
+import dev.coarse.stats.Jackknife;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -376,18 +377,10 @@ public final class BinderScan {
     /** Leave-one-block-out jackknife of f: mean f(full means), error √((B−1)/B Σ(f_b − f̄)²). */
     private static Estimate jackknife(double[] full, double[][] leaveOneOut,
                                       ToDoubleFunction<double[]> f) {
-        int b = leaveOneOut.length;
-        double[] values = new double[b];
-        double mean = 0;
-        for (int i = 0; i < b; i++) {
+        double[] values = new double[leaveOneOut.length];
+        for (int i = 0; i < values.length; i++) {
             values[i] = f.applyAsDouble(leaveOneOut[i]);
-            mean += values[i];
         }
-        mean /= b;
-        double var = 0;
-        for (double v : values) {
-            var += (v - mean) * (v - mean);
-        }
-        return Estimate.of(f.applyAsDouble(full), Math.sqrt(var * (b - 1.0) / b));
+        return Estimate.of(f.applyAsDouble(full), Jackknife.error(values));
     }
 }
