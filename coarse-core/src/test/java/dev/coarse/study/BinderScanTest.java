@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.coarse.mc.ProgressRecorder;
 import dev.coarse.rg.BinderCrossing;
+import dev.coarse.rg.SyntheticBinderCurves;
 import dev.coarse.stats.Estimate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class BinderScanTest {
@@ -33,13 +34,10 @@ class BinderScanTest {
 
     @Test
     void smallScanCrossesNearTcAndReportsProgressToTheTotal() {
-        AtomicLong last = new AtomicLong();
         BinderScan.Spec spec = small(1, 11);
-        BinderScan.Result r = BinderScan.run(spec, (done, total) -> {
-            assertThat(total).isEqualTo(spec.totalSweeps());
-            last.accumulateAndGet(done, Math::max);
-        });
-        assertThat(last.get()).isEqualTo(spec.totalSweeps());
+        ProgressRecorder progress = new ProgressRecorder(spec.totalSweeps());
+        BinderScan.Result r = BinderScan.run(spec, progress);
+        progress.assertReachedTheTotal();
         assertThat(r.curves()).hasSize(2);
         assertThat(r.curves().get(0).points()).hasSize(6);
         assertThat(r.crossings()).hasSize(1);
@@ -71,17 +69,9 @@ class BinderScanTest {
     void fittedCrossingOfSyntheticCurvesCoversTheTruth() {
         var rng = new SplittableRandom(5);
         List<BinderCrossing.Curve> curves = new ArrayList<>();
+        SyntheticBinderCurves cumulants = new SyntheticBinderCurves(TC, 0.61, 0.05);
         for (int l : new int[] {16, 32}) {
-            int n = 9;
-            double[] t = new double[n];
-            double[] u = new double[n];
-            double[] e = new double[n];
-            for (int i = 0; i < n; i++) {
-                t[i] = 2.25 + 0.005 * i;
-                u[i] = 0.61 - 0.25 * Math.tanh(0.05 * (t[i] - TC) * l) + 1e-3 * rng.nextGaussian();
-                e[i] = 1e-3;
-            }
-            curves.add(new BinderCrossing.Curve(l, t, u, e));
+            curves.add(cumulants.curve(l, 2.25, 0.005, 9, 1e-3, rng));
         }
         BinderCrossing.Crossing c = BinderScan.crossing(curves.get(0), curves.get(1), 400, 9);
         Estimate t = c.temperature();
