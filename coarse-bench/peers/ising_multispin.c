@@ -81,11 +81,12 @@ static void energies(const uint64_t *w, int L, double *e) {
 }
 
 int main(int argc, char **argv) {
-    if (argc < 4) { fprintf(stderr, "usage: %s L T seconds [seed]\n", argv[0]); return 2; }
-    int L = atoi(argv[1]);
-    double T = atof(argv[2]), seconds = atof(argv[3]);
-    uint64_t seed = argc > 4 ? strtoull(argv[4], 0, 10) : 1;
-    if (L < 2 || L % 2) { fprintf(stderr, "L must be even\n"); return 2; }
+    struct peer_run run;
+    int status = read_run(argc, argv, &run);
+    if (status != 0) return status;
+    int L = run.L;
+    double T = run.T, seconds = run.seconds;
+    uint64_t seed = run.seed;
     for (int k = 0; k < 4; k++) s[k] = splitmix(&seed);
     size_t n = (size_t) L * L;
     uint64_t *w = malloc(n * sizeof *w);

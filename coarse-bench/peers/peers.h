@@ -1,6 +1,7 @@
 /*
- * What the C peers share besides their kernels: seeding by splitmix64, a probability as a 64-bit fixed-point
- * threshold, and the wall and CPU clocks their timings read (the scalar peers' generator is in xoshiro256.h).
+ * What the C peers share besides their kernels: their command line, seeding by splitmix64, a probability as a 64-bit
+ * fixed-point threshold, and the wall and CPU clocks their timings read (the scalar peers' generator is in
+ * xoshiro256.h).
  * Included by ising_checkerboard.c, ising_multispin.c and ising_multispin_simd.c (run_all.sh builds each from this
  * directory).
  */
@@ -8,7 +9,27 @@
 #define COARSE_PEERS_H
 
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <time.h>
+
+/* The run every peer is asked for: lattice size L (even: checkerboard), temperature T, seconds, seed (default 1). */
+struct peer_run {
+    int L;
+    double T, seconds;
+    uint64_t seed;
+};
+
+/* Reads "L T seconds [seed]" into run: 0, or the exit status 2 after a message on stderr. */
+static inline int read_run(int argc, char **argv, struct peer_run *run) {
+    if (argc < 4) { fprintf(stderr, "usage: %s L T seconds [seed]\n", argv[0]); return 2; }
+    run->L = atoi(argv[1]);
+    run->T = atof(argv[2]);
+    run->seconds = atof(argv[3]);
+    run->seed = argc > 4 ? strtoull(argv[4], 0, 10) : 1;
+    if (run->L < 2 || run->L % 2) { fprintf(stderr, "L must be even\n"); return 2; }
+    return 0;
+}
 
 static inline uint64_t splitmix(uint64_t *x) {
     uint64_t z = (*x += 0x9E3779B97F4A7C15ULL);
