@@ -81,13 +81,10 @@ static void energies(const uint64_t *w, int L, double *e) {
 }
 
 int main(int argc, char **argv) {
-    struct peer_run run;
-    int status = read_run(argc, argv, &run);
-    if (status != 0) return status;
+    struct peer_run run = read_run(argc, argv);
     int L = run.L;
     double T = run.T, seconds = run.seconds;
-    uint64_t seed = run.seed;
-    for (int k = 0; k < 4; k++) s[k] = splitmix(&seed);
+    seed_xoshiro(run.seed);
     size_t n = (size_t) L * L;
     uint64_t *w = malloc(n * sizeof *w);
     for (size_t i = 0; i < n; i++) w[i] = next();

@@ -178,9 +178,7 @@ static void energies(double *e) {
 }
 
 int main(int argc, char **argv) {
-    struct peer_run run;
-    int status = read_run(argc, argv, &run);
-    if (status != 0) return status;
+    struct peer_run run = read_run(argc, argv);
     L = run.L;
     double T = run.T, seconds = run.seconds;
     uint64_t seed = run.seed;

@@ -20,15 +20,12 @@ struct peer_run {
     uint64_t seed;
 };
 
-/* Reads "L T seconds [seed]" into run: 0, or the exit status 2 after a message on stderr. */
-static inline int read_run(int argc, char **argv, struct peer_run *run) {
-    if (argc < 4) { fprintf(stderr, "usage: %s L T seconds [seed]\n", argv[0]); return 2; }
-    run->L = atoi(argv[1]);
-    run->T = atof(argv[2]);
-    run->seconds = atof(argv[3]);
-    run->seed = argc > 4 ? strtoull(argv[4], 0, 10) : 1;
-    if (run->L < 2 || run->L % 2) { fprintf(stderr, "L must be even\n"); return 2; }
-    return 0;
+/* Reads "L T seconds [seed]"; on bad input prints the problem and exits with status 2. */
+static inline struct peer_run read_run(int argc, char **argv) {
+    if (argc < 4) { fprintf(stderr, "usage: %s L T seconds [seed]\n", argv[0]); exit(2); }
+    struct peer_run run = {atoi(argv[1]), atof(argv[2]), atof(argv[3]), argc > 4 ? strtoull(argv[4], 0, 10) : 1};
+    if (run.L < 2 || run.L % 2) { fprintf(stderr, "L must be even\n"); exit(2); }
+    return run;
 }
 
 static inline uint64_t splitmix(uint64_t *x) {
