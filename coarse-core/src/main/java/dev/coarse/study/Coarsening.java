@@ -1,5 +1,6 @@
 package dev.coarse.study;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coarse.lattice.Lattice;
 import dev.coarse.naming.Identified;
 import dev.coarse.rg.CoarseGraining;
@@ -43,6 +44,15 @@ public record Coarsening(Rule rule, int b, int levels) {
         int levels = withLevels ? SpecReading.integer(s, "levels", defaults.levels(), 1, MAX_LEVELS)
                 : defaults.levels();
         return new Coarsening(rule, b, levels);
+    }
+
+    /** Writes the keys {@link #read} reads: rule, b and (with {@code withLevels}) levels. */
+    void putInto(ObjectNode section, boolean withLevels) {
+        section.put("rule", rule.id());
+        section.put("b", b);
+        if (withLevels) {
+            section.put("levels", levels);
+        }
     }
 
     /** One step of the rule (majority ties broken by a coin from the caller's random stream). */

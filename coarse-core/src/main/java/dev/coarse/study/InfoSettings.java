@@ -116,9 +116,7 @@ public record InfoSettings(Sampling sampling, int size, double temperature, Coar
         ObjectNode n = sampling.toJson();
         n.put("size", size);
         n.put("temperature", temperature);
-        n.put("rule", rule.rule().id());
-        n.put("b", rule.b());
-        n.put("levels", rule.levels());
+        rule.putInto(n, true);
         n.put("buffer", buffer);
         n.put("environment", environment);
         n.put("environment_code", codeId(environmentCode));
