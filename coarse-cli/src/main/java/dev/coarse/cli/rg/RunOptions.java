@@ -3,9 +3,9 @@ package dev.coarse.cli.rg;
 import dev.coarse.cli.command.Output;
 import dev.coarse.cli.command.ProgressBars;
 import dev.coarse.cli.command.Seed;
+import dev.coarse.cli.command.Threads;
 import dev.coarse.cli.command.UserError;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** What the sampling {@code rg} commands (binder, flow) share: seed, threads, --json and a progress bar. */
 final class RunOptions {
@@ -13,8 +13,8 @@ final class RunOptions {
     @Mixin
     Seed seed;
 
-    @Option(names = "--threads", description = "Worker threads (default: all cores). Results do not depend on it.")
-    Integer threads;
+    @Mixin
+    Threads threads;
 
     @Mixin
     Output output;
@@ -28,9 +28,9 @@ final class RunOptions {
 
     /** --threads, or the number of cores. */
     int threads() {
-        if (threads != null && threads < 1) {
-            throw new UserError("--threads must be ≥ 1, got " + threads);
+        if (threads.count() < 1) {
+            throw new UserError("--threads must be ≥ 1, got " + threads.count());
         }
-        return threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        return threads.count();
     }
 }

@@ -5,6 +5,7 @@ import dev.coarse.cli.command.JsonOutput;
 import dev.coarse.cli.command.Output;
 import dev.coarse.cli.command.ProgressBars;
 import dev.coarse.cli.command.Seed;
+import dev.coarse.cli.command.Threads;
 import dev.coarse.cli.command.ProgressReporter;
 import dev.coarse.cli.command.UserError;
 import dev.coarse.data.CheckpointDirectory;
@@ -59,8 +60,8 @@ public final class SampleCommand implements Callable<Integer> {
     @Option(names = "--chains", defaultValue = "4", description = "Independent chains (default ${DEFAULT-VALUE}).")
     int chains;
 
-    @Option(names = "--threads", description = "Worker threads (default: all cores). Results do not depend on it.")
-    Integer threads;
+    @Mixin
+    Threads threads;
 
     @Mixin
     Seed seed;
@@ -90,7 +91,7 @@ public final class SampleCommand implements Callable<Integer> {
         if (out != null && !force && Files.exists(out)) {
             throw new UserError(out + " already exists (use --force to overwrite)");
         }
-        int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        int nThreads = threads.count();
         RunSpec run = new RunSpec(model, SamplerKind.forId(sampler, model), sweeps, thermalize, thin, chains, seed.value(), nThreads);
         CheckpointDirectory store = openCheckpoint(run);
         int resumedChains = 0;
