@@ -13,38 +13,12 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "peers.h"
+#include "xoshiro256.h"
+
 #define BLOCKS 20
 
-static uint64_t s[4];
-
-static inline uint64_t rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
-
-static inline uint64_t next(void) {
-    uint64_t r = rotl(s[1] * 5, 7) * 9, t = s[1] << 17;
-    s[2] ^= s[0]; s[3] ^= s[1]; s[1] ^= s[2]; s[0] ^= s[3]; s[2] ^= t; s[3] = rotl(s[3], 45);
-    return r;
-}
-
 static inline double uniform(void) { return (next() >> 11) * 0x1.0p-53; }
-
-static uint64_t splitmix(uint64_t *x) {
-    uint64_t z = (*x += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-}
-
-static double now(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec + 1e-9 * ts.tv_nsec;
-}
-
-static double cpu_now(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return ts.tv_sec + 1e-9 * ts.tv_nsec;
-}
 
 /* accept[(s*h + 4) / 2] = min(1, e^{-2 s h / T}), s*h in {-4,-2,0,2,4} */
 static double accept[5];
@@ -72,12 +46,10 @@ static double energy(const int8_t *sp, int L) {
 }
 
 int main(int argc, char **argv) {
-    if (argc < 4) { fprintf(stderr, "usage: %s L T seconds [seed]\n", argv[0]); return 2; }
-    int L = atoi(argv[1]);
-    double T = atof(argv[2]), seconds = atof(argv[3]);
-    uint64_t seed = argc > 4 ? strtoull(argv[4], 0, 10) : 1;
-    if (L < 2 || L % 2) { fprintf(stderr, "L must be even\n"); return 2; }
-    for (int k = 0; k < 4; k++) s[k] = splitmix(&seed);
+    struct peer_run run = read_run(argc, argv);
+    int L = run.L;
+    double T = run.T, seconds = run.seconds;
+    seed_xoshiro(run.seed);
     size_t n = (size_t) L * L;
     int8_t *sp = malloc(n);
     for (size_t i = 0; i < n; i++) sp[i] = (next() >> 63) ? 1 : -1;

@@ -23,39 +23,8 @@
 #include <stdlib.h>
 #include <time.h>
 
-static uint64_t s[4];
-
-static inline uint64_t rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
-
-static inline uint64_t next(void) {
-    uint64_t r = rotl(s[1] * 5, 7) * 9, t = s[1] << 17;
-    s[2] ^= s[0]; s[3] ^= s[1]; s[1] ^= s[2]; s[0] ^= s[3]; s[2] ^= t; s[3] = rotl(s[3], 45);
-    return r;
-}
-
-static uint64_t splitmix(uint64_t *x) {
-    uint64_t z = (*x += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-}
-
-static uint64_t fixed_point(double p) {
-    if (p >= 1) return ~0ULL;
-    return (uint64_t) (p * 18446744073709551616.0);
-}
-
-static double now(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec + 1e-9 * ts.tv_nsec;
-}
-
-static double cpu_now(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return ts.tv_sec + 1e-9 * ts.tv_nsec;
-}
+#include "peers.h"
+#include "xoshiro256.h"
 
 static void sweep(uint64_t *restrict w, int L, uint64_t p1, uint64_t p2) {
     uint64_t s0 = s[0], s1 = s[1], s2 = s[2], s3 = s[3];
@@ -112,12 +81,10 @@ static void energies(const uint64_t *w, int L, double *e) {
 }
 
 int main(int argc, char **argv) {
-    if (argc < 4) { fprintf(stderr, "usage: %s L T seconds [seed]\n", argv[0]); return 2; }
-    int L = atoi(argv[1]);
-    double T = atof(argv[2]), seconds = atof(argv[3]);
-    uint64_t seed = argc > 4 ? strtoull(argv[4], 0, 10) : 1;
-    if (L < 2 || L % 2) { fprintf(stderr, "L must be even\n"); return 2; }
-    for (int k = 0; k < 4; k++) s[k] = splitmix(&seed);
+    struct peer_run run = read_run(argc, argv);
+    int L = run.L;
+    double T = run.T, seconds = run.seconds;
+    seed_xoshiro(run.seed);
     size_t n = (size_t) L * L;
     uint64_t *w = malloc(n * sizeof *w);
     for (size_t i = 0; i < n; i++) w[i] = next();

@@ -62,6 +62,8 @@
 #include <immintrin.h>
 #endif
 
+#include "peers.h"
+
 #ifndef VW
 #define VW 4 /* sites (lanes) per vector: 4 or 8 */
 #endif
@@ -97,30 +99,6 @@ static inline int all_zero(v4 u) {
     for (int l = 0; l < VW; l++) any |= u[l];
     return any == 0;
 #endif
-}
-
-static uint64_t splitmix(uint64_t *x) {
-    uint64_t z = (*x += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-}
-
-static uint64_t fixed_point(double p) {
-    if (p >= 1) return ~0ULL;
-    return (uint64_t) (p * 18446744073709551616.0);
-}
-
-static double now(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec + 1e-9 * ts.tv_nsec;
-}
-
-static double cpu_now(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return ts.tv_sec + 1e-9 * ts.tv_nsec;
 }
 
 static inline uint64_t *half_row(int c, int y) { return w + (size_t) c * L * stride + (size_t) y * stride; }
@@ -200,11 +178,10 @@ static void energies(double *e) {
 }
 
 int main(int argc, char **argv) {
-    if (argc < 4) { fprintf(stderr, "usage: %s L T seconds [seed]\n", argv[0]); return 2; }
-    L = atoi(argv[1]);
-    double T = atof(argv[2]), seconds = atof(argv[3]);
-    uint64_t seed = argc > 4 ? strtoull(argv[4], 0, 10) : 1;
-    if (L < 2 || L % 2) { fprintf(stderr, "L must be even\n"); return 2; }
+    struct peer_run run = read_run(argc, argv);
+    L = run.L;
+    double T = run.T, seconds = run.seconds;
+    uint64_t seed = run.seed;
     H = L / 2;
     HP = (H + VW - 1) & ~(VW - 1);
     stride = HP + 2;

@@ -102,19 +102,19 @@ programs=(coarse_multispin_1t coarse_multispin_2t coarse_multispin_narrow_1t coa
 declare -A speed cpuspeed echeck eerr
 echo "# speed: 2D Ising, L=$L, T=$T, ${SECONDS_PER_PHASE}s per phase; $(nproc) cores; load: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 echo "# Coarse on: $("$JAVA" -version 2>&1 | head -1); peers: $(gcc --version | head -1), $(python3 --version 2>&1)" >&2
-for p in "${programs[@]}"; do
-  line="$(run "$p" "$L" "$SECONDS_PER_PHASE")"
-  echo "$line" >&2
-  speed[$p]="$(field "$line" flips_per_ns)"
-  cpuspeed[$p]="$(field "$line" cpu_flips_per_ns)"
-done
+phase() { # L seconds FIELD1 ARRAY1 FIELD2 ARRAY2: runs every program once, keeping two fields of its RESULT line
+  local size="$1" secs="$2" p line
+  local -n first="$4" second="$6"
+  for p in "${programs[@]}"; do
+    line="$(run "$p" "$size" "$secs")"
+    echo "$line" >&2
+    first[$p]="$(field "$line" "$3")"
+    second[$p]="$(field "$line" "$5")"
+  done
+}
+phase "$L" "$SECONDS_PER_PHASE" flips_per_ns speed cpu_flips_per_ns cpuspeed
 echo "# correctness: energy per site at L=$CHECK_L, T=$T" >&2
-for p in "${programs[@]}"; do
-  line="$(run "$p" "$CHECK_L" "$CHECK_SECONDS")"
-  echo "$line" >&2
-  echeck[$p]="$(field "$line" e)"
-  eerr[$p]="$(field "$line" e_err)"
-done
+phase "$CHECK_L" "$CHECK_SECONDS" e echeck e_err eerr
 
 ref="${speed[coarse_multispin_1t]}"
 cpuref="${cpuspeed[coarse_multispin_1t]}"

@@ -1,11 +1,15 @@
 package dev.coarse.architecture;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
-import org.junit.jupiter.api.Test;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every rule of {@link ArchitectureRules} fails on the broken layout under {@code dev.coarse.architecture.fixture},
@@ -18,56 +22,27 @@ class ArchitectureRulesCanFailTest {
     private static final ArchitectureRules RULES = new ArchitectureRules(FIXTURE);
     private static final JavaClasses BROKEN = new ClassFileImporter().importPackages(FIXTURE);
 
-    private static void failsNaming(ArchRule rule, JavaClasses classes, String breaker) {
-        assertThatThrownBy(() -> rule.check(classes)).isInstanceOf(AssertionError.class)
+    /** Each rule with the fixture class that breaks it. */
+    static Stream<Arguments> rulesAndBreakers() {
+        return Stream.of(
+                arguments(RULES.coreKnowsNoOuterModule(), "lattice.CommandAwareLattice"),
+                arguments(RULES.learnKnowsNoCliBenchOrSpark(), "learn.CliTrainedNetwork"),
+                arguments(RULES.rgDoesNotSample(), "rg.SamplingScan"),
+                arguments(RULES.studyIsAboveTheAnalyses(), "data.StageCheckpoint"),
+                arguments(RULES.cliUsesNoMcKernel(), "cli.HandMadeMajorityCommand"),
+                arguments(RULES.cliImplementsNoPhysics(), "cli.HandMadeMajorityCommand"),
+                arguments(RULES.cliTrainsNoNetwork(), "cli.HandMadeMajorityCommand"),
+                // the fixture's classes as one "module" that claims only the cli package: the rg class is out of place
+                arguments(RULES.moduleStaysInItsPackages("the fixture", RULES.packageOf("cli")), "rg.SamplingScan"),
+                arguments(RULES.coreStaysOutOfOuterPackages(), "cli.Command"),
+                arguments(RULES.topLevelPackagesFormNoCycle(), "lattice.CommandAwareLattice"),
+                arguments(RULES.packagesFormNoCycle(), "lattice.CommandAwareLattice"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rulesAndBreakers")
+    void failsNamingTheClassThatBreaksIt(ArchRule rule, String breaker) {
+        assertThatThrownBy(() -> rule.check(BROKEN)).isInstanceOf(AssertionError.class)
                 .hasMessageContaining(FIXTURE + "." + breaker);
-    }
-
-    @Test
-    void coreKnowsNoOuterModule() {
-        failsNaming(RULES.coreKnowsNoOuterModule(), BROKEN, "lattice.CommandAwareLattice");
-    }
-
-    @Test
-    void learnKnowsNoCliBenchOrSpark() {
-        failsNaming(RULES.learnKnowsNoCliBenchOrSpark(), BROKEN, "learn.CliTrainedNetwork");
-    }
-
-    @Test
-    void rgDoesNotSample() {
-        failsNaming(RULES.rgDoesNotSample(), BROKEN, "rg.SamplingScan");
-    }
-
-    @Test
-    void studyIsAboveTheAnalyses() {
-        failsNaming(RULES.studyIsAboveTheAnalyses(), BROKEN, "data.StageCheckpoint");
-    }
-
-    @Test
-    void cliUsesNoMcKernel() {
-        failsNaming(RULES.cliUsesNoMcKernel(), BROKEN, "cli.HandMadeMajorityCommand");
-    }
-
-    @Test
-    void cliImplementsNoPhysics() {
-        failsNaming(RULES.cliImplementsNoPhysics(), BROKEN, "cli.HandMadeMajorityCommand");
-    }
-
-    @Test
-    void cliTrainsNoNetwork() {
-        failsNaming(RULES.cliTrainsNoNetwork(), BROKEN, "cli.HandMadeMajorityCommand");
-    }
-
-    @Test
-    void moduleStaysInItsPackages() {
-        // the fixture's classes as one "module" that claims only the cli package: the rg class is out of place
-        failsNaming(RULES.moduleStaysInItsPackages("the fixture", RULES.packageOf("cli")), BROKEN, "rg.SamplingScan");
-        failsNaming(RULES.coreStaysOutOfOuterPackages(), BROKEN, "cli.Command");
-    }
-
-    @Test
-    void packagesFormNoCycle() {
-        failsNaming(RULES.topLevelPackagesFormNoCycle(), BROKEN, "lattice.CommandAwareLattice");
-        failsNaming(RULES.packagesFormNoCycle(), BROKEN, "lattice.CommandAwareLattice");
     }
 }

@@ -18,12 +18,7 @@ public record ContinuousConfigurations(DegreesOfFreedom degreesOfFreedom, double
         if (degreesOfFreedom.isDiscrete()) {
             throw new IllegalArgumentException(degreesOfFreedom + " are discrete: use DiscreteConfigurations");
         }
-        for (int s = 1; s < values.length; s++) {
-            if (values[s].length != values[0].length) {
-                throw new IllegalArgumentException("configuration " + s + " has " + values[s].length
-                        + " values, configuration 0 has " + values[0].length);
-            }
-        }
+        ConfigurationArrays.requireOneLength(values.length, s -> values[s].length);
     }
 
     @Override
@@ -43,12 +38,6 @@ public record ContinuousConfigurations(DegreesOfFreedom degreesOfFreedom, double
 
     @Override
     public void validateValues() {
-        for (int s = 0; s < values.length; s++) {
-            try {
-                degreesOfFreedom.validate(values[s]);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("configuration " + s + ": " + e.getMessage(), e);
-            }
-        }
+        ConfigurationArrays.validateEach(values.length, s -> degreesOfFreedom.validate(values[s]));
     }
 }

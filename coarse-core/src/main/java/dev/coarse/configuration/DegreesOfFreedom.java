@@ -1,6 +1,7 @@
 package dev.coarse.configuration;
 
 import dev.coarse.lattice.Lattice;
+import dev.coarse.naming.Identified;
 import java.util.Objects;
 
 /**
@@ -21,29 +22,18 @@ import java.util.Objects;
  */
 public record DegreesOfFreedom(Values values, int states, Support support, int components) {
 
-    /** The values one component may take. */
-    public enum Values {
+    /** The values one component may take; the {@link #id()} is what ensemble files write ({@code degrees_of_freedom}). */
+    public enum Values implements Identified {
         /** Ising spins, −1 or +1 ({@code byte}). */
-        SPIN("spin"),
+        SPIN,
         /** Labels 0 … q−1 of a q-state variable: Potts states, categorical hidden variables ({@code byte}). */
-        STATE("state"),
+        STATE,
         /** Occupation numbers 0 or 1, e.g. whether a bond holds a dimer ({@code byte}). */
-        OCCUPATION("occupation"),
+        OCCUPATION,
         /** Real numbers, finite ({@code double}). */
-        REAL("real"),
+        REAL,
         /** Complex numbers as two finite {@code double}s, real part first. */
-        COMPLEX("complex");
-
-        private final String id;
-
-        Values(String id) {
-            this.id = id;
-        }
-
-        /** The name written in ensemble files ({@code degrees_of_freedom} attribute). */
-        public String id() {
-            return id;
-        }
+        COMPLEX;
 
         /** Whether values are stored as {@code byte} (spins, states, occupations) rather than {@code double}. */
         public boolean isDiscrete() {
@@ -56,33 +46,16 @@ public record DegreesOfFreedom(Values values, int states, Support support, int c
          * @throws IllegalArgumentException for an unknown name, listing the known ones
          */
         public static Values ofId(String id) {
-            for (Values v : values()) {
-                if (v.id.equals(id)) {
-                    return v;
-                }
-            }
-            throw new IllegalArgumentException("unknown degrees of freedom '" + id
-                    + "' (known: spin, state, occupation, real, complex)");
+            return Identified.byId(Values.class, "degrees of freedom", id);
         }
     }
 
-    /** Which lattice elements carry values. */
-    public enum Support {
+    /** Which lattice elements carry values; the {@link #id()} is what ensemble files write ({@code support}). */
+    public enum Support implements Identified {
         /** One element per site: N = L<sup>d</sup>. */
-        SITES("sites"),
+        SITES,
         /** One element per nearest-neighbour bond, d·N, bond {@code site · d + axis}. */
-        BONDS("bonds");
-
-        private final String id;
-
-        Support(String id) {
-            this.id = id;
-        }
-
-        /** The name written in ensemble files ({@code support} attribute). */
-        public String id() {
-            return id;
-        }
+        BONDS;
 
         /** Elements of this kind on {@code lattice}. */
         public int count(Lattice lattice) {
@@ -95,12 +68,7 @@ public record DegreesOfFreedom(Values values, int states, Support support, int c
          * @throws IllegalArgumentException for an unknown name
          */
         public static Support ofId(String id) {
-            for (Support s : values()) {
-                if (s.id.equals(id)) {
-                    return s;
-                }
-            }
-            throw new IllegalArgumentException("unknown support '" + id + "' (known: sites, bonds)");
+            return Identified.byId(Support.class, "support", id);
         }
     }
 

@@ -16,12 +16,7 @@ public record DiscreteConfigurations(DegreesOfFreedom degreesOfFreedom, byte[][]
         if (!degreesOfFreedom.isDiscrete()) {
             throw new IllegalArgumentException(degreesOfFreedom + " are continuous: use ContinuousConfigurations");
         }
-        for (int s = 1; s < values.length; s++) {
-            if (values[s].length != values[0].length) {
-                throw new IllegalArgumentException("configuration " + s + " has " + values[s].length
-                        + " values, configuration 0 has " + values[0].length);
-            }
-        }
+        ConfigurationArrays.requireOneLength(values.length, s -> values[s].length);
     }
 
     @Override
@@ -41,12 +36,6 @@ public record DiscreteConfigurations(DegreesOfFreedom degreesOfFreedom, byte[][]
 
     @Override
     public void validateValues() {
-        for (int s = 0; s < values.length; s++) {
-            try {
-                degreesOfFreedom.validate(values[s]);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("configuration " + s + ": " + e.getMessage(), e);
-            }
-        }
+        ConfigurationArrays.validateEach(values.length, s -> degreesOfFreedom.validate(values[s]));
     }
 }

@@ -6,6 +6,6 @@
  * {@link dev.coarse.configuration.Configurations} holds N configurations of one kind, as
  * {@link dev.coarse.configuration.DiscreteConfigurations} ({@code byte[]} per configuration) or
  * {@link dev.coarse.configuration.ContinuousConfigurations} ({@code double[]} per configuration, complex values
- * interleaved). Depends only on {@code lattice}.
+ * interleaved). Depends only on {@code lattice} and {@code naming}.
  */
 package dev.coarse.configuration;

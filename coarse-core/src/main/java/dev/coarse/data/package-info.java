@@ -9,6 +9,7 @@
  * ({@link dev.coarse.data.ConfigurationCsv}), and configurations users bring as NumPy {@code .npy} arrays
  * ({@link dev.coarse.data.NpyFile}, including RSMI-NE's dimer grid). An ensemble holds {@code configuration}s of any degrees of freedom;
  * its file says which (format version 2).
- * Depends on {@code lattice}, {@code configuration} and {@code model} (and jhdf, Jackson).
+ * Also the JSON forms of results, specs, checkpoints and command output ({@link dev.coarse.data.Json}).
+ * Depends on {@code lattice}, {@code configuration}, {@code model} and {@code stats} (and jhdf, Jackson).
  */
 package dev.coarse.data;

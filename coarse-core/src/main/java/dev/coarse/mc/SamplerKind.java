@@ -5,6 +5,7 @@ import dev.coarse.model.DimerModel;
 import dev.coarse.model.IsingModel;
 import dev.coarse.model.Model;
 import dev.coarse.model.PottsModel;
+import dev.coarse.naming.Identified;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
@@ -22,7 +23,7 @@ import java.util.stream.Collectors;
  * <p>The {@link #id()} is what ensemble files (HDF5 attribute {@code sampler}) and checkpoint manifests record, and
  * what the command line accepts; ids never change, since old files and checkpoints hold them.
  */
-public enum SamplerKind {
+public enum SamplerKind implements Identified {
 
     /** {@link CheckerboardMetropolis} (Ising) or {@link PottsMetropolis} (Potts). */
     METROPOLIS("metropolis"),
@@ -59,7 +60,11 @@ public enum SamplerKind {
         this.id = id;
     }
 
-    /** The name files, checkpoints and the command line use: "metropolis", "heatbath", "wolff", "sw", "multispin", …. */
+    /**
+     * The name files, checkpoints and the command line use: "metropolis", "heatbath", "wolff", "sw", "multispin", …
+     * (written out, since "heatbath" and "sw" are not the constants' names).
+     */
+    @Override
     public String id() {
         return id;
     }
@@ -74,12 +79,7 @@ public enum SamplerKind {
             throw new IllegalArgumentException("sampler name is missing; valid for " + model.name() + ": "
                     + ids(available(model)));
         }
-        for (SamplerKind kind : values()) {
-            if (kind.id.equals(id)) {
-                return kind;
-            }
-        }
-        throw unknown(id, model);
+        return Identified.find(SamplerKind.class, id).orElseThrow(() -> unknown(id, model));
     }
 
     /**

@@ -12,7 +12,7 @@
  * Coarse uses; {@link dev.coarse.mc.Observables} are the thermodynamic measurements with errors. A run can skip and
  * save finished groups through a {@link dev.coarse.data.ChainCheckpoint} (the only use of {@code data}). The vector
  * kernels live below in {@code mc.kernel}, the speed meters of {@code coarse bench} in {@code mc.bench}. Depends on
- * {@code lattice}, {@code model}, {@code stats}, {@code mc.kernel} and that interface; not on {@code exact} (only its
+ * {@code lattice}, {@code naming}, {@code model}, {@code stats}, {@code mc.kernel} and that interface; not on {@code exact} (only its
  * tests do) or on files.
  */
 package dev.coarse.mc;

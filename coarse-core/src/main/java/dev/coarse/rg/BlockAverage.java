@@ -26,10 +26,7 @@ public final class BlockAverage extends BlockRule implements CoarseGraining {
     /** Spins and real fields give real values, complex fields complex ones; sites only. */
     @Override
     public DegreesOfFreedom coarseDegreesOfFreedom(DegreesOfFreedom fine) {
-        if (fine.support() != DegreesOfFreedom.Support.SITES) {
-            throw new IllegalArgumentException("the block-average rule reads values on sites, not " + fine);
-        }
-        return switch (fine.values()) {
+        return switch (requireSites(fine).values()) {
             case SPIN -> {
                 if (fine.components() != 1) {
                     throw new IllegalArgumentException("the block-average rule reads one ±1 spin per site, not " + fine);

@@ -1,5 +1,6 @@
 package dev.coarse.rg;
 
+import dev.coarse.configuration.DegreesOfFreedom;
 import dev.coarse.lattice.BlockPartition;
 import dev.coarse.lattice.Lattice;
 
@@ -17,6 +18,17 @@ abstract class BlockRule {
             throw new IllegalArgumentException("block size b must be at least 1, got " + blockSize);
         }
         this.blockSize = blockSize;
+    }
+
+    /** The rule's name, as {@link CoarseGraining#name()}. */
+    public abstract String name();
+
+    /** {@code fine}, if its values live on sites (blocks are blocks of sites); else an exception naming the rule. */
+    final DegreesOfFreedom requireSites(DegreesOfFreedom fine) {
+        if (fine.support() != DegreesOfFreedom.Support.SITES) {
+            throw new IllegalArgumentException("the " + name() + " rule reads values on sites, not " + fine);
+        }
+        return fine;
     }
 
     public int blockSize() {

@@ -25,10 +25,7 @@ public final class Decimation extends BlockRule implements CoarseGraining {
     /** The same degrees of freedom, if they live on sites. */
     @Override
     public DegreesOfFreedom coarseDegreesOfFreedom(DegreesOfFreedom fine) {
-        if (fine.support() != DegreesOfFreedom.Support.SITES) {
-            throw new IllegalArgumentException("the decimation rule reads values on sites, not " + fine);
-        }
-        return fine;
+        return requireSites(fine);
     }
 
     /**

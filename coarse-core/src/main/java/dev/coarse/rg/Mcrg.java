@@ -2,6 +2,7 @@ package dev.coarse.rg;
 
 import dev.coarse.lattice.Lattice;
 import dev.coarse.stats.Estimate;
+import dev.coarse.stats.Jackknife;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -185,16 +186,7 @@ public final class Mcrg {
 
     /** √((B−1)/B Σ (θ<sub>k</sub> − θ̄)²); NaN replicas (e.g. a negative λ) give a NaN-free infinite error. */
     static double jackknifeError(double[] replicas) {
-        double mean = 0;
-        for (double r : replicas) {
-            mean += r;
-        }
-        mean /= replicas.length;
-        double var = 0;
-        for (double r : replicas) {
-            var += (r - mean) * (r - mean);
-        }
-        double err = Math.sqrt(var * (replicas.length - 1.0) / replicas.length);
+        double err = Jackknife.error(replicas);
         return Double.isNaN(err) ? Double.POSITIVE_INFINITY : err;
     }
 

@@ -1,16 +1,20 @@
 package dev.coarse.rg;
 
+import dev.coarse.naming.Identified;
 import java.util.Optional;
 import java.util.function.DoubleUnaryOperator;
 
-/** Exact and approximate one-coupling RG recursions K → K' (SCIENCE.md §4), the references for flows. */
-public enum Recursions {
+/**
+ * Exact and approximate one-coupling RG recursions K → K' (SCIENCE.md §4), the references for flows. Results and the
+ * command line name a scheme by its {@link #id()}: "decimation1d" or "migdal-kadanoff".
+ */
+public enum Recursions implements Identified {
 
     /**
      * Exact decimation of the 1D Ising chain with b = 2: tanh K' = tanh² K. Only the trivial fixed points
      * K = 0 (stable) and K = ∞ exist: K' &lt; K for every finite K &gt; 0.
      */
-    DECIMATION_1D("decimation1d", 2, "no non-trivial fixed point: tanh K' = tanh² K < tanh K for 0 < K < ∞, "
+    DECIMATION1D(2, "no non-trivial fixed point: tanh K' = tanh² K < tanh K for 0 < K < ∞, "
             + "so every finite K flows to the stable fixed point K = 0 (K = ∞ is unstable)") {
         @Override
         public double apply(double k) {
@@ -24,7 +28,7 @@ public enum Recursions {
      * fixed point solves cosh 4K = e^{2K}; with x = e^{2K} this is x⁴ − 2x³ + 1 = (x − 1)(x³ − x² − x − 1) = 0,
      * so x is the tribonacci constant (see {@link #migdalKadanoffFixedPointClosedForm()}).
      */
-    MIGDAL_KADANOFF("migdal-kadanoff", 2, null) {
+    MIGDAL_KADANOFF(2, null) {
         @Override
         public double apply(double k) {
             // ½ ln cosh 4K written to avoid overflow for large K: |4K| + ln(1 + e^{−8|K|}) − ln 2
@@ -33,12 +37,10 @@ public enum Recursions {
         }
     };
 
-    private final String id;
     private final double scaleFactor;
     private final String noFixedPointNote;
 
-    Recursions(String id, double scaleFactor, String noFixedPointNote) {
-        this.id = id;
+    Recursions(double scaleFactor, String noFixedPointNote) {
         this.scaleFactor = scaleFactor;
         this.noFixedPointNote = noFixedPointNote;
     }
@@ -48,11 +50,6 @@ public enum Recursions {
 
     public DoubleUnaryOperator map() {
         return this::apply;
-    }
-
-    /** "decimation1d" or "migdal-kadanoff", as results and the command line name the scheme. */
-    public String id() {
-        return id;
     }
 
     public double scaleFactor() {
@@ -71,13 +68,8 @@ public enum Recursions {
 
     /** The scheme of this {@link #id()}. */
     public static Recursions forId(String name) {
-        for (Recursions r : values()) {
-            if (r.id.equals(name)) {
-                return r;
-            }
-        }
-        throw new IllegalArgumentException("unknown recursion scheme '" + name + "' (expected decimation1d or "
-                + "migdal-kadanoff)");
+        return Identified.find(Recursions.class, name).orElseThrow(() -> new IllegalArgumentException(
+                "unknown recursion scheme '" + name + "' (expected decimation1d or migdal-kadanoff)"));
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.coarse.rg;
 
+import dev.coarse.naming.Identified;
+
 /**
  * Divergent sums regularised by a smooth cut-off (Tao 2010, "The Euler–Maclaurin formula, Bernoulli numbers,
  * the zeta function, and real-variable analytic continuation"; SCIENCE.md §4): for η smooth with η(0) = 1 and
@@ -15,32 +17,28 @@ public final class SmoothedSums {
     /** The scheme-independent constant term ζ(−1) = −1/12 that every cut-off's extrapolation approaches. */
     public static final double CONSTANT_TERM = -1.0 / 12;
 
-    /** Three valid cut-offs: smooth, η(0) = 1, and rapidly decaying or compactly supported with all derivatives. */
-    public enum Cutoff {
+    /**
+     * Three valid cut-offs: smooth, η(0) = 1, and rapidly decaying or compactly supported with all derivatives. Results
+     * and the command line name them by their {@link #id()}: "exp", "gauss" or "bump".
+     */
+    public enum Cutoff implements Identified {
         /** η(x) = e<sup>−x</sup>; ∫xη = 1. */
-        EXP("exp", 50, 1.0),
+        EXP(50, 1.0),
         /** η(x) = e<sup>−x²</sup>; ∫xη = ½. */
-        GAUSS("gauss", 9, 0.5),
+        GAUSS(9, 0.5),
         /**
          * η(x) = exp(1 − 1/(1 − x²)) on [0, 1), 0 beyond: C<sup>∞</sup> with compact support.
          * ∫<sub>0</sub><sup>1</sup> xη dx = ½e·E<sub>2</sub>(1) = ½(1 − G) with G = e·E<sub>1</sub>(1) =
          * 0.596347362323194074341… the Euler–Gompertz constant (OEIS A073003).
          */
-        BUMP("bump", 1, 0.5 * (1 - 0.59634736232319407434));
+        BUMP(1, 0.5 * (1 - 0.59634736232319407434));
 
-        private final String id;
         private final double support;
         private final double firstMoment;
 
-        Cutoff(String id, double support, double firstMoment) {
-            this.id = id;
+        Cutoff(double support, double firstMoment) {
             this.support = support;
             this.firstMoment = firstMoment;
-        }
-
-        /** "exp", "gauss" or "bump", as results and the command line name the cut-off. */
-        public String id() {
-            return id;
         }
 
         /** ∫<sub>0</sub><sup>∞</sup> x η(x) dx, the scheme-dependent N² coefficient. */
@@ -59,12 +57,8 @@ public final class SmoothedSums {
 
         /** The cut-off of this {@link #id()}. */
         public static Cutoff forId(String name) {
-            for (Cutoff c : values()) {
-                if (c.id.equals(name)) {
-                    return c;
-                }
-            }
-            throw new IllegalArgumentException("unknown cut-off '" + name + "' (expected exp, gauss or bump)");
+            return Identified.find(Cutoff.class, name).orElseThrow(() -> new IllegalArgumentException(
+                    "unknown cut-off '" + name + "' (expected exp, gauss or bump)"));
         }
     }
 

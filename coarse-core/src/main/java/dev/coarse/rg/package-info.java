@@ -12,7 +12,7 @@
  * ({@link dev.coarse.rg.FractionalBrownianMotion} with its {@link dev.coarse.rg.Fft},
  * {@link dev.coarse.rg.SmoothedSums}). It analyses configurations and measured curves it is given; the drivers
  * that sample their own data (the Binder scan and the coupling flow diagram) are in {@code dev.coarse.study}.
- * Depends on {@code lattice}, {@code model}, {@code stats} and {@code data} (and EJML); never on {@code mc},
+ * Depends on {@code lattice}, {@code naming}, {@code model}, {@code stats} and {@code data} (and EJML); never on {@code mc},
  * {@code study} or the CLI.
  */
 package dev.coarse.rg;

@@ -87,6 +87,15 @@ public final class Jackknife {
     }
 
     /**
+     * The jackknife error √(Σ(θ<sub>k</sub> − θ̄)²·(B − 1)/B) of B leave-one-out replicas θ<sub>k</sub> of a quantity
+     * (computed by the caller, e.g. an eigenvalue on all bins but one); NaN if a replica is NaN.
+     */
+    public static double error(double[] replicas) {
+        int b = replicas.length;
+        return Math.sqrt(MeanEstimator.squaredDeviations(replicas, MeanEstimator.mean(replicas)) * (b - 1.0) / b);
+    }
+
+    /**
      * Concatenates chains (chains[c] = one chain's series) after truncating each to a multiple of
      * {@code blockLength}, so that blocks of that length never straddle two chains.
      */

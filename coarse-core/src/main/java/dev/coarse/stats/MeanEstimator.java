@@ -35,4 +35,31 @@ public final class MeanEstimator {
         double tau = Autocorrelation.integratedTime(chains);
         return new Estimate(mean, Math.sqrt(2.0 * tau * variance / n), tau);
     }
+
+    /**
+     * Mean and standard error √(Σ(x − x̄)²/(n − 1)/n) of independent values (at least 2), such as the results of
+     * independently seeded replicas of a whole computation; τ<sub>int</sub> NaN.
+     */
+    public static Estimate ofIndependent(double[] values) {
+        double mean = mean(values);
+        return Estimate.of(mean, Math.sqrt(squaredDeviations(values, mean) / (values.length - 1) / values.length));
+    }
+
+    /** Σx/n, summed in order. */
+    static double mean(double[] values) {
+        double sum = 0;
+        for (double v : values) {
+            sum += v;
+        }
+        return sum / values.length;
+    }
+
+    /** Σ(x − mean)², summed in order. */
+    static double squaredDeviations(double[] values, double mean) {
+        double ss = 0;
+        for (double v : values) {
+            ss += (v - mean) * (v - mean);
+        }
+        return ss;
+    }
 }

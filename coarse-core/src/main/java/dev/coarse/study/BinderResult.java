@@ -1,8 +1,8 @@
 package dev.coarse.study;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.coarse.data.Json;
 import dev.coarse.rg.BinderCrossing;
 import dev.coarse.stats.Estimate;
 import java.util.List;
@@ -55,22 +55,18 @@ public record BinderResult(List<Curve> curves, List<BinderCrossing.Crossing> cro
     @Override
     public ObjectNode toJson() {
         ObjectNode out = Json.object();
-        ArrayNode cs = out.putArray("curves");
-        for (Curve curve : curves) {
-            ObjectNode c = cs.addObject();
+        Json.putObjects(out, "curves", curves, (curve, c) -> {
             c.put("L", curve.linearSize());
             c.set("binder", Json.estimates(curve.binder()));
             c.set("susceptibility", Json.estimates(curve.susceptibility()));
             c.set("energy_per_site", Json.estimates(curve.energyPerSite()));
             c.set("T", Json.numbers(curve.temperatures()));
-        }
-        ArrayNode xs = out.putArray("crossings");
-        for (BinderCrossing.Crossing x : crossings) {
-            ObjectNode c = xs.addObject();
+        });
+        Json.putObjects(out, "crossings", crossings, (x, c) -> {
             c.put("L_a", x.sizeA());
             c.put("L_b", x.sizeB());
             c.set("T", Json.estimate(x.temperature()));
-        }
+        });
         out.put("tc_exact", exactCriticalTemperature);
         out.set("tc", Json.estimate(criticalTemperature));
         Json.putNumber(out, "tc_statistical", statistical);
@@ -78,12 +74,10 @@ public record BinderResult(List<Curve> curves, List<BinderCrossing.Crossing> cro
         out.set("kc", Json.estimate(criticalCoupling));
         out.put("kc_exact", 1 / exactCriticalTemperature);
         out.put("chi_temperature", susceptibilityTemperature());
-        ArrayNode chi = out.putArray("chi_at_tc");
-        for (Susceptibility s : susceptibilityAtTc) {
-            ObjectNode n = chi.addObject();
+        Json.putObjects(out, "chi_at_tc", susceptibilityAtTc, (s, n) -> {
             n.put("L", s.linearSize());
             n.set("chi", Json.estimate(s.chi()));
-        }
+        });
         gammaOverNu.ifPresent(g -> {
             out.set("gamma_over_nu", Json.estimate(g.exponent()));
             out.put("gamma_over_nu_log_amplitude", g.logAmplitude());

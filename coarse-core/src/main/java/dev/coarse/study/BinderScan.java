@@ -1,6 +1,5 @@
 package dev.coarse.study;
 
-import dev.coarse.lattice.Lattice;
 import dev.coarse.mc.ChainRunner;
 import dev.coarse.mc.Observables;
 import dev.coarse.mc.Progress;
@@ -15,6 +14,7 @@ import dev.coarse.rg.FixedPoints;
 import dev.coarse.rg.PolynomialFit;
 import dev.coarse.rg.PowerLawFit;
 import dev.coarse.stats.Estimate;
+import dev.coarse.stats.Jackknife;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -59,53 +59,6 @@ public final class BinderScan {
     public static final int RESAMPLES = 400;
     /** Fewest thermalisation sweep-equivalents (they also calibrate the cluster flips per sweep). */
     public static final int MIN_THERMALIZE = 10;
-    /** Default Potts q. */
-    public static final int DEFAULT_POTTS_Q = 3;
-
-    /** The model families a scan runs on; each id is its models' {@link Model#name()}. */
-    public enum Family {
-        ISING2D("ising2d", 2), ISING3D("ising3d", 3), POTTS2D("potts2d", 2);
-
-        private final String id;
-        private final int dimension;
-
-        Family(String id, int dimension) {
-            this.id = id;
-            this.dimension = dimension;
-        }
-
-        /** "ising2d", "ising3d" or "potts2d", as results and the command line name the family. */
-        public String id() {
-            return id;
-        }
-
-        public int dimension() {
-            return dimension;
-        }
-
-        /** The default sampler: "wolff". */
-        public String defaultSampler() {
-            return "wolff";
-        }
-
-        /** The family of this {@link #id()} ("ising2d", "ising3d", "potts2d"). */
-        public static Family forId(String name) {
-            for (Family f : values()) {
-                if (f.id.equals(name)) {
-                    return f;
-                }
-            }
-            throw new IllegalArgumentException("unknown model '" + name + "' for a Binder scan; valid: ising2d, "
-                    + "ising3d, potts2d");
-        }
-
-        /** The model of this family at size L and temperature T ({@code q} used by Potts only). */
-        public Model model(int linearSize, double temperature, int q) {
-            Lattice lattice = Lattice.of(dimension, linearSize);
-            return this == POTTS2D ? new PottsModel(lattice, q, temperature)
-                    : new IsingModel(lattice, temperature, 0.0);
-        }
-    }
 
     /**
      * What to scan.
@@ -120,7 +73,7 @@ public final class BinderScan {
      * @param seed         root seed
      * @param threads      worker threads (results do not depend on it)
      */
-    public record Spec(Family family, int q, int[] sizes, double[] temperatures, String sampler, int sweeps,
+    public record Spec(StudyModel.Family family, int q, int[] sizes, double[] temperatures, String sampler, int sweeps,
                        int thermalize, long seed, int threads) {
         public Spec {
             sizes = sizes.clone();
@@ -424,18 +377,10 @@ public final class BinderScan {
     /** Leave-one-block-out jackknife of f: mean f(full means), error √((B−1)/B Σ(f_b − f̄)²). */
     private static Estimate jackknife(double[] full, double[][] leaveOneOut,
                                       ToDoubleFunction<double[]> f) {
-        int b = leaveOneOut.length;
-        double[] values = new double[b];
-        double mean = 0;
-        for (int i = 0; i < b; i++) {
+        double[] values = new double[leaveOneOut.length];
+        for (int i = 0; i < values.length; i++) {
             values[i] = f.applyAsDouble(leaveOneOut[i]);
-            mean += values[i];
         }
-        mean /= b;
-        double var = 0;
-        for (double v : values) {
-            var += (v - mean) * (v - mean);
-        }
-        return Estimate.of(f.applyAsDouble(full), Math.sqrt(var * (b - 1.0) / b));
+        return Estimate.of(f.applyAsDouble(full), Jackknife.error(values));
     }
 }

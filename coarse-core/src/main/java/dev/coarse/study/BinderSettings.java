@@ -1,7 +1,7 @@
 package dev.coarse.study;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.coarse.data.Json;
 import java.util.List;
 
 /**
@@ -82,8 +82,7 @@ public record BinderSettings(String sampler, int sweeps, int thermalize, List<In
         n.put("sampler", sampler);
         n.put("sweeps", (long) sweeps);
         n.put("thermalize", (long) thermalize);
-        ArrayNode s = n.putArray("sizes");
-        sizes.forEach(s::add);
+        n.set("sizes", Json.integers(sizes));
         n.set("temperatures", Json.plainNumbers(temperatures));
         return n;
     }

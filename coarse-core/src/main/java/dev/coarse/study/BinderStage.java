@@ -22,7 +22,7 @@ public final class BinderStage extends BuiltInStage<BinderSettings, BinderResult
     @Override
     public BinderResult run(StudyModel model, BinderSettings settings, StageContext context) {
         int[] sizes = settings.sizes().stream().mapToInt(Integer::intValue).toArray();
-        BinderScan.Spec scan = new BinderScan.Spec(BinderScan.Family.valueOf(model.family().name()), model.q(), sizes,
+        BinderScan.Spec scan = new BinderScan.Spec(model.family(), model.q(), sizes,
                 settings.temperatures(), settings.sampler(), settings.sweeps(), settings.thermalize(),
                 context.seed(0), context.threads());
         context.expect(scan.totalSweeps());

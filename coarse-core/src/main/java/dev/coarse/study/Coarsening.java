@@ -1,6 +1,8 @@
 package dev.coarse.study;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coarse.lattice.Lattice;
+import dev.coarse.naming.Identified;
 import dev.coarse.rg.CoarseGraining;
 import dev.coarse.rg.Coarsener;
 import dev.coarse.rg.Decimation;
@@ -22,34 +24,9 @@ public record Coarsening(Rule rule, int b, int levels) {
     public static final int MAX_B = 16;
     public static final int MAX_LEVELS = 20;
 
-    /** The rules a spec names. */
-    public enum Rule {
-        MAJORITY("majority"), DECIMATION("decimation");
-
-        private final String id;
-
-        Rule(String id) {
-            this.id = id;
-        }
-
-        /** The name in a spec. */
-        public String id() {
-            return id;
-        }
-
-        public static Rule byId(String id) {
-            for (Rule r : values()) {
-                if (r.id.equals(id)) {
-                    return r;
-                }
-            }
-            throw new InvalidSettingException("rule", "expected one of " + String.join(", ", ids()) + ", got '"
-                    + id + "'");
-        }
-
-        public static List<String> ids() {
-            return Arrays.stream(values()).map(Rule::id).toList();
-        }
+    /** The rules a spec names by their {@link #id()}. */
+    public enum Rule implements Identified {
+        MAJORITY, DECIMATION
     }
 
     public Coarsening {
@@ -62,11 +39,20 @@ public record Coarsening(Rule rule, int b, int levels) {
 
     /** Reads the keys rule, b and (with {@code withLevels}) levels of a section. */
     static Coarsening read(SpecSource s, Coarsening defaults, boolean withLevels) {
-        Rule rule = Rule.byId(SpecReading.choice(s, "rule", defaults.rule().id(), Rule.ids()));
+        Rule rule = SpecReading.choice(s, "rule", defaults.rule(), Rule.class);
         int b = SpecReading.integer(s, "b", defaults.b(), 2, MAX_B);
         int levels = withLevels ? SpecReading.integer(s, "levels", defaults.levels(), 1, MAX_LEVELS)
                 : defaults.levels();
         return new Coarsening(rule, b, levels);
+    }
+
+    /** Writes the keys {@link #read} reads: rule, b and (with {@code withLevels}) levels. */
+    void putInto(ObjectNode section, boolean withLevels) {
+        section.put("rule", rule.id());
+        section.put("b", b);
+        if (withLevels) {
+            section.put("levels", levels);
+        }
     }
 
     /** One step of the rule (majority ties broken by a coin from the caller's random stream). */

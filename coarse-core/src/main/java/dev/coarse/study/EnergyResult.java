@@ -1,8 +1,8 @@
 package dev.coarse.study;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.coarse.data.Json;
 import dev.coarse.stats.Estimate;
 import java.util.List;
 import java.util.Optional;
@@ -49,9 +49,7 @@ public record EnergyResult(List<Point> points, Optional<ChiSquared> chiSquared) 
     @Override
     public ObjectNode toJson() {
         ObjectNode out = Json.object();
-        ArrayNode array = out.putArray("points");
-        for (Point p : points) {
-            ObjectNode n = array.addObject();
+        Json.putObjects(out, "points", points, (p, n) -> {
             n.put("L", p.linearSize());
             n.put("T", p.temperature());
             n.set("energy_per_site", Json.estimate(p.energyPerSite()));
@@ -60,7 +58,7 @@ public record EnergyResult(List<Point> points, Optional<ChiSquared> chiSquared) 
                 n.put("exact_energy_per_site", e.energyPerSite());
                 n.put("exact_specific_heat", e.specificHeat());
             });
-        }
+        });
         chiSquared.ifPresent(c -> {
             out.put("chi2_energy", c.energy());
             out.put("chi2_specific_heat", c.specificHeat());

@@ -1,7 +1,7 @@
 package dev.coarse.study;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.coarse.data.Json;
 import java.util.List;
 
 /**
@@ -52,8 +52,7 @@ public record EnergySettings(Sampling sampling, List<Integer> sizes, double[] te
     @Override
     public ObjectNode toJson() {
         ObjectNode n = sampling.toJson();
-        ArrayNode s = n.putArray("sizes");
-        sizes.forEach(s::add);
+        n.set("sizes", Json.integers(sizes));
         n.set("temperatures", Json.plainNumbers(temperatures));
         return n;
     }

@@ -1,8 +1,8 @@
 package dev.coarse.study;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.coarse.data.Json;
 import dev.coarse.stats.Estimate;
 import java.util.Collections;
 import java.util.Iterator;
@@ -50,13 +50,11 @@ public record FlowResult(int linearSize, int b, Coarsening.Rule rule, double exa
         out.put("rule", rule.id());
         out.put("kc_exact", exactCriticalCoupling);
         out.put("nu_exact", exactNu);
-        ArrayNode array = out.putArray("points");
-        for (Point p : points) {
-            ObjectNode n = array.addObject();
+        Json.putObjects(out, "points", points, (p, n) -> {
             n.put("K", p.coupling());
             ObjectNode c = n.putObject("coarse_couplings");
             p.coarseCouplings().forEach((name, e) -> c.set(name, Json.estimate(e)));
-        }
+        });
         if (fixedPoint.isPresent()) {
             FlowDiagram.FixedPoint f = fixedPoint.get();
             ObjectNode n = out.putObject("fixed_point");
@@ -84,8 +82,8 @@ public record FlowResult(int linearSize, int b, Coarsening.Rule rule, double exa
         Optional<FlowDiagram.FixedPoint> fixed = f.isObject() ? Optional.of(new FlowDiagram.FixedPoint(
                 Json.estimate(f.path("K")), Json.estimate(f.path("slope")), Json.estimate(f.path("nu"))))
                 : Optional.empty();
-        return new FlowResult(json.path("L").asInt(), json.path("b").asInt(), Coarsening.Rule.byId(
-                json.path("rule").asText()), Json.number(json.path("kc_exact")), Json.number(json.path("nu_exact")),
+        return new FlowResult(json.path("L").asInt(), json.path("b").asInt(), SpecReading.choice("rule",
+                json.path("rule").asText(), Coarsening.Rule.class), Json.number(json.path("kc_exact")), Json.number(json.path("nu_exact")),
                 points, fixed);
     }
 }

@@ -1,6 +1,7 @@
 package dev.coarse.study;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.coarse.data.Json;
 import dev.coarse.rg.OperatorSet;
 import java.util.List;
 
@@ -104,8 +105,7 @@ public record FlowSettings(String sampler, int samples, int thin, int thermalize
         n.put("thermalize", (long) thermalize);
         n.put("size", size);
         n.set("couplings", Json.plainNumbers(couplings));
-        n.put("rule", rule.rule().id());
-        n.put("b", rule.b());
+        rule.putInto(n, false);
         n.set("operators", Json.strings(operators));
         return n;
     }

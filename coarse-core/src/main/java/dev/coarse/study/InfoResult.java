@@ -1,8 +1,8 @@
 package dev.coarse.study;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.coarse.data.Json;
 import dev.coarse.stats.Estimate;
 import java.util.List;
 
@@ -42,16 +42,14 @@ public record InfoResult(int samples, double temperature, List<Step> steps) impl
         out.put("unit", UNIT);
         out.put("samples", samples);
         out.put("temperature", temperature);
-        ArrayNode array = out.putArray("steps");
-        for (Step s : steps) {
-            ObjectNode n = array.addObject();
+        Json.putObjects(out, "steps", steps, (s, n) -> {
             n.put("step", s.step());
             n.put("L_fine", s.fineLinearSize());
             n.set("i_visible_environment", Json.estimate(s.visibleEnvironment()));
             n.set("i_coarse_environment", Json.estimate(s.coarseEnvironment()));
             n.set("kept_fraction", Json.estimate(s.keptFraction()));
             n.set("loss_h_v_given_h", Json.estimate(s.lossGivenCoarse()));
-        }
+        });
         return out;
     }
 

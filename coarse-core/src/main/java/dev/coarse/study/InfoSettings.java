@@ -5,8 +5,8 @@ import dev.coarse.info.BlockInformation;
 import dev.coarse.info.EntropyEstimator;
 import dev.coarse.lattice.Lattice;
 import dev.coarse.rg.BlockPatternRule;
+import dev.coarse.naming.Identified;
 import dev.coarse.rg.Coarsener;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -34,29 +34,11 @@ public record InfoSettings(Sampling sampling, int size, double temperature, Coar
     public static final int MAX_PATTERN_SITES = 62;
 
     /** The entropy estimators, by their names in a spec. */
-    public enum Estimator {
-        PLUGIN("plugin"), MILLER_MADOW("miller-madow"), NSB("nsb");
-
-        private final String id;
-
-        Estimator(String id) {
-            this.id = id;
-        }
-
-        public String id() {
-            return id;
-        }
+    public enum Estimator implements Identified {
+        PLUGIN, MILLER_MADOW, NSB;
 
         public EntropyEstimator create() {
-            return EntropyEstimator.named(id);
-        }
-
-        static Estimator byId(String id) {
-            return Arrays.stream(values()).filter(e -> e.id.equals(id)).findFirst().orElseThrow();
-        }
-
-        static List<String> ids() {
-            return Arrays.stream(values()).map(Estimator::id).toList();
+            return EntropyEstimator.named(id());
         }
     }
 
@@ -88,10 +70,10 @@ public record InfoSettings(Sampling sampling, int size, double temperature, Coar
         int buffer = SpecReading.integer(s, "buffer", d.buffer(), 0, MAX_SHELL);
         int environment = SpecReading.integer(s, "environment", d.environment(), 1, MAX_SHELL);
         String code = SpecReading.choice(s, "environment_code", codeId(d.environmentCode()), List.of("sum", "pattern"));
-        String estimator = SpecReading.choice(s, "estimator", d.estimator().id(), Estimator.ids());
+        Estimator estimator = SpecReading.choice(s, "estimator", d.estimator(), Estimator.class);
         int resamples = SpecReading.integer(s, "resamples", d.resamples(), 2, MAX_RESAMPLES);
         return new InfoSettings(sampling, size, temperature, rule, buffer, environment,
-                BlockInformation.EnvironmentCode.valueOf(code.toUpperCase(Locale.ROOT)), Estimator.byId(estimator),
+                BlockInformation.EnvironmentCode.valueOf(code.toUpperCase(Locale.ROOT)), estimator,
                 resamples);
     }
 
@@ -134,9 +116,7 @@ public record InfoSettings(Sampling sampling, int size, double temperature, Coar
         ObjectNode n = sampling.toJson();
         n.put("size", size);
         n.put("temperature", temperature);
-        n.put("rule", rule.rule().id());
-        n.put("b", rule.b());
-        n.put("levels", rule.levels());
+        rule.putInto(n, true);
         n.put("buffer", buffer);
         n.put("environment", environment);
         n.put("environment_code", codeId(environmentCode));

@@ -1,8 +1,8 @@
 package dev.coarse.study;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.coarse.data.Json;
 import dev.coarse.stats.Estimate;
 import java.util.List;
 
@@ -46,14 +46,10 @@ public record McrgResult(double temperature, double exactThermalExponent, double
         out.put("temperature", temperature);
         out.put("y_t_exact", exactThermalExponent);
         out.put("y_h_exact", exactMagneticExponent);
-        ArrayNode array = out.putArray("sizes");
-        for (Size size : sizes) {
-            ObjectNode s = array.addObject();
+        Json.putObjects(out, "sizes", sizes, (size, s) -> {
             s.put("L", size.linearSize());
             s.put("samples", size.samples());
-            ArrayNode levels = s.putArray("levels");
-            for (Level level : size.levels()) {
-                ObjectNode n = levels.addObject();
+            Json.putObjects(s, "levels", size.levels(), (level, n) -> {
                 n.put("level", level.level());
                 n.put("b", level.b());
                 n.set("y_t", Json.estimate(level.yT()));
@@ -62,8 +58,8 @@ public record McrgResult(double temperature, double exactThermalExponent, double
                 n.set("eigenvalues_odd", Json.numbers(level.eigenvaluesOdd()));
                 n.set("even_operators", Json.strings(level.evenOperators()));
                 n.set("odd_operators", Json.strings(level.oddOperators()));
-            }
-        }
+            });
+        });
         return out;
     }
 

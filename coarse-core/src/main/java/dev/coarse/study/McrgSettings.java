@@ -1,7 +1,7 @@
 package dev.coarse.study;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.coarse.data.Json;
 import dev.coarse.rg.OperatorSet;
 import java.util.List;
 
@@ -90,12 +90,9 @@ public record McrgSettings(Sampling sampling, List<Integer> sizes, double temper
     @Override
     public ObjectNode toJson() {
         ObjectNode n = sampling.toJson();
-        ArrayNode s = n.putArray("sizes");
-        sizes.forEach(s::add);
+        n.set("sizes", Json.integers(sizes));
         n.put("temperature", temperature);
-        n.put("rule", rule.rule().id());
-        n.put("b", rule.b());
-        n.put("levels", rule.levels());
+        rule.putInto(n, true);
         n.put("even_operators", evenOperators);
         n.put("odd_operators", oddOperators);
         n.put("bins", bins);

@@ -1,6 +1,7 @@
 package dev.coarse.study;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.coarse.data.Json;
 import dev.coarse.mc.SamplerKind;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package dev.coarse.study;
 
+import dev.coarse.naming.Identified;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -48,6 +49,17 @@ final class SpecReading {
     static String choice(SpecSource s, String key, String fallback, List<String> allowed) {
         String value = s.string(key).orElse(fallback);
         return reported(s, () -> choice(key, value, allowed));
+    }
+
+    /** The constant of {@code type} a key names by its id ({@code fallback} when the key is absent). */
+    static <E extends Enum<E> & Identified> E choice(SpecSource s, String key, E fallback, Class<E> type) {
+        String id = s.string(key).orElse(fallback.id());
+        return reported(s, () -> choice(key, id, type));
+    }
+
+    /** The constant of {@code type} with this id. */
+    static <E extends Enum<E> & Identified> E choice(String key, String id, Class<E> type) {
+        return Identified.find(type, choice(key, id, Identified.ids(type))).orElseThrow();
     }
 
     /** {@code value} if it is one of {@code allowed}. */

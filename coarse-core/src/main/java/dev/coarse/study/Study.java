@@ -3,6 +3,7 @@ package dev.coarse.study;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coarse.data.CoarseVersion;
+import dev.coarse.data.Json;
 import dev.coarse.data.RunDirectory;
 import dev.coarse.mc.Progress;
 import java.io.IOException;

@@ -5,8 +5,7 @@ import dev.coarse.lattice.Lattice;
 import dev.coarse.model.IsingModel;
 import dev.coarse.model.Model;
 import dev.coarse.model.PottsModel;
-import java.util.Arrays;
-import java.util.List;
+import dev.coarse.naming.Identified;
 
 /**
  * The model a study samples: a family (square- or cubic-lattice Ising, square-lattice Potts) and, for Potts, the
@@ -23,41 +22,28 @@ public record StudyModel(Family family, int q) {
     /** Potts states when a spec does not say. */
     public static final int DEFAULT_POTTS_Q = 3;
 
-    /** The model families, by their names in a spec ({@code model: ising2d}). */
-    public enum Family {
-        ISING2D("ising2d", 2), ISING3D("ising3d", 3), POTTS2D("potts2d", 2);
+    /**
+     * The model families. A spec ({@code model: ising2d}), results.json and the command line name a family by its
+     * {@link #id()}, which is also its models' {@link Model#name()}.
+     */
+    public enum Family implements Identified {
+        ISING2D(2), ISING3D(3), POTTS2D(2);
 
-        private final String id;
         private final int dimension;
 
-        Family(String id, int dimension) {
-            this.id = id;
+        Family(int dimension) {
             this.dimension = dimension;
-        }
-
-        /** The name in a spec and in results.json. */
-        public String id() {
-            return id;
         }
 
         public int dimension() {
             return dimension;
         }
 
-        /** The family of a spec name. */
-        public static Family byId(String id) {
-            for (Family f : values()) {
-                if (f.id.equals(id)) {
-                    return f;
-                }
-            }
-            throw new InvalidSettingException("model", "expected one of " + String.join(", ", ids()) + ", got '"
-                    + id + "'");
-        }
-
-        /** Every spec name, in a fixed order. */
-        public static List<String> ids() {
-            return Arrays.stream(values()).map(Family::id).toList();
+        /** The model of this family at size L and temperature T ({@code q} used by Potts only; zero field). */
+        public Model model(int linearSize, double temperature, int q) {
+            Lattice lattice = Lattice.of(dimension, linearSize);
+            return this == POTTS2D ? new PottsModel(lattice, q, temperature)
+                    : new IsingModel(lattice, temperature, 0.0);
         }
     }
 
@@ -106,8 +92,6 @@ public record StudyModel(Family family, int q) {
 
     /** The Hamiltonian on an L<sup>d</sup> periodic lattice at temperature T (zero field for Ising). */
     public Model model(int linearSize, double temperature) {
-        Lattice lattice = Lattice.of(dimension(), linearSize);
-        return family == Family.POTTS2D ? new PottsModel(lattice, q, temperature)
-                : new IsingModel(lattice, temperature, 0.0);
+        return family.model(linearSize, temperature, q);
     }
 }

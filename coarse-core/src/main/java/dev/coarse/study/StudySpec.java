@@ -2,6 +2,7 @@ package dev.coarse.study;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.coarse.data.Json;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -125,8 +126,8 @@ public record StudySpec(String name, long seed, StudyModel model, List<String> s
         if (seedOverride != null) {
             seed = seedOverride;
         }
-        StudyModel.Family family = StudyModel.Family.byId(SpecReading.choice(root, "model",
-                StudyModel.Family.ISING2D.id(), StudyModel.Family.ids()));
+        StudyModel.Family family = SpecReading.choice(root, "model", StudyModel.Family.ISING2D,
+                StudyModel.Family.class);
         int q = SpecReading.integer(root, "q", family == StudyModel.Family.POTTS2D ? StudyModel.DEFAULT_POTTS_Q : 2,
                 2, StudyModel.MAX_Q);
         StudyModel model = SpecReading.reported(root, () -> new StudyModel(family, q));

@@ -253,21 +253,7 @@ class EnsembleFileTest {
             putRootMarkers(hdf, 1);
             WritableGroup g = hdf.putGroup("level0");
             g.putDataset("configurations", data);
-            EnsembleMeta m = meta("ising2d", Lattice.square(4), 2, Map.of());
-            g.putAttribute("model", m.model());
-            g.putAttribute("dimension", 2);
-            g.putAttribute("L", 4);
-            g.putAttribute("T", 2.0);
-            g.putAttribute("h", 0.0);
-            g.putAttribute("q", 2);
-            g.putAttribute("sampler", "wolff");
-            g.putAttribute("seed", 1L);
-            g.putAttribute("sweeps", 1L);
-            g.putAttribute("thermalize", 1L);
-            g.putAttribute("thin", 1L);
-            g.putAttribute("chains", 1);
-            g.putAttribute("tau_int", 1.0);
-            g.putAttribute("coarse_version", "x");
+            HandMadeLevels.putMetadata(g, "ising2d", "wolff");
         }
     }
 

@@ -10,7 +10,6 @@ import dev.coarse.model.IsingModel;
 import dev.coarse.stats.Estimate;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -118,12 +117,9 @@ class MultispinRunTest {
     void progressReachesTheTotal() {
         IsingModel model = IsingModel.atTemperature(Lattice.square(4), 2.3);
         RunSpec spec = new RunSpec(model, SamplerKind.MULTISPIN, 50, 10, 5, 70, SEED, 2);
-        AtomicLong last = new AtomicLong();
-        ChainRunner.run(spec, (done, total) -> {
-            assertThat(total).isEqualTo(spec.totalSweeps());
-            last.accumulateAndGet(done, Math::max);
-        });
-        assertThat(last.get()).isEqualTo(spec.totalSweeps());
+        ProgressRecorder progress = new ProgressRecorder(spec.totalSweeps());
+        ChainRunner.run(spec, progress);
+        progress.assertReachedTheTotal();
     }
 
     @Test

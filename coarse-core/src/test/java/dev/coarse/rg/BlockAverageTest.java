@@ -25,15 +25,9 @@ class BlockAverageTest extends CoarseGrainingContract {
     @Test
     void averagesBlocksAndIsOddUnderFlip() {
         BlockAverage avg = new BlockAverage(2);
-        Lattice fine = Lattice.square(4);
-        byte[] s = {
-            1, 1, -1, 1,
-            1, -1, 1, -1,
-            -1, -1, -1, 1,
-            1, -1, -1, -1,
-        };
+        Lattice fine = HandExample.LATTICE;
         double[] c = new double[4];
-        avg.average(fine, s, c);
+        avg.average(fine, HandExample.spins(), c);
         assertThat(c).containsExactly(0.5, 0.0, -0.5, -0.5);
         assertThat(avg.coarseLattice(Lattice.cubic(6))).isEqualTo(Lattice.cubic(3));
         var rng = new SplittableRandom(1);

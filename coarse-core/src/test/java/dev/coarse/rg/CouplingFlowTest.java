@@ -2,11 +2,8 @@ package dev.coarse.rg;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.coarse.exact.Enumeration;
 import dev.coarse.lattice.Lattice;
-import dev.coarse.model.IsingModel;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class CouplingFlowTest {
@@ -18,14 +15,13 @@ class CouplingFlowTest {
     void chainDecimationFlowFollowsTheExactRecursion() {
         double k = 0.8;
         Lattice fine = Lattice.chain(16);
-        byte[][] samples = ExactSamples.draw(Enumeration.boltzmann(IsingModel.atCoupling(fine, k)), 4000,
-                new SplittableRandom(21));
+        byte[][] samples = ExactSamples.ising(fine, k, 4000, 21);
         List<Couplings> flow = CouplingFlow.measure(samples, fine, new Decimation(2), 2, OperatorSet.of(1, "nn"), 10,
                 0);
         double kn = k;
         for (Couplings c : flow) {
             assertThat(c.get("nn").sigmasFrom(kn)).as("%s vs %s", c.get("nn"), kn).isLessThan(SIGMAS);
-            kn = Recursions.DECIMATION_1D.apply(kn);
+            kn = Recursions.DECIMATION1D.apply(kn);
         }
     }
 }

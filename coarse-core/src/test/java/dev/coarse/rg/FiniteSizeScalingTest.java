@@ -16,18 +16,11 @@ class FiniteSizeScalingTest {
     /** Statistical tolerance in error bars; ≈ 6e-5 false failures per assertion if Gaussian. */
     private static final double SIGMAS = 4;
 
-    /** Synthetic cumulants U_L(T) = g((T − Tc)·L) cross exactly at Tc for every pair of sizes. */
+    private static final SyntheticBinderCurves CUMULANTS = new SyntheticBinderCurves(TC, 0.4, 0.8);
+
+    /** Synthetic cumulants on 21 temperatures from 2.2 in steps of 0.007, crossing exactly at Tc. */
     private static BinderCrossing.Curve curve(int l, double noise, SplittableRandom rng) {
-        int n = 21;
-        double[] t = new double[n];
-        double[] u = new double[n];
-        double[] e = new double[n];
-        for (int i = 0; i < n; i++) {
-            t[i] = 2.2 + 0.007 * i;
-            u[i] = 0.4 - 0.25 * Math.tanh(0.8 * (t[i] - TC) * l) + noise * rng.nextGaussian();
-            e[i] = Math.max(noise, 1e-12);
-        }
-        return new BinderCrossing.Curve(l, t, u, e);
+        return CUMULANTS.curve(l, 2.2, 0.007, 21, noise, rng);
     }
 
     @Test

@@ -78,17 +78,8 @@ class MajorityRuleTest {
 
         @Test
         void handExampleSquare() {
-            // 4×4, blocks in coarse row-major order; block (0,0) = sites (0,0),(0,1),(1,0),(1,1).
-            Lattice fine = Lattice.square(4);
-            byte[] s = {
-                1, 1, -1, 1,
-                1, -1, 1, -1,
-                -1, -1, -1, 1,
-                1, -1, -1, -1,
-            };
-            // block sums: (0,0): 1+1+1-1 = 2 → +1; (0,1): -1+1+1-1 = 0 → tie → site (0,2) = -1;
-            // (1,0): -1-1+1-1 = -2 → -1; (1,1): -1+1-1-1 = -2 → -1
-            assertThat(coarseSpins(fine, s, 0)).containsExactly(1, -1, -1, -1);
+            // block sums 2 → +1; 0 → tie → the block's first site (0,2) = -1; -2 → -1; -2 → -1
+            assertThat(coarseSpins(HandExample.LATTICE, HandExample.spins(), 0)).containsExactly(1, -1, -1, -1);
         }
     }
 }

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.coarse.exact.Enumeration;
 import dev.coarse.lattice.Lattice;
-import dev.coarse.model.IsingModel;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -60,8 +58,7 @@ class McrgTest {
     void chainDecimationMatchesTheExactRecursionAtTwoLevels() {
         double k = 0.5;
         Lattice fine = Lattice.chain(16);
-        byte[][] samples = ExactSamples.draw(Enumeration.boltzmann(IsingModel.atCoupling(fine, k)), 20000,
-                new SplittableRandom(11));
+        byte[][] samples = ExactSamples.ising(fine, k, 20000, 11);
         Decimation rule = new Decimation(2);
         List<byte[][]> levels = Coarsener.iterate(samples, fine, rule, 2, 0);
         List<Lattice> lattices = Coarsener.lattices(fine, rule, 2);
@@ -80,7 +77,7 @@ class McrgTest {
                     level.leadingOdd(), lambdaOdd).isLessThan(SIGMAS);
             assertThat(level.yT().sigmasFrom(Math.log(lambdaEven) / Math.log(2))).isLessThan(SIGMAS);
             assertThat(level.leadingEven().error()).isLessThan(0.05);
-            kn = Recursions.DECIMATION_1D.apply(kn);
+            kn = Recursions.DECIMATION1D.apply(kn);
         }
     }
 
@@ -89,8 +86,7 @@ class McrgTest {
         // T = [[λ, x], [0, y]]: a pure nn coarse Hamiltonian has no third_nn part, so λ stays an eigenvalue.
         double k = 0.7;
         Lattice fine = Lattice.chain(16);
-        byte[][] samples = ExactSamples.draw(Enumeration.boltzmann(IsingModel.atCoupling(fine, k)), 20000,
-                new SplittableRandom(12));
+        byte[][] samples = ExactSamples.ising(fine, k, 20000, 12);
         List<Mcrg.Level> result = Mcrg.run(samples, fine, new Decimation(2), 1, OperatorSet.of(1, "nn", "third_nn"),
                 OperatorSet.of(1, "field"), 20, 0);
         double t = Math.tanh(k);

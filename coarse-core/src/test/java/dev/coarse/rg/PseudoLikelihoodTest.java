@@ -19,8 +19,7 @@ class PseudoLikelihoodTest {
     void recoversKOnTheSquareLatticeFromExactSamples() {
         double k = 0.35;
         Lattice l = Lattice.square(4);
-        byte[][] samples = ExactSamples.draw(Enumeration.boltzmann(IsingModel.atCoupling(l, k)), 4000,
-                new SplittableRandom(2024));
+        byte[][] samples = ExactSamples.ising(l, k, 4000, 2024);
         Couplings c = PseudoLikelihood.fit(samples, l, OperatorSet.of(2, "nn", "nnn", "plaquette", "field"));
         assertThat(c.names()).containsExactly("nn", "nnn", "plaquette", "field");
         assertWithin(c.get("nn"), k);
@@ -34,8 +33,7 @@ class PseudoLikelihoodTest {
     void recoversKOnAPeriodicChainFromExactSamples() {
         double k = 0.6;
         Lattice l = Lattice.chain(16);
-        byte[][] samples = ExactSamples.draw(Enumeration.boltzmann(IsingModel.atCoupling(l, k)), 3000,
-                new SplittableRandom(7));
+        byte[][] samples = ExactSamples.ising(l, k, 3000, 7);
         Couplings c = PseudoLikelihood.fit(samples, l, OperatorSet.of(1, "nn", "third_nn", "field"), 10);
         assertWithin(c.get("nn"), k);
         assertWithin(c.get("third_nn"), 0);

@@ -26,10 +26,10 @@ class RecursionsTest {
 
     @Test
     void decimation1dHasNoNonTrivialFixedPoint() {
-        assertThat(Recursions.DECIMATION_1D.fixedPoint()).isEmpty();
-        assertThat(Recursions.DECIMATION_1D.noFixedPointNote()).isPresent();
+        assertThat(Recursions.DECIMATION1D.fixedPoint()).isEmpty();
+        assertThat(Recursions.DECIMATION1D.noFixedPointNote()).isPresent();
         double k = 0.8;
-        assertThat(Math.tanh(Recursions.DECIMATION_1D.apply(k))).isCloseTo(Math.pow(Math.tanh(k), 2),
+        assertThat(Math.tanh(Recursions.DECIMATION1D.apply(k))).isCloseTo(Math.pow(Math.tanh(k), 2),
                 within(CLOSED_FORM));
     }
 
@@ -38,7 +38,7 @@ class RecursionsTest {
         // d/dK atanh(tanh² K) = 2t/(1 + t²) with t = tanh K
         for (double k : new double[] {0.1, 0.5, 1.3}) {
             double t = Math.tanh(k);
-            assertThat(FixedPoints.derivative(Recursions.DECIMATION_1D.map(), k)).isCloseTo(2 * t / (1 + t * t),
+            assertThat(FixedPoints.derivative(Recursions.DECIMATION1D.map(), k)).isCloseTo(2 * t / (1 + t * t),
                     within(CLOSED_FORM));
         }
     }

@@ -45,4 +45,11 @@ class JackknifeTest {
         double[][] chains = {{1, 2, 3, 4, 5}, {6, 7, 8}};
         assertThat(Jackknife.concatenateBlocks(chains, 2)).containsExactly(1, 2, 3, 4, 6, 7);
     }
+
+    @Test
+    void errorOfLeaveOneOutReplicasIsTheScaledSpread() {
+        // mean 2.5, Σ(θ − θ̄)² = 5, B = 4: √(5 · 3/4)
+        assertThat(Jackknife.error(new double[] {1, 2, 3, 4})).isCloseTo(Math.sqrt(3.75), within(EXACT));
+        assertThat(Jackknife.error(new double[] {1, Double.NaN})).isNaN();
+    }
 }

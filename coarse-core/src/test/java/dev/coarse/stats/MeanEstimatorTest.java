@@ -58,4 +58,13 @@ class MeanEstimatorTest {
         assertThat(e.tauInt()).isCloseTo(0.5, within(0.05));
         assertThat(e.error()).isCloseTo(1 / Math.sqrt(100_000), within(0.1 / Math.sqrt(100_000)));
     }
+
+    @Test
+    void independentValuesHaveTheStandardErrorOfTheMean() {
+        // mean 2.5, Σ(x − x̄)² = 5, n = 4: √(5/3/4)
+        Estimate e = MeanEstimator.ofIndependent(new double[] {1, 2, 3, 4});
+        assertThat(e.mean()).isEqualTo(2.5);
+        assertThat(e.error()).isCloseTo(Math.sqrt(5.0 / 12), within(1e-15));
+        assertThat(e.tauInt()).isNaN();
+    }
 }

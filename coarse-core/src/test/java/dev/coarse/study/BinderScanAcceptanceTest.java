@@ -24,7 +24,7 @@ class BinderScanAcceptanceTest {
 
     @Test
     void ising2dCriticalTemperatureFromCrossingsOf16_32_64() {
-        BinderScan.Spec spec = new BinderScan.Spec(BinderScan.Family.ISING2D, 3, new int[] {16, 32, 64},
+        BinderScan.Spec spec = new BinderScan.Spec(StudyModel.Family.ISING2D, 3, new int[] {16, 32, 64},
                 grid(2.25, 2.29, 7), "wolff", 20000, 200, 1, 1);
         BinderScan.Result r = BinderScan.run(spec, null);
         check(r.criticalTemperature(), TC_2D, TOLERANCE_2D, r);
@@ -35,7 +35,7 @@ class BinderScanAcceptanceTest {
     @Test
     void ising3dCriticalCouplingFromCrossingOf12_24() {
         double tc = 1 / KC_3D;
-        BinderScan.Spec spec = new BinderScan.Spec(BinderScan.Family.ISING3D, 3, new int[] {12, 24},
+        BinderScan.Spec spec = new BinderScan.Spec(StudyModel.Family.ISING3D, 3, new int[] {12, 24},
                 BinderScan.window(tc, 0.003, 5), "wolff", 15000, 200, 2, 1);
         BinderScan.Result r = BinderScan.run(spec, null);
         check(r.criticalCoupling(), KC_3D, TOLERANCE_3D, r);

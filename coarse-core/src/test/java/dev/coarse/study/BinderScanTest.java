@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.coarse.mc.ProgressRecorder;
 import dev.coarse.rg.BinderCrossing;
+import dev.coarse.rg.SyntheticBinderCurves;
 import dev.coarse.stats.Estimate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class BinderScanTest {
@@ -19,7 +20,7 @@ class BinderScanTest {
     private static final double SIGMAS = 4;
 
     private static BinderScan.Spec small(int threads, long seed) {
-        return new BinderScan.Spec(BinderScan.Family.ISING2D, 3, new int[] {4, 8},
+        return new BinderScan.Spec(StudyModel.Family.ISING2D, 3, new int[] {4, 8},
                 BinderScan.window(TC, 0.15, 6), "wolff", 400, 20, seed, threads);
     }
 
@@ -33,13 +34,10 @@ class BinderScanTest {
 
     @Test
     void smallScanCrossesNearTcAndReportsProgressToTheTotal() {
-        AtomicLong last = new AtomicLong();
         BinderScan.Spec spec = small(1, 11);
-        BinderScan.Result r = BinderScan.run(spec, (done, total) -> {
-            assertThat(total).isEqualTo(spec.totalSweeps());
-            last.accumulateAndGet(done, Math::max);
-        });
-        assertThat(last.get()).isEqualTo(spec.totalSweeps());
+        ProgressRecorder progress = new ProgressRecorder(spec.totalSweeps());
+        BinderScan.Result r = BinderScan.run(spec, progress);
+        progress.assertReachedTheTotal();
         assertThat(r.curves()).hasSize(2);
         assertThat(r.curves().get(0).points()).hasSize(6);
         assertThat(r.crossings()).hasSize(1);
@@ -59,10 +57,10 @@ class BinderScanTest {
     @Test
     void pottsAndSwendsenWangScansRun() {
         double tc = 1 / Math.log(1 + Math.sqrt(3));
-        BinderScan.Result r = BinderScan.run(new BinderScan.Spec(BinderScan.Family.POTTS2D, 3, new int[] {4, 8},
+        BinderScan.Result r = BinderScan.run(new BinderScan.Spec(StudyModel.Family.POTTS2D, 3, new int[] {4, 8},
                 BinderScan.window(tc, 0.2, 6), "wolff", 200, 20, 3, 1), null);
         assertThat(r.curves().get(1).points().get(0).absMagnetization().mean()).isBetween(0.0, 1.0);
-        BinderScan.Result sw = BinderScan.run(new BinderScan.Spec(BinderScan.Family.ISING3D, 3, new int[] {4, 6},
+        BinderScan.Result sw = BinderScan.run(new BinderScan.Spec(StudyModel.Family.ISING3D, 3, new int[] {4, 6},
                 BinderScan.window(4.51, 0.15, 5), "sw", 100, 20, 3, 1), null);
         assertThat(sw.curves()).hasSize(2);
     }
@@ -71,17 +69,9 @@ class BinderScanTest {
     void fittedCrossingOfSyntheticCurvesCoversTheTruth() {
         var rng = new SplittableRandom(5);
         List<BinderCrossing.Curve> curves = new ArrayList<>();
+        SyntheticBinderCurves cumulants = new SyntheticBinderCurves(TC, 0.61, 0.05);
         for (int l : new int[] {16, 32}) {
-            int n = 9;
-            double[] t = new double[n];
-            double[] u = new double[n];
-            double[] e = new double[n];
-            for (int i = 0; i < n; i++) {
-                t[i] = 2.25 + 0.005 * i;
-                u[i] = 0.61 - 0.25 * Math.tanh(0.05 * (t[i] - TC) * l) + 1e-3 * rng.nextGaussian();
-                e[i] = 1e-3;
-            }
-            curves.add(new BinderCrossing.Curve(l, t, u, e));
+            curves.add(cumulants.curve(l, 2.25, 0.005, 9, 1e-3, rng));
         }
         BinderCrossing.Crossing c = BinderScan.crossing(curves.get(0), curves.get(1), 400, 9);
         Estimate t = c.temperature();
@@ -92,15 +82,14 @@ class BinderScanTest {
     @Test
     void badSpecsAreRejected() {
         double[] grid = BinderScan.window(TC, 0.1, 5);
-        assertThatThrownBy(() -> new BinderScan.Spec(BinderScan.Family.ISING2D, 3, new int[] {8}, grid, "wolff",
+        assertThatThrownBy(() -> new BinderScan.Spec(StudyModel.Family.ISING2D, 3, new int[] {8}, grid, "wolff",
                 100, 20, 1, 1)).hasMessageContaining("at least 2 sizes");
-        assertThatThrownBy(() -> new BinderScan.Spec(BinderScan.Family.ISING2D, 3, new int[] {8, 4}, grid, "wolff",
+        assertThatThrownBy(() -> new BinderScan.Spec(StudyModel.Family.ISING2D, 3, new int[] {8, 4}, grid, "wolff",
                 100, 20, 1, 1)).hasMessageContaining("increasing");
-        assertThatThrownBy(() -> new BinderScan.Spec(BinderScan.Family.ISING2D, 3, new int[] {4, 8},
+        assertThatThrownBy(() -> new BinderScan.Spec(StudyModel.Family.ISING2D, 3, new int[] {4, 8},
                 new double[] {-1, 1, 2, 3}, "wolff", 100, 20, 1, 1)).hasMessageContaining("> 0");
-        assertThatThrownBy(() -> new BinderScan.Spec(BinderScan.Family.ISING2D, 3, new int[] {4, 8}, grid, "nope",
+        assertThatThrownBy(() -> new BinderScan.Spec(StudyModel.Family.ISING2D, 3, new int[] {4, 8}, grid, "nope",
                 100, 20, 1, 1)).hasMessageContaining("unknown sampler");
-        assertThatThrownBy(() -> BinderScan.Family.forId("ising5d")).hasMessageContaining("unknown model");
         assertThatThrownBy(() -> BinderScan.window(TC, 0.1, 3)).hasMessageContaining("4 points");
     }
 }

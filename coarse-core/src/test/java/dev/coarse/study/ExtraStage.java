@@ -2,6 +2,7 @@ package dev.coarse.study;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.coarse.data.Json;
 import dev.coarse.mc.ChainResult;
 import dev.coarse.mc.Observables;
 import dev.coarse.stats.Estimate;

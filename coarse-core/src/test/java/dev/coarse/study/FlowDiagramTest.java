@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.coarse.mc.ProgressRecorder;
 import dev.coarse.rg.CoarseGraining;
 import dev.coarse.rg.Decimation;
 import dev.coarse.rg.MajorityRule;
@@ -12,7 +13,6 @@ import dev.coarse.rg.Recursions;
 import dev.coarse.stats.Estimate;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class FlowDiagramTest {
@@ -85,12 +85,9 @@ class FlowDiagramTest {
     void progressReachesTheTotal() {
         FlowDiagram.Spec spec = new FlowDiagram.Spec(2, 8, new double[] {0.3, 0.4}, new MajorityRule(2),
                 OperatorSet.of(2, "nn"), "sw", 45, 3, 20, 1, 1);
-        AtomicLong last = new AtomicLong();
-        FlowDiagram.run(spec, (done, total) -> {
-            assertThat(total).isEqualTo(spec.totalSweeps());
-            last.accumulateAndGet(done, Math::max);
-        });
-        assertThat(last.get()).isEqualTo(spec.totalSweeps());
+        ProgressRecorder progress = new ProgressRecorder(spec.totalSweeps());
+        FlowDiagram.run(spec, progress);
+        progress.assertReachedTheTotal();
     }
 
     @Test

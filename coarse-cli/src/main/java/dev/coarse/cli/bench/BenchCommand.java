@@ -2,6 +2,7 @@ package dev.coarse.cli.bench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coarse.cli.command.JsonOutput;
+import dev.coarse.cli.command.Output;
 import dev.coarse.cli.command.UserError;
 import dev.coarse.exact.CriticalPoint;
 import dev.coarse.lattice.Lattice;
@@ -23,9 +24,8 @@ import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code coarse bench}: the speed of the Ising kernels on this machine, 2D at T<sub>c</sub>.
@@ -80,11 +80,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "1", paramLabel = "n", description = "Threads per kernel, one chain or replica group each (default ${DEFAULT-VALUE}).")
     int threads;
 
-    @Option(names = "--json", description = "Print one JSON object on stdout.")
-    boolean json;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    Output output;
 
     @Override
     public Integer call() {
@@ -138,8 +135,8 @@ public final class BenchCommand implements Callable<Integer> {
         double wolffIndependent = IndependentSamples.perSecond(wolffSteps.flipsPerNs() * 1e9, wolffTau);
         double swIndependent = IndependentSamples.perSecond(swSweeps.flipsPerNs() * 1e9, swTau);
 
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        PrintWriter out = output.out();
+        if (output.json()) {
             ObjectNode root = JsonOutput.object();
             root.put("L", size);
             root.put("T", t);
@@ -164,7 +161,7 @@ public final class BenchCommand implements Callable<Integer> {
                     .put("vector_bits", MultispinMetropolis.vectorized() ? 256 : 0);
             independent(speed(kernels.putObject("wolff"), wolff), wolffSteps, wolffTau, wolffIndependent);
             independent(speed(kernels.putObject("swendsen_wang"), sw), swSweeps, swTau, swIndependent);
-            JsonOutput.print(out, root);
+            output.print(root);
         } else {
             out.printf("2D Ising, T = T_c = %.6f, L = %d, %d thread(s), %.3g s per kernel, Java %s%n", t, size,
                     threads, seconds, Runtime.version());

@@ -1,6 +1,7 @@
 package dev.coarse.cli.command;
 
 import dev.coarse.mc.Progress;
+import dev.coarse.study.Study;
 import java.io.PrintWriter;
 import java.time.Duration;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
@@ -8,8 +9,11 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
-/** A progress bar on stderr fed by the library's {@link Progress} callbacks; silent with --quiet. */
-public final class ProgressReporter implements Progress, AutoCloseable {
+/**
+ * A progress bar on stderr fed by the library's {@link Progress} callbacks (a study stage's among them); silent with
+ * --quiet.
+ */
+public final class ProgressReporter implements Study.StageProgress {
 
     private final ProgressBar bar;
 

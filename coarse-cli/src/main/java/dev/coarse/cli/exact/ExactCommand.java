@@ -2,6 +2,7 @@ package dev.coarse.cli.exact;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coarse.cli.command.JsonOutput;
+import dev.coarse.cli.command.Output;
 import dev.coarse.cli.command.UserError;
 import dev.coarse.exact.Kaufman;
 import dev.coarse.exact.Onsager;
@@ -12,9 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code coarse exact}: exact thermodynamics of the Ising chain (transfer matrix) and the square-lattice
@@ -42,11 +42,8 @@ public final class ExactCommand implements Callable<Integer> {
     @Option(names = "--h", paramLabel = "h", description = "Magnetic field h (ising1d only; default 0).")
     Double field;
 
-    @Option(names = "--json", description = "Print one JSON object instead of a table.")
-    boolean json;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    Output output;
 
     @Override
     public Integer call() {
@@ -92,9 +89,9 @@ public final class ExactCommand implements Callable<Integer> {
             values.put("ln_z_per_site", TransferMatrix1D.logPartitionFunctionPerSite(n, t, h));
         }
 
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = output.out();
         String modelName = square ? "ising2d" : "ising1d";
-        if (json) {
+        if (output.json()) {
             ObjectNode node = JsonOutput.object();
             node.put("model", modelName);
             if (linearSize == null) {
@@ -109,7 +106,7 @@ public final class ExactCommand implements Callable<Integer> {
             }
             // Infinite values (C at T_c of the infinite lattice) are written as null: JSON has no infinity.
             values.forEach((key, value) -> JsonOutput.putNumber(node, key, value));
-            JsonOutput.print(out, node);
+            output.print(node);
         } else {
             out.printf(Locale.ROOT, "%-22s %s%n", "model", modelName);
             out.printf(Locale.ROOT, "%-22s %s%n", "L", linearSize == null ? "inf" : linearSize.toString());

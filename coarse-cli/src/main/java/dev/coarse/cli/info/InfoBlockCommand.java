@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coarse.cli.command.JsonOutput;
 import dev.coarse.cli.command.Output;
+import dev.coarse.cli.command.ProgressBars;
 import dev.coarse.cli.command.ProgressReporter;
 import dev.coarse.cli.command.UserError;
 import dev.coarse.data.EnsembleSampleSource;
@@ -85,8 +86,8 @@ final class InfoBlockCommand implements Callable<Integer> {
             description = "plugin, miller-madow or nsb (default: ${DEFAULT-VALUE}).")
     String estimator;
 
-    @Option(names = "--quiet", description = "No progress bar (shown on stderr for large ensembles).")
-    boolean quiet;
+    @Mixin
+    ProgressBars progress;
 
     @Mixin
     InfoCommand.Reporting reporting;
@@ -158,16 +159,15 @@ final class InfoBlockCommand implements Callable<Integer> {
         PrintWriter out = output.out();
         // with a bar on stderr the text rows are printed after it, so that the two do not interleave
         long samples = (long) configs.length * (cornerOnly ? 1 : lattice.siteCount()) * buffers.length;
-        boolean showProgress = !quiet && samples >= PROGRESS_SAMPLES;
+        boolean showProgress = progress.shown() && samples >= PROGRESS_SAMPLES;
         java.io.StringWriter rows = new java.io.StringWriter();
         PrintWriter text = showProgress ? new PrintWriter(rows) : out;
         // one step per bootstrap resample (and one for counting) of each buffer width: one estimate per width
         long steps = (long) buffers.length * information.ticksPerEstimate();
-        try (ProgressReporter progress = ProgressReporter.create("info block", !showProgress,
-                output.err(), 0, steps)) {
+        try (ProgressReporter bar = ProgressReporter.create("info block", !showProgress, output.err(), 0, steps)) {
             long[] done = {0};
             BlockInformation blocks = new BlockInformation(lattice, q,
-                    information.withProgress(() -> progress.advance(++done[0], steps)));
+                    information.withProgress(() -> bar.advance(++done[0], steps)));
             for (int lb : buffers) {
                 profileRow(profile.addObject(), blocks, configs, lattice, lb, ruleFunction, code, text);
             }

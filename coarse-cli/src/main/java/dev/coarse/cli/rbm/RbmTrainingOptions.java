@@ -1,7 +1,9 @@
 package dev.coarse.cli.rbm;
 
+import dev.coarse.cli.command.Seed;
 import dev.coarse.learn.rbm.RbmTrainer;
 import java.io.PrintWriter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -42,8 +44,8 @@ final class RbmTrainingOptions {
             description = "Worker threads (same result for any count). Default: ${DEFAULT-VALUE}.")
     int threads;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed. Default: ${DEFAULT-VALUE}.")
-    long seed;
+    @Mixin
+    Seed seed;
 
     @Option(names = "--quiet", description = "No progress lines on stderr.")
     boolean quiet;
@@ -61,7 +63,7 @@ final class RbmTrainingOptions {
                 l1 != null ? l1 : defaults.l1(),
                 batch != null ? batch : defaults.batchSize(),
                 epochs != null ? epochs : defaults.epochs(),
-                seed, threads, defaults.trainBiases());
+                seed.value(), threads, defaults.trainBiases());
     }
 
     /** Prints one progress line, unless --quiet. */

@@ -4,21 +4,20 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coarse.cli.command.JsonOutput;
 import dev.coarse.cli.command.ProgressReporter;
-import dev.coarse.cli.rg.RunOptions;
 import dev.coarse.cli.command.UserError;
 import dev.coarse.rg.BinderCrossing;
 import dev.coarse.rg.PowerLawFit;
+import dev.coarse.naming.Identified;
 import dev.coarse.stats.Estimate;
 import dev.coarse.study.BinderScan;
+import dev.coarse.study.StudyModel;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code coarse rg binder}: T<sub>c</sub> from Binder-cumulant crossings and γ/ν from χ(L) at T<sub>c</sub>. */
 @Command(name = "binder", mixinStandardHelpOptions = true,
@@ -62,9 +61,6 @@ public final class RgBinderCommand implements Callable<Integer> {
     @Mixin
     RunOptions run;
 
-    @Spec
-    CommandSpec spec;
-
     static final class Grid {
         @Option(names = "--T-range", paramLabel = "a:b:n", description = "Temperatures from a to b in n ≥ 4 points.")
         String t;
@@ -87,7 +83,9 @@ public final class RgBinderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BinderScan.Family family = BinderScan.Family.forId(model);
+        StudyModel.Family family = Identified.find(StudyModel.Family.class, model).orElseThrow(() -> new UserError(
+                "unknown model '" + model + "' for a Binder scan; valid: "
+                        + String.join(", ", Identified.ids(StudyModel.Family.class))));
         int[] ls = Ranges.sizes("--L", sizes, 2);
         double[] ts = grid.temperatures();
         if (ts.length < 4) {
@@ -99,12 +97,12 @@ public final class RgBinderCommand implements Callable<Integer> {
         int nThreads = run.threads();
         BinderScan.Spec scan = new BinderScan.Spec(family, q, ls, ts, sampler, sweeps, thermalize, run.seed(), nThreads);
         BinderScan.Result r;
-        try (ProgressReporter progress = ProgressReporter.create("rg binder", run.quiet(), spec.commandLine().getErr())) {
-            r = fine == null ? BinderScan.run(scan, progress) : BinderScan.coarseThenFine(scan, fine, fineWidth, progress);
+        try (ProgressReporter bar = run.progress.bar("rg binder")) {
+            r = fine == null ? BinderScan.run(scan, bar) : BinderScan.coarseThenFine(scan, fine, fineWidth, bar);
         }
-        PrintWriter out = spec.commandLine().getOut();
-        if (run.json()) {
-            JsonOutput.print(out, toJson(r));
+        PrintWriter out = run.output.out();
+        if (run.output.json()) {
+            run.output.print(toJson(r));
             return 0;
         }
         out.printf("%s  L = %s  sampler %s  %d sweeps/point  seed %d%n", family.id(),
@@ -127,7 +125,7 @@ public final class RgBinderCommand implements Callable<Integer> {
         ObjectNode o = JsonOutput.object();
         BinderScan.Spec s = r.spec();
         o.put("model", s.family().id());
-        if (s.family() == BinderScan.Family.POTTS2D) {
+        if (s.family() == StudyModel.Family.POTTS2D) {
             o.put("q", s.q());
         }
         ArrayNode sizes = o.putArray("sizes");

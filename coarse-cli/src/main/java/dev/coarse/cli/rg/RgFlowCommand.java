@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coarse.cli.command.JsonOutput;
 import dev.coarse.cli.command.ProgressReporter;
-import dev.coarse.cli.rg.RunOptions;
 import dev.coarse.cli.command.UserError;
 import dev.coarse.exact.CriticalPoint;
 import dev.coarse.rg.CoarseGraining;
@@ -17,9 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code coarse rg flow}: the flow K → K' of one blocking step, its fixed point and ν. */
 @Command(name = "flow", mixinStandardHelpOptions = true,
@@ -67,9 +64,6 @@ public final class RgFlowCommand implements Callable<Integer> {
     @Mixin
     RunOptions run;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
         if (!"ising2d".equals(model)) {
@@ -88,12 +82,12 @@ public final class RgFlowCommand implements Callable<Integer> {
         FlowDiagram.Spec flowSpec = new FlowDiagram.Spec(2, linearSize, ks, r, ops, sampler, samples, sweeps,
                 thermalize, run.seed(), nThreads);
         FlowDiagram.Result result;
-        try (ProgressReporter progress = ProgressReporter.create("rg flow", run.quiet(), spec.commandLine().getErr())) {
-            result = FlowDiagram.run(flowSpec, progress);
+        try (ProgressReporter bar = run.progress.bar("rg flow")) {
+            result = FlowDiagram.run(flowSpec, bar);
         }
-        PrintWriter out = spec.commandLine().getOut();
-        if (run.json()) {
-            JsonOutput.print(out, toJson(result));
+        PrintWriter out = run.output.out();
+        if (run.output.json()) {
+            run.output.print(toJson(result));
             return 0;
         }
         out.printf("rule %s, b = %d, L = %d, operators %s%n", r.name(), b, linearSize, ops.names());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coarse.cli.command.JsonOutput;
 import dev.coarse.cli.command.Output;
+import dev.coarse.cli.command.Seed;
 import dev.coarse.cli.command.UserError;
 import dev.coarse.rg.FractionalBrownianMotion;
 import java.io.PrintWriter;
@@ -28,8 +29,8 @@ public final class RgHurstCommand implements Runnable {
     @Option(names = "--max-block", description = "Largest block size m (default n/16).")
     Integer maxBlock;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed. Default: ${DEFAULT-VALUE}.")
-    long seed;
+    @Mixin
+    Seed seed;
 
     @Mixin
     Output output;
@@ -42,7 +43,7 @@ public final class RgHurstCommand implements Runnable {
         }
         int block = maxBlock != null ? maxBlock : Math.max(2, n / 16);
         FractionalBrownianMotion.HurstEstimate est = FractionalBrownianMotion.estimateHurst(
-                fbm.incrementSeries(series, n, seed), block);
+                fbm.incrementSeries(series, n, seed.value()), block);
         PrintWriter out = output.out();
         if (output.json()) {
             ObjectNode o = JsonOutput.object();
@@ -50,7 +51,7 @@ public final class RgHurstCommand implements Runnable {
             o.set("h", JsonOutput.estimate(est.hurst()));
             o.put("n", n);
             o.put("series", series);
-            o.put("seed", seed);
+            o.put("seed", seed.value());
             ArrayNode sizes = o.putArray("block_sizes");
             ArrayNode vars = o.putArray("variances");
             for (int i = 0; i < est.blockSizes().length; i++) {

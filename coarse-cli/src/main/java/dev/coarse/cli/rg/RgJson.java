@@ -3,6 +3,7 @@ package dev.coarse.cli.rg;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coarse.cli.command.JsonOutput;
+import dev.coarse.data.Json;
 import dev.coarse.rg.Couplings;
 import dev.coarse.rg.Mcrg;
 import dev.coarse.stats.Estimate;
@@ -33,8 +34,8 @@ public final class RgJson {
             n.set("y_h", JsonOutput.estimate(l.yH()));
             n.set("lambda_even", JsonOutput.estimate(l.leadingEven()));
             n.set("lambda_odd", JsonOutput.estimate(l.leadingOdd()));
-            numbers(n.putArray("eigenvalues_even"), l.eigenvaluesEven());
-            numbers(n.putArray("eigenvalues_odd"), l.eigenvaluesOdd());
+            n.set("eigenvalues_even", Json.numbers(l.eigenvaluesEven()));
+            n.set("eigenvalues_odd", Json.numbers(l.eigenvaluesOdd()));
             l.evenOperators().forEach(n.putArray("even_operators")::add);
             l.oddOperators().forEach(n.putArray("odd_operators")::add);
         }
@@ -56,15 +57,5 @@ public final class RgJson {
             }
         }
         return o;
-    }
-
-    private static void numbers(ArrayNode a, double[] values) {
-        for (double v : values) {
-            if (Double.isFinite(v)) {
-                a.add(v);
-            } else {
-                a.addNull();
-            }
-        }
     }
 }

@@ -1,40 +1,36 @@
 package dev.coarse.cli.rg;
 
+import dev.coarse.cli.command.Output;
+import dev.coarse.cli.command.ProgressBars;
+import dev.coarse.cli.command.Seed;
+import dev.coarse.cli.command.Threads;
 import dev.coarse.cli.command.UserError;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
-/** Options shared by the sampling {@code rg} commands: seed, threads, JSON output and progress. */
-public final class RunOptions {
+/** What the sampling {@code rg} commands (binder, flow) share: seed, threads, --json and a progress bar. */
+final class RunOptions {
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed (default ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    Seed seed;
 
-    @Option(names = "--threads", description = "Worker threads (default: all cores). Results do not depend on it.")
-    Integer threads;
+    @Mixin
+    Threads threads;
 
-    @Option(names = "--json", description = "Print one JSON object on stdout.")
-    boolean json;
+    @Mixin
+    Output output;
 
-    @Option(names = "--quiet", description = "No progress bar.")
-    boolean quiet;
+    @Mixin
+    ProgressBars progress;
 
-    public long seed() {
-        return seed;
-    }
-
-    public boolean json() {
-        return json;
-    }
-
-    public boolean quiet() {
-        return quiet;
+    long seed() {
+        return seed.value();
     }
 
     /** --threads, or the number of cores. */
-    public int threads() {
-        if (threads != null && threads < 1) {
-            throw new UserError("--threads must be ≥ 1, got " + threads);
+    int threads() {
+        if (threads.count() < 1) {
+            throw new UserError("--threads must be ≥ 1, got " + threads.count());
         }
-        return threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        return threads.count();
     }
 }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.coarse.cli.CoarseMain;
 import dev.coarse.cli.command.JsonOutput;
-import dev.coarse.cli.command.ProgressReporter;
+import dev.coarse.cli.command.ProgressBars;
 import dev.coarse.cli.command.UserError;
 import dev.coarse.cli.report.HtmlReport;
 import dev.coarse.cli.report.StudyReport;
@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -66,8 +67,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object (results.json plus the run directory) on stdout.")
     boolean json;
 
-    @Option(names = "--quiet", description = "No progress bars.")
-    boolean quiet;
+    @Mixin
+    ProgressBars progress;
 
     @Option(names = "--print-default-spec", description = "Print the default study's YAML and exit.")
     boolean printDefault;
@@ -106,7 +107,7 @@ public final class RunCommand implements Callable<Integer> {
         int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         StudyResults results;
         try {
-            results = Study.run(study, dir, resume, nThreads, this::bar);
+            results = Study.run(study, dir, resume, nThreads, progress::bar);
         } catch (Study.SpecChangedException e) {
             throw new UserError(e.getMessage() + "; start a new run or use --force");
         }
@@ -136,21 +137,6 @@ public final class RunCommand implements Callable<Integer> {
             out.flush();
         }
         return 0;
-    }
-
-    private Study.StageProgress bar(String task) {
-        ProgressReporter reporter = ProgressReporter.create(task, quiet, spec.commandLine().getErr());
-        return new Study.StageProgress() {
-            @Override
-            public void advance(long done, long total) {
-                reporter.advance(done, total);
-            }
-
-            @Override
-            public void close() {
-                reporter.close();
-            }
-        };
     }
 
     private JsonNode readSpec() throws IOException {

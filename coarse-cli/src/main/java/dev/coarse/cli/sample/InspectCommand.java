@@ -3,6 +3,7 @@ package dev.coarse.cli.sample;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coarse.cli.command.JsonOutput;
+import dev.coarse.cli.command.Output;
 import dev.coarse.data.EnsembleFile;
 import dev.coarse.data.EnsembleMeta;
 import dev.coarse.lattice.Lattice;
@@ -16,10 +17,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code coarse inspect FILE.h5}: what an ensemble file holds, read without loading its configurations. */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
@@ -29,20 +28,16 @@ public final class InspectCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "An ensemble file (.h5) written by Coarse.")
     Path file;
 
-    @Option(names = "--json", description = "Print one JSON object instead of text.")
-    boolean json;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    Output output;
 
     @Override
     public Integer call() throws IOException {
         List<EnsembleFile.LevelInfo> levels = EnsembleFile.levels(file);
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            JsonOutput.print(out, toJson(file, levels));
+        if (output.json()) {
+            output.print(toJson(file, levels));
         } else {
-            printText(out, file, levels);
+            printText(output.out(), file, levels);
         }
         return 0;
     }

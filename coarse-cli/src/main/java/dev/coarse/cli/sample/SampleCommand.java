@@ -2,12 +2,14 @@ package dev.coarse.cli.sample;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coarse.cli.command.JsonOutput;
+import dev.coarse.cli.command.Output;
+import dev.coarse.cli.command.ProgressBars;
 import dev.coarse.cli.command.ProgressReporter;
-import dev.coarse.cli.command.UserError;
+import dev.coarse.cli.command.Seed;
+import dev.coarse.cli.command.Threads;
 import dev.coarse.data.CheckpointDirectory;
 import dev.coarse.data.CoarseVersion;
 import dev.coarse.data.Ensemble;
-import dev.coarse.data.EnsembleFile;
 import dev.coarse.data.EnsembleMeta;
 import dev.coarse.mc.ChainResult;
 import dev.coarse.mc.ChainRunner;
@@ -19,16 +21,12 @@ import dev.coarse.model.Model;
 import dev.coarse.model.PottsModel;
 import dev.coarse.stats.Estimate;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code coarse sample}: Monte Carlo sampling with observables, optionally written as an ensemble file. */
 @Command(name = "sample", mixinStandardHelpOptions = true,
@@ -58,43 +56,28 @@ public final class SampleCommand implements Callable<Integer> {
     @Option(names = "--chains", defaultValue = "4", description = "Independent chains (default ${DEFAULT-VALUE}).")
     int chains;
 
-    @Option(names = "--threads", description = "Worker threads (default: all cores). Results do not depend on it.")
-    Integer threads;
+    @Mixin
+    Threads threads;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the run, recorded in the outputs (default ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    Seed seed;
 
-    @Option(names = "--out", paramLabel = "FILE.h5", description = "Write the configurations and metadata to this HDF5 file.")
-    Path out;
+    @Mixin
+    SampleDestination destination;
 
-    @Option(names = "--force", description = "Overwrite --out if it exists; discard an existing checkpoint directory.")
-    boolean force;
+    @Mixin
+    Output output;
 
-    @Option(names = "--checkpoint", paramLabel = "DIR",
-            description = "Save each finished chain (multispin: 64-replica group) here; default with --out: FILE.h5.checkpoint. Removed after success.")
-    Path checkpoint;
-
-    @Option(names = "--resume", description = "Continue an interrupted run from its checkpoint directory (same options required; --threads may differ).")
-    boolean resume;
-
-    @Option(names = "--json", description = "Print one JSON object on stdout.")
-    boolean json;
-
-    @Option(names = "--quiet", description = "No progress bar.")
-    boolean quiet;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    ProgressBars progress;
 
     @Override
     public Integer call() throws Exception {
         Model model = modelOptions.build();
-        if (out != null && !force && Files.exists(out)) {
-            throw new UserError(out + " already exists (use --force to overwrite)");
-        }
-        int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        RunSpec run = new RunSpec(model, SamplerKind.forId(sampler, model), sweeps, thermalize, thin, chains, seed, nThreads);
-        CheckpointDirectory store = openCheckpoint(run);
+        destination.refuseToOverwrite();
+        RunSpec run = new RunSpec(model, SamplerKind.forId(sampler, model), sweeps, thermalize, thin, chains,
+                seed.value(), threads.count());
+        CheckpointDirectory store = destination.openCheckpoint(run);
         int resumedChains = 0;
         if (store != null) {
             for (int unit : store.storedUnits()) {
@@ -103,19 +86,18 @@ public final class SampleCommand implements Callable<Integer> {
         }
         ChainResult result;
         long restoredSweeps = resumedChains * (thermalize + sweeps);
-        try (ProgressReporter progress = ProgressReporter.create("sample", quiet, spec.commandLine().getErr(),
-                restoredSweeps, run.totalSweeps())) {
-            result = ChainRunner.run(run, progress, store);
+        try (ProgressReporter bar = progress.bar("sample", restoredSweeps, run.totalSweeps())) {
+            result = ChainRunner.run(run, bar, store);
         }
         Map<String, Estimate> observables = Observables.measure(result);
-        if (out != null) {
-            EnsembleFile.write(out, ensembleOf(run, result, observables), force);
+        if (destination.out() != null) {
+            destination.write(ensembleOf(run, result, observables));
         }
         if (store != null) {
             store.delete();
         }
-        PrintWriter stdout = spec.commandLine().getOut();
-        if (json) {
+        PrintWriter stdout = output.out();
+        if (output.json()) {
             ObjectNode root = JsonOutput.object();
             root.put("model", model.name());
             root.put("L", model.lattice().linearSize());
@@ -127,74 +109,33 @@ public final class SampleCommand implements Callable<Integer> {
                 root.put("q", potts.q());
             }
             root.put("sampler", sampler);
-            root.put("seed", seed);
+            root.put("seed", seed.value());
             root.put("sweeps", sweeps);
             root.put("thermalize", thermalize);
             root.put("thin", thin);
             root.put("chains", chains);
             root.put("n_samples", result.configurations().length);
             root.put("resumed_chains", resumedChains);
-            if (out != null) {
-                root.put("out", out.toString());
+            if (destination.out() != null) {
+                root.put("out", destination.out().toString());
             }
             ObjectNode obs = root.putObject("observables");
             observables.forEach((name, e) -> obs.set(name, JsonOutput.estimate(e)));
-            JsonOutput.print(stdout, root);
+            output.print(root);
         } else {
             stdout.printf("%s  L=%d  T=%.6g  sampler=%s  seed=%d  %d samples%n", model.name(),
-                    model.lattice().linearSize(), model.temperature(), sampler, seed, result.configurations().length);
+                    model.lattice().linearSize(), model.temperature(), sampler, seed.value(),
+                    result.configurations().length);
             observables.forEach((name, e) -> stdout.printf("  %-20s %14.8g ± %-12.3g tau_int=%.3g%n",
                     name, e.mean(), e.error(), e.tauInt()));
             if (resumedChains > 0) {
                 stdout.printf("resumed %d of %d chains from %s%n", resumedChains, chains, store.directory());
             }
-            if (out != null) {
-                stdout.println("wrote " + out);
+            if (destination.out() != null) {
+                stdout.println("wrote " + destination.out());
             }
         }
         return 0;
-    }
-
-    /** The checkpoint directory of a run: {@code --checkpoint}, else {@code FILE.h5.checkpoint} beside --out. */
-    static Path checkpointDirectory(Path checkpoint, Path out) {
-        if (checkpoint != null) {
-            return checkpoint;
-        }
-        return out == null ? null : out.resolveSibling(out.getFileName() + ".checkpoint");
-    }
-
-    /**
-     * The checkpoint store of this run, or null without --out and --checkpoint: reopened with --resume (which
-     * needs one that matches), started afresh otherwise (an existing one needs --resume or --force; a directory that is not a checkpoint must be empty).
-     */
-    private CheckpointDirectory openCheckpoint(RunSpec run) throws Exception {
-        Path dir = checkpointDirectory(checkpoint, out);
-        if (dir == null) {
-            if (resume) {
-                throw new UserError("--resume needs --out or --checkpoint: there is no checkpoint directory to resume");
-            }
-            return null;
-        }
-        Map<String, String> identity = ChainRunner.checkpointIdentity(run);
-        if (resume) {
-            if (!CheckpointDirectory.exists(dir)) {
-                throw new UserError("--resume: no checkpoint in " + dir + " (nothing to resume; run without --resume)");
-            }
-            try {
-                return CheckpointDirectory.resume(dir, identity);
-            } catch (CheckpointDirectory.MismatchException e) {
-                throw new UserError(e.getMessage() + ": resume with the same options, or drop --resume and pass"
-                        + " --force to start over", e);
-            }
-        }
-        if (CheckpointDirectory.exists(dir)) {
-            if (!force) {
-                throw new UserError(dir + " exists (checkpoint of an interrupted run): pass --resume to continue it"
-                        + " or --force to start over");
-            }
-            CheckpointDirectory.delete(dir);
-        }
-        return CheckpointDirectory.create(dir, identity);
     }
 
     /** The ensemble file's content: the run's configurations with its model, sampling and τ<sub>int</sub> of |m|. */

@@ -103,4 +103,11 @@ class RgBinderFlowCommandTest {
         assertThat(r.out()).isEmpty();
         assertThat(r.err().strip()).startsWith("coarse: error: ").doesNotContain("\n");
     }
+
+    @Test
+    void anUnknownBinderModelIsNamedWithTheFamilies() {
+        CliRun r = run("rg", "binder", "--model", "ising5d", "--L", "4,8", "--T-range", "2:3:5", "--quiet");
+        assertThat(r.err().strip())
+                .isEqualTo("coarse: error: unknown model 'ising5d' for a Binder scan; valid: ising2d, ising3d, potts2d");
+    }
 }

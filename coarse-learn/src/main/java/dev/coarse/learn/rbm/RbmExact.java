@@ -63,22 +63,32 @@ public final class RbmExact {
         int nv = rbm.visibleCount();
         require(nv, "p(v)");
         double[] state = new double[nv];
-        double[] p = new double[1 << nv];
-        double max = Double.NEGATIVE_INFINITY;
-        for (int code = 0; code < p.length; code++) {
+        double[] logWeights = new double[1 << nv];
+        for (int code = 0; code < logWeights.length; code++) {
             decode(rbm.unitType(), code, nv, state);
-            p[code] = -rbm.freeEnergy(state);
-            max = Math.max(max, p[code]);
+            logWeights[code] = -rbm.freeEnergy(state);
+        }
+        return normalizeExp(logWeights);
+    }
+
+    /**
+     * The distribution p ∝ e<sup>w</sup> of log-weights w, normalised in place (each w shifted by the largest, so
+     * that no term overflows); returns the array. Modified: {@code logWeights}.
+     */
+    static double[] normalizeExp(double[] logWeights) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double w : logWeights) {
+            max = Math.max(max, w);
         }
         double sum = 0;
-        for (int code = 0; code < p.length; code++) {
-            p[code] = Math.exp(p[code] - max);
-            sum += p[code];
+        for (int i = 0; i < logWeights.length; i++) {
+            logWeights[i] = Math.exp(logWeights[i] - max);
+            sum += logWeights[i];
         }
-        for (int code = 0; code < p.length; code++) {
-            p[code] /= sum;
+        for (int i = 0; i < logWeights.length; i++) {
+            logWeights[i] /= sum;
         }
-        return p;
+        return logWeights;
     }
 
     /** Mean log-likelihood per sample, (1/M) Σ<sub>m</sub> ln p(v<sub>m</sub>), in nats. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coarse.data.AtomicFiles;
+import dev.coarse.data.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,14 +44,8 @@ public final class RbmFile {
         root.put("unit_type", rbm.unitType().name().toLowerCase(java.util.Locale.ROOT));
         root.put("visible", rbm.visibleCount());
         root.put("hidden", rbm.hiddenCount());
-        ArrayNode a = root.putArray("visible_bias");
-        for (double x : rbm.visibleBias()) {
-            a.add(x);
-        }
-        ArrayNode b = root.putArray("hidden_bias");
-        for (double x : rbm.hiddenBias()) {
-            b.add(x);
-        }
+        root.set("visible_bias", Json.plainNumbers(rbm.visibleBias()));
+        root.set("hidden_bias", Json.plainNumbers(rbm.hiddenBias()));
         ArrayNode w = root.putArray("weights");
         for (int i = 0; i < rbm.visibleCount(); i++) {
             ArrayNode row = w.addArray();

@@ -1,6 +1,7 @@
 package dev.coarse.learn.rbm;
 
 import dev.coarse.stats.Estimate;
+import dev.coarse.stats.MeanEstimator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -71,23 +72,13 @@ public final class RbmRecipe {
      */
     public static double[] blockDistribution(int block, double couplingJ) {
         int n = blockSites(block);
-        double[] p = new double[1 << n];
+        double[] logWeights = new double[1 << n];
         double[] s = new double[n];
-        double max = Double.NEGATIVE_INFINITY;
-        for (int code = 0; code < p.length; code++) {
+        for (int code = 0; code < logWeights.length; code++) {
             RbmExact.decode(UnitType.SPIN, code, n, s);
-            p[code] = couplingJ * bondSum(block, s);
-            max = Math.max(max, p[code]);
+            logWeights[code] = couplingJ * bondSum(block, s);
         }
-        double sum = 0;
-        for (int code = 0; code < p.length; code++) {
-            p[code] = Math.exp(p[code] - max);
-            sum += p[code];
-        }
-        for (int code = 0; code < p.length; code++) {
-            p[code] /= sum;
-        }
-        return p;
+        return RbmExact.normalizeExp(logWeights);
     }
 
     /** −H<sub>loc</sub>/J of a block: Σ bonds, boundary bonds of block 3 counted with weight ½. */
@@ -510,8 +501,8 @@ public final class RbmRecipe {
             }
             return s / dataSeeds.length;
         });
-        FixedPoint fp = new FixedPoint(meanWithError(stars), meanWithError(nus), meanWithError(slopes),
-                meanWithError(weights).mean());
+        FixedPoint fp = new FixedPoint(MeanEstimator.ofIndependent(stars), MeanEstimator.ofIndependent(nus),
+                MeanEstimator.ofIndependent(slopes), MeanEstimator.ofIndependent(weights).mean());
         return new Result(block, "cd", fp, flow);
     }
 
@@ -529,20 +520,6 @@ public final class RbmRecipe {
             }
         }
         return solve(normal, rhs);
-    }
-
-    /** Mean and standard error of the mean. */
-    static Estimate meanWithError(double[] x) {
-        double m = 0;
-        for (double v : x) {
-            m += v;
-        }
-        m /= x.length;
-        double s = 0;
-        for (double v : x) {
-            s += (v - m) * (v - m);
-        }
-        return Estimate.of(m, Math.sqrt(s / (x.length - 1) / x.length));
     }
 
     static void requireBlock(int block) {

@@ -174,6 +174,22 @@ public final class RbmTrainer {
         return new History(recon);
     }
 
+    /**
+     * One momentum step of biases (no penalties): velocity ← μ·velocity + η·(Σ<sub>chunks</sub> gradient)/batch, then
+     * bias += velocity. Modified: {@code bias}, {@code velocity}.
+     */
+    private static void momentumStep(double[] bias, double[] velocity, double[][] chunkGradients, int batch, double eta,
+            double mu) {
+        for (int i = 0; i < bias.length; i++) {
+            double g = 0;
+            for (double[] gradient : chunkGradients) {
+                g += gradient[i];
+            }
+            velocity[i] = mu * velocity[i] + eta * g / batch;
+            bias[i] += velocity[i];
+        }
+    }
+
     private double update(Rbm rbm, Chunk[] work, int batch, double[] velW, double[] velA, double[] velB) {
         double[] w = rbm.weights();
         double[] a = rbm.visibleBias();
@@ -191,22 +207,14 @@ public final class RbmTrainer {
             w[k] += velW[k];
         }
         if (config.trainBiases()) {
-            for (int i = 0; i < a.length; i++) {
-                double g = 0;
-                for (Chunk c : work) {
-                    g += c.gradA[i];
-                }
-                velA[i] = mu * velA[i] + eta * g / batch;
-                a[i] += velA[i];
+            double[][] gradA = new double[work.length][];
+            double[][] gradB = new double[work.length][];
+            for (int c = 0; c < work.length; c++) {
+                gradA[c] = work[c].gradA;
+                gradB[c] = work[c].gradB;
             }
-            for (int j = 0; j < b.length; j++) {
-                double g = 0;
-                for (Chunk c : work) {
-                    g += c.gradB[j];
-                }
-                velB[j] = mu * velB[j] + eta * g / batch;
-                b[j] += velB[j];
-            }
+            momentumStep(a, velA, gradA, batch, eta, mu);
+            momentumStep(b, velB, gradB, batch, eta, mu);
         }
         for (Chunk c : work) {
             error += c.reconstructionError;

@@ -1,0 +1,93 @@
+package dev.coarse.cli.sample;
+
+import dev.coarse.cli.command.UserError;
+import dev.coarse.data.CheckpointDirectory;
+import dev.coarse.data.Ensemble;
+import dev.coarse.data.EnsembleFile;
+import dev.coarse.mc.ChainRunner;
+import dev.coarse.mc.RunSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/**
+ * Where {@code coarse sample} keeps what it samples (a picocli mixin): the ensemble file ({@code --out}), the
+ * checkpoint directory of finished chains ({@code --checkpoint}, continued with {@code --resume}) and {@code --force},
+ * which lets a run replace either.
+ */
+final class SampleDestination {
+
+    @Option(names = "--out", paramLabel = "FILE.h5", description = "Write the configurations and metadata to this HDF5 file.")
+    Path out;
+
+    @Option(names = "--force", description = "Overwrite --out if it exists; discard an existing checkpoint directory.")
+    boolean force;
+
+    @Option(names = "--checkpoint", paramLabel = "DIR",
+            description = "Save each finished chain (multispin: 64-replica group) here; default with --out: FILE.h5.checkpoint. Removed after success.")
+    Path checkpoint;
+
+    @Option(names = "--resume", description = "Continue an interrupted run from its checkpoint directory (same options required; --threads may differ).")
+    boolean resume;
+
+    /** The ensemble file, or null without --out. */
+    Path out() {
+        return out;
+    }
+
+    /** Fails, before anything is sampled, if --out exists and --force was not given. */
+    void refuseToOverwrite() {
+        if (out != null && !force && Files.exists(out)) {
+            throw new UserError(out + " already exists (use --force to overwrite)");
+        }
+    }
+
+    /** Writes {@code ensemble} to --out (which must be given), replacing the file only with --force. */
+    void write(Ensemble ensemble) throws IOException {
+        EnsembleFile.write(out, ensemble, force);
+    }
+
+    /** The checkpoint directory of a run: {@code --checkpoint}, else {@code FILE.h5.checkpoint} beside --out. */
+    static Path checkpointDirectory(Path checkpoint, Path out) {
+        if (checkpoint != null) {
+            return checkpoint;
+        }
+        return out == null ? null : out.resolveSibling(out.getFileName() + ".checkpoint");
+    }
+
+    /**
+     * The checkpoint store of this run, or null without --out and --checkpoint: reopened with --resume (which
+     * needs one that matches), started afresh otherwise (an existing one needs --resume or --force; a directory that is not a checkpoint must be empty).
+     */
+    CheckpointDirectory openCheckpoint(RunSpec run) throws IOException {
+        Path dir = checkpointDirectory(checkpoint, out);
+        if (dir == null) {
+            if (resume) {
+                throw new UserError("--resume needs --out or --checkpoint: there is no checkpoint directory to resume");
+            }
+            return null;
+        }
+        Map<String, String> identity = ChainRunner.checkpointIdentity(run);
+        if (resume) {
+            if (!CheckpointDirectory.exists(dir)) {
+                throw new UserError("--resume: no checkpoint in " + dir + " (nothing to resume; run without --resume)");
+            }
+            try {
+                return CheckpointDirectory.resume(dir, identity);
+            } catch (CheckpointDirectory.MismatchException e) {
+                throw new UserError(e.getMessage() + ": resume with the same options, or drop --resume and pass"
+                        + " --force to start over", e);
+            }
+        }
+        if (CheckpointDirectory.exists(dir)) {
+            if (!force) {
+                throw new UserError(dir + " exists (checkpoint of an interrupted run): pass --resume to continue it"
+                        + " or --force to start over");
+            }
+            CheckpointDirectory.delete(dir);
+        }
+        return CheckpointDirectory.create(dir, identity);
+    }
+}
