@@ -67,13 +67,13 @@ public final class BinderScan {
      * @param q            Potts states (ignored for Ising)
      * @param sizes        linear sizes, strictly increasing, at least 2
      * @param temperatures temperature grid, strictly increasing, at least 4 points, all &gt; 0
-     * @param sampler      sampler id ("wolff", "sw", "metropolis", …; see {@link SamplerKind})
+     * @param sampler      the sampler kind (a per-configuration one: Wolff, Swendsen–Wang, Metropolis, …)
      * @param sweeps       measured sweep-equivalents per point (≥ {@value #BLOCKS})
      * @param thermalize   discarded sweep-equivalents per point
      * @param seed         root seed
      * @param threads      worker threads (results do not depend on it)
      */
-    public record Spec(StudyModel.Family family, int q, int[] sizes, double[] temperatures, String sampler, int sweeps,
+    public record Spec(StudyModel.Family family, int q, int[] sizes, double[] temperatures, SamplerKind sampler, int sweeps,
                        int thermalize, long seed, int threads) {
         public Spec {
             sizes = sizes.clone();
@@ -109,7 +109,7 @@ public final class BinderScan {
                 throw new IllegalArgumentException("threads must be ≥ 1, got " + threads);
             }
             Model probe = family.model(sizes[0], temperatures[0], q);
-            SamplerKind.forId(sampler, probe).create(probe); // rejects unknown samplers now
+            sampler.create(probe); // rejects samplers the model does not take, now
         }
 
         /** The same scan on another temperature grid (e.g. the fine window of {@link #window}). */
@@ -301,7 +301,7 @@ public final class BinderScan {
     /** One chain at one (L, T) point with block-jackknife estimates. */
     private static Point measure(Model model, Spec spec, RandomGenerator rng, AtomicLong done, long total,
                                  Progress progress) {
-        Sampler sampler = SamplerKind.forId(spec.sampler(), model).create(model);
+        Sampler sampler = spec.sampler().create(model);
         byte[] state = ChainRunner.randomConfiguration(model, rng);
         int n = state.length;
         int q = model instanceof PottsModel p ? p.q() : 2;

@@ -1,5 +1,6 @@
 package dev.coarse.study;
 
+import dev.coarse.mc.SamplerKind;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coarse.data.Json;
 import java.util.List;
@@ -7,7 +8,7 @@ import java.util.List;
 /**
  * The Binder stage: one chain per (L, T) point ({@link BinderScan}).
  *
- * @param sampler      a sampler name the model accepts
+ * @param sampler      a sampler kind the model accepts
  * @param sweeps       measured sweep-equivalents per point, {@value BinderScan#BLOCKS} (the jackknife blocks) to
  *                     {@value Sampling#MAX_SWEEPS}
  * @param thermalize   discarded sweep-equivalents per point, {@value BinderScan#MIN_THERMALIZE} to
@@ -15,7 +16,7 @@ import java.util.List;
  * @param sizes        linear sizes, strictly increasing (at least two for a run)
  * @param temperatures strictly increasing, finite and positive (at least four for a run)
  */
-public record BinderSettings(String sampler, int sweeps, int thermalize, List<Integer> sizes, double[] temperatures)
+public record BinderSettings(SamplerKind sampler, int sweeps, int thermalize, List<Integer> sizes, double[] temperatures)
         implements StageSettings {
 
     public BinderSettings {
@@ -42,13 +43,13 @@ public record BinderSettings(String sampler, int sweeps, int thermalize, List<In
     /** Sizes 8, 16, 32 on 9 temperatures over T<sub>c</sub> ± 3 %, Wolff, 4000 measured sweep-equivalents. */
     public static BinderSettings defaults(StudyModel model) {
         double tc = model.criticalPoint().criticalTemperature();
-        return new BinderSettings("wolff", 4000, 400, List.of(8, 16, 32),
+        return new BinderSettings(SamplerKind.WOLFF, 4000, 400, List.of(8, 16, 32),
                 StudySpec.evenlySpaced(0.97 * tc, 1.03 * tc, 9));
     }
 
     static BinderSettings read(SpecSource s, StudyModel model) {
         BinderSettings d = defaults(model);
-        String sampler = SpecReading.choice(s, "sampler", d.sampler(), Sampling.samplers(model));
+        SamplerKind sampler = Sampling.sampler(s, d.sampler(), model);
         int sweeps = (int) SpecReading.integer(s, "sweeps", d.sweeps(), BinderScan.BLOCKS, Sampling.MAX_SWEEPS);
         int thermalize = (int) SpecReading.integer(s, "thermalize", d.thermalize(), BinderScan.MIN_THERMALIZE,
                 Sampling.MAX_SWEEPS);
@@ -79,7 +80,7 @@ public record BinderSettings(String sampler, int sweeps, int thermalize, List<In
     @Override
     public ObjectNode toJson() {
         ObjectNode n = Json.object();
-        n.put("sampler", sampler);
+        n.put("sampler", sampler.id());
         n.put("sweeps", (long) sweeps);
         n.put("thermalize", (long) thermalize);
         n.set("sizes", Json.integers(sizes));

@@ -2,6 +2,7 @@ package dev.coarse.study;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coarse.data.Json;
+import dev.coarse.mc.SamplerKind;
 import java.util.List;
 
 /**
@@ -29,7 +30,7 @@ public record EnergySettings(Sampling sampling, List<Integer> sizes, double[] te
     /** Sizes 16 and 32, 13 temperatures from 0.6 T<sub>c</sub> to 1.5 T<sub>c</sub>, Swendsen–Wang for Ising. */
     public static EnergySettings defaults(StudyModel model) {
         double tc = model.criticalPoint().criticalTemperature();
-        return new EnergySettings(new Sampling(model.hasSpins() ? "sw" : "wolff", 2000, 200, 2, 2), List.of(16, 32),
+        return new EnergySettings(new Sampling(model.hasSpins() ? SamplerKind.SWENDSEN_WANG : SamplerKind.WOLFF, 2000, 200, 2, 2), List.of(16, 32),
                 StudySpec.evenlySpaced(0.6 * tc, 1.5 * tc, 13));
     }
 

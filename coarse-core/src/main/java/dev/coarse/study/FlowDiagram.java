@@ -59,13 +59,13 @@ public final class FlowDiagram {
      * @param couplings  grid of K &gt; 0, strictly increasing, at least 2
      * @param rule       the coarse-graining step
      * @param operators  fitted on the coarse lattice; must contain {@value #NN}
-     * @param sampler    "wolff" or "sw" (any Ising sampler name)
+     * @param sampler    Wolff or Swendsen–Wang (any per-configuration Ising sampler kind)
      * @param samples    configurations per grid point
      * @param thin       sweep-equivalents between kept configurations
      * @param thermalize discarded sweep-equivalents (≥ {@link BinderScan#MIN_THERMALIZE})
      */
     public record Spec(int dimension, int linearSize, double[] couplings, CoarseGraining rule, OperatorSet operators,
-                       String sampler, int samples, int thin, int thermalize, long seed, int threads) {
+                       SamplerKind sampler, int samples, int thin, int thermalize, long seed, int threads) {
         public Spec {
             couplings = couplings.clone();
             if (couplings.length < 2) {
@@ -94,7 +94,7 @@ public final class FlowDiagram {
             Lattice fine = Lattice.of(dimension, linearSize);
             rule.coarseLattice(fine); // rejects sizes the rule cannot block (e.g. odd L for b = 2)
             IsingModel probe = IsingModel.atCoupling(fine, couplings[0]);
-            SamplerKind.forId(sampler, probe).create(probe); // rejects unknown samplers now
+            sampler.create(probe); // rejects samplers the model does not take, now
         }
 
         /** Total sweep-equivalents (the total given to {@link Progress}). */
@@ -216,7 +216,7 @@ public final class FlowDiagram {
         Lattice fine = Lattice.of(spec.dimension(), spec.linearSize());
         Lattice coarse = spec.rule().coarseLattice(fine);
         IsingModel model = IsingModel.atCoupling(fine, k);
-        Sampler sampler = SamplerKind.forId(spec.sampler(), model).create(model);
+        Sampler sampler = spec.sampler().create(model);
         byte[] state = ChainRunner.randomConfiguration(model, rng);
         SweepUnits units = new SweepUnits(sampler);
         long total = spec.totalSweeps();

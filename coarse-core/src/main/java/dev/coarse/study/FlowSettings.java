@@ -1,5 +1,6 @@
 package dev.coarse.study;
 
+import dev.coarse.mc.SamplerKind;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coarse.data.Json;
 import dev.coarse.rg.OperatorSet;
@@ -9,7 +10,7 @@ import java.util.List;
  * The flow stage: at each coupling K of a grid, sample one chain, block every kept configuration once and fit the
  * coarse couplings ({@link FlowDiagram}).
  *
- * @param sampler    a sampler name the model accepts
+ * @param sampler    a sampler kind the model accepts
  * @param samples    configurations per coupling, 2 to {@value #MAX_SAMPLES}
  * @param thin       sweep-equivalents between them, 1 to {@value Sampling#MAX_THIN}
  * @param thermalize discarded sweep-equivalents, {@value BinderScan#MIN_THERMALIZE} to {@value Sampling#MAX_SWEEPS}
@@ -18,7 +19,7 @@ import java.util.List;
  * @param rule       one step of this rule (its levels are 1)
  * @param operators  fitted on the coarse lattice; must include {@value FlowDiagram#NN}
  */
-public record FlowSettings(String sampler, int samples, int thin, int thermalize, int size, double[] couplings,
+public record FlowSettings(SamplerKind sampler, int samples, int thin, int thermalize, int size, double[] couplings,
                            Coarsening rule, List<String> operators) implements StageSettings {
 
     public static final int MAX_SAMPLES = 10_000_000;
@@ -45,14 +46,14 @@ public record FlowSettings(String sampler, int samples, int thin, int thermalize
 
     /** L = 32, K from 0.36 to 0.56 in 11 steps, one majority step of b = 2, the coupling nn alone. */
     public static FlowSettings defaults(StudyModel model) {
-        return new FlowSettings(model.hasSpins() ? "sw" : "wolff", 500, 2, 200, 32,
+        return new FlowSettings(model.hasSpins() ? SamplerKind.SWENDSEN_WANG : SamplerKind.WOLFF, 500, 2, 200, 32,
                 StudySpec.evenlySpaced(0.36, 0.56, 11), new Coarsening(Coarsening.Rule.MAJORITY, 2, 1),
                 List.of(FlowDiagram.NN));
     }
 
     static FlowSettings read(SpecSource s, StudyModel model) {
         FlowSettings d = defaults(model);
-        String sampler = SpecReading.choice(s, "sampler", d.sampler(), Sampling.samplers(model));
+        SamplerKind sampler = Sampling.sampler(s, d.sampler(), model);
         int samples = SpecReading.integer(s, "samples", d.samples(), 2, MAX_SAMPLES);
         int thin = (int) SpecReading.integer(s, "thin", d.thin(), 1, Sampling.MAX_THIN);
         int thermalize = (int) SpecReading.integer(s, "thermalize", d.thermalize(), BinderScan.MIN_THERMALIZE,
@@ -99,7 +100,7 @@ public record FlowSettings(String sampler, int samples, int thin, int thermalize
     @Override
     public ObjectNode toJson() {
         ObjectNode n = Json.object();
-        n.put("sampler", sampler);
+        n.put("sampler", sampler.id());
         n.put("samples", (long) samples);
         n.put("thin", (long) thin);
         n.put("thermalize", (long) thermalize);

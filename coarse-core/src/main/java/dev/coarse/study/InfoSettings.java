@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coarse.info.BlockInformation;
 import dev.coarse.info.EntropyEstimator;
 import dev.coarse.lattice.Lattice;
-import dev.coarse.rg.BlockPatternRule;
+import dev.coarse.mc.SamplerKind;
 import dev.coarse.naming.Identified;
+import dev.coarse.rg.BlockPatternRule;
 import dev.coarse.rg.Coarsener;
 import java.util.List;
 import java.util.Locale;
@@ -56,7 +57,7 @@ public record InfoSettings(Sampling sampling, int size, double temperature, Coar
 
     /** L = 32 at T<sub>c</sub>, Wolff, two majority steps of b = 2, the environment's sum, Miller–Madow. */
     public static InfoSettings defaults(StudyModel model) {
-        return new InfoSettings(new Sampling("wolff", 2000, 200, 10, 2), 32,
+        return new InfoSettings(new Sampling(SamplerKind.WOLFF, 2000, 200, 10, 2), 32,
                 model.criticalPoint().criticalTemperature(), new Coarsening(Coarsening.Rule.MAJORITY, 2, 2), 0, 1,
                 BlockInformation.EnvironmentCode.SUM, Estimator.MILLER_MADOW, 50);
     }

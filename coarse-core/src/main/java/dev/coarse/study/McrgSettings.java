@@ -2,6 +2,7 @@ package dev.coarse.study;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coarse.data.Json;
+import dev.coarse.mc.SamplerKind;
 import dev.coarse.rg.OperatorSet;
 import java.util.List;
 
@@ -35,7 +36,7 @@ public record McrgSettings(Sampling sampling, List<Integer> sizes, double temper
 
     /** Sizes 64 and 128 at T<sub>c</sub>, Wolff, three majority steps of b = 2, 4 even and 2 odd operators. */
     public static McrgSettings defaults(StudyModel model) {
-        return new McrgSettings(new Sampling("wolff", 20_000, 1000, 10, 2), List.of(64, 128),
+        return new McrgSettings(new Sampling(SamplerKind.WOLFF, 20_000, 1000, 10, 2), List.of(64, 128),
                 model.criticalPoint().criticalTemperature(), new Coarsening(Coarsening.Rule.MAJORITY, 2, 3), 4, 2, 20);
     }
 

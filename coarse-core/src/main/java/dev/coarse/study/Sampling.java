@@ -9,13 +9,13 @@ import java.util.List;
  * How a stage samples each of its points: the sampler, the measured and discarded sweeps, the thinning and the
  * number of independent chains (the fields of {@link dev.coarse.mc.RunSpec} a spec sets).
  *
- * @param sampler    the id of a {@link SamplerKind} that the study's model accepts
+ * @param sampler    a sampler kind that the study's model accepts (checked against the model by the stage's settings)
  * @param sweeps     measured sweeps per chain, 1 to {@value #MAX_SWEEPS}
  * @param thermalize discarded sweeps per chain, 0 to {@value #MAX_SWEEPS}
  * @param thin       sweeps between kept configurations, 1 to {@value #MAX_THIN}, at most {@code sweeps}
  * @param chains     independent chains, 1 to {@value #MAX_CHAINS}
  */
-public record Sampling(String sampler, long sweeps, long thermalize, long thin, int chains) {
+public record Sampling(SamplerKind sampler, long sweeps, long thermalize, long thin, int chains) {
 
     public static final long MAX_SWEEPS = 1_000_000_000L;
     public static final long MAX_THIN = 1_000_000L;
@@ -40,7 +40,7 @@ public record Sampling(String sampler, long sweeps, long thermalize, long thin, 
 
     /** Reads the keys sampler, sweeps, thermalize, thin and chains of a section. */
     static Sampling read(SpecSource s, Sampling defaults, StudyModel model) {
-        String sampler = SpecReading.choice(s, "sampler", defaults.sampler(), samplers(model));
+        SamplerKind sampler = sampler(s, defaults.sampler(), model);
         long sweeps = SpecReading.integer(s, "sweeps", defaults.sweeps(), 1, MAX_SWEEPS);
         long thermalize = SpecReading.integer(s, "thermalize", defaults.thermalize(), 0, MAX_SWEEPS);
         long thin = SpecReading.integer(s, "thin", defaults.thin(), 1, MAX_THIN);
@@ -49,14 +49,20 @@ public record Sampling(String sampler, long sweeps, long thermalize, long thin, 
         return new Sampling(sampler, sweeps, thermalize, thin, chains);
     }
 
+    /** The key {@code sampler} of a section: the id of one of the kinds the model accepts. */
+    static SamplerKind sampler(SpecSource s, SamplerKind fallback, StudyModel model) {
+        String id = SpecReading.choice(s, "sampler", fallback.id(), samplers(model));
+        return SamplerKind.forId(id, model.model(4, 1.0));
+    }
+
     /** The ids of the sampler kinds the model accepts, in {@link SamplerKind#available}'s order. */
     static List<String> samplers(StudyModel model) {
         return SamplerKind.available(model.model(4, 1.0)).stream().map(SamplerKind::id).toList();
     }
 
     /** Fails unless the model accepts the sampler. */
-    static void checkSampler(String sampler, StudyModel model) {
-        SpecReading.choice("sampler", sampler, samplers(model));
+    static void checkSampler(SamplerKind sampler, StudyModel model) {
+        SpecReading.choice("sampler", sampler.id(), samplers(model));
     }
 
     /** Configurations kept over all chains. */
@@ -72,7 +78,7 @@ public record Sampling(String sampler, long sweeps, long thermalize, long thin, 
     /** The spec's JSON form: sampler, sweeps, thermalize, thin, chains. */
     ObjectNode toJson() {
         ObjectNode n = Json.object();
-        n.put("sampler", sampler);
+        n.put("sampler", sampler.id());
         n.put("sweeps", sweeps);
         n.put("thermalize", thermalize);
         n.put("thin", thin);

@@ -62,7 +62,7 @@ public final class StageContext {
 
     /** Samples the model with the stage's settings and sub-seed i. */
     public ChainResult sample(Model model, Sampling s, long i) {
-        RunSpec run = new RunSpec(model, SamplerKind.forId(s.sampler(), model), s.sweeps(), s.thermalize(), s.thin(), s.chains(), seed(i),
+        RunSpec run = new RunSpec(model, s.sampler(), s.sweeps(), s.thermalize(), s.thin(), s.chains(), seed(i),
                 threads);
         long base = offset;
         ChainResult result = ChainRunner.run(run, progress == null ? null : (done, tot) -> report(base + done));

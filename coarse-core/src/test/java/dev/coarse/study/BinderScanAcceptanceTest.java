@@ -2,6 +2,7 @@ package dev.coarse.study;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coarse.mc.SamplerKind;
 import dev.coarse.stats.Estimate;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class BinderScanAcceptanceTest {
     @Test
     void ising2dCriticalTemperatureFromCrossingsOf16_32_64() {
         BinderScan.Spec spec = new BinderScan.Spec(StudyModel.Family.ISING2D, 3, new int[] {16, 32, 64},
-                grid(2.25, 2.29, 7), "wolff", 20000, 200, 1, 1);
+                grid(2.25, 2.29, 7), SamplerKind.WOLFF, 20000, 200, 1, 1);
         BinderScan.Result r = BinderScan.run(spec, null);
         check(r.criticalTemperature(), TC_2D, TOLERANCE_2D, r);
         // γ/ν = 7/4: only a loose check (connected χ at small L has corrections; 4σ of its fit error)
@@ -36,7 +37,7 @@ class BinderScanAcceptanceTest {
     void ising3dCriticalCouplingFromCrossingOf12_24() {
         double tc = 1 / KC_3D;
         BinderScan.Spec spec = new BinderScan.Spec(StudyModel.Family.ISING3D, 3, new int[] {12, 24},
-                BinderScan.window(tc, 0.003, 5), "wolff", 15000, 200, 2, 1);
+                BinderScan.window(tc, 0.003, 5), SamplerKind.WOLFF, 15000, 200, 2, 1);
         BinderScan.Result r = BinderScan.run(spec, null);
         check(r.criticalCoupling(), KC_3D, TOLERANCE_3D, r);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.coarse.mc.SamplerKind;
 import dev.coarse.mc.ProgressRecorder;
 import dev.coarse.rg.BinderCrossing;
 import dev.coarse.rg.SyntheticBinderCurves;
@@ -21,7 +22,7 @@ class BinderScanTest {
 
     private static BinderScan.Spec small(int threads, long seed) {
         return new BinderScan.Spec(StudyModel.Family.ISING2D, 3, new int[] {4, 8},
-                BinderScan.window(TC, 0.15, 6), "wolff", 400, 20, seed, threads);
+                BinderScan.window(TC, 0.15, 6), SamplerKind.WOLFF, 400, 20, seed, threads);
     }
 
     @Test
@@ -58,10 +59,10 @@ class BinderScanTest {
     void pottsAndSwendsenWangScansRun() {
         double tc = 1 / Math.log(1 + Math.sqrt(3));
         BinderScan.Result r = BinderScan.run(new BinderScan.Spec(StudyModel.Family.POTTS2D, 3, new int[] {4, 8},
-                BinderScan.window(tc, 0.2, 6), "wolff", 200, 20, 3, 1), null);
+                BinderScan.window(tc, 0.2, 6), SamplerKind.WOLFF, 200, 20, 3, 1), null);
         assertThat(r.curves().get(1).points().get(0).absMagnetization().mean()).isBetween(0.0, 1.0);
         BinderScan.Result sw = BinderScan.run(new BinderScan.Spec(StudyModel.Family.ISING3D, 3, new int[] {4, 6},
-                BinderScan.window(4.51, 0.15, 5), "sw", 100, 20, 3, 1), null);
+                BinderScan.window(4.51, 0.15, 5), SamplerKind.SWENDSEN_WANG, 100, 20, 3, 1), null);
         assertThat(sw.curves()).hasSize(2);
     }
 
@@ -82,14 +83,14 @@ class BinderScanTest {
     @Test
     void badSpecsAreRejected() {
         double[] grid = BinderScan.window(TC, 0.1, 5);
-        assertThatThrownBy(() -> new BinderScan.Spec(StudyModel.Family.ISING2D, 3, new int[] {8}, grid, "wolff",
+        assertThatThrownBy(() -> new BinderScan.Spec(StudyModel.Family.ISING2D, 3, new int[] {8}, grid, SamplerKind.WOLFF,
                 100, 20, 1, 1)).hasMessageContaining("at least 2 sizes");
-        assertThatThrownBy(() -> new BinderScan.Spec(StudyModel.Family.ISING2D, 3, new int[] {8, 4}, grid, "wolff",
+        assertThatThrownBy(() -> new BinderScan.Spec(StudyModel.Family.ISING2D, 3, new int[] {8, 4}, grid, SamplerKind.WOLFF,
                 100, 20, 1, 1)).hasMessageContaining("increasing");
         assertThatThrownBy(() -> new BinderScan.Spec(StudyModel.Family.ISING2D, 3, new int[] {4, 8},
-                new double[] {-1, 1, 2, 3}, "wolff", 100, 20, 1, 1)).hasMessageContaining("> 0");
-        assertThatThrownBy(() -> new BinderScan.Spec(StudyModel.Family.ISING2D, 3, new int[] {4, 8}, grid, "nope",
-                100, 20, 1, 1)).hasMessageContaining("unknown sampler");
+                new double[] {-1, 1, 2, 3}, SamplerKind.WOLFF, 100, 20, 1, 1)).hasMessageContaining("> 0");
+        assertThatThrownBy(() -> new BinderScan.Spec(StudyModel.Family.ISING2D, 3, new int[] {4, 8}, grid, SamplerKind.WORM,
+                100, 20, 1, 1)).hasMessageContaining("unknown sampler 'worm' for ising2d");
         assertThatThrownBy(() -> BinderScan.window(TC, 0.1, 3)).hasMessageContaining("4 points");
     }
 }

@@ -2,6 +2,7 @@ package dev.coarse.study;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.coarse.mc.SamplerKind;
 import dev.coarse.data.Json;
 import dev.coarse.mc.ChainResult;
 import dev.coarse.mc.Observables;
@@ -68,7 +69,7 @@ public final class ExtraStage implements Stage<ExtraStage.Settings, ExtraStage.R
 
     @Override
     public Result run(StudyModel model, Settings settings, StageContext context) {
-        Sampling sampling = new Sampling("wolff", 200, 20, 1, 1);
+        Sampling sampling = new Sampling(SamplerKind.WOLFF, 200, 20, 1, 1);
         context.expect(sampling.work());
         ChainResult r = context.sample(model.model(settings.size(), settings.temperature()), sampling, 0);
         return new Result(Observables.measure(r).get("energy_per_site"));

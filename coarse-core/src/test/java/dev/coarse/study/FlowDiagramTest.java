@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.coarse.mc.SamplerKind;
 import dev.coarse.mc.ProgressRecorder;
 import dev.coarse.rg.CoarseGraining;
 import dev.coarse.rg.Decimation;
@@ -21,7 +22,7 @@ class FlowDiagramTest {
     private static final double SIGMAS = 4;
 
     private static FlowDiagram.Spec chain(CoarseGraining rule, double[] ks, long seed) {
-        return new FlowDiagram.Spec(1, 64, ks, rule, OperatorSet.of(1, "nn"), "wolff", 600, 2, 50, seed, 1);
+        return new FlowDiagram.Spec(1, 64, ks, rule, OperatorSet.of(1, "nn"), SamplerKind.WOLFF, 600, 2, 50, seed, 1);
     }
 
     @Test
@@ -43,7 +44,7 @@ class FlowDiagramTest {
     void identityRuleRecoversTheSampledCoupling() {
         // b = 1 decimation is the identity: the fit must return K itself (2D, NN + NNN, NNN coupling 0)
         FlowDiagram.Result r = FlowDiagram.run(new FlowDiagram.Spec(2, 16, new double[] {0.2, 0.35}, new Decimation(1),
-                OperatorSet.of(2, "nn", "nnn"), "sw", 200, 1, 30, 5, 2), null);
+                OperatorSet.of(2, "nn", "nnn"), SamplerKind.SWENDSEN_WANG, 200, 1, 30, 5, 2), null);
         for (FlowDiagram.Point p : r.points()) {
             assertThat(p.projected().sigmasFrom(p.coupling())).as("%s, %s σ tolerance", p, SIGMAS)
                     .isLessThan(SIGMAS);
@@ -84,7 +85,7 @@ class FlowDiagramTest {
     @Test
     void progressReachesTheTotal() {
         FlowDiagram.Spec spec = new FlowDiagram.Spec(2, 8, new double[] {0.3, 0.4}, new MajorityRule(2),
-                OperatorSet.of(2, "nn"), "sw", 45, 3, 20, 1, 1);
+                OperatorSet.of(2, "nn"), SamplerKind.SWENDSEN_WANG, 45, 3, 20, 1, 1);
         ProgressRecorder progress = new ProgressRecorder(spec.totalSweeps());
         FlowDiagram.run(spec, progress);
         progress.assertReachedTheTotal();
@@ -93,9 +94,9 @@ class FlowDiagramTest {
     @Test
     void sameSeedSameFlowWhateverTheThreadCount() {
         double[] ks = {0.35, 0.45};
-        FlowDiagram.Spec one = new FlowDiagram.Spec(2, 8, ks, new MajorityRule(2), OperatorSet.of(2, "nn"), "sw",
+        FlowDiagram.Spec one = new FlowDiagram.Spec(2, 8, ks, new MajorityRule(2), OperatorSet.of(2, "nn"), SamplerKind.SWENDSEN_WANG,
                 40, 1, 20, 9, 1);
-        FlowDiagram.Spec two = new FlowDiagram.Spec(2, 8, ks, new MajorityRule(2), OperatorSet.of(2, "nn"), "sw",
+        FlowDiagram.Spec two = new FlowDiagram.Spec(2, 8, ks, new MajorityRule(2), OperatorSet.of(2, "nn"), SamplerKind.SWENDSEN_WANG,
                 40, 1, 20, 9, 2);
         assertThat(FlowDiagram.run(two, null).flow()).isDeepEqualTo(FlowDiagram.run(one, null).flow());
     }
@@ -103,10 +104,10 @@ class FlowDiagramTest {
     @Test
     void badSpecsAreRejected() {
         assertThatThrownBy(() -> new FlowDiagram.Spec(2, 15, new double[] {0.3, 0.4}, new MajorityRule(2),
-                OperatorSet.of(2, "nn"), "sw", 10, 1, 20, 1, 1)).isInstanceOf(IllegalArgumentException.class);
+                OperatorSet.of(2, "nn"), SamplerKind.SWENDSEN_WANG, 10, 1, 20, 1, 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new FlowDiagram.Spec(2, 16, new double[] {0.3}, new MajorityRule(2),
-                OperatorSet.of(2, "nn"), "sw", 10, 1, 20, 1, 1)).hasMessageContaining("at least 2");
+                OperatorSet.of(2, "nn"), SamplerKind.SWENDSEN_WANG, 10, 1, 20, 1, 1)).hasMessageContaining("at least 2");
         assertThatThrownBy(() -> new FlowDiagram.Spec(2, 16, new double[] {0.3, 0.4}, new MajorityRule(2),
-                OperatorSet.of(2, "nnn"), "sw", 10, 1, 20, 1, 1)).hasMessageContaining("'nn'");
+                OperatorSet.of(2, "nnn"), SamplerKind.SWENDSEN_WANG, 10, 1, 20, 1, 1)).hasMessageContaining("'nn'");
     }
 }

@@ -1,5 +1,6 @@
 package dev.coarse.study;
 
+import dev.coarse.mc.SamplerKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -35,13 +36,13 @@ class StudySpecTest {
 
     @Test
     void settingsRecordsRejectOutOfRangeValuesNamingTheSetting() {
-        assertThatThrownBy(() -> new Sampling("sw", -5, 0, 1, 1)).isInstanceOf(InvalidSettingException.class)
+        assertThatThrownBy(() -> new Sampling(SamplerKind.SWENDSEN_WANG, -5, 0, 1, 1)).isInstanceOf(InvalidSettingException.class)
                 .hasMessage("sweeps: must be between 1 and 1000000000, got -5");
-        assertThatThrownBy(() -> new Sampling("sw", 10, 0, 20, 1))
+        assertThatThrownBy(() -> new Sampling(SamplerKind.SWENDSEN_WANG, 10, 0, 20, 1))
                 .hasMessage("thin: must not exceed sweeps (10), got 20");
-        assertThatThrownBy(() -> new BinderSettings("wolff", 400, 40, List.of(16, 8), new double[] {2, 3}))
+        assertThatThrownBy(() -> new BinderSettings(SamplerKind.WOLFF, 400, 40, List.of(16, 8), new double[] {2, 3}))
                 .hasMessage("sizes: must increase strictly, got [16, 8]");
-        assertThatThrownBy(() -> new EnergySettings(new Sampling("sw", 10, 0, 1, 1), List.of(8), new double[] {-1}))
+        assertThatThrownBy(() -> new EnergySettings(new Sampling(SamplerKind.SWENDSEN_WANG, 10, 0, 1, 1), List.of(8), new double[] {-1}))
                 .hasMessage("temperatures: values must be finite and > 0, got -1.0");
         assertThatThrownBy(() -> new StudyModel(StudyModel.Family.ISING2D, 3))
                 .hasMessage("q: applies to potts2d only");
@@ -53,7 +54,7 @@ class StudySpecTest {
                 .hasMessage("stages: stage 'mcrg' needs ±1 spins (an Ising model), not potts2d");
         assertThatThrownBy(() -> StudySpec.of("s", 1, ISING, List.of("dance")))
                 .hasMessageStartingWith("stages: unknown stage 'dance'");
-        McrgSettings tooDeep = new McrgSettings(new Sampling("wolff", 1000, 10, 1, 1), List.of(8), 2.3,
+        McrgSettings tooDeep = new McrgSettings(new Sampling(SamplerKind.WOLFF, 1000, 10, 1, 1), List.of(8), 2.3,
                 new Coarsening(Coarsening.Rule.MAJORITY, 2, 3), 4, 2, 20);
         assertThatThrownBy(() -> new StudySpec("s", 1, ISING, List.of("mcrg"), Map.of("mcrg", tooDeep)))
                 .isInstanceOf(InvalidSettingException.class).hasMessageStartingWith("mcrg.levels: 3 levels of b = 2")

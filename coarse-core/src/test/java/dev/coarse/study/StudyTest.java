@@ -1,5 +1,6 @@
 package dev.coarse.study;
 
+import dev.coarse.mc.SamplerKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,14 +27,14 @@ class StudyTest {
     /** Every stage on lattices of 4 to 16 sites a side: the whole pipeline in a few seconds. */
     static StudySpec tiny(long seed) {
         return new StudySpec("tiny", seed, ISING, List.of("energy", "binder", "mcrg", "flow", "info"), Map.of(
-                "energy", new EnergySettings(new Sampling("sw", 300, 30, 1, 2), List.of(4, 8),
+                "energy", new EnergySettings(new Sampling(SamplerKind.SWENDSEN_WANG, 300, 30, 1, 2), List.of(4, 8),
                         StudySpec.evenlySpaced(2.0, 3.0, 3)),
-                "binder", new BinderSettings("wolff", 400, 40, List.of(4, 8), StudySpec.evenlySpaced(1.8, 2.8, 5)),
-                "mcrg", new McrgSettings(new Sampling("wolff", 600, 20, 2, 2), List.of(16), 2.269,
+                "binder", new BinderSettings(SamplerKind.WOLFF, 400, 40, List.of(4, 8), StudySpec.evenlySpaced(1.8, 2.8, 5)),
+                "mcrg", new McrgSettings(new Sampling(SamplerKind.WOLFF, 600, 20, 2, 2), List.of(16), 2.269,
                         new Coarsening(Coarsening.Rule.MAJORITY, 2, 2), 4, 2, 5),
-                "flow", new FlowSettings("sw", 100, 2, 20, 8, StudySpec.evenlySpaced(0.3, 0.5, 3),
+                "flow", new FlowSettings(SamplerKind.SWENDSEN_WANG, 100, 2, 20, 8, StudySpec.evenlySpaced(0.3, 0.5, 3),
                         new Coarsening(Coarsening.Rule.MAJORITY, 2, 1), List.of("nn")),
-                "info", new InfoSettings(new Sampling("wolff", 400, 20, 2, 2), 8, 2.269,
+                "info", new InfoSettings(new Sampling(SamplerKind.WOLFF, 400, 20, 2, 2), 8, 2.269,
                         new Coarsening(Coarsening.Rule.MAJORITY, 2, 2), 0, 1, BlockInformation.EnvironmentCode.SUM,
                         InfoSettings.Estimator.MILLER_MADOW, 50)));
     }

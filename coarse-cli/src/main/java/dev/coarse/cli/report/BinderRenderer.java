@@ -42,7 +42,7 @@ final class BinderRenderer extends StageRenderer<BinderResult> {
                         + "cross there, up to corrections that shrink with L. T_c is the crossing of the two largest "
                         + "sizes (BinderScan); its error combines the resampling error with a systematic term, half "
                         + "the distance to the previous pair's crossing.",
-                settings.sizes(), settings.sampler(), settings.thermalize(), settings.sweeps()));
+                settings.sizes(), settings.sampler().id(), settings.thermalize(), settings.sweeps()));
         double tcExact = result.exactCriticalTemperature();
         String tcReference = spec.model().criticalPoint().exact() ? "T_c (exact)" : "T_c (reference)";
         Plots.Builder u = Plots.xy("Binder cumulant, " + spec.model().criticalPoint().name(), "temperature T [J/k_B]",

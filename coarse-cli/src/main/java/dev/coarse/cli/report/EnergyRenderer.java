@@ -54,7 +54,7 @@ final class EnergyRenderer extends StageRenderer<EnergyResult> {
                 + "sweeps, a sample every %d sweeps. Lines: Kaufman's exact result for the same finite periodic L×L lattice, "
                 + "and Onsager's L = ∞ curve (dashed grey) for orientation; the specific heat "
                 + "C = N(⟨e²⟩ − ⟨e⟩²)/T² peaks near T_c = %.4f and its peak grows like ln L.",
-                s.chains(), s.sampler(), s.thermalize(), s.sweeps(), s.thin(), tc));
+                s.chains(), s.sampler().id(), s.thermalize(), s.sweeps(), s.thin(), tc));
         List<Integer> sizes = settings.sizes();
         double[] temperatures = settings.temperatures();
         double[] grid = StudySpec.evenlySpaced(StudyReport.min(temperatures), StudyReport.max(temperatures), 121);

@@ -49,7 +49,7 @@ final class FlowRenderer extends StageRenderer<FlowResult> {
                         + "above the exact K_c and ν somewhat below 1 (docs/rg.md, 'coarse rg flow'). Fitting more "
                         + "operators moves weight out of K′_nn, and its projected flow may then have no fixed point "
                         + "at all; MCRG above linearises the full map instead.",
-                settings.samples(), settings.size(), settings.sampler(), settings.thin(), settings.thermalize(),
+                settings.samples(), settings.size(), settings.sampler().id(), settings.thin(), settings.thermalize(),
                 settings.rule().rule().id(), settings.rule().b(), String.join(", ", settings.operators())));
         List<FlowResult.Point> points = result.points();
         double[] k = points.stream().mapToDouble(FlowResult.Point::coupling).toArray();

@@ -43,7 +43,7 @@ final class InfoRenderer extends StageRenderer<InfoResult> {
                         + "about the surroundings available in the block, I(H:E) ≤ I(V:E) what the coarse spin keeps "
                         + "of it (the relevant information), and H(V|H) what the step discards. Estimator: %s with "
                         + "%d bootstrap resamples; values in nats. With E encoded as its sum these are lower bounds.",
-                result.samples(), settings.size(), settings.temperature(), settings.sampling().sampler(), c.b(),
+                result.samples(), settings.size(), settings.temperature(), settings.sampling().sampler().id(), c.b(),
                 spec.model().dimension(), c.rule().id(), settings.environment(), settings.buffer(),
                 settings.environmentCode() == BlockInformation.EnvironmentCode.SUM ? "sum (magnetisation)"
                         : "full pattern", settings.estimator().id(), settings.resamples()));

@@ -50,7 +50,7 @@ final class McrgRenderer extends StageRenderer<McrgResult> {
                         + "jackknife over %d bins. Deeper levels are closer to the fixed point (smaller "
                         + "irrelevant-operator corrections) but live on smaller lattices (finite-size effects); "
                         + "agreement of two sizes at the same level shows the latter are small.",
-                settings.temperature(), s.sampler(), s.chains(), s.thermalize(), s.sweeps(), s.thin(), rule.levels(),
+                settings.temperature(), s.sampler().id(), s.chains(), s.thermalize(), s.sweeps(), s.thin(), rule.levels(),
                 rule.rule().id(), rule.b(), settings.evenOperators(), settings.oddOperators(), settings.bins()));
         String ref = spec.model().criticalPoint().exact() ? "exact" : "bootstrap";
         Plots.Builder yt = Plots.xy("Thermal exponent y_t by RG level", "RG level n (blocks of b^n sites)",

@@ -5,9 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coarse.cli.command.JsonOutput;
 import dev.coarse.cli.command.ProgressReporter;
 import dev.coarse.cli.command.UserError;
+import dev.coarse.mc.SamplerKind;
+import dev.coarse.naming.Identified;
 import dev.coarse.rg.BinderCrossing;
 import dev.coarse.rg.PowerLawFit;
-import dev.coarse.naming.Identified;
 import dev.coarse.stats.Estimate;
 import dev.coarse.study.BinderScan;
 import dev.coarse.study.StudyModel;
@@ -95,7 +96,8 @@ public final class RgBinderCommand implements Callable<Integer> {
             throw new UserError("--fine needs at least 4 points, got " + fine);
         }
         int nThreads = run.threads();
-        BinderScan.Spec scan = new BinderScan.Spec(family, q, ls, ts, sampler, sweeps, thermalize, run.seed(), nThreads);
+        SamplerKind kind = SamplerKind.forId(sampler, family.model(ls[0], ts[0], q));
+        BinderScan.Spec scan = new BinderScan.Spec(family, q, ls, ts, kind, sweeps, thermalize, run.seed(), nThreads);
         BinderScan.Result r;
         try (ProgressReporter bar = run.progress.bar("rg binder")) {
             r = fine == null ? BinderScan.run(scan, bar) : BinderScan.coarseThenFine(scan, fine, fineWidth, bar);
@@ -132,7 +134,7 @@ public final class RgBinderCommand implements Callable<Integer> {
         for (int l : s.sizes()) {
             sizes.add(l);
         }
-        o.put("sampler", s.sampler());
+        o.put("sampler", s.sampler().id());
         o.put("sweeps", s.sweeps());
         o.put("thermalize", s.thermalize());
         o.put("seed", s.seed());

@@ -6,6 +6,9 @@ import dev.coarse.cli.command.JsonOutput;
 import dev.coarse.cli.command.ProgressReporter;
 import dev.coarse.cli.command.UserError;
 import dev.coarse.exact.CriticalPoint;
+import dev.coarse.lattice.Lattice;
+import dev.coarse.mc.SamplerKind;
+import dev.coarse.model.IsingModel;
 import dev.coarse.rg.CoarseGraining;
 import dev.coarse.rg.CoarseGrainingRules;
 import dev.coarse.rg.OperatorSet;
@@ -79,7 +82,8 @@ public final class RgFlowCommand implements Callable<Integer> {
         double[] ks = Ranges.grid("--K-range", kRange);
         OperatorSet ops = OperatorSet.of(2, operators.split(","));
         int nThreads = run.threads();
-        FlowDiagram.Spec flowSpec = new FlowDiagram.Spec(2, linearSize, ks, r, ops, sampler, samples, sweeps,
+        SamplerKind kind = SamplerKind.forId(sampler, IsingModel.atCoupling(Lattice.square(linearSize), ks[0]));
+        FlowDiagram.Spec flowSpec = new FlowDiagram.Spec(2, linearSize, ks, r, ops, kind, samples, sweeps,
                 thermalize, run.seed(), nThreads);
         FlowDiagram.Result result;
         try (ProgressReporter bar = run.progress.bar("rg flow")) {
@@ -117,7 +121,7 @@ public final class RgFlowCommand implements Callable<Integer> {
         o.put("L", s.linearSize());
         ArrayNode names = o.putArray("operators");
         s.operators().names().forEach(names::add);
-        o.put("sampler", s.sampler());
+        o.put("sampler", s.sampler().id());
         o.put("samples", s.samples());
         o.put("seed", s.seed());
         ArrayNode flow = o.putArray("flow");
