@@ -5,11 +5,13 @@ import dev.coarse.cli.JsonOutput;
 import dev.coarse.cli.Output;
 import dev.coarse.cli.ProgressReporter;
 import dev.coarse.cli.UserError;
+import dev.coarse.data.EnsembleSampleSource;
 import dev.coarse.data.SampleSource;
 import dev.coarse.learn.mi.ActivationFunction;
 import dev.coarse.learn.mi.ConcatenatedCritic;
 import dev.coarse.learn.mi.Critic;
 import dev.coarse.learn.mi.MiBound;
+import dev.coarse.learn.mi.MiFeatures;
 import dev.coarse.learn.mi.MiTrainer;
 import dev.coarse.learn.mi.MiTrainingSettings;
 import dev.coarse.learn.mi.Mlp;
@@ -30,7 +32,8 @@ import picocli.CommandLine.Parameters;
  * {@code coarse info neural-mi FILE --x … --y …}: a neural lower bound on I(X;Y) ({@code dev.coarse.learn.mi}),
  * on the same inputs as {@code info mi} (CSV columns or ensemble sites, {@code --level}) and with the same
  * {@code "value":{"mean","error"}}, plus what the bound needs to be read: its ceiling, the critic, how training
- * went and the held-out sizes.
+ * went and the held-out sizes. Ensemble values reach the critic as {@code MiFeatures} encodes them (q-state labels
+ * one-hot); CSV columns as the numbers they are.
  */
 @Command(name = "neural-mi", mixinStandardHelpOptions = true,
         description = "Mutual information I(X;Y) as a neural variational lower bound (InfoNCE, Donsker-Varadhan or"
@@ -119,8 +122,17 @@ final class InfoNeuralMiCommand implements Callable<Integer> {
                 InfoCommand.Measure.required(ys.y, "--y"));
         SampleSource source = level.open(file);
         InfoCommand.Measure.validateColumns(source, selections);
-        double[][] x = source.rows(xs.x);
-        double[][] y = source.rows(ys.y);
+        double[][] x;
+        double[][] y;
+        if (source instanceof EnsembleSampleSource ensemble) {
+            // configurations as the library reads them: a Potts label one-hot, not as a number with an order
+            x = MiFeatures.of(ensemble.ensemble().data(), xs.x);
+            y = MiFeatures.of(ensemble.ensemble().data(), ys.y);
+        } else {
+            x = source.rows(xs.x);
+            y = source.rows(ys.y);
+        }
+        settings.split(source.rowCount()); // too few samples: say so before the progress bar appears
         NeuralMiResult result;
         try (ProgressReporter progress = ProgressReporter.create("neural-mi " + miBound.id(), quiet, output.err(),
                 0, settings.epochs())) {

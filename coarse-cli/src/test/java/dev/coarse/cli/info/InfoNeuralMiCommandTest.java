@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.coarse.cli.CliRun;
 import dev.coarse.cli.CoarseMain;
+import dev.coarse.configuration.DegreesOfFreedom;
+import dev.coarse.configuration.DiscreteConfigurations;
 import dev.coarse.data.Ensemble;
 import dev.coarse.data.EnsembleFile;
 import dev.coarse.data.EnsembleMeta;
@@ -16,7 +18,16 @@ import dev.coarse.exact.ExactDistribution;
 import dev.coarse.exact.ExactSampler;
 import dev.coarse.info.ExactInformation;
 import dev.coarse.lattice.Lattice;
+import dev.coarse.learn.mi.ActivationFunction;
+import dev.coarse.learn.mi.EpochListener;
+import dev.coarse.learn.mi.MiBound;
+import dev.coarse.learn.mi.MiTrainer;
+import dev.coarse.learn.mi.MiTrainingSettings;
+import dev.coarse.learn.mi.Mlp;
+import dev.coarse.learn.mi.NeuralMiResult;
+import dev.coarse.learn.mi.SeparableCritic;
 import dev.coarse.model.IsingModel;
+import dev.coarse.model.PottsModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -165,6 +176,31 @@ class InfoNeuralMiCommandTest {
         assertThat(mean).as("%s ± %s vs %s", mean, error, mi).isCloseTo(mi, within(0.03 + STAT_SIGMAS * error));
         assertThat(json(quiet(args("info", "neural-mi", file.toString(), "--level", "0", "--x", "0", "--y", "1",
                 "--batch", "64", "--epochs", "1", "--json"))).get("n_samples").asInt()).isEqualTo(10_000);
+    }
+
+    @Test
+    void pottsLabelsOfAnEnsembleFileAreReadOneHot() throws IOException {
+        Lattice torus = Lattice.square(3);
+        PottsModel potts = new PottsModel(torus, 3, 1.0);
+        ExactDistribution exact = Enumeration.boltzmann(potts);
+        byte[][] configurations = new ExactSampler(exact).sample(10_000, new SplittableRandom(6));
+        EnsembleMeta meta = new EnsembleMeta("potts2d", 2, 3, 1.0, 0.0, 3, "exact", 6L, 10_000L, 0L, 1L, 1, 0.5,
+                "0.1.0-test", Map.of());
+        Path file = dir.resolve("potts.h5");
+        EnsembleFile.write(file, new Ensemble(meta, torus, configurations), false);
+        // I(site 0 : site 1) = 0.6173 nats; read as the numbers 0, 1, 2 the labels would claim an order
+        JsonNode root = json(quiet(args("info", "neural-mi", file.toString(), "--x", "0", "--y", "1", "--bound", "dv",
+                "--batch", "64", "--epochs", "10", "--json")));
+        double mi = ExactInformation.mutualInformation(exact, new int[] {0}, new int[] {1});
+        double mean = root.get("value").get("mean").asDouble();
+        double error = root.get("value").get("error").asDouble();
+        assertThat(mean).as("%s ± %s vs %s", mean, error, mi).isCloseTo(mi, within(0.03 + STAT_SIGMAS * error));
+        // the command feeds the critic what the library makes of the configurations (labels one-hot), bit for bit
+        NeuralMiResult library = new MiTrainer(MiTrainingSettings.defaults(MiBound.DONSKER_VARADHAN, 1)
+                .withBatches(64, 10)).estimate(new SeparableCritic(Mlp.of(32, 1, ActivationFunction.ELU), 8),
+                new DiscreteConfigurations(DegreesOfFreedom.pottsStates(3), configurations), new int[] {0},
+                new int[] {1}, EpochListener.NONE);
+        assertThat(mean).isEqualTo(library.value().mean());
     }
 
     private static void assertUsageError(CliRun r, String fragment) {

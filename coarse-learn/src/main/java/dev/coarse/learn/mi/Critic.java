@@ -22,7 +22,9 @@ public interface Critic {
     /**
      * A new, uninitialised score block. Its weights are drawn from {@code initialWeights} when the trainer
      * initialises it (e.g. by setting a {@link dev.coarse.learn.engine.GlorotUniform} on it), so that a seed fixes
-     * them; random numbers it needs while training (noise) must come from a stream split from the same source.
+     * them. Random numbers the block needs while training (noise) must come from a stream seeded from this one
+     * here, before any weight is drawn (e.g. {@code new SplittableRandom(initialWeights.nextLong())}), and be handed
+     * to the engine as arrays, never drawn from PyTorch's generator.
      */
     Block newBlock(RandomGenerator initialWeights);
 

@@ -80,19 +80,10 @@ public final class MiTrainer {
         Objects.requireNonNull(listener, "listener");
         int n = checkSamples(x, y);
         int k = settings.batchSize();
-        int heldOut = (int) Math.round(n * settings.heldOutFraction());
-        int validationSize = heldOut / 2;
-        int testSize = heldOut - validationSize;
-        int trainingSize = n - heldOut;
-        if (trainingSize < k) {
-            throw new IllegalArgumentException("batch " + k + " is larger than the " + trainingSize
-                    + " training samples (" + n + " samples, " + settings.heldOutFraction() + " held out)");
-        }
-        if (validationSize < 2 * k) {
-            throw new IllegalArgumentException("each half of the " + heldOut
-                    + " held-out samples must hold 2 batches of " + k + " (" + n + " samples, " + settings.heldOutFraction()
-                    + " held out): use a smaller batch, a larger held-out fraction or more samples");
-        }
+        MiTrainingSettings.Split split = settings.split(n);
+        int trainingSize = split.training();
+        int validationSize = split.validation();
+        int testSize = split.test();
         SplittableRandom root = new SplittableRandom(settings.seed());
         SplittableRandom splitting = root.split();
         SplittableRandom weights = root.split();

@@ -54,6 +54,39 @@ public record MiTrainingSettings(MiBound bound, int batchSize, int epochs, doubl
         }
     }
 
+    /**
+     * How N samples are divided: training part, validation half, test half.
+     *
+     * @param training   samples trained on, ≥ K
+     * @param validation samples that pick the epoch, ≥ 2K
+     * @param test       samples that give the estimate, ≥ 2K
+     */
+    public record Split(int training, int validation, int test) {
+    }
+
+    /**
+     * The split of {@code samples} samples: round(N · heldOutFraction) held out, halved (the test half takes the odd
+     * one).
+     *
+     * @throws IllegalArgumentException when the training part holds less than one batch or a held-out half less
+     *                                  than two, saying which
+     */
+    public Split split(int samples) {
+        int heldOut = (int) Math.round(samples * heldOutFraction);
+        int validation = heldOut / 2;
+        int training = samples - heldOut;
+        if (training < batchSize) {
+            throw new IllegalArgumentException("batch " + batchSize + " is larger than the " + training
+                    + " training samples (" + samples + " samples, " + heldOutFraction + " held out)");
+        }
+        if (validation < 2 * batchSize) {
+            throw new IllegalArgumentException("each half of the " + heldOut
+                    + " held-out samples must hold 2 batches of " + batchSize + " (" + samples + " samples, "
+                    + heldOutFraction + " held out): use a smaller batch, a larger held-out fraction or more samples");
+        }
+        return new Split(training, validation, heldOut - validation);
+    }
+
     /** The defaults: K = 256, at most 50 epochs, η = 10⁻³, patience 5, 20% held out, standardised. */
     public static MiTrainingSettings defaults(MiBound bound, long seed) {
         return new MiTrainingSettings(bound, DEFAULT_BATCH, DEFAULT_EPOCHS, DEFAULT_LEARNING_RATE, DEFAULT_PATIENCE,

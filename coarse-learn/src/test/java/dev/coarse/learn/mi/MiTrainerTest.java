@@ -65,6 +65,21 @@ class MiTrainerTest {
     }
 
     @Test
+    void aDivergedRunStopsAndScoresTheLastFiniteCritic() {
+        // at η = 10 the first steps throw the scores far out, and NWJ's e^f terms overflow
+        MiTrainingSettings wild = MiTrainingSettings.defaults(MiBound.NWJ, 5).withBatches(64, 5).withLearningRate(10);
+        NeuralMiResult diverged = new MiTrainer(wild).estimate(CRITIC, SMALL.x(), SMALL.y(), EpochListener.NONE);
+        assertThat(diverged.stop()).isEqualTo(NeuralMiResult.Stop.DIVERGED);
+        assertThat(diverged.trainingBounds()[diverged.epochsRun() - 1]).isNaN();
+        assertThat(diverged.bestEpoch()).isZero();
+        // the untrained critic's parameters were written back over the NaNs, so its score is reproduced exactly
+        NeuralMiResult untrained = new MiTrainer(wild.withBatches(64, 0)).estimate(CRITIC, SMALL.x(), SMALL.y(),
+                EpochListener.NONE);
+        assertThat(diverged.value()).isEqualTo(untrained.value());
+        assertThat(diverged.value().mean()).isFinite();
+    }
+
+    @Test
     void theSplitHoldsOutAFractionHalvedIntoValidationAndTest() {
         NeuralMiResult result = new MiTrainer(settings(1)).estimate(CRITIC, SMALL.x(), SMALL.y(), EpochListener.NONE);
         assertThat(result.trainingSize()).isEqualTo(2400);
