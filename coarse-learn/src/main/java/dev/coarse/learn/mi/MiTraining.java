@@ -95,10 +95,6 @@ public final class MiTraining implements AutoCloseable {
         return out;
     }
 
-    Trainer trainer() {
-        return trainer;
-    }
-
     @Override
     public void close() {
         trainer.close();
