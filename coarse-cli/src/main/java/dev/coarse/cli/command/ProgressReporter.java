@@ -53,6 +53,13 @@ public final class ProgressReporter implements Study.StageProgress {
         }
     }
 
+    /** Shows {@code text} after the bar (e.g. the quantity being optimised), replacing the previous message. */
+    public synchronized void message(String text) {
+        if (bar != null) {
+            bar.setExtraMessage(text);
+        }
+    }
+
     @Override
     public void close() {
         if (bar != null) {

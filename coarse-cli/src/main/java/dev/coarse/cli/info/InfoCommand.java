@@ -34,14 +34,18 @@ import picocli.CommandLine.Parameters;
             InfoCommand.ConditionalMutualInformation.class,
             InfoCommand.TotalCorrelation.class,
             InfoBlockCommand.class,
+            InfoNeuralMiCommand.class,
         })
 public final class InfoCommand extends CommandGroup {
 
     /** Options shared by every {@code info} subcommand. */
     static final class Common {
-        @Parameters(index = "0", paramLabel = "FILE",
-                description = "CSV of samples, one per row (header row optional), or a Coarse ensemble file (.h5) whose"
-                        + " columns are the sites of the flattened configuration (row-major, last coordinate fastest).")
+        /** What FILE is, for every command reading a sample file. */
+        static final String FILE_DESCRIPTION = "CSV of samples, one per row (header row optional), or a Coarse"
+                + " ensemble file (.h5) whose columns are the sites of the flattened configuration (row-major, last"
+                + " coordinate fastest).";
+
+        @Parameters(index = "0", paramLabel = "FILE", description = FILE_DESCRIPTION)
         Path file;
 
         @Option(names = "--estimator", defaultValue = "miller-madow",
@@ -173,10 +177,15 @@ public final class InfoCommand extends CommandGroup {
 
         /** Checks every selected column exists and the selections do not overlap. */
         void validateColumns(SampleSource source) {
+            validateColumns(source, selections());
+        }
+
+        /** Checks every column of {@code selections} exists in {@code source} and none is selected twice. */
+        static void validateColumns(SampleSource source, List<int[]> selections) {
             int available = source.columnCount();
             String noun = source.columnName();
             java.util.Set<Integer> seen = new java.util.HashSet<>();
-            for (int[] sel : selections()) {
+            for (int[] sel : selections) {
                 for (int c : sel) {
                     if (c < 0 || c >= available) {
                         throw new UserError(noun + " " + c + " does not exist: " + source.describeColumns());
