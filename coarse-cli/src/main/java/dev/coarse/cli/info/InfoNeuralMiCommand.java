@@ -1,10 +1,10 @@
 package dev.coarse.cli.info;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.coarse.cli.JsonOutput;
-import dev.coarse.cli.Output;
-import dev.coarse.cli.ProgressReporter;
-import dev.coarse.cli.UserError;
+import dev.coarse.cli.command.JsonOutput;
+import dev.coarse.cli.command.Output;
+import dev.coarse.cli.command.ProgressReporter;
+import dev.coarse.cli.command.UserError;
 import dev.coarse.data.EnsembleSampleSource;
 import dev.coarse.data.SampleSource;
 import dev.coarse.learn.mi.ActivationFunction;

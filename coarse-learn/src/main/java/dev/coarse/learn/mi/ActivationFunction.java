@@ -2,6 +2,7 @@ package dev.coarse.learn.mi;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
+import dev.coarse.naming.Identified;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
 
@@ -10,7 +11,7 @@ import java.util.function.UnaryOperator;
  * (2019) and RSMI-NE; tanh and softplus give smooth critics (a smooth log density ratio, such as the bilinear one
  * of Gaussians, is fitted with fewer units); ELU (α = 1) is smooth with ReLU's unbounded positive side.
  */
-public enum ActivationFunction {
+public enum ActivationFunction implements Identified {
 
     RELU("relu", Activation::relu),
     TANH("tanh", Activation::tanh),
@@ -26,6 +27,7 @@ public enum ActivationFunction {
     }
 
     /** The short name used on the command line and in JSON. */
+    @Override
     public String id() {
         return id;
     }
@@ -41,11 +43,6 @@ public enum ActivationFunction {
      * @throws IllegalArgumentException for an unknown name, listing the known ones
      */
     public static ActivationFunction ofId(String id) {
-        for (ActivationFunction a : values()) {
-            if (a.id.equals(id.toLowerCase(Locale.ROOT))) {
-                return a;
-            }
-        }
-        throw new IllegalArgumentException("unknown activation '" + id + "' (known: relu, tanh, softplus, elu)");
+        return Identified.byId(ActivationFunction.class, "activation", id == null ? null : id.toLowerCase(Locale.ROOT));
     }
 }

@@ -1,6 +1,7 @@
 package dev.coarse.learn.mi;
 
 import ai.djl.ndarray.NDArray;
+import dev.coarse.naming.Identified;
 import dev.coarse.stats.Estimate;
 import dev.coarse.stats.Jackknife;
 import java.util.Locale;
@@ -32,7 +33,7 @@ import java.util.Locale;
  * depends on K); DV and NWJ pool the joint and marginal means over all batches before taking the logarithm or the
  * exponential, so that the estimate is that of all held-out pairs, with a delete-one-batch jackknife error.
  */
-public enum MiBound {
+public enum MiBound implements Identified {
 
     /** The InfoNCE (contrastive predictive coding) bound, capped at ln K. */
     INFONCE("infonce"),
@@ -54,6 +55,7 @@ public enum MiBound {
     }
 
     /** The short name used on the command line and in JSON: infonce, dv, nwj. */
+    @Override
     public String id() {
         return id;
     }
@@ -64,12 +66,7 @@ public enum MiBound {
      * @throws IllegalArgumentException for an unknown name, listing the known ones
      */
     public static MiBound ofId(String id) {
-        for (MiBound b : values()) {
-            if (b.id.equals(id.toLowerCase(Locale.ROOT))) {
-                return b;
-            }
-        }
-        throw new IllegalArgumentException("unknown bound '" + id + "' (known: infonce, dv, nwj)");
+        return Identified.byId(MiBound.class, "bound", id == null ? null : id.toLowerCase(Locale.ROOT));
     }
 
     /** The largest value the bound can take on batches of {@code batchSize}: ln K for InfoNCE, +∞ for DV and NWJ. */
