@@ -82,6 +82,73 @@ final class ClusterHistograms {
     }
 
     /**
+     * Builds the histograms cluster by cluster from dense labels handed out as symbols are first seen (0, then 1,
+     * …; a label is at most one more than the largest so far), such as {@link PairLabels} gives: no key range is
+     * needed in advance, the per-label arrays grow with the alphabet observed.
+     */
+    static final class LabelBuilder {
+
+        private int[] inCluster = new int[64];
+        private int[] touched = new int[64];
+        private int distinctInCluster;
+        private int[] start = new int[16];
+        private int[] entry = new int[64];
+        private int clusters;
+        private int entries;
+        private int symbols;
+
+        /** One row of the current cluster with the given label. */
+        void add(int label) {
+            if (label >= inCluster.length) {
+                inCluster = java.util.Arrays.copyOf(inCluster, Math.max(label + 1, 2 * inCluster.length));
+            }
+            symbols = Math.max(symbols, label + 1);
+            if (inCluster[label]++ == 0) {
+                if (distinctInCluster == touched.length) {
+                    touched = java.util.Arrays.copyOf(touched, 2 * touched.length);
+                }
+                touched[distinctInCluster++] = label;
+            }
+        }
+
+        /** Closes the current cluster (its rows are those added since the last call). */
+        void endCluster() {
+            long needed = 2L * (entries + distinctInCluster);
+            if (needed > entry.length) {
+                if (needed > Integer.MAX_VALUE - 8) {
+                    throw new IllegalArgumentException("more than 2^30 (cluster, symbol) counts: too many clusters");
+                }
+                entry = java.util.Arrays.copyOf(entry, (int) Math.min(Integer.MAX_VALUE - 8,
+                        Math.max(2L * entry.length, needed)));
+            }
+            for (int i = 0; i < distinctInCluster; i++) {
+                int label = touched[i];
+                entry[2 * entries] = label;
+                entry[2 * entries + 1] = inCluster[label];
+                entries++;
+                inCluster[label] = 0;
+            }
+            distinctInCluster = 0;
+            clusters++;
+            if (clusters + 1 > start.length) {
+                start = java.util.Arrays.copyOf(start, 2 * start.length);
+            }
+            start[clusters] = entries;
+        }
+
+        /** The number of distinct labels seen so far. */
+        int symbols() {
+            return symbols;
+        }
+
+        /** The histograms. The builder must not be used afterwards. */
+        ClusterHistograms build() {
+            return new ClusterHistograms(java.util.Arrays.copyOf(start, clusters + 1),
+                    java.util.Arrays.copyOf(entry, 2 * entries), symbols);
+        }
+    }
+
+    /**
      * Builds the histograms cluster by cluster from integer keys in [0, range), without a table of rows: the
      * labels are the ranks of the keys observed in all clusters (the smallest key observed is label 0), which
      * is how {@link SymbolTable} labels a joint symbol whose key orders it lexicographically.
