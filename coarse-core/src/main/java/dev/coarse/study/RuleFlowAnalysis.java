@@ -47,10 +47,10 @@ public final class RuleFlowAnalysis {
      * @param positions        blocks at the rule's own positions or everywhere
      * @param estimator        entropy estimator
      * @param resamples        bootstrap resamples (≥ 2)
-     * @param even             MCRG even operators (empty: no MCRG)
-     * @param odd              MCRG odd operators (empty: no y<sub>h</sub>)
+     * @param even             MCRG even operators (null: no MCRG)
+     * @param odd              MCRG odd operators (null: no MCRG)
      * @param bins             MCRG jackknife bins
-     * @param couplings        operators of the pseudo-likelihood fits (empty: no fits)
+     * @param couplings        operators of the pseudo-likelihood fits (null: no fits)
      * @param couplingSamples  fit only the first this many configurations of each level (0: all)
      * @param couplingBlocks   jackknife blocks of the fits
      */
@@ -63,9 +63,6 @@ public final class RuleFlowAnalysis {
             Objects.requireNonNull(environmentCode, "environmentCode");
             Objects.requireNonNull(positions, "positions");
             Objects.requireNonNull(estimator, "estimator");
-            Objects.requireNonNull(even, "even");
-            Objects.requireNonNull(odd, "odd");
-            Objects.requireNonNull(couplings, "couplings");
             if (steps < 1) {
                 throw new IllegalArgumentException("a flow needs at least one step, got " + steps);
             }
@@ -111,7 +108,7 @@ public final class RuleFlowAnalysis {
             spinLevels++;
         }
         List<Mcrg.Level> mcrg = List.of();
-        if (spinLevels >= 2 && settings.even().size() > 0 && settings.odd().size() > 0) {
+        if (spinLevels >= 2 && settings.even() != null && settings.odd() != null) {
             mcrg = Mcrg.analyse(flow.spins(spinLevels - 1), flow.lattices().subList(0, spinLevels), settings.even(),
                     settings.odd(), settings.bins());
         }
@@ -119,7 +116,7 @@ public final class RuleFlowAnalysis {
         List<RuleFlowResult.Level> levels = new ArrayList<>();
         for (int n = 0; n <= steps; n++) {
             Optional<Couplings> couplings = Optional.empty();
-            if (n < spinLevels && settings.couplings().size() > 0) {
+            if (n < spinLevels && settings.couplings() != null) {
                 byte[][] spins = ((DiscreteConfigurations) flow.levels().get(n)).values();
                 if (settings.couplingSamples() > 0 && settings.couplingSamples() < spins.length) {
                     spins = Arrays.copyOf(spins, settings.couplingSamples());
