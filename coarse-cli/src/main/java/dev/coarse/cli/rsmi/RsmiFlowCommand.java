@@ -17,7 +17,6 @@ import dev.coarse.rg.CoarseGraining;
 import dev.coarse.rg.Coarsener;
 import dev.coarse.rg.OperatorSet;
 import dev.coarse.rg.RuleLearner;
-import dev.coarse.rg.TieBreak;
 import dev.coarse.stats.Estimate;
 import dev.coarse.study.RuleFlowAnalysis;
 import dev.coarse.study.RuleFlowResult;
@@ -126,7 +125,7 @@ public final class RsmiFlowCommand implements Callable<Integer> {
         if (b < 2) {
             throw new UserError("--b must be at least 2, got " + b);
         }
-        CoarseGraining coarseGraining = RuleArgument.resolve(rule, b, tieBreak());
+        CoarseGraining coarseGraining = RuleArgument.resolve(rule, b, RuleArgument.ties(ties, "--ties"));
         // what the rule reads, and that it can be applied --levels times: before anything runs
         coarseGraining.coarseDegreesOfFreedom(data.degreesOfFreedom());
         List<Lattice> lattices = Coarsener.lattices(data.lattice(), coarseGraining, levels);
@@ -222,14 +221,6 @@ public final class RsmiFlowCommand implements Callable<Integer> {
 
     private static String format(Estimate e) {
         return Double.isNaN(e.mean()) ? "–" : String.format(Locale.ROOT, "%.4f ± %.4f", e.mean(), e.error());
-    }
-
-    private TieBreak tieBreak() {
-        return switch (ties) {
-            case "coin" -> TieBreak.COIN;
-            case "fixed" -> TieBreak.FIXED_SITE;
-            default -> throw new UserError("unknown --ties '" + ties + "' (known: coin, fixed)");
-        };
     }
 
     private static <E extends Enum<E>> E choice(String value, Class<E> type, String option) {

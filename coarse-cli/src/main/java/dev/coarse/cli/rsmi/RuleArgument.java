@@ -56,12 +56,15 @@ final class RuleArgument {
             }
             w[i] = weights.get(i).asDouble();
         }
-        String ties = json.path("ties").asText("fixed");
-        TieBreak tieBreak = switch (ties) {
+        return new LinearFilterRule(json.get("b").asInt(), w, ties(json.path("ties").asText("fixed"), file + ": ties"));
+    }
+
+    /** The tie rule named {@code coin} or {@code fixed}; {@code what} names the setting in the error. */
+    static TieBreak ties(String value, String what) {
+        return switch (value) {
             case "coin" -> TieBreak.COIN;
             case "fixed" -> TieBreak.FIXED_SITE;
-            default -> throw new UserError(file + ": unknown ties '" + ties + "' (known: coin, fixed)");
+            default -> throw new UserError("unknown " + what + " '" + value + "' (known: coin, fixed)");
         };
-        return new LinearFilterRule(json.get("b").asInt(), w, tieBreak);
     }
 }
