@@ -7,6 +7,7 @@ import dev.coarse.cli.exact.ExactCommand;
 import dev.coarse.cli.info.InfoCommand;
 import dev.coarse.cli.rbm.RbmCommand;
 import dev.coarse.cli.rg.RgCommand;
+import dev.coarse.cli.rsmi.RsmiCommand;
 import dev.coarse.cli.run.RunCommand;
 import dev.coarse.cli.sample.InspectCommand;
 import dev.coarse.cli.sample.SampleCommand;
@@ -35,6 +36,7 @@ import picocli.CommandLine.Option;
             SampleCommand.class,
             RgCommand.class,
             RbmCommand.class,
+            RsmiCommand.class,
             RunCommand.class,
             InfoCommand.class,
             BenchCommand.class,

@@ -82,38 +82,41 @@ final class ClusterHistograms {
     }
 
     /**
-     * Builds the histograms cluster by cluster from integer keys in [0, range), without a table of rows: the
-     * labels are the ranks of the keys observed in all clusters (the smallest key observed is label 0), which
-     * is how {@link SymbolTable} labels a joint symbol whose key orders it lexicographically.
+     * Builds the histograms cluster by cluster from dense labels handed out as symbols are first seen (0, then 1,
+     * …; a label is at most one more than the largest so far), such as {@link PairLabels} gives: no key range is
+     * needed in advance, the per-label arrays grow with the alphabet observed.
      */
-    static final class Builder {
+    static class LabelBuilder {
 
-        private final int[] inCluster;
-        private final boolean[] observed;
+        private int[] inCluster;
         private int[] touched;
         private int distinctInCluster;
         private int[] start = new int[16];
         private int[] entry = new int[64];
         private int clusters;
         private int entries;
+        private int symbols;
 
-        /** @param range one more than the largest key (at most 2<sup>26</sup>) */
-        Builder(int range) {
-            if (range < 1 || range > 1 << 26) {
-                throw new IllegalArgumentException("key range must lie in [1, 2^26], got " + range);
-            }
-            inCluster = new int[range];
-            observed = new boolean[range];
-            touched = new int[Math.min(range, 1024)];
+        LabelBuilder() {
+            this(64);
         }
 
-        /** One row of the current cluster with the given key. */
-        void add(int key) {
-            if (inCluster[key]++ == 0) {
+        LabelBuilder(int initialSymbols) {
+            inCluster = new int[Math.max(1, initialSymbols)];
+            touched = new int[Math.min(inCluster.length, 1024)];
+        }
+
+        /** One row of the current cluster with the given label. */
+        void add(int label) {
+            if (label >= inCluster.length) {
+                inCluster = java.util.Arrays.copyOf(inCluster, Math.max(label + 1, 2 * inCluster.length));
+            }
+            symbols = Math.max(symbols, label + 1);
+            if (inCluster[label]++ == 0) {
                 if (distinctInCluster == touched.length) {
-                    touched = java.util.Arrays.copyOf(touched, Math.min(inCluster.length, 2 * touched.length));
+                    touched = java.util.Arrays.copyOf(touched, Math.max(1, 2 * touched.length));
                 }
-                touched[distinctInCluster++] = key;
+                touched[distinctInCluster++] = label;
             }
         }
 
@@ -128,12 +131,11 @@ final class ClusterHistograms {
                         Math.max(2L * entry.length, needed)));
             }
             for (int i = 0; i < distinctInCluster; i++) {
-                int key = touched[i];
-                entry[2 * entries] = key;
-                entry[2 * entries + 1] = inCluster[key];
+                int label = touched[i];
+                entry[2 * entries] = label;
+                entry[2 * entries + 1] = inCluster[label];
                 entries++;
-                observed[key] = true;
-                inCluster[key] = 0;
+                inCluster[label] = 0;
             }
             distinctInCluster = 0;
             clusters++;
@@ -143,28 +145,75 @@ final class ClusterHistograms {
             start[clusters] = entries;
         }
 
-        /** The number of distinct keys observed so far. */
+        /** One more than the largest label seen so far. */
+        int symbols() {
+            return symbols;
+        }
+
+        /** The histograms. The builder must not be used afterwards. */
+        ClusterHistograms build() {
+            return new ClusterHistograms(java.util.Arrays.copyOf(start, clusters + 1),
+                    java.util.Arrays.copyOf(entry, 2 * entries), symbols);
+        }
+
+        /** Which labels occur in the closed clusters. */
+        final boolean[] observed() {
+            boolean[] observed = new boolean[symbols];
+            for (int i = 0; i < 2 * entries; i += 2) {
+                observed[entry[i]] = true;
+            }
+            return observed;
+        }
+
+        /** The histograms with each label replaced by {@code relabel[label]}. */
+        final ClusterHistograms build(int[] relabel, int symbolCount) {
+            int[] labelled = java.util.Arrays.copyOf(entry, 2 * entries);
+            for (int i = 0; i < labelled.length; i += 2) {
+                labelled[i] = relabel[labelled[i]];
+            }
+            return new ClusterHistograms(java.util.Arrays.copyOf(start, clusters + 1), labelled, symbolCount);
+        }
+    }
+
+    /**
+     * Builds the histograms cluster by cluster from integer keys in [0, range), without a table of rows: the
+     * labels are the ranks of the keys observed in all clusters (the smallest key observed is label 0), which
+     * is how {@link SymbolTable} labels a joint symbol whose key orders it lexicographically.
+     */
+    static final class Builder extends LabelBuilder {
+
+        /** @param range one more than the largest key (at most 2<sup>26</sup>) */
+        Builder(int range) {
+            super(checkedRange(range));
+        }
+
+        private static int checkedRange(int range) {
+            if (range < 1 || range > 1 << 26) {
+                throw new IllegalArgumentException("key range must lie in [1, 2^26], got " + range);
+            }
+            return range;
+        }
+
+        /** The number of distinct keys observed so far (in closed clusters). */
         int distinctKeys() {
             int n = 0;
-            for (boolean o : observed) {
+            for (boolean o : observed()) {
                 n += o ? 1 : 0;
             }
             return n;
         }
 
         /** The histograms, keys replaced by their ranks. The builder must not be used afterwards. */
+        @Override
         ClusterHistograms build() {
+            boolean[] observed = observed();
             int[] rank = new int[observed.length];
             int n = 0;
             for (int key = 0; key < observed.length; key++) {
                 rank[key] = n;
                 n += observed[key] ? 1 : 0;
             }
-            int[] labelled = java.util.Arrays.copyOf(entry, 2 * entries);
-            for (int i = 0; i < labelled.length; i += 2) {
-                labelled[i] = rank[labelled[i]];
-            }
-            return new ClusterHistograms(java.util.Arrays.copyOf(start, clusters + 1), labelled, n);
+            return build(rank, n);
         }
     }
 }

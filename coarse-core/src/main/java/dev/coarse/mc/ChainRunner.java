@@ -168,6 +168,9 @@ public final class ChainRunner {
         if (model instanceof PottsModel potts) {
             id.put("q", String.valueOf(potts.q()));
         }
+        if (model instanceof DimerModel dimers) {
+            id.put("v", Double.toString(dimers.v()));
+        }
         id.put("sampler", spec.sampler().id());
         id.put("sweeps", String.valueOf(spec.sweeps()));
         id.put("thermalize", String.valueOf(spec.thermalize()));

@@ -8,7 +8,10 @@
  * ({@link dev.coarse.study.Stages}), so a module above core (coarse-learn) adds one without core knowing it. Spec
  * files are read through a {@link dev.coarse.study.SpecSource} that the file's format supplies. Also here: the two
  * drivers that sample their own data, the Binder scan ({@link dev.coarse.study.BinderScan}) and the coupling flow
- * diagram ({@link dev.coarse.study.FlowDiagram}). Above {@code mc}, {@code rg}, {@code info}, {@code exact} and
+ * diagram ({@link dev.coarse.study.FlowDiagram}); and the measurement of an iterated rule level by level
+ * ({@link dev.coarse.study.RuleFlowAnalysis}: information kept, couplings, MCRG exponents) with the comparison of rules
+ * that the {@code rsmi} stage runs ({@link dev.coarse.study.RsmiComparison}; coarse-learn registers that stage, which
+ * supplies the learned rule). Above {@code mc}, {@code rg}, {@code info}, {@code exact} and
  * {@code data}; knows nothing of coarse-learn or the CLI.
  */
 package dev.coarse.study;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coarse.cli.command.JsonOutput;
 import dev.coarse.cli.command.Output;
+import dev.coarse.configuration.DegreesOfFreedom;
 import dev.coarse.data.EnsembleFile;
 import dev.coarse.data.EnsembleMeta;
 import dev.coarse.lattice.Lattice;
@@ -77,6 +78,14 @@ public final class InspectCommand implements Callable<Integer> {
         node.put("chains", m.chains());
         JsonOutput.putNumber(node, "tau_int", m.tauInt());
         node.put("coarse_version", m.coarseVersion());
+        ObjectNode parameters = node.putObject("parameters");
+        m.parameters().forEach((name, value) -> JsonOutput.putNumber(parameters, name, value));
+        DegreesOfFreedom dof = level.degreesOfFreedom();
+        ObjectNode values = node.putObject("degrees_of_freedom");
+        values.put("values", dof.values().id());
+        values.put("states", dof.states());
+        values.put("support", dof.support().id());
+        values.put("components", dof.components());
         node.put("n_samples", level.sampleCount());
         ArrayNode shape = node.putArray("shape");
         for (long s : level.shape()) {
@@ -97,6 +106,8 @@ public final class InspectCommand implements Callable<Integer> {
             row(out, "T", Double.toString(m.temperature()));
             row(out, "h", Double.toString(m.field()));
             row(out, "q", Integer.toString(m.q()));
+            m.parameters().forEach((name, value) -> row(out, name, Double.toString(value)));
+            row(out, "values", level.degreesOfFreedom().toString());
             row(out, "sampler", m.sampler());
             row(out, "seed", Long.toString(m.seed()));
             row(out, "sweeps", m.sweeps() + " per chain (thermalize " + m.thermalize() + ")");

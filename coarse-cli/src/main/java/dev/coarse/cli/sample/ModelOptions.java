@@ -2,6 +2,7 @@ package dev.coarse.cli.sample;
 
 import dev.coarse.cli.command.UserError;
 import dev.coarse.lattice.Lattice;
+import dev.coarse.model.DimerModel;
 import dev.coarse.model.IsingModel;
 import dev.coarse.model.Model;
 import dev.coarse.model.PottsModel;
@@ -13,7 +14,7 @@ public final class ModelOptions {
 
     /** The models the CLI knows, by name. */
     public enum ModelName {
-        ising1d(1), ising2d(2), ising3d(3), potts2d(2);
+        ising1d(1), ising2d(2), ising3d(3), potts2d(2), dimer2d(2);
 
         final int dimension;
 
@@ -39,6 +40,10 @@ public final class ModelOptions {
     @Option(names = "--q", paramLabel = "q", description = "Number of Potts states (potts2d only; default 3).")
     Integer q;
 
+    @Option(names = "--v", paramLabel = "v",
+            description = "Aligned-plaquette coupling v of close-packed dimers (dimer2d only; default 0: free dimers).")
+    Double v;
+
     static final class Temperature {
         @Option(names = "--T", paramLabel = "T", description = "Temperature T > 0.")
         Double t;
@@ -61,6 +66,18 @@ public final class ModelOptions {
     public Model build() {
         Lattice lattice = Lattice.of(model.dimension, linearSize);
         double t = temperature.value();
+        if (v != null && model != ModelName.dimer2d) {
+            throw new UserError("--v applies to dimer2d only");
+        }
+        if (model == ModelName.dimer2d) {
+            if (field != 0) {
+                throw new UserError("--h applies to Ising models only");
+            }
+            if (q != null) {
+                throw new UserError("--q applies to potts2d only");
+            }
+            return new DimerModel(lattice, v == null ? 0.0 : v, t);
+        }
         if (model == ModelName.potts2d) {
             if (field != 0) {
                 throw new UserError("--h applies to Ising models only");

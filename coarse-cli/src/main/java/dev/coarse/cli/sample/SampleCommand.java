@@ -16,6 +16,7 @@ import dev.coarse.mc.ChainRunner;
 import dev.coarse.mc.Observables;
 import dev.coarse.mc.RunSpec;
 import dev.coarse.mc.SamplerKind;
+import dev.coarse.model.DimerModel;
 import dev.coarse.model.IsingModel;
 import dev.coarse.model.Model;
 import dev.coarse.model.PottsModel;
@@ -37,11 +38,11 @@ public final class SampleCommand implements Callable<Integer> {
     @Mixin
     ModelOptions modelOptions;
 
-    @Option(names = "--sampler", defaultValue = "metropolis", paramLabel = "NAME",
+    @Option(names = "--sampler", paramLabel = "NAME",
             description = "metropolis, heatbath, wolff, sw (Ising); metropolis, wolff (Potts); multispin (Ising, even L:"
                     + " 64 replicas per chain group; in 2D eight sites per block, one 512-bit vector on a JDK after 17 with AVX-512);"
-                    + " multispin-narrow (2D Ising, even L: four sites per block, the chain multispin gave before 2026-11-24)."
-                    + " Default ${DEFAULT-VALUE}.")
+                    + " multispin-narrow (2D Ising, even L: four sites per block, the chain multispin gave before 2026-11-24);"
+                    + " worm (dimer2d). Default metropolis, worm for dimer2d.")
     String sampler;
 
     @Option(names = "--sweeps", defaultValue = "10000", description = "Measured sweeps per chain (default ${DEFAULT-VALUE}).")
@@ -74,6 +75,8 @@ public final class SampleCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Model model = modelOptions.build();
+        String sampler = this.sampler != null ? this.sampler
+                : model instanceof DimerModel ? SamplerKind.WORM.id() : SamplerKind.METROPOLIS.id();
         destination.refuseToOverwrite();
         RunSpec run = new RunSpec(model, SamplerKind.forId(sampler, model), sweeps, thermalize, thin, chains,
                 seed.value(), threads.count());
@@ -108,6 +111,9 @@ public final class SampleCommand implements Callable<Integer> {
             if (model instanceof PottsModel potts) {
                 root.put("q", potts.q());
             }
+            if (model instanceof DimerModel dimers) {
+                root.put("v", dimers.v());
+            }
             root.put("sampler", sampler);
             root.put("seed", seed.value());
             root.put("sweeps", sweeps);
@@ -123,8 +129,9 @@ public final class SampleCommand implements Callable<Integer> {
             observables.forEach((name, e) -> obs.set(name, JsonOutput.estimate(e)));
             output.print(root);
         } else {
-            stdout.printf("%s  L=%d  T=%.6g  sampler=%s  seed=%d  %d samples%n", model.name(),
-                    model.lattice().linearSize(), model.temperature(), sampler, seed.value(),
+            String coupling = model instanceof DimerModel dimers ? String.format("  v=%.6g", dimers.v()) : "";
+            stdout.printf("%s  L=%d  T=%.6g%s  sampler=%s  seed=%d  %d samples%n", model.name(),
+                    model.lattice().linearSize(), model.temperature(), coupling, sampler, seed.value(),
                     result.configurations().length);
             observables.forEach((name, e) -> stdout.printf("  %-20s %14.8g ± %-12.3g tau_int=%.3g%n",
                     name, e.mean(), e.error(), e.tauInt()));
@@ -138,17 +145,21 @@ public final class SampleCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The ensemble file's content: the run's configurations with its model, sampling and τ<sub>int</sub> of |m|. */
+    /**
+     * The ensemble file's content: the run's configurations with its model (and its couplings beyond T, h and q, such
+     * as the dimers' v), sampling and τ<sub>int</sub> of the order parameter (|m|; |Ψ| for dimers).
+     */
     public static Ensemble ensembleOf(RunSpec run, ChainResult result, Map<String, Estimate> observables) {
         Model model = run.model();
         double field = model instanceof IsingModel ising ? ising.field() : 0.0;
         int q = model instanceof PottsModel potts ? potts.q() : 2;
-        Estimate absM = observables.get("abs_magnetization");
+        Map<String, Double> parameters = model instanceof DimerModel dimers ? dimers.parameters() : Map.of();
+        Estimate order = observables.get(model instanceof DimerModel ? "columnar_order" : "abs_magnetization");
         Map<String, String> provenance = new LinkedHashMap<>();
         provenance.put("command", "coarse sample");
         EnsembleMeta meta = new EnsembleMeta(model.name(), model.lattice().dimension(), model.lattice().linearSize(),
                 model.temperature(), field, q, run.sampler().id(), run.seed(), run.sweeps(), run.thermalize(), run.thin(),
-                run.chains(), absM == null ? Double.NaN : absM.tauInt(), CoarseVersion.get(), provenance);
+                run.chains(), order == null ? Double.NaN : order.tauInt(), CoarseVersion.get(), provenance, parameters);
         return new Ensemble(meta, model.lattice(), result.configurations());
     }
 }

@@ -1,0 +1,12 @@
+package dev.coarse.cli.rsmi;
+
+import dev.coarse.cli.command.CommandGroup;
+import picocli.CommandLine.Command;
+
+/** {@code coarse rsmi}: real-space mutual information coarse-graining and its flows. */
+@Command(name = "rsmi",
+        mixinStandardHelpOptions = true,
+        description = "Real-space mutual information: the information a rule keeps and its iterated flow.",
+        subcommands = {RsmiFlowCommand.class})
+public final class RsmiCommand extends CommandGroup {
+}

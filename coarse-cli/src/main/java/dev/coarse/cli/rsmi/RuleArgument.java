@@ -1,0 +1,70 @@
+package dev.coarse.cli.rsmi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.coarse.cli.command.UserError;
+import dev.coarse.cli.command.JsonOutput;
+import dev.coarse.rg.CoarseGraining;
+import dev.coarse.rg.CoarseGrainingRules;
+import dev.coarse.rg.LinearFilterRule;
+import dev.coarse.rg.TieBreak;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * What {@code --rule} names: a fixed rule ({@code majority}, {@code decimation}) or a rule file (JSON). A rule file
+ * holds {@code "rule"}: {@code "linear-filter"} ({@code "b"}, {@code "weights"}: one per block site in row-major
+ * order, {@code "ties"}: {@code "coin"|"fixed"}, the sign of the weighted block sum, {@code LinearFilterRule}).
+ * A learned filter's file (coarse-learn's RSMI filter, written by {@code coarse rsmi train --out}) is read here too:
+ * the place is marked in {@link #fromFile}.
+ */
+final class RuleArgument {
+
+    private RuleArgument() {
+    }
+
+    /** The rule {@code --rule} names (the same at every level of a flow). */
+    static CoarseGraining resolve(String rule, int b, TieBreak ties) throws IOException {
+        if (CoarseGrainingRules.NAMES.contains(rule)) {
+            return CoarseGrainingRules.byName(rule, b, ties);
+        }
+        Path file = Path.of(rule);
+        if (!rule.endsWith(".json")) {
+            throw new UserError("unknown --rule '" + rule + "' (known: " + String.join(", ", CoarseGrainingRules.NAMES)
+                    + ", or a rule file FILE.json)");
+        }
+        if (!Files.exists(file)) {
+            throw new UserError("rule file " + file + " does not exist");
+        }
+        return fromFile(file, JsonOutput.MAPPER.readTree(file.toFile()));
+    }
+
+    private static CoarseGraining fromFile(Path file, JsonNode json) {
+        String kind = json.path("rule").asText("");
+        // the learned RSMI filter (coarse-learn, dev.coarse.learn.rsmi) is read here when its file format exists
+        if (!kind.equals("linear-filter")) {
+            throw new UserError(file + ": unknown rule '" + kind + "' (known: linear-filter)");
+        }
+        JsonNode weights = json.path("weights");
+        if (!weights.isArray() || weights.isEmpty() || !json.path("b").canConvertToInt()) {
+            throw new UserError(file + ": a linear filter needs \"b\" and a non-empty array \"weights\"");
+        }
+        double[] w = new double[weights.size()];
+        for (int i = 0; i < w.length; i++) {
+            if (!weights.get(i).isNumber()) {
+                throw new UserError(file + ": weight " + i + " is not a number");
+            }
+            w[i] = weights.get(i).asDouble();
+        }
+        return new LinearFilterRule(json.get("b").asInt(), w, ties(json.path("ties").asText("fixed"), file + ": ties"));
+    }
+
+    /** The tie rule named {@code coin} or {@code fixed}; {@code what} names the setting in the error. */
+    static TieBreak ties(String value, String what) {
+        return switch (value) {
+            case "coin" -> TieBreak.COIN;
+            case "fixed" -> TieBreak.FIXED_SITE;
+            default -> throw new UserError("unknown " + what + " '" + value + "' (known: coin, fixed)");
+        };
+    }
+}

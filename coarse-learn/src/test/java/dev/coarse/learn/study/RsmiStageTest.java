@@ -1,0 +1,57 @@
+package dev.coarse.learn.study;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.coarse.info.RuleInformation;
+import dev.coarse.mc.SamplerKind;
+import dev.coarse.rg.TieBreak;
+import dev.coarse.study.InfoSettings;
+import dev.coarse.study.RsmiResult;
+import dev.coarse.study.RsmiSettings;
+import dev.coarse.study.Sampling;
+import dev.coarse.study.Stages;
+import dev.coarse.study.Study;
+import dev.coarse.study.StudyModel;
+import dev.coarse.study.StudyResults;
+import dev.coarse.study.StudySpec;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The rsmi stage, found through coarse-learn's service file and run as core runs every stage. */
+class RsmiStageTest {
+
+    private static final StudyModel ISING = StudyModel.ising(2);
+
+    static RsmiSettings small() {
+        return new RsmiSettings(new Sampling(SamplerKind.WOLFF, 3000, 200, 10, 2), 16,
+                ISING.criticalPoint().criticalTemperature(), 2, 2, List.of(RsmiSettings.Rule.values()),
+                TieBreak.FIXED_SITE, 0, 1, RuleInformation.Environment.SUM, InfoSettings.Estimator.MILLER_MADOW, 20, 2,
+                1, 10, List.of("nn", "nnn"), 200);
+    }
+
+    @Test
+    void runsAfterCoresStagesAndComparesTheFixedRulesUntilALearnedOneExists() {
+        assertThat(Stages.names()).containsSubsequence("info", RsmiStage.NAME);
+        StudySpec spec = new StudySpec("s", 3, ISING, List.of(RsmiStage.NAME), Map.of(RsmiStage.NAME, small()));
+        StudyResults results = Study.run(spec, 1);
+        RsmiResult r = results.result(RsmiResult.class).orElseThrow();
+        assertThat(r.rules()).extracting(RsmiResult.Entry::rule).containsExactly("majority", "decimation");
+        assertThat(r.note()).contains("no learned rule");
+        double[] majority = r.entry(RsmiSettings.Rule.MAJORITY).orElseThrow().filter()[0];
+        double[] decimation = r.entry(RsmiSettings.Rule.DECIMATION).orElseThrow().filter()[0];
+        // majority with ties to the corner: every site counts, the corner most; its two neighbours alike by symmetry
+        assertThat(majority[0]).isEqualTo(1.0);
+        assertThat(java.util.Arrays.stream(majority).min().orElseThrow()).isGreaterThan(0.05);
+        assertThat(majority[2]).isCloseTo(majority[1], org.assertj.core.data.Offset.offset(0.05));
+        assertThat(decimation[0]).isEqualTo(1.0);
+        for (int j = 1; j < 4; j++) {
+            assertThat(Math.abs(decimation[j])).as("decimation keeps the corner").isLessThan(1e-9);
+        }
+        var level = r.entry(RsmiSettings.Rule.MAJORITY).orElseThrow().flow().levels().get(1);
+        assertThat(level.information("kept_fraction").mean()).isBetween(0.5, 1.0);
+        assertThat(level.yH().mean()).isBetween(1.8, 1.95);
+        assertThat(RsmiResult.fromJson(r.toJson()).toJson()).isEqualTo(r.toJson());
+        assertThat(Study.run(spec, 2).toJson().get("stages")).isEqualTo(results.toJson().get("stages"));
+    }
+}
