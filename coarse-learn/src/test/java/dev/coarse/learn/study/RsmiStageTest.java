@@ -31,13 +31,19 @@ class RsmiStageTest {
     }
 
     @Test
-    void runsAfterCoresStagesAndComparesTheFixedRulesUntilALearnedOneExists() {
+    void runsAfterCoresStagesAndComparesTheLearnedFilterWithTheFixedRules() {
         assertThat(Stages.names()).containsSubsequence("info", RsmiStage.NAME);
         StudySpec spec = new StudySpec("s", 3, ISING, List.of(RsmiStage.NAME), Map.of(RsmiStage.NAME, small()));
         StudyResults results = Study.run(spec, 1);
         RsmiResult r = results.result(RsmiResult.class).orElseThrow();
-        assertThat(r.rules()).extracting(RsmiResult.Entry::rule).containsExactly("majority", "decimation");
-        assertThat(r.note()).contains("no learned rule");
+        assertThat(r.rules()).extracting(RsmiResult.Entry::rule).containsExactly("learned", "majority",
+                "decimation");
+        assertThat(r.note()).isEmpty();
+        // the learned filter of a 2×2 block at T_c is the block spin: every weight of the fitted filter alike
+        double[] learned = r.entry(RsmiSettings.Rule.LEARNED).orElseThrow().filter()[0];
+        for (double w : learned) {
+            assertThat(Math.abs(w)).as("learned filter %s", java.util.Arrays.toString(learned)).isGreaterThan(0.8);
+        }
         double[] majority = r.entry(RsmiSettings.Rule.MAJORITY).orElseThrow().filter()[0];
         double[] decimation = r.entry(RsmiSettings.Rule.DECIMATION).orElseThrow().filter()[0];
         // majority with ties to the corner: every site counts, the corner most; its two neighbours alike by symmetry
