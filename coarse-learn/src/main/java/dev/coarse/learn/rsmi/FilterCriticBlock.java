@@ -10,12 +10,14 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.ConstantInitializer;
 import ai.djl.util.PairList;
 import dev.coarse.learn.engine.GlorotUniform;
 import java.util.random.RandomGenerator;
 
 /**
- * The network RSMI trains: the filter Λ (a linear map without bias, V → n<sub>h</sub> logits), the relaxed hidden
+ * The network RSMI trains: the filter Λ (a linear map without bias, V → n<sub>h</sub> logits z<sub>j</sub> =
+ * Λ<sub>j</sub>·V/‖Λ<sub>j</sub>‖, each row normalised), the relaxed hidden
  * variables of {@link HiddenKind}, and a critic scoring every (H<sub>i</sub>, E<sub>j</sub>) pairing of a batch.
  *
  * <p>Input {@code NDList(v, e, noise, temperature)}: v (K, |V|), e (K, |E|), noise (K, n<sub>h</sub>) — logistic
@@ -29,6 +31,9 @@ final class FilterCriticBlock extends AbstractBlock {
     private final Block critic;
     private final HiddenKind kind;
     private final int hidden;
+    private final Parameter gain;
+    /** g at the start: logits of a few units for an aligned block, so the relaxation is neither flat nor frozen. */
+    static final float INITIAL_GAIN = 2f;
 
     FilterCriticBlock(int hidden, HiddenKind kind, Block critic, RandomGenerator filterWeights) {
         this.hidden = hidden;
@@ -36,6 +41,13 @@ final class FilterCriticBlock extends AbstractBlock {
         this.filter = addChildBlock("filter", Linear.builder().setUnits(hidden).optBias(false).build());
         this.filter.setInitializer(new GlorotUniform(filterWeights), Parameter.Type.WEIGHT);
         this.critic = addChildBlock("critic", critic);
+        this.gain = addParameter(Parameter.builder().setName("gain").setType(Parameter.Type.GAMMA)
+                .optShape(new Shape(hidden)).optInitializer(new ConstantInitializer(INITIAL_GAIN)).build());
+    }
+
+    /** The gain g of z = g Λ·V/‖Λ‖, one per hidden variable. */
+    Parameter gain() {
+        return gain;
     }
 
     /** The filter's weight parameter, shape (n<sub>h</sub>, |V|). */
@@ -46,7 +58,13 @@ final class FilterCriticBlock extends AbstractBlock {
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
             PairList<String, Object> params) {
-        NDArray logits = filter.forward(store, new NDList(inputs.get(0)), training).singletonOrThrow();
+        NDArray v = inputs.get(0);
+        NDArray w = store.getValue(filterWeight(), v.getDevice(), training);
+        // weight normalisation (Salimans & Kingma 2016): each row of Λ enters with unit norm, so the sharpness of the
+        // relaxed H is set by the annealed temperature alone, not by a growing |Λ| that would saturate it early and
+        // stop the gradient that aligns the filter; sign and argmax, hence the hard filter, are unchanged
+        NDArray gain = store.getValue(gain(), v.getDevice(), training);
+        NDArray logits = Linear.linear(v, w.div(w.norm(new int[] {1}, true))).singletonOrThrow().mul(gain);
         NDArray h;
         if (training) {
             NDArray noisy = logits.add(inputs.get(2)).div(inputs.get(3));

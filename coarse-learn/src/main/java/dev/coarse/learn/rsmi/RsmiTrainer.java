@@ -152,9 +152,17 @@ public final class RsmiTrainer {
                     listener.epochDone(new EpochListener.Progress(epoch, settings.epochs(), trainingBounds[epoch - 1],
                             last.mean(), epoch, last.mean()));
                 }
+                double[][] learned = weights(block, hidden, training.visibleCount());
+                for (double[] row : learned) {
+                    for (double w : row) {
+                        if (!Double.isFinite(w)) {
+                            throw new IllegalArgumentException("training diverged (a filter weight is " + w
+                                    + "): try a smaller learning rate");
+                        }
+                    }
+                }
                 RsmiFilter filter = new RsmiFilter(lattice.dimension(), settings.blockSize(),
-                        discrete.degreesOfFreedom(), settings.kind(), weights(block, hidden,
-                        training.visibleCount()));
+                        discrete.degreesOfFreedom(), settings.kind(), learned);
                 double ceiling = settings.bound().ceiling(k);
                 return new TrainedFilter(filter, settings, last, ceiling, settings.bound().nearCeiling(last.mean(), k),
                         step, training.rows(), heldOut.rows(), trainingBounds, heldOutBounds,
