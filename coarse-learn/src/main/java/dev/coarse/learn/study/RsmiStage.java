@@ -60,10 +60,10 @@ public final class RsmiStage implements Stage<RsmiSettings, RsmiResult> {
         return RsmiComparison.run(model, settings, context, learnedRule(settings), "");
     }
 
-    /** Adam steps are cheap; the budget of the default study allows this many passes per level. */
-    static final int EPOCHS = 4;
-    /** (V, E) pairs drawn per configuration. */
-    static final int PAIRS = 8;
+    /** Adam steps per level: about 10 s on one core, enough for the 2×2 Ising filter to align (docs/rsmi.md). */
+    static final int STEPS = 800;
+    /** (V, E) pairs drawn per level, at most: as many blocks per configuration as that needs and the lattice has. */
+    static final int PAIRS = 25_000;
     /** The training geometry's buffer and environment where the lattice allows (RSMI-NE's 2D Ising setting). */
     static final int TRAINING_BUFFER = 2;
     static final int TRAINING_ENVIRONMENT = 4;
@@ -71,17 +71,25 @@ public final class RsmiStage implements Stage<RsmiSettings, RsmiResult> {
     /**
      * The learned rule of the comparison: an RSMI filter ({@link RsmiFilter}, one binary hidden spin per b×b block)
      * trained on each level's configurations by {@link RsmiTrainer} — "learn again on the coarse ensemble" — with
-     * InfoNCE, batches of 500, {@value #EPOCHS} epochs, {@value #PAIRS} pairs per configuration, buffer
-     * {@value #TRAINING_BUFFER} and environment {@value #TRAINING_ENVIRONMENT} (shrunk, environment first, where a
-     * coarse lattice is too small for them), seeded by the level's learner seed.
+     * InfoNCE, batches of 500 (fewer if the level has few pairs), about {@value #STEPS} Adam steps on up to
+     * {@value #PAIRS} pairs, buffer {@value #TRAINING_BUFFER} and environment {@value #TRAINING_ENVIRONMENT} (shrunk,
+     * environment first, where a coarse lattice is too small for them), seeded by the level's learner seed.
      */
     static RuleLearner learnedRule(RsmiSettings settings) {
         int b = settings.b();
         return (level, lattice, configurations, seed) -> {
             int[] shell = trainingShell(b, lattice.linearSize());
+            int blocks = lattice.blocks(b).blockCount();
+            int n = configurations.size();
+            int perConfiguration = (int) Math.max(1, Math.min(blocks, Math.ceil((double) PAIRS / Math.max(n, 1))));
+            double heldOut = RsmiTrainingSettings.DEFAULT_HELD_OUT;
+            int heldOutPairs = (int) Math.round(n * heldOut) * perConfiguration;
+            int batch = Math.max(2, Math.min(RsmiTrainingSettings.DEFAULT_BATCH, heldOutPairs / 2));
+            int perEpoch = Math.max(1, (n * perConfiguration - heldOutPairs) / batch);
+            int epochs = Math.max(1, (int) Math.ceil((double) STEPS / perEpoch));
             RsmiTrainingSettings training = RsmiTrainingSettings.defaults(b, shell[0], shell[1], 1, seed)
-                    .withTraining(RsmiTrainingSettings.DEFAULT_BATCH, EPOCHS, RsmiTrainingSettings.DEFAULT_LEARNING_RATE)
-                    .withPairs(PAIRS, RsmiTrainingSettings.DEFAULT_HELD_OUT);
+                    .withTraining(batch, epochs, RsmiTrainingSettings.DEFAULT_LEARNING_RATE)
+                    .withPairs(perConfiguration, heldOut);
             return new RsmiTrainer(training).train(lattice, configurations, EpochListener.NONE).filter();
         };
     }
