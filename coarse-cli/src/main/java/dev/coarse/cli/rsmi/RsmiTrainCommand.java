@@ -96,6 +96,10 @@ public final class RsmiTrainCommand implements Callable<Integer> {
             description = "Temperature at the last step, reached geometrically (default ${DEFAULT-VALUE}).")
     double finalTemperature;
 
+    @Option(names = "--gain", defaultValue = "" + RsmiTrainingSettings.DEFAULT_GAIN, paramLabel = "G",
+            description = "Initial gain of each filter row, logits G·Λ·V/|Λ| (default ${DEFAULT-VALUE}; 6 for 8×8 dimer blocks).")
+    double gain;
+
     @Option(names = "--width", defaultValue = "" + Mlp.DEFAULT_WIDTH, description = "Critic units per layer (default ${DEFAULT-VALUE}).")
     int width;
 
@@ -183,7 +187,7 @@ public final class RsmiTrainCommand implements Callable<Integer> {
         try {
             return new RsmiTrainingSettings(block, buffer, environment, hidden, HiddenKind.ofId(kind),
                     MiBound.ofId(bound), RsmiTrainingSettings.separableCritic(width, depth, embedding), batch, epochs,
-                    learningRate, initialTemperature, finalTemperature, pairs, heldOut, seed.value());
+                    learningRate, initialTemperature, finalTemperature, pairs, heldOut, gain, seed.value());
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage(), e);
         }

@@ -32,17 +32,15 @@ final class FilterCriticBlock extends AbstractBlock {
     private final HiddenKind kind;
     private final int hidden;
     private final Parameter gain;
-    /** g at the start: logits of a few units for an aligned block, so the relaxation is neither flat nor frozen. */
-    static final float INITIAL_GAIN = 2f;
 
-    FilterCriticBlock(int hidden, HiddenKind kind, Block critic, RandomGenerator filterWeights) {
+    FilterCriticBlock(int hidden, HiddenKind kind, Block critic, RandomGenerator filterWeights, float initialGain) {
         this.hidden = hidden;
         this.kind = kind;
         this.filter = addChildBlock("filter", Linear.builder().setUnits(hidden).optBias(false).build());
         this.filter.setInitializer(new GlorotUniform(filterWeights), Parameter.Type.WEIGHT);
         this.critic = addChildBlock("critic", critic);
         this.gain = addParameter(Parameter.builder().setName("gain").setType(Parameter.Type.GAMMA)
-                .optShape(new Shape(hidden)).optInitializer(new ConstantInitializer(INITIAL_GAIN)).build());
+                .optShape(new Shape(hidden)).optInitializer(new ConstantInitializer(initialGain)).build());
     }
 
     /** The gain g of z = g Λ·V/‖Λ‖, one per hidden variable. */

@@ -106,7 +106,7 @@ public final class RsmiTrainer {
         TorchEngine.seed(settings.seed());
         int hidden = settings.hidden();
         FilterCriticBlock block = new FilterCriticBlock(hidden, settings.kind(),
-                settings.critic().newBlock(criticWeights), filterWeights);
+                settings.critic().newBlock(criticWeights), filterWeights, (float) settings.initialGain());
         try (Model model = TorchEngine.newModel("rsmi")) {
             model.setBlock(block);
             DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(Optimizer.adam()
