@@ -34,7 +34,8 @@ import java.util.SplittableRandom;
  * by the training pairs' column means.
  *
  * <p>Per epoch the training pairs are shuffled and cut into ⌊N/K⌋ batches, one Adam step each on −bound; then the
- * critic with the hard H scores the held-out pairs. The last epoch's filter is the result, and its held-out bound,
+ * critic with the hard H scores the held-out pairs. The last epoch's filter is the result (binary rows oriented to a
+ * non-negative weight sum, {@link #orient}), and its held-out bound,
  * pooled over ⌊N<sub>held-out</sub>/K⌋ batches with a jackknife error, the reported I(H:E) — held-out data chose
  * nothing, so the estimate is not biased upwards by selection.
  *
@@ -161,6 +162,9 @@ public final class RsmiTrainer {
                         }
                     }
                 }
+                if (settings.kind() == HiddenKind.BINARY) {
+                    orient(learned);
+                }
                 RsmiFilter filter = new RsmiFilter(lattice.dimension(), settings.blockSize(),
                         discrete.degreesOfFreedom(), settings.kind(), learned);
                 double ceiling = settings.bound().ceiling(k);
@@ -221,6 +225,26 @@ public final class RsmiTrainer {
             }
         }
         return out;
+    }
+
+    /**
+     * Turns every binary row with a negative weight sum into its negative: h and −h keep the same information, and
+     * with this convention a learned block spin points along the block's magnetisation at every level of a flow, so
+     * that MCRG's odd operators of successive levels are not anti-correlated (a flipped level makes its y_h
+     * undefined). Modified: {@code weights}.
+     */
+    static void orient(double[][] weights) {
+        for (double[] row : weights) {
+            double sum = 0;
+            for (double w : row) {
+                sum += w;
+            }
+            if (sum < 0) {
+                for (int i = 0; i < row.length; i++) {
+                    row[i] = -row[i];
+                }
+            }
+        }
     }
 
     private static int[] identity(int n) {
