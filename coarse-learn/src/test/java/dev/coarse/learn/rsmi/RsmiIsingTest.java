@@ -55,6 +55,9 @@ class RsmiIsingTest {
         TrainedFilter b = new RsmiTrainer(small).train(Lattice.square(L), data, EpochListener.NONE);
         assertThat(a.filter().weights()).isDeepEqualTo(b.filter().weights());
         assertThat(a.mi()).isEqualTo(b.mi());
+        // the split is by configuration: 400 of the 2,000 held out, 16 pairs from each
+        assertThat(a.heldOutPairs()).isEqualTo(400 * 16);
+        assertThat(a.trainingPairs()).isEqualTo(1600 * 16);
     }
 
     @Test
