@@ -282,7 +282,7 @@ public final class Observables {
     }
 
     /** One sample per chain: the chains are independent draws, one series. Otherwise unchanged. */
-    private static double[][] arrange(double[][] chainSeries) {
+    static double[][] arrange(double[][] chainSeries) {
         if (chainSeries.length > 0 && chainSeries[0].length == 1) {
             double[] flat = new double[chainSeries.length];
             for (int c = 0; c < flat.length; c++) {
@@ -297,7 +297,7 @@ public final class Observables {
         return new double[][][] {arrange(modes[0]), arrange(modes[1])};
     }
 
-    private static double[][] map(double[][] series, java.util.function.DoubleUnaryOperator op) {
+    static double[][] map(double[][] series, java.util.function.DoubleUnaryOperator op) {
         double[][] out = new double[series.length][];
         for (int c = 0; c < series.length; c++) {
             out[c] = new double[series[c].length];
