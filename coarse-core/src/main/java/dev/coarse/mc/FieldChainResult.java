@@ -45,6 +45,15 @@ public record FieldChainResult(FieldRunSpec spec, double[][] configurations, dou
         return mean(stepSize);
     }
 
+    /** Leapfrog steps per trajectory averaged over the chains (each chain tunes its own step); 0 for Metropolis. */
+    public double meanLeapfrogSteps() {
+        double sum = 0;
+        for (int steps : leapfrogSteps) {
+            sum += steps;
+        }
+        return sum / leapfrogSteps.length;
+    }
+
     private static double mean(double[] values) {
         double sum = 0;
         for (double v : values) {

@@ -51,12 +51,12 @@ public final class FieldChainRunner {
             }
             long chainUpdates = spec.thermalize() + spec.updates();
             long reportEvery = Math.max(1, chainUpdates / REPORTS_PER_CHAIN);
-            sampler.tuning(true);
+            sampler.step().tuning(true);
             int kept = 0;
             for (long u = 1; u <= chainUpdates; u++) {
                 if (u == spec.thermalize() + 1) {
-                    sampler.tuning(false);
-                    sampler.resetCounts();
+                    sampler.step().tuning(false);
+                    sampler.step().resetCounts();
                 }
                 sampler.update(field, rng);
                 long production = u - spec.thermalize();
@@ -77,8 +77,8 @@ public final class FieldChainRunner {
                     }
                 }
             }
-            acceptance[c] = (double) sampler.accepted() / sampler.proposals();
-            stepSize[c] = sampler.stepSize();
+            acceptance[c] = sampler.step().acceptance();
+            stepSize[c] = sampler.step().size();
             leapfrogSteps[c] = sampler instanceof HybridMonteCarlo hmc ? hmc.leapfrogSteps() : 0;
         });
         return new FieldChainResult(spec, configurations, action, fieldSquared, magnetization, acceptance, stepSize,

@@ -10,7 +10,7 @@ import java.util.random.RandomGenerator;
  * field), accepted with min(1, e<sup>−ΔS</sup>), ΔS from {@link FieldModel#siteAction}. The symmetric proposal makes
  * each site update satisfy detailed balance; a sequential sweep keeps e<sup>−S</sup> invariant.
  *
- * <p>The half-width δ starts at 1 and is tuned towards a target acceptance (default 0.5) while {@link #tuning} is
+ * <p>The half-width δ starts at 1 and is tuned towards a target acceptance (default 0.5) while tuning is
  * on. Proposals are counted per site.
  */
 public final class FieldMetropolis implements FieldSampler {
@@ -19,10 +19,8 @@ public final class FieldMetropolis implements FieldSampler {
     public static final double DEFAULT_TARGET_ACCEPTANCE = 0.5;
 
     private final FieldModel model;
-    private final StepSizeTuner tuner;
+    private final AdaptiveStep step;
     private final boolean complex;
-    private long proposals;
-    private long accepted;
 
     /**
      * @param targetAcceptance the acceptance the width is tuned to, in (0, 1)
@@ -30,7 +28,7 @@ public final class FieldMetropolis implements FieldSampler {
      */
     public FieldMetropolis(FieldModel model, double targetAcceptance) {
         this.model = Objects.requireNonNull(model, "model");
-        this.tuner = new StepSizeTuner(1.0, targetAcceptance);
+        this.step = new AdaptiveStep(1.0, targetAcceptance);
         this.complex = model.componentsPerSite() == 2;
     }
 
@@ -54,48 +52,26 @@ public final class FieldMetropolis implements FieldSampler {
         int n = model.lattice().siteCount();
         int parts = complex ? 2 : 1;
         for (int x = 0; x < n; x++) {
-            double delta = tuner.step();
+            double delta = step.size();
             double re = field[parts * x];
             double im = complex ? field[2 * x + 1] : 0.0;
             double newRe = re + delta * (2 * rng.nextDouble() - 1);
             double newIm = complex ? im + delta * (2 * rng.nextDouble() - 1) : 0.0;
             double change = model.siteAction(field, x, newRe, newIm) - model.siteAction(field, x, re, im);
             double probability = change <= 0 ? 1.0 : Math.exp(-change);
-            proposals++;
-            if (rng.nextDouble() < probability) {
-                accepted++;
+            boolean accept = rng.nextDouble() < probability;
+            if (accept) {
                 field[parts * x] = newRe;
                 if (complex) {
                     field[2 * x + 1] = newIm;
                 }
             }
-            tuner.record(probability);
+            step.record(probability, accept);
         }
     }
 
     @Override
-    public void tuning(boolean on) {
-        tuner.on(on);
-    }
-
-    @Override
-    public double stepSize() {
-        return tuner.step();
-    }
-
-    @Override
-    public long proposals() {
-        return proposals;
-    }
-
-    @Override
-    public long accepted() {
-        return accepted;
-    }
-
-    @Override
-    public void resetCounts() {
-        proposals = 0;
-        accepted = 0;
+    public AdaptiveStep step() {
+        return step;
     }
 }

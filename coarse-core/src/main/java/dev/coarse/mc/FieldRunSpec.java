@@ -27,25 +27,7 @@ public record FieldRunSpec(FieldModel model, SamplerKind sampler, long updates, 
             throw new IllegalArgumentException("the " + sampler.id() + " sampler does not sample " + model.name()
                     + "; valid: hmc, metropolis");
         }
-        if (updates <= 0) {
-            throw new IllegalArgumentException("updates (sweeps or trajectories) must be > 0, got " + updates);
-        }
-        if (thin <= 0) {
-            throw new IllegalArgumentException("thin must be > 0, got " + thin);
-        }
-        if (thin > updates) {
-            throw new IllegalArgumentException("thin (" + thin + ") must not exceed the updates (" + updates
-                    + "): no configuration would be kept");
-        }
-        if (thermalize < 0) {
-            throw new IllegalArgumentException("thermalize must be >= 0, got " + thermalize);
-        }
-        if (chains < 1) {
-            throw new IllegalArgumentException("chains must be >= 1, got " + chains);
-        }
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
-        }
+        RunSpec.requireSchedule(updates, thermalize, thin, chains, threads);
         if (!(targetAcceptance > 0 && targetAcceptance < 1)) {
             throw new IllegalArgumentException("target acceptance must be in (0, 1), got " + targetAcceptance);
         }

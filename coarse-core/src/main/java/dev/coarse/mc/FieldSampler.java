@@ -8,9 +8,9 @@ import java.util.random.RandomGenerator;
  * {@code double[]} sibling of {@link Sampler} for lattice field theories ({@link HybridMonteCarlo},
  * {@link FieldMetropolis}).
  *
- * <p>A field sampler has one tunable step (HMC's leapfrog step, Metropolis' proposal width) and counts its
- * proposals. While {@link #tuning} is on, each update nudges the step towards the target acceptance (a
- * Robbins–Monro iteration on ln step); the chain runner turns it on for thermalisation only, so the production chain
+ * <p>A field sampler has one tunable step (HMC's leapfrog step, Metropolis' proposal width) that also
+ * counts its proposals ({@link #step()}, an {@link AdaptiveStep}). While tuning is on, each update nudges the step
+ * towards the target acceptance (a Robbins–Monro iteration on ln step); the chain runner turns it on for thermalisation only, so the production chain
  * is a fixed, exactly invariant kernel. Like a {@link Sampler}, one instance serves one chain, and all randomness
  * comes from the generator passed in.
  */
@@ -28,18 +28,6 @@ public interface FieldSampler {
      */
     void update(double[] field, RandomGenerator rng);
 
-    /** Turns step adaptation on (thermalisation) or off (production: the kernel is then fixed). */
-    void tuning(boolean on);
-
-    /** The current step: the leapfrog step ε, or the half-width of a Metropolis proposal. */
-    double stepSize();
-
-    /** Proposals made since the last {@link #resetCounts()} (trajectories, or single-site proposals). */
-    long proposals();
-
-    /** Proposals accepted since the last {@link #resetCounts()}. */
-    long accepted();
-
-    /** Sets the proposal counts to zero. */
-    void resetCounts();
+    /** The sampler's step, its tuning switch and its acceptance counts. */
+    AdaptiveStep step();
 }

@@ -11,7 +11,7 @@ import java.util.random.RandomGenerator;
  * and reversible under π → −π, so the test makes the kernel exact for any ε; ε only sets the acceptance and the cost.
  *
  * <p>The trajectory length τ is fixed (1 by default); ε is tuned towards a target acceptance while
- * {@link #tuning} is on ({@link StepSizeTuner}), so n = ⌈τ/ε⌉ follows it. A rejected trajectory restores the start
+ * tuning is on ({@link AdaptiveStep}), so n = ⌈τ/ε⌉ follows it. A rejected trajectory restores the start
  * exactly (a copy, not the reversed integration). Scratch: three arrays of the field's length.
  */
 public final class HybridMonteCarlo implements FieldSampler {
@@ -25,12 +25,10 @@ public final class HybridMonteCarlo implements FieldSampler {
 
     private final FieldModel model;
     private final double trajectoryLength;
-    private final StepSizeTuner tuner;
+    private final AdaptiveStep step;
     private final double[] momentum;
     private final double[] force;
     private final double[] start;
-    private long proposals;
-    private long accepted;
     private double lastEnergyViolation = Double.NaN;
 
     /**
@@ -44,7 +42,7 @@ public final class HybridMonteCarlo implements FieldSampler {
             throw new IllegalArgumentException("trajectory length must be finite and > 0, got " + trajectoryLength);
         }
         this.trajectoryLength = trajectoryLength;
-        this.tuner = new StepSizeTuner(Math.min(INITIAL_STEP, trajectoryLength), targetAcceptance);
+        this.step = new AdaptiveStep(Math.min(INITIAL_STEP, trajectoryLength), targetAcceptance);
         int n = model.fieldLength();
         this.momentum = new double[n];
         this.force = new double[n];
@@ -68,7 +66,7 @@ public final class HybridMonteCarlo implements FieldSampler {
 
     /** Leapfrog steps per trajectory, ⌈τ/ε⌉. */
     public int leapfrogSteps() {
-        return leapfrogSteps(trajectoryLength, tuner.step());
+        return leapfrogSteps(trajectoryLength, step.size());
     }
 
     /** ⌈τ/ε⌉, at least 1 (a step within 1e-9 of τ/n counts as n steps). */
@@ -84,19 +82,16 @@ public final class HybridMonteCarlo implements FieldSampler {
         }
         System.arraycopy(field, 0, start, 0, n);
         double before = hamiltonian(field, momentum);
-        double step = tuner.step();
-        leapfrog(field, momentum, step, leapfrogSteps(trajectoryLength, step));
+        double epsilon = step.size();
+        leapfrog(field, momentum, epsilon, leapfrogSteps(trajectoryLength, epsilon));
         double violation = hamiltonian(field, momentum) - before;
         lastEnergyViolation = violation;
         double probability = violation <= 0 ? 1.0 : Math.exp(-violation); // NaN (a blown-up trajectory) rejects
         boolean accept = rng.nextDouble() < probability;
-        proposals++;
-        if (accept) {
-            accepted++;
-        } else {
+        if (!accept) {
             System.arraycopy(start, 0, field, 0, n);
         }
-        tuner.record(Double.isNaN(probability) ? 0.0 : probability);
+        step.record(probability, accept);
     }
 
     /** ΔH of the last trajectory (before the accept test); NaN before the first. */
@@ -138,28 +133,7 @@ public final class HybridMonteCarlo implements FieldSampler {
     }
 
     @Override
-    public void tuning(boolean on) {
-        tuner.on(on);
-    }
-
-    @Override
-    public double stepSize() {
-        return tuner.step();
-    }
-
-    @Override
-    public long proposals() {
-        return proposals;
-    }
-
-    @Override
-    public long accepted() {
-        return accepted;
-    }
-
-    @Override
-    public void resetCounts() {
-        proposals = 0;
-        accepted = 0;
+    public AdaptiveStep step() {
+        return step;
     }
 }
