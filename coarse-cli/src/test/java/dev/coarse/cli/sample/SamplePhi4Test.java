@@ -140,8 +140,9 @@ class SamplePhi4Test {
                 "f = h5py.File(sys.argv[1], 'r')",
                 "g = f['level0']",
                 "d = g['configurations']",
-                "print(str(d.dtype), ','.join(str(s) for s in d.shape[1:]), d.shape[0], g.attrs['degrees_of_freedom'],",
-                "      g.attrs['model'], int(f.attrs['format_version']))",
+                "text = lambda v: v.decode() if isinstance(v, bytes) else str(v)",
+                "print(str(d.dtype), ','.join(str(s) for s in d.shape[1:]), d.shape[0], text(g.attrs['degrees_of_freedom']),",
+                "      text(g.attrs['model']), int(f.attrs['format_version']))",
                 "flat = d[()].reshape(d.shape[0], -1)",
                 "print(repr(float((flat * np.arange(1, flat.shape[1] + 1)).sum())))");
         CliRunLike out = python("-c", script, file.toString());
