@@ -1,6 +1,5 @@
 package dev.coarse.mc;
 
-import dev.coarse.lattice.Lattice;
 import dev.coarse.model.FieldModel;
 import dev.coarse.stats.Estimate;
 import dev.coarse.stats.MeanEstimator;
@@ -52,39 +51,15 @@ public final class FieldObservables {
      */
     public static Estimate[] correlationFunction(FieldChainResult result) {
         FieldModel model = result.spec().model();
-        Lattice lattice = model.lattice();
-        int n = lattice.siteCount();
-        int d = lattice.dimension();
         int parts = model.componentsPerSite();
-        int maxR = lattice.linearSize() / 2;
-        int chains = result.chains();
-        int samples = result.samplesPerChain();
-        double[][][] g = new double[maxR + 1][chains][samples];
-        for (int c = 0; c < chains; c++) {
-            for (int k = 0; k < samples; k++) {
-                double[] field = result.configuration(c, k);
-                for (int axis = 0; axis < d; axis++) {
-                    for (int i = 0; i < n; i++) {
-                        int j = i;
-                        for (int r = 0; r <= maxR; r++) {
-                            double product = 0;
-                            for (int p = 0; p < parts; p++) {
-                                product += field[parts * i + p] * field[parts * j + p];
-                            }
-                            g[r][c][k] += product;
-                            j = lattice.forwardNeighbour(j, axis);
-                        }
+        return Observables.correlationFunction(model.lattice(), result.chains(), result.samplesPerChain(),
+                (c, k, i, j) -> {
+                    double[] field = result.configuration(c, k);
+                    double product = 0;
+                    for (int p = 0; p < parts; p++) {
+                        product += field[parts * i + p] * field[parts * j + p];
                     }
-                }
-                for (int r = 0; r <= maxR; r++) {
-                    g[r][c][k] /= (double) n * d;
-                }
-            }
-        }
-        Estimate[] out = new Estimate[maxR + 1];
-        for (int r = 0; r <= maxR; r++) {
-            out[r] = MeanEstimator.of(Observables.arrange(g[r]));
-        }
-        return out;
+                    return product;
+                });
     }
 }

@@ -62,6 +62,8 @@ class SamplePhi4Test {
         assertThat(e.meta().sampler()).isEqualTo("hmc");
         assertThat(e.meta().parameters()).containsEntry("kappa", 0.2).containsEntry("lambda", 0.0);
         assertThat(e.meta().provenance()).containsKeys("acceptance", "step_size", "leapfrog_steps");
+        assertThat(e.fieldModel()).isEqualTo(new Phi4Model(Lattice.square(6), 0.2, 0.0));
+        org.assertj.core.api.Assertions.assertThatThrownBy(e::model).hasMessageContaining("phi4 field");
         h5pyAgrees(file, e, "6,6", "real");
     }
 
@@ -78,6 +80,7 @@ class SamplePhi4Test {
         assertThat(e.degreesOfFreedom()).isEqualTo(DegreesOfFreedom.complexField());
         assertThat(e.meta().parameters()).containsEntry("t", 0.5).containsEntry("mu", 1.0);
         assertThat(e.size()).isEqualTo(20);
+        assertThat(e.fieldModel()).isEqualTo(new dev.coarse.model.ComplexPhi4Model(Lattice.cubic(4), 0.5, 1.0, 1.0));
         h5pyAgrees(file, e, "4,4,4,2", "complex");
     }
 
