@@ -79,10 +79,11 @@ final class ArchitectureRules {
     ArchRule cliImplementsNoPhysics() {
         return noClasses().that().resideInAPackage(packageOf("cli"))
                 .should().beAssignableTo(assignableTo(root + ".mc.Sampler")
+                        .or(assignableTo(root + ".mc.FieldSampler"))
                         .or(assignableTo(root + ".rg.CoarseGraining"))
                         .or(assignableTo(root + ".info.EntropyEstimator"))
                         .or(assignableTo(root + ".model.Model")))
-                .as("no cli class implements Sampler, CoarseGraining, EntropyEstimator or Model");
+                .as("no cli class implements Sampler, FieldSampler, CoarseGraining, EntropyEstimator or Model");
     }
 
     /** The CLI trains no network itself: networks live in learn, which alone talks to DJL. */

@@ -4,9 +4,12 @@ import dev.coarse.configuration.Configurations;
 import dev.coarse.configuration.DegreesOfFreedom;
 import dev.coarse.configuration.DiscreteConfigurations;
 import dev.coarse.lattice.Lattice;
+import dev.coarse.model.ComplexPhi4Model;
 import dev.coarse.model.DimerModel;
+import dev.coarse.model.FieldModel;
 import dev.coarse.model.IsingModel;
 import dev.coarse.model.Model;
+import dev.coarse.model.Phi4Model;
 import dev.coarse.model.PottsModel;
 import java.util.Objects;
 
@@ -83,9 +86,14 @@ public record Ensemble(EnsembleMeta meta, Lattice lattice, Configurations data) 
     /**
      * The model the metadata describes.
      *
-     * @throws IllegalArgumentException for dimers ("dimer2d") whose metadata lacks the coupling v
+     * @throws IllegalArgumentException for dimers ("dimer2d") whose metadata lacks the coupling v, or a field theory
+     *                                  ("phi4", "phi4c": see {@link #fieldModel()})
      */
     public Model model() {
+        if (isFieldModel(meta)) {
+            throw new IllegalArgumentException("the ensemble holds a " + meta.model()
+                    + " field, not configurations of a spin model");
+        }
         if (meta.model().startsWith("potts")) {
             return new PottsModel(lattice, meta.q(), meta.temperature());
         }
@@ -97,5 +105,34 @@ public record Ensemble(EnsembleMeta meta, Lattice lattice, Configurations data) 
             return new DimerModel(lattice, v, meta.temperature());
         }
         return new IsingModel(lattice, meta.temperature(), meta.field());
+    }
+
+    /** Whether the metadata names a field theory ({@link Phi4Model}, {@link ComplexPhi4Model}). */
+    public static boolean isFieldModel(EnsembleMeta meta) {
+        return meta.model().equals(Phi4Model.NAME) || meta.model().equals(ComplexPhi4Model.NAME);
+    }
+
+    /**
+     * The field theory the metadata describes, from its parameters (kappa, lambda; or t, mu, lambda).
+     *
+     * @throws IllegalArgumentException if the metadata names no field theory, lacks a coupling, or holds couplings the
+     *                                  model refuses
+     */
+    public FieldModel fieldModel() {
+        if (meta.model().equals(Phi4Model.NAME)) {
+            return new Phi4Model(lattice, parameter("kappa"), parameter("lambda"));
+        }
+        if (meta.model().equals(ComplexPhi4Model.NAME)) {
+            return new ComplexPhi4Model(lattice, parameter("t"), parameter("mu"), parameter("lambda"));
+        }
+        throw new IllegalArgumentException("the ensemble holds " + meta.model() + ", not a field theory");
+    }
+
+    private double parameter(String name) {
+        Double value = meta.parameters().get(name);
+        if (value == null) {
+            throw new IllegalArgumentException(meta.model() + " ensemble lacks the parameter " + name);
+        }
+        return value;
     }
 }

@@ -204,26 +204,36 @@ public final class Observables {
      */
     public static Estimate[] correlationFunction(ChainResult result) {
         Model model = result.spec().model();
-        Lattice lattice = model.lattice();
-        int n = lattice.siteCount();
-        int d = lattice.dimension();
         int q = model.statesPerSite();
         boolean potts = model instanceof PottsModel;
+        return correlationFunction(model.lattice(), result.chains(), result.samplesPerChain(), (c, k, i, j) -> {
+            byte[] config = result.configuration(c, k);
+            return potts ? (config[i] == config[j] ? q - 1.0 : -1.0) / (q - 1) : config[i] * config[j];
+        });
+    }
+
+    /** The product of the values at sites i and j of sample k of chain c, as a two-point function averages it. */
+    @FunctionalInterface
+    interface PairProduct {
+        double of(int chain, int sample, int i, int j);
+    }
+
+    /**
+     * ⟨product(i, i + r·e)⟩ averaged over sites i and the d axes e, for r = 0 … ⌊L/2⌋, with errors from
+     * {@link MeanEstimator} on the per-sample averages: the loop every two-point function shares.
+     */
+    static Estimate[] correlationFunction(Lattice lattice, int chains, int samples, PairProduct product) {
+        int n = lattice.siteCount();
+        int d = lattice.dimension();
         int maxR = lattice.linearSize() / 2;
-        int chains = result.chains();
-        int samples = result.samplesPerChain();
         double[][][] g = new double[maxR + 1][chains][samples];
         for (int c = 0; c < chains; c++) {
             for (int k = 0; k < samples; k++) {
-                byte[] config = result.configuration(c, k);
                 for (int axis = 0; axis < d; axis++) {
                     for (int i = 0; i < n; i++) {
                         int j = i;
                         for (int r = 0; r <= maxR; r++) {
-                            double product = potts
-                                    ? (config[i] == config[j] ? q - 1.0 : -1.0) / (q - 1)
-                                    : config[i] * config[j];
-                            g[r][c][k] += product;
+                            g[r][c][k] += product.of(c, k, i, j);
                             j = lattice.forwardNeighbour(j, axis);
                         }
                     }
@@ -282,7 +292,7 @@ public final class Observables {
     }
 
     /** One sample per chain: the chains are independent draws, one series. Otherwise unchanged. */
-    private static double[][] arrange(double[][] chainSeries) {
+    static double[][] arrange(double[][] chainSeries) {
         if (chainSeries.length > 0 && chainSeries[0].length == 1) {
             double[] flat = new double[chainSeries.length];
             for (int c = 0; c < flat.length; c++) {
@@ -297,7 +307,7 @@ public final class Observables {
         return new double[][][] {arrange(modes[0]), arrange(modes[1])};
     }
 
-    private static double[][] map(double[][] series, java.util.function.DoubleUnaryOperator op) {
+    static double[][] map(double[][] series, java.util.function.DoubleUnaryOperator op) {
         double[][] out = new double[series.length][];
         for (int c = 0; c < series.length; c++) {
             out[c] = new double[series[c].length];

@@ -25,6 +25,25 @@ public record RunSpec(Model model, SamplerKind sampler, long sweeps, long therma
     public RunSpec {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(sampler, "sampler");
+        requireSchedule(sweeps, thermalize, thin, chains, threads);
+        sampler.validate(model); // rejects samplers of other models, cluster samplers in a field, multispin on odd L
+        long samples = sweeps / thin;
+        if (samples * chains * (long) model.lattice().siteCount() > Integer.MAX_VALUE * 4L) {
+            throw new IllegalArgumentException("run would keep " + samples * chains + " configurations of "
+                    + model.lattice().siteCount() + " sites: too large for memory; raise thin");
+        }
+        if (samples * chains > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("run would keep more than 2^31 configurations; raise thin");
+        }
+    }
+
+    /**
+     * The checks a run's schedule needs, shared with {@link FieldRunSpec}.
+     *
+     * @throws IllegalArgumentException on sweeps ≤ 0, thin ≤ 0, thin &gt; sweeps, thermalize &lt; 0, chains &lt; 1 or
+     *                                  threads &lt; 1
+     */
+    static void requireSchedule(long sweeps, long thermalize, long thin, int chains, int threads) {
         if (sweeps <= 0) {
             throw new IllegalArgumentException("sweeps must be > 0, got " + sweeps);
         }
@@ -43,15 +62,6 @@ public record RunSpec(Model model, SamplerKind sampler, long sweeps, long therma
         }
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
-        }
-        sampler.validate(model); // rejects samplers of other models, cluster samplers in a field, multispin on odd L
-        long samples = sweeps / thin;
-        if (samples * chains * (long) model.lattice().siteCount() > Integer.MAX_VALUE * 4L) {
-            throw new IllegalArgumentException("run would keep " + samples * chains + " configurations of "
-                    + model.lattice().siteCount() + " sites: too large for memory; raise thin");
-        }
-        if (samples * chains > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("run would keep more than 2^31 configurations; raise thin");
         }
     }
 

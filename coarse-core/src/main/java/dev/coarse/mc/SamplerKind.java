@@ -2,6 +2,7 @@ package dev.coarse.mc;
 
 import dev.coarse.lattice.Lattice;
 import dev.coarse.model.DimerModel;
+import dev.coarse.model.FieldModel;
 import dev.coarse.model.IsingModel;
 import dev.coarse.model.Model;
 import dev.coarse.model.PottsModel;
@@ -18,14 +19,18 @@ import java.util.stream.Collectors;
  * <p>Two families: the per-configuration {@link Sampler}s ({@link #METROPOLIS}, {@link #HEAT_BATH}, {@link #WOLFF},
  * {@link #SWENDSEN_WANG}), a chain being one configuration; and the 64-replica multi-spin kernel
  * {@link MultispinMetropolis} ({@link #MULTISPIN}, {@link #MULTISPIN_NARROW}: zero-field Ising, even L), a group of
- * 64 chains updated at once. Close-packed dimers have one kind, the {@link #WORM}.
+ * 64 chains updated at once. Close-packed dimers have one kind, the {@link #WORM}. Field models ({@link FieldModel})
+ * have {@link #HMC} and a local {@link #METROPOLIS}, run by {@link FieldChainRunner} rather than {@link ChainRunner}.
  *
  * <p>The {@link #id()} is what ensemble files (HDF5 attribute {@code sampler}) and checkpoint manifests record, and
  * what the command line accepts; ids never change, since old files and checkpoints hold them.
  */
 public enum SamplerKind implements Identified {
 
-    /** {@link CheckerboardMetropolis} (Ising) or {@link PottsMetropolis} (Potts). */
+    /**
+     * {@link CheckerboardMetropolis} (Ising), {@link PottsMetropolis} (Potts) or, for a {@link FieldModel}, the local
+     * {@link FieldMetropolis}.
+     */
     METROPOLIS("metropolis"),
     /** {@link HeatBath} (Ising). */
     HEAT_BATH("heatbath"),
@@ -44,7 +49,9 @@ public enum SamplerKind implements Identified {
      */
     MULTISPIN_NARROW("multispin-narrow"),
     /** {@link DimerWorm}: the worm of close-packed dimers ({@link DimerModel}), for every v and T. */
-    WORM("worm");
+    WORM("worm"),
+    /** {@link HybridMonteCarlo}: leapfrog trajectories of a {@link FieldModel} (φ⁴, complex φ⁴). */
+    HMC("hmc");
 
     private static final List<SamplerKind> ISING = List.of(METROPOLIS, HEAT_BATH, WOLFF, SWENDSEN_WANG);
     private static final List<SamplerKind> ISING_WITH_MULTISPIN = List.of(METROPOLIS, HEAT_BATH, WOLFF, SWENDSEN_WANG,
@@ -53,6 +60,7 @@ public enum SamplerKind implements Identified {
             SWENDSEN_WANG, MULTISPIN, MULTISPIN_NARROW);
     private static final List<SamplerKind> POTTS = List.of(METROPOLIS, WOLFF);
     private static final List<SamplerKind> DIMERS = List.of(WORM);
+    private static final List<SamplerKind> FIELDS = List.of(HMC, METROPOLIS);
 
     private final String id;
 
@@ -80,6 +88,56 @@ public enum SamplerKind implements Identified {
                     + ids(available(model)));
         }
         return Identified.find(SamplerKind.class, id).orElseThrow(() -> unknown(id, model));
+    }
+
+    /**
+     * The kind with this id for a field model.
+     *
+     * @throws IllegalArgumentException for an unknown id, null, or a kind that does not sample fields, naming the
+     *                                  field kinds
+     */
+    public static SamplerKind forId(String id, FieldModel model) {
+        SamplerKind kind = id == null ? null : Identified.find(SamplerKind.class, id).orElse(null);
+        if (kind == null || !FIELDS.contains(kind)) {
+            throw new IllegalArgumentException((id == null ? "sampler name is missing" : "unknown sampler '" + id
+                    + "' for " + model.name()) + "; valid for " + model.name() + ": " + ids(FIELDS));
+        }
+        return kind;
+    }
+
+    /** The kinds that sample a field model ({@link FieldChainRunner}): {@link #HMC}, {@link #METROPOLIS}. */
+    public static List<SamplerKind> available(FieldModel model) {
+        return FIELDS;
+    }
+
+    /**
+     * The acceptance a field sampler of this kind tunes its step to by default: 0.8 for HMC, 0.5 for local
+     * Metropolis.
+     *
+     * @throws IllegalArgumentException for a kind that does not sample fields
+     */
+    public double defaultTargetAcceptance() {
+        return switch (this) {
+            case HMC -> HybridMonteCarlo.DEFAULT_TARGET_ACCEPTANCE;
+            case METROPOLIS -> FieldMetropolis.DEFAULT_TARGET_ACCEPTANCE;
+            default -> throw new IllegalArgumentException("the " + id + " sampler does not sample fields");
+        };
+    }
+
+    /**
+     * A new field sampler of this kind: {@link HybridMonteCarlo} with trajectory length {@code trajectoryLength}, or
+     * {@link FieldMetropolis} (which has no trajectory and ignores it); both tune their step to
+     * {@code targetAcceptance} while tuning is on.
+     *
+     * @throws IllegalArgumentException for a kind that does not sample fields, or bad settings
+     */
+    public FieldSampler createFieldSampler(FieldModel model, double targetAcceptance, double trajectoryLength) {
+        return switch (this) {
+            case HMC -> new HybridMonteCarlo(model, trajectoryLength, targetAcceptance);
+            case METROPOLIS -> new FieldMetropolis(model, targetAcceptance);
+            default -> throw new IllegalArgumentException("the " + id + " sampler does not sample fields; valid for "
+                    + model.name() + ": " + ids(FIELDS));
+        };
     }
 
     /**

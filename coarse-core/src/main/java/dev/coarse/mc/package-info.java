@@ -9,7 +9,11 @@
  * {@link dev.coarse.mc.ChainRunner} runs a {@link dev.coarse.mc.RunSpec}'s chains as
  * {@link dev.coarse.mc.ChainGroup}s (one chain of a sampler, or a multispin group) with split random streams into a
  * {@link dev.coarse.mc.ChainResult}, on a {@link dev.coarse.mc.TaskPool}, the executor every parallel loop of
- * Coarse uses; {@link dev.coarse.mc.Observables} are the thermodynamic measurements with errors. A run can skip and
+ * Coarse uses; {@link dev.coarse.mc.Observables} are the thermodynamic measurements with errors. Field theories
+ * ({@link dev.coarse.model.FieldModel}) have their own {@link dev.coarse.mc.FieldSampler}s, Hybrid Monte Carlo
+ * ({@link dev.coarse.mc.HybridMonteCarlo}) and local Metropolis ({@link dev.coarse.mc.FieldMetropolis}), each with an
+ * {@link dev.coarse.mc.AdaptiveStep} tuned during thermalisation only, run by {@link dev.coarse.mc.FieldChainRunner}
+ * (the same split streams and pool) and measured by {@link dev.coarse.mc.FieldObservables}. A run can skip and
  * save finished groups through a {@link dev.coarse.data.ChainCheckpoint} (the only use of {@code data}). The vector
  * kernels live below in {@code mc.kernel}, the speed meters of {@code coarse bench} in {@code mc.bench}. Depends on
  * {@code lattice}, {@code naming}, {@code model}, {@code stats}, {@code mc.kernel} and that interface; not on {@code exact} (only its

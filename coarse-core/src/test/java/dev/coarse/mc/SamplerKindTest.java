@@ -25,7 +25,8 @@ class SamplerKindTest {
     @Test
     void idsAreTheOnesFilesRecord() {
         assertThat(Arrays.stream(SamplerKind.values()).map(SamplerKind::id))
-                .containsExactly("metropolis", "heatbath", "wolff", "sw", "multispin", "multispin-narrow", "worm");
+                .containsExactly("metropolis", "heatbath", "wolff", "sw", "multispin", "multispin-narrow", "worm",
+                        "hmc");
         for (SamplerKind kind : SamplerKind.values()) {
             assertThat(SamplerKind.forId(kind.id(), ISING)).isSameAs(kind);
         }

@@ -25,7 +25,8 @@ class IdentifiedTest {
                 .containsExactly("spin", "state", "occupation", "real", "complex");
         assertThat(Identified.ids(DegreesOfFreedom.Support.class)).containsExactly("sites", "bonds");
         assertThat(Identified.ids(SamplerKind.class))
-                .containsExactly("metropolis", "heatbath", "wolff", "sw", "multispin", "multispin-narrow", "worm");
+                .containsExactly("metropolis", "heatbath", "wolff", "sw", "multispin", "multispin-narrow", "worm",
+                        "hmc");
         assertThat(Identified.ids(SmoothedSums.Cutoff.class)).containsExactly("exp", "gauss", "bump");
         assertThat(Identified.ids(Recursions.class)).containsExactly("decimation1d", "migdal-kadanoff");
         assertThat(Identified.ids(StudyModel.Family.class)).containsExactly("ising2d", "ising3d", "potts2d");

@@ -7,16 +7,23 @@ import dev.coarse.cli.command.ProgressBars;
 import dev.coarse.cli.command.ProgressReporter;
 import dev.coarse.cli.command.Seed;
 import dev.coarse.cli.command.Threads;
+import dev.coarse.cli.command.UserError;
 import dev.coarse.data.CheckpointDirectory;
 import dev.coarse.data.CoarseVersion;
 import dev.coarse.data.Ensemble;
 import dev.coarse.data.EnsembleMeta;
 import dev.coarse.mc.ChainResult;
+import dev.coarse.configuration.ContinuousConfigurations;
 import dev.coarse.mc.ChainRunner;
+import dev.coarse.mc.FieldChainResult;
+import dev.coarse.mc.FieldChainRunner;
+import dev.coarse.mc.FieldObservables;
+import dev.coarse.mc.FieldRunSpec;
 import dev.coarse.mc.Observables;
 import dev.coarse.mc.RunSpec;
 import dev.coarse.mc.SamplerKind;
 import dev.coarse.model.DimerModel;
+import dev.coarse.model.FieldModel;
 import dev.coarse.model.IsingModel;
 import dev.coarse.model.Model;
 import dev.coarse.model.PottsModel;
@@ -32,7 +39,9 @@ import picocli.CommandLine.Option;
 /** {@code coarse sample}: Monte Carlo sampling with observables, optionally written as an ensemble file. */
 @Command(name = "sample", mixinStandardHelpOptions = true,
         description = {"Sample a lattice model by Monte Carlo; print observables with errors and optionally save the configurations.",
-            "Example: ./coarse sample --model ising2d --L 32 --T 2.269 --sampler wolff --sweeps 20000 --out ising.h5 --json"})
+            "Example: ./coarse sample --model ising2d --L 32 --T 2.269 --sampler wolff --sweeps 20000 --out ising.h5 --json",
+            "Field theories: ./coarse sample --model phi4 --kappa 0.27 --lambda 1 --L 16 --sampler hmc --sweeps 2000 --json"
+                    + " (docs/phi4.md)"})
 public final class SampleCommand implements Callable<Integer> {
 
     @Mixin
@@ -42,7 +51,8 @@ public final class SampleCommand implements Callable<Integer> {
             description = "metropolis, heatbath, wolff, sw (Ising); metropolis, wolff (Potts); multispin (Ising, even L:"
                     + " 64 replicas per chain group; in 2D eight sites per block, one 512-bit vector on a JDK after 17 with AVX-512);"
                     + " multispin-narrow (2D Ising, even L: four sites per block, the chain multispin gave before 2026-11-24);"
-                    + " worm (dimer2d). Default metropolis, worm for dimer2d.")
+                    + " worm (dimer2d); hmc, metropolis (phi4, phi4c: a sweep is one HMC trajectory or N site proposals)."
+                    + " Default metropolis, worm for dimer2d, hmc for phi4 and phi4c.")
     String sampler;
 
     @Option(names = "--sweeps", defaultValue = "10000", description = "Measured sweeps per chain (default ${DEFAULT-VALUE}).")
@@ -56,6 +66,14 @@ public final class SampleCommand implements Callable<Integer> {
 
     @Option(names = "--chains", defaultValue = "4", description = "Independent chains (default ${DEFAULT-VALUE}).")
     int chains;
+
+    @Option(names = "--target-acceptance", paramLabel = "A",
+            description = "phi4, phi4c: acceptance the step is tuned to during thermalisation (default 0.8 hmc, 0.5 metropolis).")
+    Double targetAcceptance;
+
+    @Option(names = "--trajectory-length", paramLabel = "TAU",
+            description = "phi4, phi4c with hmc: trajectory length τ; leapfrog steps = ceil(τ/ε) (default 1).")
+    Double trajectoryLength;
 
     @Mixin
     Threads threads;
@@ -74,6 +92,12 @@ public final class SampleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (modelOptions.isField()) {
+            return sampleField(modelOptions.buildField());
+        }
+        if (targetAcceptance != null || trajectoryLength != null) {
+            throw new UserError("--target-acceptance and --trajectory-length apply to phi4 and phi4c only");
+        }
         Model model = modelOptions.build();
         String sampler = this.sampler != null ? this.sampler
                 : model instanceof DimerModel ? SamplerKind.WORM.id() : SamplerKind.METROPOLIS.id();
@@ -114,13 +138,7 @@ public final class SampleCommand implements Callable<Integer> {
             if (model instanceof DimerModel dimers) {
                 root.put("v", dimers.v());
             }
-            root.put("sampler", sampler);
-            root.put("seed", seed.value());
-            root.put("sweeps", sweeps);
-            root.put("thermalize", thermalize);
-            root.put("thin", thin);
-            root.put("chains", chains);
-            root.put("n_samples", result.configurations().length);
+            putRun(root, sampler, result.configurations().length);
             root.put("resumed_chains", resumedChains);
             if (destination.out() != null) {
                 root.put("out", destination.out().toString());
@@ -161,5 +179,102 @@ public final class SampleCommand implements Callable<Integer> {
                 model.temperature(), field, q, run.sampler().id(), run.seed(), run.sweeps(), run.thermalize(), run.thin(),
                 run.chains(), order == null ? Double.NaN : order.tauInt(), CoarseVersion.get(), provenance, parameters);
         return new Ensemble(meta, model.lattice(), result.configurations());
+    }
+
+    /** The JSON keys every sample run has, in the order the output has always had them. */
+    private void putRun(ObjectNode root, String samplerId, int samples) {
+        root.put("sampler", samplerId);
+        root.put("seed", seed.value());
+        root.put("sweeps", sweeps);
+        root.put("thermalize", thermalize);
+        root.put("thin", thin);
+        root.put("chains", chains);
+        root.put("n_samples", samples);
+    }
+
+    /** {@code coarse sample} for a field theory: HMC or local Metropolis chains, no checkpoints. */
+    private Integer sampleField(FieldModel model) throws Exception {
+        SamplerKind kind = SamplerKind.forId(sampler == null ? SamplerKind.HMC.id() : sampler, model);
+        if (destination.checkpoint != null || destination.resume) {
+            throw new UserError("--checkpoint and --resume are not available for " + model.name()
+                    + " yet: field chains are not checkpointed");
+        }
+        if (trajectoryLength != null && kind != SamplerKind.HMC) {
+            throw new UserError("--trajectory-length applies to the hmc sampler only");
+        }
+        destination.refuseToOverwrite();
+        FieldRunSpec run = new FieldRunSpec(model, kind, sweeps, thermalize, thin, chains, seed.value(),
+                threads.count(), targetAcceptance == null ? kind.defaultTargetAcceptance() : targetAcceptance,
+                trajectoryLength == null ? dev.coarse.mc.HybridMonteCarlo.DEFAULT_TRAJECTORY_LENGTH : trajectoryLength);
+        FieldChainResult result;
+        try (ProgressReporter bar = progress.bar("sample", 0, run.totalUpdates())) {
+            result = FieldChainRunner.run(run, bar);
+        }
+        Map<String, Estimate> observables = FieldObservables.measure(result);
+        if (destination.out() != null) {
+            destination.write(ensembleOf(run, result, observables));
+        }
+        boolean hmc = kind == SamplerKind.HMC;
+        if (output.json()) {
+            ObjectNode root = JsonOutput.object();
+            root.put("model", model.name());
+            root.put("dimension", model.lattice().dimension());
+            root.put("L", model.lattice().linearSize());
+            ObjectNode parameters = root.putObject("parameters");
+            new java.util.TreeMap<>(model.parameters()).forEach(parameters::put);
+            putRun(root, kind.id(), result.configurations().length);
+            root.put("target_acceptance", run.targetAcceptance());
+            root.put("acceptance", result.meanAcceptance());
+            root.put("step_size", result.meanStepSize());
+            if (hmc) {
+                root.put("trajectory_length", run.trajectoryLength());
+                root.put("leapfrog_steps", result.meanLeapfrogSteps());
+            }
+            if (destination.out() != null) {
+                root.put("out", destination.out().toString());
+            }
+            ObjectNode obs = root.putObject("observables");
+            observables.forEach((name, e) -> obs.set(name, JsonOutput.estimate(e)));
+            output.print(root);
+        } else {
+            PrintWriter stdout = output.out();
+            StringBuilder couplings = new StringBuilder();
+            new java.util.TreeMap<>(model.parameters()).forEach((k, v) -> couplings.append(String.format("  %s=%.6g", k, v)));
+            stdout.printf("%s  d=%d  L=%d%s  sampler=%s  seed=%d  %d samples%n", model.name(),
+                    model.lattice().dimension(), model.lattice().linearSize(), couplings, kind.id(), seed.value(),
+                    result.configurations().length);
+            stdout.printf("  acceptance %.4f (target %.2f)  step %.5g%s%n", result.meanAcceptance(),
+                    run.targetAcceptance(), result.meanStepSize(),
+                    hmc ? String.format("  leapfrog steps %.4g  trajectory %.4g", result.meanLeapfrogSteps(),
+                            run.trajectoryLength()) : "");
+            observables.forEach((name, e) -> stdout.printf("  %-20s %14.8g ± %-12.3g tau_int=%.3g%n",
+                    name, e.mean(), e.error(), e.tauInt()));
+            if (destination.out() != null) {
+                stdout.println("wrote " + destination.out());
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * The ensemble file of a field run: float64 fields (complex ones with the trailing re/im axis of format version
+     * 2), the couplings as parameters, T = 1 (the weight is e^{−S}), and τ<sub>int</sub> of ⟨|M|⟩.
+     */
+    public static Ensemble ensembleOf(FieldRunSpec run, FieldChainResult result, Map<String, Estimate> observables) {
+        FieldModel model = run.model();
+        Map<String, String> provenance = new LinkedHashMap<>();
+        provenance.put("command", "coarse sample");
+        provenance.put("target_acceptance", Double.toString(run.targetAcceptance()));
+        provenance.put("acceptance", Double.toString(result.meanAcceptance()));
+        provenance.put("step_size", Double.toString(result.meanStepSize()));
+        if (run.sampler() == SamplerKind.HMC) {
+            provenance.put("trajectory_length", Double.toString(run.trajectoryLength()));
+            provenance.put("leapfrog_steps", Double.toString(result.meanLeapfrogSteps()));
+        }
+        EnsembleMeta meta = new EnsembleMeta(model.name(), model.lattice().dimension(), model.lattice().linearSize(),
+                1.0, 0.0, 2, run.sampler().id(), run.seed(), run.updates(), run.thermalize(), run.thin(), run.chains(),
+                observables.get("abs_magnetization").tauInt(), CoarseVersion.get(), provenance, model.parameters());
+        return new Ensemble(meta, model.lattice(),
+                new ContinuousConfigurations(model.degreesOfFreedom(), result.configurations()));
     }
 }
