@@ -3,6 +3,7 @@ package dev.coarse.cli.rsmi;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.coarse.cli.command.UserError;
 import dev.coarse.cli.command.JsonOutput;
+import dev.coarse.learn.rsmi.RsmiFilterFile;
 import dev.coarse.rg.CoarseGraining;
 import dev.coarse.rg.CoarseGrainingRules;
 import dev.coarse.rg.LinearFilterRule;
@@ -15,8 +16,8 @@ import java.nio.file.Path;
  * What {@code --rule} names: a fixed rule ({@code majority}, {@code decimation}) or a rule file (JSON). A rule file
  * holds {@code "rule"}: {@code "linear-filter"} ({@code "b"}, {@code "weights"}: one per block site in row-major
  * order, {@code "ties"}: {@code "coin"|"fixed"}, the sign of the weighted block sum, {@code LinearFilterRule}).
- * A learned filter's file (coarse-learn's RSMI filter, written by {@code coarse rsmi train --out}) is read here too:
- * the place is marked in {@link #fromFile}.
+ * A learned filter's file ({@code "format": "coarse-rsmi-filter"}, {@code "rule": "rsmi"}, written by
+ * {@code coarse rsmi train --out}; docs/rsmi.md) is read as coarse-learn's {@code RsmiFilter}.
  */
 final class RuleArgument {
 
@@ -41,9 +42,15 @@ final class RuleArgument {
 
     private static CoarseGraining fromFile(Path file, JsonNode json) {
         String kind = json.path("rule").asText("");
-        // the learned RSMI filter (coarse-learn, dev.coarse.learn.rsmi) is read here when its file format exists
+        if (RsmiFilterFile.isFilterFile(json)) {
+            try {
+                return RsmiFilterFile.fromJson(json).filter();
+            } catch (IllegalArgumentException e) {
+                throw new UserError(file + ": " + e.getMessage(), e);
+            }
+        }
         if (!kind.equals("linear-filter")) {
-            throw new UserError(file + ": unknown rule '" + kind + "' (known: linear-filter)");
+            throw new UserError(file + ": unknown rule '" + kind + "' (known: linear-filter, rsmi)");
         }
         JsonNode weights = json.path("weights");
         if (!weights.isArray() || weights.isEmpty() || !json.path("b").canConvertToInt()) {

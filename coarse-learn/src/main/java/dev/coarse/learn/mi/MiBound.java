@@ -117,7 +117,7 @@ public enum MiBound implements Identified {
      *
      * @param scores K×K row-major, {@code scores[i*K + j]} = f(x<sub>i</sub>, y<sub>j</sub>); not modified
      */
-    static double[] batchStatistics(float[] scores, int k) {
+    public static double[] batchStatistics(float[] scores, int k) {
         double joint = 0;
         double offMax = Double.NEGATIVE_INFINITY;
         double infoNce = 0;
@@ -155,7 +155,7 @@ public enum MiBound implements Identified {
      *
      * @param statistics {@code statistics[b]} from {@link #batchStatistics} for batch b; not modified
      */
-    Estimate pooled(double[][] statistics) {
+    public Estimate pooled(double[][] statistics) {
         int batches = statistics.length;
         if (batches < 2) {
             throw new IllegalArgumentException("a pooled estimate needs at least 2 batches, got " + batches);

@@ -1,6 +1,10 @@
 package dev.coarse.learn.study;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.coarse.learn.mi.EpochListener;
+import dev.coarse.learn.rsmi.RsmiFilter;
+import dev.coarse.learn.rsmi.RsmiTrainer;
+import dev.coarse.learn.rsmi.RsmiTrainingSettings;
 import dev.coarse.rg.RuleLearner;
 import dev.coarse.study.RsmiComparison;
 import dev.coarse.study.RsmiResult;
@@ -19,10 +23,6 @@ import dev.coarse.study.StudyModel;
 public final class RsmiStage implements Stage<RsmiSettings, RsmiResult> {
 
     public static final String NAME = "rsmi";
-
-    /** The note of a result that has no learned rule to compare. */
-    static final String NO_LEARNED_RULE = "no learned rule yet: the RSMI filter of coarse-learn (dev.coarse.learn.rsmi)"
-            + " is not part of this build; the fixed rules are compared alone";
 
     @Override
     public String name() {
@@ -57,17 +57,54 @@ public final class RsmiStage implements Stage<RsmiSettings, RsmiResult> {
 
     @Override
     public RsmiResult run(StudyModel model, RsmiSettings settings, StageContext context) {
-        return RsmiComparison.run(model, settings, context, learnedRule(settings), NO_LEARNED_RULE);
+        return RsmiComparison.run(model, settings, context, learnedRule(settings), "");
     }
 
+    /** Adam steps per level: about 10 s on one core, enough for the 2×2 Ising filter to align (docs/rsmi.md). */
+    static final int STEPS = 800;
+    /** (V, E) pairs drawn per level, at most: as many blocks per configuration as that needs and the lattice has. */
+    static final int PAIRS = 25_000;
+    /** The training geometry's buffer and environment where the lattice allows (RSMI-NE's 2D Ising setting). */
+    static final int TRAINING_BUFFER = 2;
+    static final int TRAINING_ENVIRONMENT = 4;
+
     /**
-     * The learned rule of the comparison — THE PLACE WHERE THE RSMI FILTER PLUGS IN: a {@link RuleLearner} that
-     * trains {@code dev.coarse.learn.rsmi.RsmiFilter} on each level's configurations (or once, reused with
-     * {@link RuleLearner#reusingFirst()}), with its training settings read from the stage's section. Until that filter
-     * exists there is none, and the stage compares the fixed rules and says so in its result's note.
+     * The learned rule of the comparison: an RSMI filter ({@link RsmiFilter}, one binary hidden spin per b×b block)
+     * trained on each level's configurations by {@link RsmiTrainer} — "learn again on the coarse ensemble" — with
+     * InfoNCE, batches of 500 (fewer if the level has few pairs), about {@value #STEPS} Adam steps on up to
+     * {@value #PAIRS} pairs, buffer {@value #TRAINING_BUFFER} and environment {@value #TRAINING_ENVIRONMENT} (shrunk,
+     * environment first, where a coarse lattice is too small for them), seeded by the level's learner seed.
      */
     static RuleLearner learnedRule(RsmiSettings settings) {
-        return null;
+        int b = settings.b();
+        return (level, lattice, configurations, seed) -> {
+            int[] shell = trainingShell(b, lattice.linearSize());
+            int blocks = lattice.blocks(b).blockCount();
+            int n = configurations.size();
+            int perConfiguration = (int) Math.max(1, Math.min(blocks, Math.ceil((double) PAIRS / Math.max(n, 1))));
+            double heldOut = RsmiTrainingSettings.DEFAULT_HELD_OUT;
+            int heldOutPairs = (int) Math.round(n * heldOut) * perConfiguration;
+            int batch = Math.max(2, Math.min(RsmiTrainingSettings.DEFAULT_BATCH, heldOutPairs / 2));
+            int perEpoch = Math.max(1, (n * perConfiguration - heldOutPairs) / batch);
+            int epochs = Math.max(1, (int) Math.ceil((double) STEPS / perEpoch));
+            RsmiTrainingSettings training = RsmiTrainingSettings.defaults(b, shell[0], shell[1], 1, seed)
+                    .withTraining(batch, epochs, RsmiTrainingSettings.DEFAULT_LEARNING_RATE)
+                    .withPairs(perConfiguration, heldOut);
+            return new RsmiTrainer(training).train(lattice, configurations, EpochListener.NONE).filter();
+        };
+    }
+
+    /** {buffer, environment} for blocks of b on a torus of side l: the defaults, shrunk until they fit. */
+    static int[] trainingShell(int b, int l) {
+        int buffer = TRAINING_BUFFER;
+        int environment = TRAINING_ENVIRONMENT;
+        while (b + 2 * (buffer + environment) > l && environment > 1) {
+            environment--;
+        }
+        while (b + 2 * (buffer + environment) > l && buffer > 0) {
+            buffer--;
+        }
+        return new int[] {buffer, environment};
     }
 
     @Override

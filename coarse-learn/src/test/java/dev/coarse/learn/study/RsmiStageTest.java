@@ -31,13 +31,21 @@ class RsmiStageTest {
     }
 
     @Test
-    void runsAfterCoresStagesAndComparesTheFixedRulesUntilALearnedOneExists() {
+    void runsAfterCoresStagesAndComparesTheLearnedFilterWithTheFixedRules() {
         assertThat(Stages.names()).containsSubsequence("info", RsmiStage.NAME);
         StudySpec spec = new StudySpec("s", 3, ISING, List.of(RsmiStage.NAME), Map.of(RsmiStage.NAME, small()));
         StudyResults results = Study.run(spec, 1);
         RsmiResult r = results.result(RsmiResult.class).orElseThrow();
-        assertThat(r.rules()).extracting(RsmiResult.Entry::rule).containsExactly("majority", "decimation");
-        assertThat(r.note()).contains("no learned rule");
+        assertThat(r.rules()).extracting(RsmiResult.Entry::rule).containsExactly("learned", "majority",
+                "decimation");
+        assertThat(r.note()).isEmpty();
+        // 600 configurations of 16×16 and 800 steps are too few to align the filter fully (RsmiIsingTest does that);
+        // it is already a ferromagnetic sum: every weight of one sign
+        double[] learned = r.entry(RsmiSettings.Rule.LEARNED).orElseThrow().filter()[0];
+        for (double w : learned) {
+            assertThat(w * learned[0]).as("learned filter %s", java.util.Arrays.toString(learned)).isGreaterThan(0);
+        }
+        assertThat(r.entry(RsmiSettings.Rule.LEARNED).orElseThrow().flow().levels()).hasSize(3);
         double[] majority = r.entry(RsmiSettings.Rule.MAJORITY).orElseThrow().filter()[0];
         double[] decimation = r.entry(RsmiSettings.Rule.DECIMATION).orElseThrow().filter()[0];
         // majority with ties to the corner: every site counts, the corner most; its two neighbours alike by symmetry
