@@ -1,0 +1,59 @@
+package dev.coarse.tensor;
+
+/**
+ * How to coarse-grain a network.
+ *
+ * @param scheme    TRG, HOTRG or bond-weighted TRG
+ * @param chi       the bond dimension kept, at least 2
+ * @param steps     RG steps; each halves the number of tensors (a finite torus needs exactly 2 log₂ L)
+ * @param torusSize L of a finite L×L torus (a power of two, at least 2), or 0 for the infinite lattice
+ * @param conformal whether to compute {@link GuWen} data at every step (costs about one step each)
+ */
+public record TensorRgSettings(Scheme scheme, int chi, int steps, int torusSize, boolean conformal) {
+
+    public static final int MAX_STEPS = 60;
+    public static final int MAX_CHI = 256;
+
+    public TensorRgSettings {
+        if (scheme == null) {
+            throw new IllegalArgumentException("a scheme is needed");
+        }
+        if (chi < 2 || chi > MAX_CHI) {
+            throw new IllegalArgumentException("chi must be between 2 and " + MAX_CHI + ", got " + chi);
+        }
+        if (steps < 1 || steps > MAX_STEPS) {
+            throw new IllegalArgumentException("steps must be between 1 and " + MAX_STEPS + ", got " + steps);
+        }
+        if (torusSize != 0) {
+            if (torusSize < 2 || Integer.bitCount(torusSize) != 1) {
+                throw new IllegalArgumentException("the torus size L must be a power of two ≥ 2, got " + torusSize);
+            }
+            if (steps != torusStepsOf(torusSize)) {
+                throw new IllegalArgumentException("an L = " + torusSize + " torus takes " + torusStepsOf(torusSize)
+                        + " steps, got " + steps);
+            }
+        }
+    }
+
+    /** The infinite lattice. */
+    public static TensorRgSettings infinite(Scheme scheme, int chi, int steps, boolean conformal) {
+        return new TensorRgSettings(scheme, chi, steps, 0, conformal);
+    }
+
+    /** The L×L torus, contracted to one tensor in 2 log₂ L steps and traced. */
+    public static TensorRgSettings torus(Scheme scheme, int chi, int size, boolean conformal) {
+        if (size < 2 || Integer.bitCount(size) != 1) {
+            throw new IllegalArgumentException("the torus size L must be a power of two ≥ 2, got " + size);
+        }
+        return new TensorRgSettings(scheme, chi, torusStepsOf(size), size, conformal);
+    }
+
+    /** 2 log₂ L. */
+    public static int torusStepsOf(int size) {
+        return 2 * Integer.numberOfTrailingZeros(size);
+    }
+
+    public boolean isInfinite() {
+        return torusSize == 0;
+    }
+}

@@ -1,0 +1,76 @@
+package dev.coarse.tensor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.coarse.exact.Onsager;
+import dev.coarse.model.PottsModel;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Central charge and scaling dimensions from the fixed-point tensor against the exact CFT values (SCIENCE.md §1,
+ * §6): 2D Ising c = 1/2, x_σ = 1/8, x_ε = 1; 3-state Potts c = 4/5. The tolerances are the issue's; "best step" is
+ * the step closest to the exact value, as the issue's done-criterion states, and the step {@link
+ * TensorRgResult#bestConformalStep()} picks without knowing the answer is checked separately with looser bounds.
+ */
+class GuWenTest {
+
+    private static TensorRgResult isingAtCriticality() {
+        return TensorRg.run(LocalTensors.ising(Onsager.CRITICAL_TEMPERATURE, 0),
+                TensorRgSettings.infinite(Scheme.TRG, 24, 20, true));
+    }
+
+    private static double closest(TensorRgResult r, java.util.function.ToDoubleFunction<ConformalData> f,
+                                  double exact) {
+        double best = Double.NaN;
+        for (RgStep s : r.steps()) {
+            double v = f.applyAsDouble(s.conformal());
+            if (Double.isNaN(best) || Math.abs(v - exact) < Math.abs(best - exact)) {
+                best = v;
+            }
+        }
+        return best;
+    }
+
+    private static double x(ConformalData c, int i) {
+        double[] x = c.scalingDimensions();
+        return i < x.length ? x[i] : Double.NaN;
+    }
+
+    @Test
+    void isingCentralChargeAndScalingDimensions() {
+        TensorRgResult r = isingAtCriticality();
+        assertThat(closest(r, ConformalData::centralCharge, 0.5)).isCloseTo(0.5, within(5e-3));
+        assertThat(closest(r, c -> x(c, 0), 0.125)).isCloseTo(0.125, within(2e-4));
+        assertThat(closest(r, c -> x(c, 1), 1.0)).isCloseTo(1.0, within(1e-2));
+        for (RgStep s : r.steps()) {
+            assertThat(s.conformal().scalingDimensions()).as("step %d", s.step()).hasSizeGreaterThanOrEqualTo(6);
+        }
+    }
+
+    @Test
+    void bestStepIsChosenWithoutTheAnswer() {
+        RgStep best = isingAtCriticality().bestConformalStep();
+        assertThat(best).isNotNull();
+        assertThat(best.conformal().centralCharge()).isCloseTo(0.5, within(1e-2));
+        assertThat(best.conformal().scalingDimensions()[0]).isCloseTo(0.125, within(2e-3));
+        assertThat(best.conformal().scalingDimensions()[1]).isCloseTo(1.0, within(3e-2));
+    }
+
+    @Test
+    void pottsThreeStateCentralCharge() {
+        TensorRgResult r = TensorRg.run(LocalTensors.potts(3, PottsModel.squareLatticeCriticalTemperature(3)),
+                TensorRgSettings.infinite(Scheme.TRG, 24, 16, true));
+        assertThat(closest(r, ConformalData::centralCharge, 0.8)).isCloseTo(0.8, within(1e-2));
+        // σ and σ* are degenerate: x = 2/15 twice, then x_ε = 4/5
+        assertThat(closest(r, c -> x(c, 0), 2.0 / 15)).isCloseTo(2.0 / 15, within(2e-3));
+    }
+
+    @Test
+    void offCriticalFlowReachesATrivialFixedPoint() {
+        // high temperature: one dominant eigenvalue, every other x grows with the steps; c → 0
+        TensorRgResult r = TensorRg.run(LocalTensors.ising(3.5, 0), TensorRgSettings.infinite(Scheme.TRG, 8, 16, true));
+        ConformalData last = r.steps().get(r.steps().size() - 1).conformal();
+        assertThat(last.centralCharge()).isCloseTo(0.0, within(1e-6));
+    }
+}
