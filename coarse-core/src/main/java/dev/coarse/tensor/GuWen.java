@@ -49,14 +49,7 @@ public final class GuWen {
                 }
             }
         }
-        // width 2: M2[(u1, u2), (d1, d2)] = Σ_{a,b} T(a, u1, b, d1) T(b, u2, a, d2)
-        double[] first = Axes.permute(data, t.shape(), 1, 3, 0, 2);   // rows (u1, d1), columns (a, b)
-        double[] second = Axes.permute(data, t.shape(), 2, 0, 1, 3);  // rows (a, b) = (r, l), columns (u2, d2)
-        DMatrixRMaj product = new DMatrixRMaj(dv * dv, dv * dv);
-        CommonOps_DDRM.mult(new DMatrixRMaj(dv * dv, dh * dh, true, first),
-                new DMatrixRMaj(dh * dh, dv * dv, true, second), product);
-        DMatrixRMaj m2 = new DMatrixRMaj(dv * dv, dv * dv, true,
-                Axes.permute(product.data, new int[] {dv, dv, dv, dv}, 0, 2, 1, 3));
+        DMatrixRMaj m2 = widthTwo(t);
         double[] one = moduli(m1);
         double[] two = moduli(m2);
         double c = one[0] > 0 && two[0] > 0 ? 4 / Math.PI * (2 * Math.log(one[0]) - Math.log(two[0])) : Double.NaN;
@@ -67,6 +60,23 @@ public final class GuWen {
             n++;
         }
         return new ConformalData(c, Arrays.copyOf(x, n), Math.log(one[0]), Math.log(two[0]));
+    }
+
+    /**
+     * The transfer matrix of a ring of two tensors, M2[(u1, u2), (d1, d2)] = Σ<sub>a,b</sub> T(a, u1, b, d1)
+     * T(b, u2, a, d2), mapping the down legs of a row to its up legs (cost D⁶).
+     */
+    static DMatrixRMaj widthTwo(Tensor4 t) {
+        int dh = t.left();
+        int dv = t.up();
+        double[] data = t.data();
+        double[] first = Axes.permute(data, t.shape(), 1, 3, 0, 2);   // rows (u1, d1), columns (a, b)
+        double[] second = Axes.permute(data, t.shape(), 2, 0, 1, 3);  // rows (a, b) = (r, l), columns (u2, d2)
+        DMatrixRMaj product = new DMatrixRMaj(dv * dv, dv * dv);
+        CommonOps_DDRM.mult(new DMatrixRMaj(dv * dv, dh * dh, true, first),
+                new DMatrixRMaj(dh * dh, dv * dv, true, second), product);
+        return new DMatrixRMaj(dv * dv, dv * dv, true,
+                Axes.permute(product.data, new int[] {dv, dv, dv, dv}, 0, 2, 1, 3));
     }
 
     /** Matrices up to this size get EJML's full eigenvalue solver; larger ones subspace iteration. */

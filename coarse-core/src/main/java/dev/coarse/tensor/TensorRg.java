@@ -8,8 +8,10 @@ import java.util.List;
  * makes ln Z exact up to truncation. After step n the network holds N/2<sup>n</sup> tensors; each step's tensor is
  * divided by its largest element c<sub>n</sub>, so ln Z / N = Σ<sub>n</sub> ln c<sub>n</sub> / 2<sup>n</sup> +
  * ln Z(normalised network after the last step) / N. For an L×L torus the last network is one tensor with its legs
- * joined, so that last term is exactly ln Tr T / L²; on the infinite lattice it is the same trace over
- * 2<sup>steps</sup>, which vanishes as the steps grow (about 1e−9 after 30).
+ * L×L torus the steps stop at four tensors, a 2×2 torus, whose partition function Tr(M₂²) (M₂ the transfer
+ * matrix of a ring of two tensors, {@link GuWen#widthTwo}) is contracted exactly — the last two SVDs of a torus would
+ * cut bonds that wrap around it, whose rank is large; on the infinite lattice the last term is ln Tr T (the 1×1
+ * torus) over 2<sup>steps</sup>, which vanishes as the steps grow (about 1e−9 after 30).
  */
 public final class TensorRg {
 
@@ -64,17 +66,30 @@ public final class TensorRg {
             ConformalData cft = settings.conformal() ? GuWen.of(absorbWeights(t, horizontal, vertical)) : null;
             steps.add(new RgStep(n, estimate, error, spectrum, cft));
         }
-        double trace = t.torusTrace(horizontal, vertical);
         double lnZPerSite;
         if (settings.isInfinite()) {
             lnZPerSite = steps.get(steps.size() - 1).lnZPerSite();
         } else {
-            if (!(trace > 0)) {
-                throw new IllegalStateException("the traced torus is not positive (" + trace + "): chi too small?");
+            double z = twoByTwoTorus(absorbWeights(t, horizontal, vertical));
+            if (!(z > 0)) {
+                throw new IllegalStateException("the contracted torus is not positive (" + z + "): chi too small?");
             }
-            lnZPerSite = lnZ + Math.log(trace) / sites;
+            lnZPerSite = lnZ + Math.log(z) / (4 * sites);
         }
         return new TensorRgResult(settings, lnZPerSite, steps);
+    }
+
+    /** Z of the 2×2 torus of four copies of t: Tr(M₂²) = Σ<sub>ij</sub> M₂[i,j] M₂[j,i]. */
+    static double twoByTwoTorus(Tensor4 t) {
+        org.ejml.data.DMatrixRMaj m2 = GuWen.widthTwo(t);
+        int n = m2.numRows;
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                sum += m2.data[i * n + j] * m2.data[j * n + i];
+            }
+        }
+        return sum;
     }
 
     /** T(l,u,r,d) √h<sub>l</sub> √v<sub>u</sub> √h<sub>r</sub> √v<sub>d</sub>: the same network without bond weights. */

@@ -16,7 +16,7 @@ public final class TensorOptions {
     @Option(names = "--q", defaultValue = "3", description = "Potts states (potts2d only; default ${DEFAULT-VALUE}).")
     int q;
 
-    @Option(names = "--scheme", defaultValue = "trg", paramLabel = "trg|hotrg|btrg",
+    @Option(names = "--scheme", defaultValue = "btrg", paramLabel = "trg|hotrg|btrg",
             description = "TRG (Levin-Nave), HOTRG (Xie et al.) or bond-weighted TRG (Adachi et al., k = -1/2); "
                     + "default ${DEFAULT-VALUE}.")
     String scheme;
