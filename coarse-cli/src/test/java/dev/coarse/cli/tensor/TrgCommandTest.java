@@ -15,7 +15,7 @@ class TrgCommandTest {
 
     @Test
     void jsonHasTheIssuesKeysAndAgreesWithOnsager() throws Exception {
-        CliRun r = CliRun.quiet("trg", "--model", "ising2d", "--T", "2.269185314213022", "--chi", "12", "--steps",
+        CliRun r = CliRun.run("trg", "--model", "ising2d", "--T", "2.269185314213022", "--chi", "12", "--steps",
                 "16", "--scheme", "btrg", "--json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode json = r.json();
@@ -34,7 +34,7 @@ class TrgCommandTest {
 
     @Test
     void finiteTorusGivesKaufmansLnZ() throws Exception {
-        CliRun r = CliRun.quiet("trg", "--T", "2.6", "--L", "4", "--chi", "32", "--json");
+        CliRun r = CliRun.run("trg", "--T", "2.6", "--L", "4", "--chi", "32", "--json");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.json().get("ln_z").asDouble()).isCloseTo(Kaufman.logPartitionFunction(4, 2.6), within(1e-10));
         assertThat(r.json().get("steps").asInt()).as("2 log2 L − 2 steps, then the 2×2 torus exactly").isEqualTo(2);
@@ -42,7 +42,7 @@ class TrgCommandTest {
 
     @Test
     void scanGivesPointsAndAPeak() throws Exception {
-        CliRun r = CliRun.quiet("trg", "scan", "--model", "potts2d", "--q", "3", "--T-range", "0.985:1.005:5",
+        CliRun r = CliRun.run("trg", "scan", "--model", "potts2d", "--q", "3", "--T-range", "0.985:1.005:5",
                 "--chi", "8", "--steps", "16", "--json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode json = r.json();
@@ -66,14 +66,14 @@ class TrgCommandTest {
     void badInputIsOneLineAndExitTwo(String args, String message) {
         List<String> argv = new java.util.ArrayList<>(List.of("trg"));
         argv.addAll(List.of(args.split(" ")));
-        CliRun r = CliRun.quiet(argv.toArray(String[]::new));
+        CliRun r = CliRun.run(argv.toArray(String[]::new));
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().strip()).startsWith("coarse: error: ").contains(message).doesNotContain("\n");
     }
 
     @Test
     void scanRefusesAnUnknownRange() {
-        CliRun r = CliRun.quiet("trg", "scan", "--T-range", "1:0.5:4");
+        CliRun r = CliRun.run("trg", "scan", "--T-range", "1:0.5:4");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).startsWith("coarse: error: --T-range");
     }
