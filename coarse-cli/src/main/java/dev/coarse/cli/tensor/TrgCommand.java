@@ -53,6 +53,9 @@ public final class TrgCommand implements Callable<Integer> {
             + "one site each, instead of --model (docs/tensor.md).")
     Path tensorFile;
 
+    @Option(names = "--no-cft", description = "Skip the Gu-Wen analysis of every step (ln Z only, faster).")
+    boolean noConformal;
+
     @Mixin
     Output output;
 
@@ -77,8 +80,8 @@ public final class TrgCommand implements Callable<Integer> {
             local = model.localTensor();
         }
         TensorRgSettings settings = size == null
-                ? TensorRgSettings.infinite(options.scheme(), options.chi, options.steps, true)
-                : TensorRgSettings.torus(options.scheme(), options.chi, size, true);
+                ? TensorRgSettings.infinite(options.scheme(), options.chi, options.steps, !noConformal)
+                : TensorRgSettings.torus(options.scheme(), options.chi, size, !noConformal);
         long start = System.nanoTime();
         TensorRgResult result = TensorRg.run(local, settings);
         double seconds = (System.nanoTime() - start) / 1e9;
