@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.coarse.exact.Onsager;
 import dev.coarse.model.PottsModel;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,6 +44,7 @@ class GuWenTest {
     }
 
     @Test
+    @Tag("slow")
     void isingCentralChargeAndScalingDimensions() {
         TensorRgResult r = isingAtCriticality();
         assertThat(closest(r, ConformalData::centralCharge, 0.5)).isCloseTo(0.5, within(5e-3));
@@ -55,6 +57,7 @@ class GuWenTest {
     }
 
     @Test
+    @Tag("slow")
     void bestStepIsChosenWithoutTheAnswer() {
         RgStep best = isingAtCriticality().bestConformalStep();
         assertThat(best).isNotNull();
@@ -75,6 +78,7 @@ class GuWenTest {
     }
 
     @Test
+    @Tag("slow")
     void pottsThreeStateCentralCharge() {
         TensorRgResult r = TensorRg.run(LocalTensors.potts(3, PottsModel.squareLatticeCriticalTemperature(3)),
                 TensorRgSettings.infinite(Scheme.TRG, 24, 16, true));

@@ -83,6 +83,7 @@ class TensorRgExtrasTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Tag("slow")
     void energyAndSpecificHeatByFiniteDifferencesMatchOnsager() {
         // T = 2.6 (above T_c, smooth): truncation at χ = 24 is ≈ 1e-10 in ln z, the stencil's own error
         // δ²∂⁴ln z/12 with δ = 2.6e-3 is ≈ 1e-6; both far below the tolerances
@@ -94,6 +95,7 @@ class TensorRgExtrasTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Tag("slow")
     void magnetizationBelowCriticalityMatchesYang() {
         // a field h = 1e-3 selects one phase; the field's own effect on m is O(h χ), small at T = 2.0
         Thermodynamics th = Thermodynamics.of(TensorModel.ising(2.0, 1e-3),
