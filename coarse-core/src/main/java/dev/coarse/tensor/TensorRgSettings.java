@@ -13,7 +13,9 @@ package dev.coarse.tensor;
 public record TensorRgSettings(Scheme scheme, int chi, int steps, int torusSize, boolean conformal) {
 
     public static final int MAX_STEPS = 60;
-    public static final int MAX_CHI = 256;
+
+    /** χ⁴ doubles per tensor and a few such arrays per step: χ = 64 needs about 1 GB of heap, 128 sixteen times that. */
+    public static final int MAX_CHI = 64;
 
     public TensorRgSettings {
         if (scheme == null) {
