@@ -11,6 +11,7 @@ import dev.coarse.cli.rsmi.RsmiCommand;
 import dev.coarse.cli.run.RunCommand;
 import dev.coarse.cli.sample.InspectCommand;
 import dev.coarse.cli.sample.SampleCommand;
+import dev.coarse.cli.tensor.TrgCommand;
 import dev.coarse.data.CoarseVersion;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -37,6 +38,7 @@ import picocli.CommandLine.Option;
             RgCommand.class,
             RbmCommand.class,
             RsmiCommand.class,
+            TrgCommand.class,
             RunCommand.class,
             InfoCommand.class,
             BenchCommand.class,

@@ -60,9 +60,9 @@ final class ArchitectureRules {
     ArchRule studyIsAboveTheAnalyses() {
         return noClasses().that().resideInAnyPackage(packageOf("lattice"), packageOf("configuration"),
                         packageOf("model"), packageOf("exact"), packageOf("mc"), packageOf("stats"), packageOf("info"),
-                        packageOf("rg"), packageOf("data"))
+                        packageOf("rg"), packageOf("data"), packageOf("tensor"))
                 .should().dependOnClassesThat().resideInAPackage(packageOf("study"))
-                .as("lattice, configuration, model, exact, mc, stats, info, rg and data do not depend on study");
+                .as("lattice, configuration, model, exact, mc, stats, info, rg, data and tensor do not depend on study");
     }
 
     /** Issue 18: the command line reaches the samplers through mc's public API, never a vector kernel. */

@@ -148,6 +148,64 @@ public final class NpyFile {
     }
 
     /**
+     * A numeric array of any shape, in C order, as doubles (what {@link #readNumbers} returns).
+     *
+     * @param shape  the array's shape
+     * @param values its elements in C order (a Fortran-ordered file is reordered)
+     */
+    public record NumericArray(long[] shape, double[] values) {
+
+        /** The shape as numpy prints it. */
+        public String shapeText() {
+            return new Header(1, Dtype.FLOAT64, ByteOrder.LITTLE_ENDIAN, false, shape, 0).shapeText();
+        }
+    }
+
+    /**
+     * Reads a whole array of any shape and numeric dtype as doubles, in C order — for arrays that are not
+     * configurations, such as a user's local tensor (dev.coarse.tensor).
+     *
+     * @throws IOException              for a file that is missing, not {@code .npy}, truncated or of an unsupported dtype
+     * @throws IllegalArgumentException for a non-finite value or more than 2<sup>31</sup> − 1 elements
+     */
+    public static NumericArray readNumbers(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            Header header = parseHeader(file, in);
+            long count = header.elementCount();
+            if (count > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException(file + ": " + count + " elements are too many");
+            }
+            long[] shape = header.shape();
+            double[] values = new double[(int) count];
+            ElementReader reader = new ElementReader(file, in, header);
+            // a Fortran-ordered element e has C position Σ_a i_a·cStride_a, with i_0 varying fastest
+            long[] cStride = new long[shape.length];
+            long stride = 1;
+            for (int a = shape.length - 1; a >= 0; a--) {
+                cStride[a] = stride;
+                stride *= shape[a];
+            }
+            for (long e = 0; e < count; e++) {
+                long position = e;
+                if (header.fortranOrder()) {
+                    position = 0;
+                    long rest = e;
+                    for (int a = 0; a < shape.length; a++) {
+                        position += (rest % shape[a]) * cStride[a];
+                        rest /= shape[a];
+                    }
+                }
+                double value = reader.next();
+                if (!Double.isFinite(value)) {
+                    throw new IllegalArgumentException(file + ": value " + value + " at index " + e + " is not finite");
+                }
+                values[(int) position] = value;
+            }
+            return new NumericArray(shape.clone(), values);
+        }
+    }
+
+    /**
      * Reads configurations of the given degrees of freedom on a lattice of the given dimension.
      *
      * @param dimension the lattice dimension d (1, 2 or 3); L comes from the shape

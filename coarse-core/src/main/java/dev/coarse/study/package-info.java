@@ -11,7 +11,10 @@
  * diagram ({@link dev.coarse.study.FlowDiagram}); and the measurement of an iterated rule level by level
  * ({@link dev.coarse.study.RuleFlowAnalysis}: information kept, couplings, MCRG exponents) with the comparison of rules
  * that the {@code rsmi} stage runs ({@link dev.coarse.study.RsmiComparison}; coarse-learn registers that stage, which
- * supplies the learned rule). Above {@code mc}, {@code rg}, {@code info}, {@code exact} and
- * {@code data}; knows nothing of coarse-learn or the CLI.
+ * supplies the learned rule). The {@code tensor} stage ({@link dev.coarse.study.TensorStage}) runs the tensor-network
+ * RG of {@code dev.coarse.tensor} (free energy against Onsager, Gu–Wen c and x per step); {@link dev.coarse.study.RgFlow}
+ * is the flow record both kinds of flow reduce to (steps, scale, y<sub>t</sub>, y<sub>h</sub>), so a report can set
+ * MCRG's exponents beside y = 2 − x of the tensor RG. Above {@code mc}, {@code rg}, {@code info}, {@code exact},
+ * {@code tensor} and {@code data}; knows nothing of coarse-learn or the CLI.
  */
 package dev.coarse.study;

@@ -10,6 +10,8 @@ import dev.coarse.rg.SmoothedSums;
 import dev.coarse.study.Coarsening;
 import dev.coarse.study.InfoSettings;
 import dev.coarse.study.StudyModel;
+import dev.coarse.tensor.Scheme;
+import dev.coarse.tensor.TensorModel;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +34,8 @@ class IdentifiedTest {
         assertThat(Identified.ids(StudyModel.Family.class)).containsExactly("ising2d", "ising3d", "potts2d");
         assertThat(Identified.ids(Coarsening.Rule.class)).containsExactly("majority", "decimation");
         assertThat(Identified.ids(InfoSettings.Estimator.class)).containsExactly("plugin", "miller-madow", "nsb");
+        assertThat(Identified.ids(Scheme.class)).containsExactly("trg", "hotrg", "btrg");
+        assertThat(Identified.ids(TensorModel.Family.class)).containsExactly("ising2d", "potts2d");
     }
 
     @Test

@@ -13,7 +13,8 @@ class PluginStageTest {
 
     @Test
     void aRegisteredStageRunsAfterCoresStagesAndLeavesOtherSpecsAsTheyWere() {
-        assertThat(Stages.names()).containsExactly("energy", "binder", "mcrg", "flow", "info", ExtraStage.NAME);
+        assertThat(Stages.names()).containsExactly("energy", "binder", "mcrg", "flow", "info", TensorStage.NAME,
+                ExtraStage.NAME);
         StudySpec without = StudySpec.of("s", 1, ISING, List.of("energy"));
         assertThat(without.toJson().has(ExtraStage.NAME)).as("a stage that is not run is not recorded").isFalse();
 

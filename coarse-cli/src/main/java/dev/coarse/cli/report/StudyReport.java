@@ -21,7 +21,7 @@ import java.util.Optional;
 public final class StudyReport {
 
     private static final List<StageRenderer<?>> RENDERERS = List.of(new EnergyRenderer(), new BinderRenderer(),
-            new McrgRenderer(), new FlowRenderer(), new InfoRenderer(), new RsmiRenderer());
+            new McrgRenderer(), new FlowRenderer(), new InfoRenderer(), new TensorRenderer(), new RsmiRenderer());
 
     private StudyReport() {
     }

@@ -4,7 +4,7 @@ import dev.coarse.cli.command.UserError;
 import java.util.Arrays;
 
 /** Parsing of the grid and list options of the {@code rg} commands: {@code a:b:n} ranges and {@code 16,32,64} lists. */
-final class Ranges {
+public final class Ranges {
 
     private Ranges() {
     }
@@ -14,7 +14,7 @@ final class Ranges {
      *
      * @throws UserError on bad syntax or values, naming the option
      */
-    static double[] grid(String option, String text) {
+    public static double[] grid(String option, String text) {
         String[] parts = text.split(":", -1);
         if (parts.length != 3) {
             throw new UserError(option + " must be a:b:n (from a to b in n points), got '" + text + "'");
