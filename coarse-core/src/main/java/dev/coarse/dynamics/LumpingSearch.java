@@ -1,0 +1,402 @@
+package dev.coarse.dynamics;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.ejml.data.Complex_F64;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
+
+/**
+ * Searches for a partition of a chain's states into k blocks: by minimum information loss (greedy merging then local
+ * moves), by timescales (spectral clustering of the slow eigenvectors), or exactly lumpable (invariant subspaces).
+ */
+public final class LumpingSearch {
+
+    /** The search methods. */
+    public enum Method {
+        /** {@link GreedyLumping}'s agglomerative descent, then single-state moves while they lower the loss. */
+        GREEDY,
+        /** k-means on the k − 1 slowest nontrivial right eigenvectors (a crisp, PCCA-style timescale clustering). */
+        SPECTRAL,
+        /** A strongly lumpable partition into exactly k blocks, or none ({@link #exact}). */
+        EXACT
+    }
+
+    /** Largest number of invariant subspaces {@link #exact} tries before it gives up. */
+    public static final long MAX_EXACT_CANDIDATES = 200_000;
+
+    /** Rounds of local moves after the greedy descent. */
+    private static final int MAX_MOVE_ROUNDS = 50;
+
+    private LumpingSearch() {
+    }
+
+    /** Greedy descent to k blocks followed by local moves; the loss curve is the greedy path's. */
+    public static Partition greedy(MarkovChain chain, double[] pi, int blocks) {
+        return localMoves(chain, pi, GreedyLumping.descend(chain, pi, blocks).partition());
+    }
+
+    /**
+     * Moves single states between blocks while a move lowers L(φ): each round proposes, for every state i, the block
+     * c minimising D(R<sub>i·</sub> ‖ Q<sub>c·</sub>) and keeps the proposal only if the exactly recomputed loss
+     * falls and no block empties.
+     */
+    public static Partition localMoves(MarkovChain chain, double[] pi, Partition start) {
+        Partition current = start;
+        double loss = Lumping.informationLoss(chain, pi, current);
+        for (int round = 0; round < MAX_MOVE_ROUNDS && loss > 0; round++) {
+            double[][] r = Lumping.lumpedRows(chain, current);
+            MarkovChain q = Lumping.markovApproximation(chain, pi, current);
+            int k = current.blockCount();
+            boolean improved = false;
+            for (int i = 0; i < chain.size(); i++) {
+                int bestBlock = current.blockOf(i);
+                double best = divergence(r[i], q, bestBlock);
+                for (int c = 0; c < k; c++) {
+                    double d = divergence(r[i], q, c);
+                    if (d < best - 1e-15) {
+                        best = d;
+                        bestBlock = c;
+                    }
+                }
+                if (bestBlock == current.blockOf(i)) {
+                    continue;
+                }
+                int[] moved = current.blocks();
+                moved[i] = bestBlock;
+                if (!allBlocksUsed(moved, k)) {
+                    continue;
+                }
+                Partition candidate = new Partition(moved);
+                double candidateLoss = Lumping.informationLoss(chain, pi, candidate);
+                if (candidateLoss < loss) {
+                    current = candidate;
+                    loss = candidateLoss;
+                    improved = true;
+                    r = Lumping.lumpedRows(chain, current);
+                    q = Lumping.markovApproximation(chain, pi, current);
+                }
+            }
+            if (!improved) {
+                break;
+            }
+        }
+        return current;
+    }
+
+    private static boolean allBlocksUsed(int[] blocks, int k) {
+        boolean[] used = new boolean[k];
+        for (int b : blocks) {
+            used[b] = true;
+        }
+        for (boolean u : used) {
+            if (!u) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static double divergence(double[] row, MarkovChain q, int block) {
+        double d = 0;
+        for (int l = 0; l < row.length; l++) {
+            if (row[l] > 0) {
+                double ql = q.transition(block, l);
+                if (ql == 0) {
+                    return Double.POSITIVE_INFINITY;
+                }
+                d += row[l] * Math.log(row[l] / ql);
+            }
+        }
+        return d;
+    }
+
+    /**
+     * Spectral clustering: the k − 1 real nontrivial right eigenvectors of P with the largest eigenvalues (the
+     * slowest modes; complex pairs are skipped), each scaled to unit π-norm, embed the states; Lloyd's k-means with
+     * farthest-point seeding (first seed: the state of largest π) groups them. For a reversible metastable chain
+     * these eigenvectors are nearly constant on the metastable sets (Deuflhard &amp; Weber 2005, PCCA+), so this is
+     * the timescale-based partition.
+     */
+    public static Partition spectral(MarkovChain chain, double[] pi, int blocks) {
+        int n = chain.size();
+        requireBlocks(blocks, n);
+        if (blocks == 1) {
+            return new Partition(new int[n]);
+        }
+        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, true);
+        if (!eig.decompose(ChainAnalysis.matrix(chain.transitions()))) {
+            throw new IllegalStateException("eigen-decomposition of the transition matrix failed");
+        }
+        List<Integer> real = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (eig.getEigenVector(i) != null && eig.getEigenvalue(i).isReal()) {
+                real.add(i);
+            }
+        }
+        real.sort((u, v) -> Double.compare(eig.getEigenvalue(v).getReal(), eig.getEigenvalue(u).getReal()));
+        // The first is the stationary eigenvalue 1 with a constant eigenvector.
+        if (real.size() < blocks) {
+            throw new IllegalArgumentException("spectral clustering needs " + blocks + " real eigenvalues, the chain has "
+                    + real.size());
+        }
+        double[][] x = new double[n][blocks - 1];
+        for (int k = 1; k < blocks; k++) {
+            DMatrixRMaj v = eig.getEigenVector(real.get(k));
+            double norm = 0;
+            for (int i = 0; i < n; i++) {
+                norm += pi[i] * v.get(i) * v.get(i);
+            }
+            norm = Math.sqrt(norm);
+            for (int i = 0; i < n; i++) {
+                x[i][k - 1] = v.get(i) / norm;
+            }
+        }
+        return kMeans(x, pi, blocks);
+    }
+
+    private static Partition kMeans(double[][] x, double[] pi, int k) {
+        int n = x.length;
+        int dim = x[0].length;
+        double[][] centres = new double[k][];
+        int first = 0;
+        for (int i = 1; i < n; i++) {
+            if (pi[i] > pi[first]) {
+                first = i;
+            }
+        }
+        centres[0] = x[first].clone();
+        double[] nearest = new double[n];
+        Arrays.fill(nearest, Double.POSITIVE_INFINITY);
+        for (int c = 1; c < k; c++) {
+            int far = 0;
+            for (int i = 0; i < n; i++) {
+                nearest[i] = Math.min(nearest[i], distance(x[i], centres[c - 1]));
+                if (nearest[i] > nearest[far]) {
+                    far = i;
+                }
+            }
+            centres[c] = x[far].clone();
+        }
+        int[] assignment = new int[n];
+        for (int iteration = 0; iteration < 100; iteration++) {
+            boolean changed = false;
+            for (int i = 0; i < n; i++) {
+                int best = 0;
+                for (int c = 1; c < k; c++) {
+                    if (distance(x[i], centres[c]) < distance(x[i], centres[best])) {
+                        best = c;
+                    }
+                }
+                if (best != assignment[i] || iteration == 0) {
+                    changed |= best != assignment[i];
+                    assignment[i] = best;
+                }
+            }
+            double[][] sums = new double[k][dim];
+            double[] mass = new double[k];
+            for (int i = 0; i < n; i++) {
+                mass[assignment[i]] += pi[i];
+                for (int t = 0; t < dim; t++) {
+                    sums[assignment[i]][t] += pi[i] * x[i][t];
+                }
+            }
+            for (int c = 0; c < k; c++) {
+                if (mass[c] > 0) {
+                    for (int t = 0; t < dim; t++) {
+                        centres[c][t] = sums[c][t] / mass[c];
+                    }
+                }
+            }
+            if (!changed && iteration > 0) {
+                break;
+            }
+        }
+        return Partition.ofLabels(assignment);
+    }
+
+    private static double distance(double[] a, double[] b) {
+        double d = 0;
+        for (int t = 0; t < a.length; t++) {
+            d += (a[t] - b[t]) * (a[t] - b[t]);
+        }
+        return d;
+    }
+
+    /**
+     * A strongly lumpable partition into exactly k blocks, or null when there is none. A partition φ is strongly
+     * lumpable iff the span of its block indicators is invariant under P (Kemeny &amp; Snell, Thm 6.3.2); when P's
+     * eigenvalues are distinct, that span is the constant vector plus k − 1 dimensions of P's real invariant
+     * subspaces (an eigenvector for a real eigenvalue, the null space of P² − 2Re λ P + |λ|² for a complex pair). Every
+     * choice of them is tried, in order of decreasing eigenvalue: states whose coordinates agree form a candidate
+     * partition, which partition refinement ({@link Lumping#coarsestLumpableRefinement}) then certifies. Complete when
+     * the eigenvalues are distinct; throws when more than {@link #MAX_EXACT_CANDIDATES} choices would be needed.
+     */
+    public static Partition exact(MarkovChain chain, int blocks) {
+        int n = chain.size();
+        requireBlocks(blocks, n);
+        if (blocks == 1) {
+            return new Partition(new int[n]);
+        }
+        if (blocks == n) {
+            return Partition.singletons(n);
+        }
+        List<double[][]> units = invariantUnits(chain);
+        long count = countChoices(units, blocks - 1);
+        if (count > MAX_EXACT_CANDIDATES) {
+            throw new IllegalArgumentException("the exact lumpability search would try " + count
+                    + " invariant subspaces (limit " + MAX_EXACT_CANDIDATES + "); use fewer states or blocks");
+        }
+        return search(chain, units, 0, new ArrayList<>(), blocks - 1, blocks);
+    }
+
+    private static Partition search(MarkovChain chain, List<double[][]> units, int from, List<double[]> chosen,
+            int dimension, int blocks) {
+        if (dimension == 0) {
+            Partition candidate = groupByCoordinates(chosen, chain.size());
+            if (candidate.blockCount() != blocks) {
+                return null;
+            }
+            Partition refined = Lumping.coarsestLumpableRefinement(chain, candidate);
+            return refined.blockCount() == blocks ? refined.canonical() : null;
+        }
+        for (int u = from; u < units.size(); u++) {
+            double[][] unit = units.get(u);
+            if (unit.length > dimension) {
+                continue;
+            }
+            for (double[] v : unit) {
+                chosen.add(v);
+            }
+            Partition found = search(chain, units, u + 1, chosen, dimension - unit.length, blocks);
+            for (int t = 0; t < unit.length; t++) {
+                chosen.remove(chosen.size() - 1);
+            }
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    private static long countChoices(List<double[][]> units, int dimension) {
+        long[] ways = new long[dimension + 1];
+        ways[0] = 1;
+        for (double[][] unit : units) {
+            for (int d = dimension; d >= unit.length; d--) {
+                ways[d] = Math.min(Long.MAX_VALUE / 2, ways[d] + ways[d - unit.length]);
+            }
+        }
+        return ways[dimension];
+    }
+
+    /** States whose coordinates agree (relative 1e-7 of the largest coordinate) share a block. */
+    private static Partition groupByCoordinates(List<double[]> vectors, int n) {
+        double scale = 0;
+        for (double[] v : vectors) {
+            for (double x : v) {
+                scale = Math.max(scale, Math.abs(x));
+            }
+        }
+        double tolerance = 1e-7 * scale;
+        int[] label = new int[n];
+        List<Integer> representatives = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int found = -1;
+            for (int b = 0; b < representatives.size() && found < 0; b++) {
+                int rep = representatives.get(b);
+                boolean agree = true;
+                for (double[] v : vectors) {
+                    if (Math.abs(v[i] - v[rep]) > tolerance) {
+                        agree = false;
+                        break;
+                    }
+                }
+                if (agree) {
+                    found = b;
+                }
+            }
+            if (found < 0) {
+                found = representatives.size();
+                representatives.add(i);
+            }
+            label[i] = found;
+        }
+        return new Partition(label);
+    }
+
+    /** P's real invariant subspaces other than the constants: one vector per real eigenvalue, two per complex pair. */
+    private static List<double[][]> invariantUnits(MarkovChain chain) {
+        int n = chain.size();
+        DMatrixRMaj p = ChainAnalysis.matrix(chain.transitions());
+        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, true);
+        if (!eig.decompose(p.copy())) {
+            throw new IllegalStateException("eigen-decomposition of the transition matrix failed");
+        }
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (u, v) -> Double.compare(eig.getEigenvalue(v).getMagnitude(),
+                eig.getEigenvalue(u).getMagnitude()));
+        List<double[][]> units = new ArrayList<>();
+        boolean skippedStationary = false;
+        for (int idx : order) {
+            Complex_F64 lambda = eig.getEigenvalue(idx);
+            if (lambda.isReal()) {
+                if (!skippedStationary && Math.abs(lambda.getReal() - 1) < 1e-9) {
+                    skippedStationary = true;
+                    continue;
+                }
+                DMatrixRMaj v = eig.getEigenVector(idx);
+                if (v != null) {
+                    units.add(new double[][] {v.getData().clone()});
+                }
+            } else if (lambda.getImaginary() > 0) {
+                units.add(complexPairSubspace(p, lambda));
+            }
+        }
+        return units;
+    }
+
+    /** The two-dimensional null space of P² − 2Re(λ)P + |λ|²I (EJML SVD): the real span of a complex pair's vectors. */
+    private static double[][] complexPairSubspace(DMatrixRMaj p, Complex_F64 lambda) {
+        int n = p.numRows;
+        DMatrixRMaj m = new DMatrixRMaj(n, n);
+        CommonOps_DDRM.mult(p, p, m);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                m.set(i, j, m.get(i, j) - 2 * lambda.getReal() * p.get(i, j)
+                        + (i == j ? lambda.getMagnitude2() : 0));
+            }
+        }
+        SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(n, n, false, true, false);
+        if (!svd.decompose(m)) {
+            throw new IllegalStateException("SVD for a complex eigenvalue pair failed");
+        }
+        DMatrixRMaj v = svd.getV(null, false);
+        double[] s = svd.getSingularValues();
+        Integer[] idx = new Integer[s.length];
+        for (int i = 0; i < s.length; i++) {
+            idx[i] = i;
+        }
+        Arrays.sort(idx, (a, b) -> Double.compare(s[a], s[b]));
+        double[][] basis = new double[2][n];
+        for (int t = 0; t < 2; t++) {
+            for (int i = 0; i < n; i++) {
+                basis[t][i] = v.get(i, idx[t]);
+            }
+        }
+        return basis;
+    }
+
+    private static void requireBlocks(int blocks, int n) {
+        if (blocks < 1 || blocks > n) {
+            throw new IllegalArgumentException("number of blocks must be in 1 … " + n + ", got " + blocks);
+        }
+    }
+}
