@@ -18,7 +18,7 @@ public final class LumpingSearch {
 
     /** The search methods. */
     public enum Method {
-        /** {@link GreedyLumping}'s agglomerative descent, then single-state moves while they lower the loss. */
+        /** Minimum loss: local moves from the greedy agglomerative descent and from spectral starts ({@link #greedy}). */
         GREEDY,
         /** k-means on the k − 1 slowest nontrivial right eigenvectors (a crisp, PCCA-style timescale clustering). */
         SPECTRAL,
@@ -35,84 +35,175 @@ public final class LumpingSearch {
     private LumpingSearch() {
     }
 
-    /** Greedy descent to k blocks followed by local moves; the loss curve is the greedy path's. */
+    /**
+     * The minimum-loss search for k blocks: local moves ({@link #localMoves}) from several starts, keeping the
+     * partition of least L(φ) (the first on ties). The starts are the greedy agglomerative descent
+     * ({@link GreedyLumping}) and, for chains of at most {@link #MAX_EMBEDDING_STATES} states, k-means clusterings of
+     * the states embedded by each choice of k − 1 dimensions of P's invariant subspaces among the
+     * {@link #MAX_EMBEDDING_UNITS} slowest (at most {@link #MAX_EMBEDDING_STARTS} choices, slowest first). The
+     * embedding starts are there because agglomeration from singletons is myopic: on a random chain with a planted
+     * lumpable partition it often merges across the planted blocks before it can see them, while the planted
+     * partition's indicator span is (nearly, under noise) a sum of invariant subspaces, so one embedding shows it.
+     */
     public static Partition greedy(MarkovChain chain, double[] pi, int blocks) {
-        return localMoves(chain, pi, GreedyLumping.descend(chain, pi, blocks).partition());
+        int n = chain.size();
+        requireBlocks(blocks, n);
+        List<Partition> starts = new ArrayList<>();
+        starts.add(GreedyLumping.descend(chain, pi, blocks).partition());
+        if (blocks > 1 && blocks < n && n <= MAX_EMBEDDING_STATES) {
+            List<double[][]> units = invariantUnits(chain);
+            units = units.subList(0, Math.min(units.size(), MAX_EMBEDDING_UNITS));
+            List<List<double[]>> choices = new ArrayList<>();
+            collectChoices(units, 0, new ArrayList<>(), blocks - 1, choices);
+            for (List<double[]> choice : choices) {
+                double[][] x = new double[n][choice.size()];
+                for (int t = 0; t < choice.size(); t++) {
+                    double[] v = choice.get(t);
+                    double norm = 0;
+                    for (double c : v) {
+                        norm += c * c;
+                    }
+                    norm = Math.sqrt(norm);
+                    for (int i = 0; i < n; i++) {
+                        x[i][t] = v[i] / norm;
+                    }
+                }
+                Partition start = kMeans(x, pi, blocks);
+                if (start.blockCount() == blocks) {
+                    starts.add(start);
+                }
+            }
+        }
+        Partition best = null;
+        double bestLoss = Double.POSITIVE_INFINITY;
+        for (Partition start : starts) {
+            Partition moved = localMoves(chain, pi, start);
+            double loss = Lumping.informationLoss(chain, pi, moved);
+            if (loss < bestLoss - MOVE_GAIN) {
+                best = moved;
+                bestLoss = loss;
+            }
+        }
+        return best;
+    }
+
+    /** Largest chain for which {@link #greedy} adds embedding starts (each needs P's invariant subspaces, O(n³)). */
+    public static final int MAX_EMBEDDING_STATES = 400;
+    /** How many of the slowest invariant subspaces the embedding starts choose from. */
+    public static final int MAX_EMBEDDING_UNITS = 10;
+    /** Most embedding starts {@link #greedy} tries. */
+    public static final int MAX_EMBEDDING_STARTS = 120;
+
+    private static void collectChoices(List<double[][]> units, int from, List<double[]> chosen, int dimension,
+            List<List<double[]>> out) {
+        if (out.size() >= MAX_EMBEDDING_STARTS) {
+            return;
+        }
+        if (dimension == 0) {
+            out.add(new ArrayList<>(chosen));
+            return;
+        }
+        for (int u = from; u < units.size(); u++) {
+            double[][] unit = units.get(u);
+            if (unit.length > dimension) {
+                continue;
+            }
+            for (double[] v : unit) {
+                chosen.add(v);
+            }
+            collectChoices(units, u + 1, chosen, dimension - unit.length, out);
+            for (int t = 0; t < unit.length; t++) {
+                chosen.remove(chosen.size() - 1);
+            }
+        }
     }
 
     /**
-     * Moves single states between blocks while a move lowers L(φ): each round proposes, for every state i, the block
-     * c minimising D(R<sub>i·</sub> ‖ Q<sub>c·</sub>) and keeps the proposal only if the exactly recomputed loss
-     * falls and no block empties.
+     * Moves single states between blocks while a move lowers L(φ): each round visits the states in order and moves
+     * each to the block (if any) where the exactly recomputed loss is lowest, never emptying a block. Moving state i
+     * changes two columns of the lumped rows R, so each trial costs O(n·k) and a round O(n²k²).
      */
     public static Partition localMoves(MarkovChain chain, double[] pi, Partition start) {
-        Partition current = start;
-        double loss = Lumping.informationLoss(chain, pi, current);
+        int n = chain.size();
+        int k = start.blockCount();
+        int[] block = start.blocks();
+        int[] blockSize = new int[k];
+        for (int b : block) {
+            blockSize[b]++;
+        }
+        double[][] r = Lumping.lumpedRows(chain, start);
+        double loss = loss(r, pi, block, k);
         for (int round = 0; round < MAX_MOVE_ROUNDS && loss > 0; round++) {
-            double[][] r = Lumping.lumpedRows(chain, current);
-            MarkovChain q = Lumping.markovApproximation(chain, pi, current);
-            int k = current.blockCount();
             boolean improved = false;
-            for (int i = 0; i < chain.size(); i++) {
-                int bestBlock = current.blockOf(i);
-                double best = divergence(r[i], q, bestBlock);
-                for (int c = 0; c < k; c++) {
-                    double d = divergence(r[i], q, c);
-                    if (d < best - 1e-15) {
-                        best = d;
-                        bestBlock = c;
+            for (int i = 0; i < n; i++) {
+                int from = block[i];
+                if (blockSize[from] == 1) {
+                    continue;
+                }
+                int bestBlock = from;
+                double best = loss;
+                for (int to = 0; to < k; to++) {
+                    if (to == from) {
+                        continue;
+                    }
+                    move(chain, r, block, i, from, to);
+                    double trial = loss(r, pi, block, k);
+                    move(chain, r, block, i, to, from);
+                    if (trial < best - MOVE_GAIN) {
+                        best = trial;
+                        bestBlock = to;
                     }
                 }
-                if (bestBlock == current.blockOf(i)) {
-                    continue;
-                }
-                int[] moved = current.blocks();
-                moved[i] = bestBlock;
-                if (!allBlocksUsed(moved, k)) {
-                    continue;
-                }
-                Partition candidate = new Partition(moved);
-                double candidateLoss = Lumping.informationLoss(chain, pi, candidate);
-                if (candidateLoss < loss) {
-                    current = candidate;
-                    loss = candidateLoss;
+                if (bestBlock != from) {
+                    move(chain, r, block, i, from, bestBlock);
+                    blockSize[from]--;
+                    blockSize[bestBlock]++;
+                    loss = best;
                     improved = true;
-                    r = Lumping.lumpedRows(chain, current);
-                    q = Lumping.markovApproximation(chain, pi, current);
                 }
             }
             if (!improved) {
                 break;
             }
         }
-        return current;
+        return new Partition(block);
     }
 
-    private static boolean allBlocksUsed(int[] blocks, int k) {
-        boolean[] used = new boolean[k];
-        for (int b : blocks) {
-            used[b] = true;
+    /** Smallest loss decrease (nats) a move must bring, so that rounding cannot make moves cycle. */
+    private static final double MOVE_GAIN = 1e-14;
+
+    private static void move(MarkovChain chain, double[][] r, int[] block, int state, int from, int to) {
+        for (int j = 0; j < r.length; j++) {
+            double p = chain.transition(j, state);
+            r[j][from] -= p;
+            r[j][to] += p;
         }
-        for (boolean u : used) {
-            if (!u) {
-                return false;
+        block[state] = to;
+    }
+
+    /** L(φ) from the lumped rows: Σ π_i D(R_i ‖ Q_φ(i)), Q from the flows. */
+    private static double loss(double[][] r, double[] pi, int[] block, int k) {
+        double[][] flow = new double[k][k];
+        double[] weight = new double[k];
+        for (int i = 0; i < r.length; i++) {
+            int c = block[i];
+            weight[c] += pi[i];
+            for (int l = 0; l < k; l++) {
+                flow[c][l] += pi[i] * r[i][l];
             }
         }
-        return true;
-    }
-
-    private static double divergence(double[] row, MarkovChain q, int block) {
-        double d = 0;
-        for (int l = 0; l < row.length; l++) {
-            if (row[l] > 0) {
-                double ql = q.transition(block, l);
-                if (ql == 0) {
-                    return Double.POSITIVE_INFINITY;
+        double loss = 0;
+        for (int i = 0; i < r.length; i++) {
+            int c = block[i];
+            for (int l = 0; l < k; l++) {
+                double x = r[i][l];
+                // Moves leave rounding residue (±1e-17) where a column lost all its mass.
+                if (x > 1e-300 && flow[c][l] > 0) {
+                    loss += pi[i] * x * Math.log(x * weight[c] / flow[c][l]);
                 }
-                d += row[l] * Math.log(row[l] / ql);
             }
         }
-        return d;
+        return Math.max(0, loss);
     }
 
     /**
