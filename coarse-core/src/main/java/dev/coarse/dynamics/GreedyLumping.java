@@ -58,22 +58,34 @@ public final class GreedyLumping {
      * loss at every block count.
      */
     public static Path descend(MarkovChain chain, double[] pi, int target) {
+        Partition[] partitions = new Partition[chain.size() + 1];
+        double[] lossAt = descend(chain, pi, target, target, partitions);
+        return new Path(partitions[target], lossAt);
+    }
+
+    /**
+     * The greedy path from singletons down to one block; fills {@code partitionAt[m]} for m in {@code from} … {@code to}
+     * and returns the loss at every block count (index m; index 0 unused).
+     */
+    public static double[] descend(MarkovChain chain, double[] pi, int from, int to, Partition[] partitionAt) {
         int n = chain.size();
-        if (target < 1 || target > n) {
-            throw new IllegalArgumentException("number of blocks must be in 1 … " + n + ", got " + target);
+        if (from < 1 || to > n || from > to) {
+            throw new IllegalArgumentException("number of blocks must be in 1 … " + n + ", got " + from + " … " + to);
         }
         GreedyLumping g = new GreedyLumping(chain, pi);
         double[] lossAt = new double[n + 1];
         lossAt[n] = 0;
-        Partition atTarget = target == n ? Partition.singletons(n) : null;
-        for (int m = n; m > 1; m--) {
+        if (to == n) {
+            partitionAt[n] = Partition.singletons(n);
+        }
+        for (int m = n; m > 1 && m > from; m--) {
             g.mergeBest();
             lossAt[m - 1] = Math.max(0, g.loss);
-            if (m - 1 == target) {
-                atTarget = Partition.ofLabels(g.blockOfState);
+            if (m - 1 <= to) {
+                partitionAt[m - 1] = Partition.ofLabels(g.blockOfState);
             }
         }
-        return new Path(atTarget, lossAt);
+        return lossAt;
     }
 
     /**

@@ -38,7 +38,8 @@ public final class LumpingSearch {
     /**
      * The minimum-loss search for k blocks: local moves ({@link #localMoves}) from several starts, keeping the
      * partition of least L(φ) (the first on ties). The starts are the greedy agglomerative descent
-     * ({@link GreedyLumping}) and, for chains of at most {@link #MAX_EMBEDDING_STATES} states, k-means clusterings of
+     * ({@link GreedyLumping}) and, for chains of at most {@link #MAX_EMBEDDING_STATES} states, the spectral partition
+     * ({@link #spectral}, so the result never loses more than it) and k-means clusterings of
      * the states embedded by each choice of k − 1 dimensions of P's invariant subspaces among the
      * {@link #MAX_EMBEDDING_UNITS} slowest (at most {@link #MAX_EMBEDDING_STARTS} choices, slowest first). The
      * embedding starts are there because agglomeration from singletons is myopic: on a random chain with a planted
@@ -46,45 +47,72 @@ public final class LumpingSearch {
      * partition's indicator span is (nearly, under noise) a sum of invariant subspaces, so one embedding shows it.
      */
     public static Partition greedy(MarkovChain chain, double[] pi, int blocks) {
+        return greedyRange(chain, pi, blocks, blocks)[blocks];
+    }
+
+    /**
+     * {@link #greedy} for every block count from {@code from} to {@code to}, sharing one agglomerative descent and
+     * one set of invariant subspaces: element k of the result is the partition into k blocks (others null).
+     */
+    public static Partition[] greedyRange(MarkovChain chain, double[] pi, int from, int to) {
         int n = chain.size();
-        requireBlocks(blocks, n);
-        List<Partition> starts = new ArrayList<>();
-        starts.add(GreedyLumping.descend(chain, pi, blocks).partition());
-        if (blocks > 1 && blocks < n && n <= MAX_EMBEDDING_STATES) {
-            List<double[][]> units = invariantUnits(chain);
-            units = units.subList(0, Math.min(units.size(), MAX_EMBEDDING_UNITS));
-            List<List<double[]>> choices = new ArrayList<>();
-            collectChoices(units, 0, new ArrayList<>(), blocks - 1, choices);
-            for (List<double[]> choice : choices) {
-                double[][] x = new double[n][choice.size()];
-                for (int t = 0; t < choice.size(); t++) {
-                    double[] v = choice.get(t);
-                    double norm = 0;
-                    for (double c : v) {
-                        norm += c * c;
+        requireBlocks(from, n);
+        requireBlocks(to, n);
+        Partition[] descent = new Partition[n + 1];
+        GreedyLumping.descend(chain, pi, from, to, descent);
+        List<double[][]> units = n <= MAX_EMBEDDING_STATES && to > 1 ? invariantUnits(chain) : List.of();
+        units = units.subList(0, Math.min(units.size(), MAX_EMBEDDING_UNITS));
+        Partition[] result = new Partition[n + 1];
+        for (int blocks = from; blocks <= to; blocks++) {
+            List<Partition> starts = new ArrayList<>();
+            starts.add(descent[blocks]);
+            if (blocks > 1 && blocks < n && n <= MAX_EMBEDDING_STATES) {
+                try {
+                    Partition timescales = spectral(chain, pi, blocks);
+                    if (timescales.blockCount() == blocks) {
+                        starts.add(timescales);
                     }
-                    norm = Math.sqrt(norm);
-                    for (int i = 0; i < n; i++) {
-                        x[i][t] = v[i] / norm;
+                } catch (IllegalArgumentException tooFewRealEigenvalues) {
+                    // No spectral start for this k; the others remain.
+                }
+                List<List<double[]>> choices = new ArrayList<>();
+                collectChoices(units, 0, new ArrayList<>(), blocks - 1, choices);
+                for (List<double[]> choice : choices) {
+                    Partition start = kMeans(embedding(choice, n), pi, blocks);
+                    if (start.blockCount() == blocks) {
+                        starts.add(start);
                     }
                 }
-                Partition start = kMeans(x, pi, blocks);
-                if (start.blockCount() == blocks) {
-                    starts.add(start);
+            }
+            Partition best = null;
+            double bestLoss = Double.POSITIVE_INFINITY;
+            for (Partition start : starts) {
+                Partition moved = localMoves(chain, pi, start);
+                double loss = Lumping.informationLoss(chain, pi, moved);
+                if (loss < bestLoss - MOVE_GAIN) {
+                    best = moved;
+                    bestLoss = loss;
                 }
             }
+            result[blocks] = best;
         }
-        Partition best = null;
-        double bestLoss = Double.POSITIVE_INFINITY;
-        for (Partition start : starts) {
-            Partition moved = localMoves(chain, pi, start);
-            double loss = Lumping.informationLoss(chain, pi, moved);
-            if (loss < bestLoss - MOVE_GAIN) {
-                best = moved;
-                bestLoss = loss;
+        return result;
+    }
+
+    private static double[][] embedding(List<double[]> vectors, int n) {
+        double[][] x = new double[n][vectors.size()];
+        for (int t = 0; t < vectors.size(); t++) {
+            double[] v = vectors.get(t);
+            double norm = 0;
+            for (double c : v) {
+                norm += c * c;
+            }
+            norm = Math.sqrt(norm);
+            for (int i = 0; i < n; i++) {
+                x[i][t] = v[i] / norm;
             }
         }
-        return best;
+        return x;
     }
 
     /** Largest chain for which {@link #greedy} adds embedding starts (each needs P's invariant subspaces, O(n³)). */
