@@ -247,32 +247,27 @@ public final class LumpingSearch {
         if (blocks == 1) {
             return new Partition(new int[n]);
         }
-        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, true);
-        if (!eig.decompose(ChainAnalysis.matrix(chain.transitions()))) {
-            throw new IllegalStateException("eigen-decomposition of the transition matrix failed");
-        }
-        List<Integer> real = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            if (eig.getEigenVector(i) != null && eig.getEigenvalue(i).isReal()) {
-                real.add(i);
+        List<Mode> real = new ArrayList<>();
+        for (Mode mode : modes(chain, pi)) {
+            if (mode.basis().length == 1) {
+                real.add(mode);
             }
         }
-        real.sort((u, v) -> Double.compare(eig.getEigenvalue(v).getReal(), eig.getEigenvalue(u).getReal()));
-        // The first is the stationary eigenvalue 1 with a constant eigenvector.
-        if (real.size() < blocks) {
+        real.sort((u, v) -> Double.compare(v.eigenvalue().getReal(), u.eigenvalue().getReal()));
+        if (real.size() < blocks - 1) {
             throw new IllegalArgumentException("spectral clustering needs " + blocks + " real eigenvalues, the chain has "
-                    + real.size());
+                    + (real.size() + 1));
         }
         double[][] x = new double[n][blocks - 1];
         for (int k = 1; k < blocks; k++) {
-            DMatrixRMaj v = eig.getEigenVector(real.get(k));
+            double[] v = real.get(k - 1).basis()[0];
             double norm = 0;
             for (int i = 0; i < n; i++) {
-                norm += pi[i] * v.get(i) * v.get(i);
+                norm += pi[i] * v[i] * v[i];
             }
             norm = Math.sqrt(norm);
             for (int i = 0; i < n; i++) {
-                x[i][k - 1] = v.get(i) / norm;
+                x[i][k - 1] = v[i] / norm;
             }
         }
         return kMeans(x, pi, blocks);
@@ -448,38 +443,95 @@ public final class LumpingSearch {
         return new Partition(label);
     }
 
-    /** P's real invariant subspaces other than the constants: one vector per real eigenvalue, two per complex pair. */
+    /** P's real invariant subspaces other than the constants, slowest (largest |λ|) first. */
     private static List<double[][]> invariantUnits(MarkovChain chain) {
+        List<double[][]> units = new ArrayList<>();
+        for (Mode mode : modes(chain, null)) {
+            units.add(mode.basis());
+        }
+        return units;
+    }
+
+    /**
+     * An eigenvalue of P other than the stationary 1, with a basis of its real invariant subspace: one right
+     * eigenvector for a real eigenvalue, two vectors for a complex pair (λ with Im λ &gt; 0 stands for both).
+     */
+    private record Mode(Complex_F64 eigenvalue, double[][] basis) {
+    }
+
+    /**
+     * The modes of P sorted by decreasing |λ|, by EJML's general eigen-decomposition. When that fails to converge
+     * (it can on chains with many repeated eigenvalues, such as Glauber dynamics with its lattice symmetries) and the
+     * chain is reversible, by the symmetric decomposition of D<sup>1/2</sup>PD<sup>−1/2</sup>, D = diag(π), whose
+     * eigenvectors u give P's as D<sup>−1/2</sup>u.
+     *
+     * @param pi the stationary law, or null to compute it if needed
+     */
+    private static List<Mode> modes(MarkovChain chain, double[] pi) {
         int n = chain.size();
         DMatrixRMaj p = ChainAnalysis.matrix(chain.transitions());
         EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, true);
-        if (!eig.decompose(p.copy())) {
-            throw new IllegalStateException("eigen-decomposition of the transition matrix failed");
-        }
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (u, v) -> Double.compare(eig.getEigenvalue(v).getMagnitude(),
-                eig.getEigenvalue(u).getMagnitude()));
-        List<double[][]> units = new ArrayList<>();
-        boolean skippedStationary = false;
-        for (int idx : order) {
-            Complex_F64 lambda = eig.getEigenvalue(idx);
-            if (lambda.isReal()) {
-                if (!skippedStationary && Math.abs(lambda.getReal() - 1) < 1e-9) {
-                    skippedStationary = true;
-                    continue;
+        List<Mode> modes = new ArrayList<>();
+        if (eig.decompose(p.copy())) {
+            for (int idx = 0; idx < n; idx++) {
+                Complex_F64 lambda = eig.getEigenvalue(idx);
+                if (lambda.isReal()) {
+                    DMatrixRMaj v = eig.getEigenVector(idx);
+                    if (v != null) {
+                        modes.add(new Mode(lambda, new double[][] {v.getData().clone()}));
+                    }
+                } else if (lambda.getImaginary() > 0) {
+                    modes.add(new Mode(lambda, complexPairSubspace(p, lambda)));
                 }
-                DMatrixRMaj v = eig.getEigenVector(idx);
-                if (v != null) {
-                    units.add(new double[][] {v.getData().clone()});
+            }
+        } else {
+            double[] law = pi != null ? pi : ChainAnalysis.stationary(chain);
+            if (!reversible(chain, law)) {
+                throw new IllegalStateException("eigen-decomposition of the (non-reversible) transition matrix failed");
+            }
+            DMatrixRMaj sym = new DMatrixRMaj(n, n);
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    double a = Math.sqrt(law[i] / law[j]) * chain.transition(i, j);
+                    double b = Math.sqrt(law[j] / law[i]) * chain.transition(j, i);
+                    sym.set(i, j, 0.5 * (a + b));
                 }
-            } else if (lambda.getImaginary() > 0) {
-                units.add(complexPairSubspace(p, lambda));
+            }
+            EigenDecomposition_F64<DMatrixRMaj> symmetric = DecompositionFactory_DDRM.eig(n, true, true);
+            if (!symmetric.decompose(sym)) {
+                throw new IllegalStateException("symmetric eigen-decomposition of the transition matrix failed");
+            }
+            for (int idx = 0; idx < n; idx++) {
+                DMatrixRMaj u = symmetric.getEigenVector(idx);
+                double[] v = new double[n];
+                for (int i = 0; i < n; i++) {
+                    v[i] = u.get(i) / Math.sqrt(law[i]);
+                }
+                modes.add(new Mode(symmetric.getEigenvalue(idx), new double[][] {v}));
             }
         }
-        return units;
+        modes.sort((u, v) -> Double.compare(v.eigenvalue().getMagnitude(), u.eigenvalue().getMagnitude()));
+        // The stationary eigenvalue 1 (constant eigenvector) is the first; an irreducible chain has it once.
+        for (int k = 0; k < modes.size(); k++) {
+            Complex_F64 lambda = modes.get(k).eigenvalue();
+            if (lambda.isReal() && Math.abs(lambda.getReal() - 1) < 1e-9) {
+                modes.remove(k);
+                break;
+            }
+        }
+        return modes;
+    }
+
+    /** Detailed balance π<sub>i</sub>P<sub>ij</sub> = π<sub>j</sub>P<sub>ji</sub> within 1e-12. */
+    private static boolean reversible(MarkovChain chain, double[] pi) {
+        for (int i = 0; i < chain.size(); i++) {
+            for (int j = i + 1; j < chain.size(); j++) {
+                if (Math.abs(pi[i] * chain.transition(i, j) - pi[j] * chain.transition(j, i)) > 1e-12) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** The two-dimensional null space of P² − 2Re(λ)P + |λ|²I (EJML SVD): the real span of a complex pair's vectors. */
