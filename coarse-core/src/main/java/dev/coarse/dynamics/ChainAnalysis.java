@@ -14,6 +14,9 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  */
 public final class ChainAnalysis {
 
+    /** Steps π ← πP after the solve ({@link #stationary}). */
+    private static final int STATIONARY_POLISH_STEPS = 4;
+
     private ChainAnalysis() {
     }
 
@@ -45,6 +48,26 @@ public final class ChainAnalysis {
         }
         for (int i = 0; i < n; i++) {
             pi[i] /= sum;
+        }
+        // A few steps π ← πP: the LU solution is accurate to ~1e-17 absolute, so weights far below that (states
+        // beyond a high barrier) come out as noise or 0; a step rebuilds each from its neighbours' weights, which
+        // makes it accurate relative to them.
+        for (int step = 0; step < STATIONARY_POLISH_STEPS; step++) {
+            double[] next = new double[n];
+            for (int i = 0; i < n; i++) {
+                if (pi[i] > 0) {
+                    for (int j = 0; j < n; j++) {
+                        next[j] += pi[i] * chain.transition(i, j);
+                    }
+                }
+            }
+            double total = 0;
+            for (double v : next) {
+                total += v;
+            }
+            for (int i = 0; i < n; i++) {
+                pi[i] = next[i] / total;
+            }
         }
         return pi;
     }
@@ -141,12 +164,21 @@ public final class ChainAnalysis {
      */
     public static double predictiveInformation(MarkovChain chain, double[] pi, int tau) {
         double[][] pt = power(chain, tau);
+        int n = pt.length;
+        // The law of X_{t+τ} from the same numbers as the joint law, so that every log argument is finite even
+        // where a stationary weight below 1e-17 was rounded to zero (π = πP^τ exactly, not in floating point).
+        double[] later = new double[n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                later[j] += pi[i] * pt[i][j];
+            }
+        }
         double info = 0;
-        for (int i = 0; i < pt.length; i++) {
-            for (int j = 0; j < pt.length; j++) {
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
                 double p = pt[i][j];
                 if (p > 0 && pi[i] > 0) {
-                    info += pi[i] * p * Math.log(p / pi[j]);
+                    info += pi[i] * p * Math.log(p / later[j]);
                 }
             }
         }

@@ -75,9 +75,25 @@ public final class Lumping {
             }
         }
         double[] w = blockWeights(pi, partition);
+        int[] members = new int[k];
+        for (int i = 0; i < r.length; i++) {
+            members[partition.blockOf(i)]++;
+        }
         for (int c = 0; c < k; c++) {
-            for (int l = 0; l < k; l++) {
-                flow[c][l] /= w[c];
+            if (w[c] > 0) {
+                for (int l = 0; l < k; l++) {
+                    flow[c][l] /= w[c];
+                }
+            }
+        }
+        for (int i = 0; i < r.length; i++) {
+            int c = partition.blockOf(i);
+            if (w[c] == 0) {
+                // A block whose stationary weight underflowed to 0 has no stationary statistics: its row is the
+                // plain mean of its lumped rows (it carries no weight in any loss).
+                for (int l = 0; l < k; l++) {
+                    flow[c][l] += r[i][l] / members[c];
+                }
             }
         }
         return flow;
@@ -118,12 +134,18 @@ public final class Lumping {
         double fine = ChainAnalysis.predictiveInformation(chain, pi, 1);
         MarkovChain q = markovApproximation(chain, pi, partition);
         double[] w = blockWeights(pi, partition);
+        double[] later = new double[q.size()];
+        for (int c = 0; c < q.size(); c++) {
+            for (int l = 0; l < q.size(); l++) {
+                later[l] += w[c] * q.transition(c, l);
+            }
+        }
         double coarse = 0;
         for (int c = 0; c < q.size(); c++) {
             for (int l = 0; l < q.size(); l++) {
                 double v = q.transition(c, l);
                 if (v > 0 && w[c] > 0) {
-                    coarse += w[c] * v * Math.log(v / w[l]);
+                    coarse += w[c] * v * Math.log(v / later[l]);
                 }
             }
         }
