@@ -365,7 +365,27 @@ public final class LumpingSearch {
             throw new IllegalArgumentException("the exact lumpability search would try " + count
                     + " invariant subspaces (limit " + MAX_EXACT_CANDIDATES + "); use fewer states or blocks");
         }
-        return search(chain, units, 0, new ArrayList<>(), blocks - 1, blocks);
+        Partition found = search(chain, units, 0, new ArrayList<>(), blocks - 1, blocks);
+        if (found == null && hasRepeatedEigenvalues(chain)) {
+            throw new IllegalArgumentException("no strongly lumpable partition into " + blocks + " blocks was found,"
+                    + " but the transition matrix has repeated eigenvalues, so the exact search is not complete");
+        }
+        return found;
+    }
+
+    /** Whether two eigenvalues of P agree within 1e-9 (then an invariant subspace need not be a sum of the units). */
+    private static boolean hasRepeatedEigenvalues(MarkovChain chain) {
+        Complex_F64[] values = ChainAnalysis.eigenvalues(chain);
+        for (int a = 0; a < values.length; a++) {
+            for (int b = a + 1; b < values.length; b++) {
+                double dr = values[a].getReal() - values[b].getReal();
+                double di = values[a].getImaginary() - values[b].getImaginary();
+                if (Math.hypot(dr, di) < 1e-9) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static Partition search(MarkovChain chain, List<double[][]> units, int from, List<double[]> chosen,

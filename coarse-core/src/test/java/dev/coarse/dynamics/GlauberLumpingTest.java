@@ -1,6 +1,7 @@
 package dev.coarse.dynamics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.coarse.info.Tolerances;
@@ -8,6 +9,7 @@ import dev.coarse.lattice.Lattice;
 import dev.coarse.model.IsingModel;
 import java.util.HashMap;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -114,5 +116,13 @@ class GlauberLumpingTest {
         assertThat(loss).isGreaterThan(1e-4);
         assertThat(Lumping.isStronglyLumpable(chain, magnetisation)).isFalse();
         assertThat(BuiltinChains.magnetisationBlocks(SITES).sameBlocksAs(magnetisation)).isTrue();
+    }
+
+    @Test
+    void exactSearchDoesNotClaimAbsenceWhenEigenvaluesRepeat() {
+        // A torus's symmetries give P repeated eigenvalues: the invariant-subspace enumeration is then not complete,
+        // and a failed search must say so rather than report "none". (The 2×2 torus: 16 states, a fast search.)
+        MarkovChain chain = BuiltinChains.glauber(IsingModel.atTemperature(Lattice.square(2), 2.5));
+        assertThatThrownBy(() -> LumpingSearch.exact(chain, 3)).hasMessageContaining("not complete");
     }
 }
