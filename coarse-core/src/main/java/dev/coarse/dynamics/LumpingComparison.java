@@ -43,13 +43,10 @@ public record LumpingComparison(List<Row> rows) {
         Partition[] greedy = LumpingSearch.greedyRange(chain, pi, 1, maxBlocks);
         double[] times = ChainAnalysis.relaxationTimes(chain);
         List<Row> rows = new ArrayList<>();
+        Partition[] timescaleBased = LumpingSearch.spectralRange(chain, pi, 1, maxBlocks);
         for (int k = 1; k <= maxBlocks; k++) {
-            Lumping.Evaluation spectral;
-            try {
-                spectral = Lumping.evaluate(chain, pi, LumpingSearch.spectral(chain, pi, k));
-            } catch (IllegalArgumentException tooFewRealEigenvalues) {
-                spectral = null;
-            }
+            Lumping.Evaluation spectral = timescaleBased[k] == null ? null
+                    : Lumping.evaluate(chain, pi, timescaleBased[k]);
             double separation = k >= 2 && k - 1 < times.length ? times[k - 2] / times[k - 1] : Double.NaN;
             rows.add(new Row(k, Lumping.evaluate(chain, pi, greedy[k]), spectral, separation));
         }

@@ -242,11 +242,32 @@ public final class LumpingSearch {
      * the timescale-based partition.
      */
     public static Partition spectral(MarkovChain chain, double[] pi, int blocks) {
+        requireBlocks(blocks, chain.size());
+        return blocks == 1 ? new Partition(new int[chain.size()]) : spectral(slowRealModes(chain, pi), pi, blocks);
+    }
+
+    /**
+     * {@link #spectral} for every block count from {@code from} to {@code to}, sharing one eigen-decomposition:
+     * element k is the partition into k blocks, or null when the chain has fewer than k real eigenvalues.
+     */
+    public static Partition[] spectralRange(MarkovChain chain, double[] pi, int from, int to) {
         int n = chain.size();
-        requireBlocks(blocks, n);
-        if (blocks == 1) {
-            return new Partition(new int[n]);
+        requireBlocks(from, n);
+        requireBlocks(to, n);
+        List<double[]> real = to > 1 ? slowRealModes(chain, pi) : List.of();
+        Partition[] result = new Partition[n + 1];
+        for (int blocks = from; blocks <= to; blocks++) {
+            if (blocks == 1) {
+                result[blocks] = new Partition(new int[n]);
+            } else if (real.size() >= blocks - 1) {
+                result[blocks] = spectral(real, pi, blocks);
+            }
         }
+        return result;
+    }
+
+    /** The right eigenvectors of P's real nontrivial eigenvalues, largest eigenvalue first. */
+    private static List<double[]> slowRealModes(MarkovChain chain, double[] pi) {
         List<Mode> real = new ArrayList<>();
         for (Mode mode : modes(chain, pi)) {
             if (mode.basis().length == 1) {
@@ -254,13 +275,22 @@ public final class LumpingSearch {
             }
         }
         real.sort((u, v) -> Double.compare(v.eigenvalue().getReal(), u.eigenvalue().getReal()));
+        List<double[]> vectors = new ArrayList<>();
+        for (Mode mode : real) {
+            vectors.add(mode.basis()[0]);
+        }
+        return vectors;
+    }
+
+    private static Partition spectral(List<double[]> real, double[] pi, int blocks) {
+        int n = pi.length;
         if (real.size() < blocks - 1) {
             throw new IllegalArgumentException("spectral clustering needs " + blocks + " real eigenvalues, the chain has "
                     + (real.size() + 1));
         }
         double[][] x = new double[n][blocks - 1];
         for (int k = 1; k < blocks; k++) {
-            double[] v = real.get(k - 1).basis()[0];
+            double[] v = real.get(k - 1);
             double norm = 0;
             for (int i = 0; i < n; i++) {
                 norm += pi[i] * v[i] * v[i];
