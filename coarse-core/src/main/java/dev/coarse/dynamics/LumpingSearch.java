@@ -41,7 +41,8 @@ public final class LumpingSearch {
      * ({@link GreedyLumping}) and, for chains of at most {@link #MAX_EMBEDDING_STATES} states, the spectral partition
      * ({@link #spectral}, so the result never loses more than it) and k-means clusterings of
      * the states embedded by each choice of k − 1 dimensions of P's invariant subspaces among the
-     * {@link #MAX_EMBEDDING_UNITS} slowest (at most {@link #MAX_EMBEDDING_STARTS} choices, slowest first). The
+     * {@link #MAX_EMBEDDING_UNITS} slowest (at most {@link #MAX_EMBEDDING_STARTS} choices, slowest first, fewer on large
+     * chains: {@link #embeddingStarts}). The
      * embedding starts are there because agglomeration from singletons is myopic: on a random chain with a planted
      * lumpable partition it often merges across the planted blocks before it can see them, while the planted
      * partition's indicator span is (nearly, under noise) a sum of invariant subspaces, so one embedding shows it.
@@ -76,7 +77,7 @@ public final class LumpingSearch {
                     // No spectral start for this k; the others remain.
                 }
                 List<List<double[]>> choices = new ArrayList<>();
-                collectChoices(units, 0, new ArrayList<>(), blocks - 1, choices);
+                collectChoices(units, 0, new ArrayList<>(), blocks - 1, choices, embeddingStarts(n, blocks));
                 for (List<double[]> choice : choices) {
                     Partition start = kMeans(embedding(choice, n), pi, blocks);
                     if (start.blockCount() == blocks) {
@@ -122,9 +123,22 @@ public final class LumpingSearch {
     /** Most embedding starts {@link #greedy} tries. */
     public static final int MAX_EMBEDDING_STARTS = 120;
 
+    /**
+     * How many embedding starts k blocks of n states get: at most {@link #MAX_EMBEDDING_STARTS}, and at most
+     * {@link #EMBEDDING_BUDGET}/(n²k²) — a round of local moves costs about n²k² logarithms — so that the search
+     * stays within seconds on large chains.
+     */
+    private static int embeddingStarts(int n, int blocks) {
+        double perStart = (double) n * n * blocks * blocks;
+        return (int) Math.min(MAX_EMBEDDING_STARTS, Math.floor(EMBEDDING_BUDGET / perStart));
+    }
+
+    /** Work budget (logarithms, about) of the embedding starts for one k; see {@link #embeddingStarts}. */
+    private static final double EMBEDDING_BUDGET = 5e7;
+
     private static void collectChoices(List<double[][]> units, int from, List<double[]> chosen, int dimension,
-            List<List<double[]>> out) {
-        if (out.size() >= MAX_EMBEDDING_STARTS) {
+            List<List<double[]>> out, int limit) {
+        if (out.size() >= limit) {
             return;
         }
         if (dimension == 0) {
@@ -139,7 +153,7 @@ public final class LumpingSearch {
             for (double[] v : unit) {
                 chosen.add(v);
             }
-            collectChoices(units, u + 1, chosen, dimension - unit.length, out);
+            collectChoices(units, u + 1, chosen, dimension - unit.length, out, limit);
             for (int t = 0; t < unit.length; t++) {
                 chosen.remove(chosen.size() - 1);
             }
