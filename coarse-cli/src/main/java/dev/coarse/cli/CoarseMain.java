@@ -3,6 +3,7 @@ package dev.coarse.cli;
 import dev.coarse.cli.bench.BenchCommand;
 import dev.coarse.cli.command.CommandGroup;
 import dev.coarse.cli.command.UserError;
+import dev.coarse.cli.dynamics.DynamicsCommand;
 import dev.coarse.cli.exact.ExactCommand;
 import dev.coarse.cli.info.InfoCommand;
 import dev.coarse.cli.rbm.RbmCommand;
@@ -41,6 +42,7 @@ import picocli.CommandLine.Option;
             TrgCommand.class,
             RunCommand.class,
             InfoCommand.class,
+            DynamicsCommand.class,
             BenchCommand.class,
         })
 public final class CoarseMain extends CommandGroup {

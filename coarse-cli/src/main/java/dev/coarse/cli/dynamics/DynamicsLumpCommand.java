@@ -1,0 +1,135 @@
+package dev.coarse.cli.dynamics;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.coarse.cli.command.JsonOutput;
+import dev.coarse.cli.command.Output;
+import dev.coarse.cli.command.UserError;
+import dev.coarse.dynamics.ChainAnalysis;
+import dev.coarse.dynamics.Lumping;
+import dev.coarse.dynamics.LumpingComparison;
+import dev.coarse.dynamics.LumpingSearch;
+import dev.coarse.dynamics.MarkovChain;
+import dev.coarse.dynamics.Partition;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code coarse dynamics lump}: a partition into k blocks, its information loss, and the loss-versus-k table. */
+@Command(name = "lump", mixinStandardHelpOptions = true,
+        description = "Lump a Markov chain's states into k blocks: the partition, its information loss"
+                + " I(X_t; Y_t+1 | Y_t) in nats per step, whether it is exactly lumpable, and for every k' <= k the"
+                + " loss and spectral gap of the minimum-loss and the spectral partitions.")
+public final class DynamicsLumpCommand implements Callable<Integer> {
+
+    /** The methods, by command-line name. */
+    enum MethodName {
+        greedy(LumpingSearch.Method.GREEDY), spectral(LumpingSearch.Method.SPECTRAL), exact(LumpingSearch.Method.EXACT);
+
+        final LumpingSearch.Method method;
+
+        MethodName(LumpingSearch.Method method) {
+            this.method = method;
+        }
+    }
+
+    @Mixin
+    ChainInput input;
+
+    @Option(names = "--clusters", required = true, paramLabel = "K", description = "Number of blocks k.")
+    int clusters;
+
+    @Option(names = "--method", paramLabel = "METHOD", defaultValue = "greedy",
+            description = "greedy (minimum loss), spectral (slow eigenvectors) or exact (a strongly lumpable"
+                    + " partition, or an error if none exists) (default: ${DEFAULT-VALUE}).")
+    MethodName method;
+
+    @Mixin
+    Output output;
+
+    @Override
+    public Integer call() throws IOException {
+        MarkovChain chain = input.chain();
+        if (clusters < 1 || clusters > chain.size()) {
+            throw new UserError("--clusters must be in 1 … " + chain.size() + ", got " + clusters);
+        }
+        chain.requireIrreducible("coarse dynamics lump");
+        double[] pi = ChainAnalysis.stationary(chain);
+        LumpingComparison table = LumpingComparison.of(chain, pi, clusters);
+        Partition partition = switch (method.method) {
+            case GREEDY -> table.rows().get(clusters - 1).minimumLoss().partition();
+            case SPECTRAL -> LumpingSearch.spectral(chain, pi, clusters);
+            case EXACT -> {
+                Partition found = LumpingSearch.exact(chain, clusters);
+                if (found == null) {
+                    throw new UserError("the chain has no strongly lumpable partition into " + clusters + " blocks");
+                }
+                yield found;
+            }
+        };
+        Lumping.Evaluation result = Lumping.evaluate(chain, pi, partition);
+        if (output.json()) {
+            ObjectNode node = JsonOutput.object();
+            node.put("source", input.source());
+            node.put("states", chain.size());
+            node.put("clusters", clusters);
+            node.put("method", method.name());
+            ArrayNode blocks = node.putArray("partition");
+            for (int b : partition.blocks()) {
+                blocks.add(b);
+            }
+            node.put("information_loss", result.informationLoss());
+            node.put("predictive_information_loss", result.predictiveInformationLoss());
+            node.put("exactly_lumpable", result.exactlyLumpable());
+            node.put("spectral_gap", result.spectralGap());
+            ArrayNode curve = node.putArray("loss_curve");
+            ArrayNode comparison = node.putArray("comparison");
+            for (LumpingComparison.Row row : table.rows()) {
+                ArrayNode point = curve.addArray();
+                point.add(row.blocks());
+                point.add(row.minimumLoss().informationLoss());
+                ObjectNode r = comparison.addObject();
+                r.put("k", row.blocks());
+                r.set("minimum_loss", figures(row.minimumLoss()));
+                if (row.spectral() == null) {
+                    r.putNull("spectral");
+                } else {
+                    r.set("spectral", figures(row.spectral()));
+                }
+                JsonOutput.putNumber(r, "timescale_separation", row.timescaleSeparation());
+            }
+            output.print(node);
+        } else {
+            PrintWriter out = output.out();
+            out.printf(Locale.ROOT, "%-22s %s%n", "chain", input.source() + " (" + chain + ")");
+            out.printf(Locale.ROOT, "%-22s %s, %d blocks%n", "method", method.name(), partition.blockCount());
+            out.printf(Locale.ROOT, "%-22s %.10g nats per step%n", "information loss", result.informationLoss());
+            out.printf(Locale.ROOT, "%-22s %s%n", "exactly lumpable", result.exactlyLumpable());
+            out.printf(Locale.ROOT, "%-22s %s%n", "partition", java.util.Arrays.toString(partition.blocks()));
+            out.printf(Locale.ROOT, "%n%3s  %-14s %-12s  %-14s %-12s  %s%n", "k", "min-loss loss", "gap",
+                    "spectral loss", "gap", "t_(k-1)/t_k");
+            for (LumpingComparison.Row row : table.rows()) {
+                out.printf(Locale.ROOT, "%3d  %-14.6g %-12.6g  %-14s %-12s  %.4g%n", row.blocks(),
+                        row.minimumLoss().informationLoss(), row.minimumLoss().spectralGap(),
+                        row.spectral() == null ? "-" : String.format(Locale.ROOT, "%.6g", row.spectral().informationLoss()),
+                        row.spectral() == null ? "-" : String.format(Locale.ROOT, "%.6g", row.spectral().spectralGap()),
+                        row.timescaleSeparation());
+            }
+            out.flush();
+        }
+        return 0;
+    }
+
+    private static ObjectNode figures(Lumping.Evaluation e) {
+        ObjectNode n = JsonOutput.object();
+        n.put("blocks", e.partition().blockCount());
+        n.put("information_loss", e.informationLoss());
+        n.put("exactly_lumpable", e.exactlyLumpable());
+        n.put("spectral_gap", e.spectralGap());
+        return n;
+    }
+}
