@@ -74,7 +74,7 @@ public enum MiBound implements Identified {
         if (batchSize < 2) {
             throw new IllegalArgumentException("a batch needs at least 2 samples, got " + batchSize);
         }
-        return this == INFONCE ? Math.log(batchSize) : Double.POSITIVE_INFINITY;
+        return this == INFONCE ? StrictMath.log(batchSize) : Double.POSITIVE_INFINITY;
     }
 
     /** Whether {@code value} is within 10% of the ceiling, where the bound says more about K than about I. */
@@ -95,7 +95,7 @@ public enum MiBound implements Identified {
         }
         NDArray joint = scores.diagonal().mean();
         return switch (this) {
-            case INFONCE -> scores.logSoftmax(1).diagonal().mean().add((float) Math.log(k));
+            case INFONCE -> scores.logSoftmax(1).diagonal().mean().add((float) StrictMath.log(k));
             case DONSKER_VARADHAN -> joint.sub(logMeanExpOffDiagonal(scores, k));
             case NWJ -> joint.sub(logMeanExpOffDiagonal(scores, k).sub(1f).exp());
         };
@@ -105,7 +105,7 @@ public enum MiBound implements Identified {
     private static NDArray logMeanExpOffDiagonal(NDArray scores, long k) {
         NDArray masked = scores.sub(scores.getManager().eye((int) k).mul(DIAGONAL_MASK));
         NDArray shift = masked.max().stopGradient();
-        return masked.sub(shift).exp().sum().log().add(shift).sub((float) Math.log((double) k * (k - 1)));
+        return masked.sub(shift).exp().sum().log().add(shift).sub((float) StrictMath.log((double) k * (k - 1)));
     }
 
     /** Number of values {@link #batchStatistics} returns. */
@@ -132,20 +132,20 @@ public enum MiBound implements Identified {
             }
             double rowSum = 0;
             for (int j = 0; j < k; j++) {
-                rowSum += Math.exp(scores[i * k + j] - rowMax);
+                rowSum += StrictMath.exp(scores[i * k + j] - rowMax);
             }
-            infoNce += scores[i * k + i] - rowMax - Math.log(rowSum);
+            infoNce += scores[i * k + i] - rowMax - StrictMath.log(rowSum);
         }
         double offSum = 0;
         for (int i = 0; i < k; i++) {
             for (int j = 0; j < k; j++) {
                 if (j != i) {
-                    offSum += Math.exp(scores[i * k + j] - offMax);
+                    offSum += StrictMath.exp(scores[i * k + j] - offMax);
                 }
             }
         }
-        double logMeanExp = offMax + Math.log(offSum / ((double) k * (k - 1)));
-        return new double[] {joint / k, logMeanExp, infoNce / k + Math.log(k)};
+        double logMeanExp = offMax + StrictMath.log(offSum / ((double) k * (k - 1)));
+        return new double[] {joint / k, logMeanExp, infoNce / k + StrictMath.log(k)};
     }
 
     /**
@@ -168,14 +168,14 @@ public enum MiBound implements Identified {
         double[][] series = new double[STATISTICS][batches];
         for (int b = 0; b < batches; b++) {
             series[0][b] = statistics[b][0];
-            series[1][b] = Math.exp(statistics[b][1] - shift);
+            series[1][b] = StrictMath.exp(statistics[b][1] - shift);
             series[2][b] = statistics[b][2];
         }
         double c = shift;
         Estimate e = Jackknife.estimate(series, 1, switch (this) {
             case INFONCE -> m -> m[2];
-            case DONSKER_VARADHAN -> m -> m[0] - c - Math.log(m[1]);
-            case NWJ -> m -> m[0] - Math.exp(c - 1) * m[1];
+            case DONSKER_VARADHAN -> m -> m[0] - c - StrictMath.log(m[1]);
+            case NWJ -> m -> m[0] - StrictMath.exp(c - 1) * m[1];
         });
         return Double.isFinite(e.error()) ? e : Estimate.of(e.mean(), Double.POSITIVE_INFINITY);
     }

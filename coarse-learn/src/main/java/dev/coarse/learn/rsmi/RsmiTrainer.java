@@ -181,7 +181,9 @@ public final class RsmiTrainer {
         if (totalSteps <= 1) {
             return settings.finalTemperature();
         }
-        return t0 * Math.pow(settings.finalTemperature() / t0, (double) step / (totalSteps - 1));
+        // StrictMath here and in the noise: Math.pow/log may differ by an ulp between the interpreter and C2's
+        // intrinsics (JDK 25), which made a run's filter depend on when the JIT compiled this code
+        return t0 * StrictMath.pow(settings.finalTemperature() / t0, (double) step / (totalSteps - 1));
     }
 
     /** Logistic (binary) or Gumbel (categorical) noise from the trainer's stream. */
@@ -191,8 +193,8 @@ public final class RsmiTrainer {
             while (u == 0) {
                 u = noise.nextDouble();
             }
-            out[i] = (float) (settings.kind() == HiddenKind.BINARY ? Math.log(u) - Math.log1p(-u)
-                    : -Math.log(-Math.log(u)));
+            out[i] = (float) (settings.kind() == HiddenKind.BINARY ? StrictMath.log(u) - StrictMath.log1p(-u)
+                    : -StrictMath.log(-StrictMath.log(u)));
         }
     }
 
