@@ -2,6 +2,7 @@ package dev.coarse.cli.sample;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coarse.cli.command.JsonOutput;
+import dev.coarse.cli.command.MemoryGuard;
 import dev.coarse.cli.command.Output;
 import dev.coarse.cli.command.ProgressBars;
 import dev.coarse.cli.command.ProgressReporter;
@@ -92,6 +93,11 @@ public final class SampleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        boolean bonds = modelOptions.model == ModelOptions.ModelName.dimer2d;
+        MemoryGuard.require(RunSpec.estimatedBytes(modelOptions.latticeDimension(), modelOptions.linearSize(),
+                bonds || modelOptions.model == ModelOptions.ModelName.phi4c ? 2 : 1, modelOptions.isField() ? Double.BYTES : 1, sweeps, thin, chains, threads.count()),
+                "sample --L " + modelOptions.linearSize() + " (" + chains + " chains × " + (thin > 0 ? sweeps / thin : 0)
+                        + " samples and the lattice)");
         if (modelOptions.isField()) {
             return sampleField(modelOptions.buildField());
         }
@@ -115,6 +121,12 @@ public final class SampleCommand implements Callable<Integer> {
         long restoredSweeps = resumedChains * (thermalize + sweeps);
         try (ProgressReporter bar = progress.bar("sample", restoredSweeps, run.totalSweeps())) {
             result = ChainRunner.run(run, bar, store);
+        } catch (OutOfMemoryError e) {
+            // A checkpoint with no finished chain holds nothing to resume: remove it rather than ask for a --resume.
+            if (store != null && store.storedUnits().isEmpty()) {
+                store.delete();
+            }
+            throw e;
         }
         Map<String, Estimate> observables = Observables.measure(result);
         if (destination.out() != null) {
