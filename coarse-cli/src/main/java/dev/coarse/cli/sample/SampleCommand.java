@@ -30,6 +30,7 @@ import dev.coarse.model.Model;
 import dev.coarse.model.PottsModel;
 import dev.coarse.stats.Estimate;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -119,6 +120,7 @@ public final class SampleCommand implements Callable<Integer> {
         }
         ChainResult result;
         long restoredSweeps = resumedChains * (thermalize + sweeps);
+        Thread resumeHint = store == null ? null : resumeHint(store.directory());
         try (ProgressReporter bar = progress.bar("sample", restoredSweeps, run.totalSweeps())) {
             result = ChainRunner.run(run, bar, store);
         } catch (OutOfMemoryError e) {
@@ -127,6 +129,14 @@ public final class SampleCommand implements Callable<Integer> {
                 store.delete();
             }
             throw e;
+        } finally {
+            if (resumeHint != null) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(resumeHint);
+                } catch (IllegalStateException shuttingDown) {
+                    // the JVM is exiting (Ctrl-C): the hint runs
+                }
+            }
         }
         Map<String, Estimate> observables = Observables.measure(result);
         if (destination.out() != null) {
@@ -173,6 +183,21 @@ public final class SampleCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * Registers, for the sampling phase, what Ctrl-C (or a kill with SIGTERM) prints: the end of the progress line and
+     * how to continue from the checkpoint.
+     */
+    private static Thread resumeHint(Path checkpoint) {
+        Thread hint = new Thread(() -> {
+            System.err.println();
+            System.err.println("coarse: interrupted: finished chains are kept in " + checkpoint
+                    + "; run the same command with --resume to continue");
+            System.err.flush();
+        }, "coarse-resume-hint");
+        Runtime.getRuntime().addShutdownHook(hint);
+        return hint;
     }
 
     /**
