@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
         versionProvider = CoarseMain.Version.class,
         description = "Sample lattice models, coarse-grain them, measure information and run the renormalization group.",
         subcommands = {
-            CommandLine.HelpCommand.class,
+            HelpCommand.class,
             ExactCommand.class,
             InspectCommand.class,
             SampleCommand.class,

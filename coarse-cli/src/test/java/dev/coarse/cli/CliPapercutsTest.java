@@ -51,6 +51,22 @@ class CliPapercutsTest {
     }
 
     @Test
+    void helpJsonDescribesEveryCommandAsJson() throws Exception {
+        CliRun r = run("help", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        com.fasterxml.jackson.databind.JsonNode root = r.json();
+        assertThat(root.get("name").asText()).isEqualTo("coarse");
+        java.util.List<String> names = new java.util.ArrayList<>();
+        root.get("subcommands").forEach(s -> names.add(s.get("name").asText()));
+        assertThat(names).contains("coarse sample", "coarse rg", "coarse run", "coarse info");
+        CliRun mcrg = run("help", "rg", "mcrg", "--json");
+        assertThat(mcrg.json().get("name").asText()).isEqualTo("coarse rg mcrg");
+        assertThat(mcrg.json().get("options").toString()).contains("--encoding").doesNotContain("${DEFAULT-VALUE}");
+        assertThat(run("help", "rg", "mcrg").out()).contains("Usage: coarse rg mcrg");
+        assertOneLineUserError(run("help", "nope"), "'nope' is not a 'coarse' command");
+    }
+
+    @Test
     void outOfMemoryIsOneLineNamingTheHeapOption() {
         String line = CoarseMain.outOfMemory(4L << 30);
         assertThat(line).startsWith("coarse: error: out of memory").contains("4 GiB").contains("-Xmx8g")
