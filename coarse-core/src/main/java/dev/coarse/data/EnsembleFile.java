@@ -442,6 +442,7 @@ public final class EnsembleFile {
         int n = Math.toIntExact(data.getDimensionsAsLong()[0]);
         int length = dof.length(lattice);
         boolean contiguous = data instanceof ContiguousDataset && data.getFilters().isEmpty();
+        checkSize(file, data, contiguous, (long) n * length * (dof.isDiscrete() ? 1 : Double.BYTES));
         Configurations read;
         if (dof.isDiscrete()) {
             byte[][] configurations = new byte[n][length];
@@ -468,6 +469,26 @@ public final class EnsembleFile {
         }
         EnsembleValues.check(where, meta, lattice, read);
         return new Ensemble(meta, lattice, read);
+    }
+
+    /**
+     * Fails before allocating if the dataset claims more data than the file holds (contiguous storage) or than the
+     * heap could take (a damaged header must not become an {@link OutOfMemoryError}).
+     */
+    private static void checkSize(Path file, Dataset data, boolean contiguous, long bytes) throws IOException {
+        if (contiguous) {
+            long address = ((ContiguousDataset) data).getDataAddress();
+            long size = Files.size(file);
+            if (address < 0 || bytes > size - address) {
+                throw new IOException(file + " is truncated or damaged: " + data.getPath() + " needs " + bytes
+                        + " bytes from " + address + " but the file has " + size);
+            }
+        }
+        long heap = Runtime.getRuntime().maxMemory();
+        if (bytes > heap) {
+            throw new IOException(file + ": " + data.getPath() + " holds " + bytes + " bytes of configurations, more"
+                    + " than this JVM's heap of " + heap + " bytes (raise it with COARSE_JAVA_OPTS=-Xmx…)");
+        }
     }
 
     /** Fails if the level stores a digest and the data read do not match it (a damaged file). */
