@@ -29,6 +29,7 @@ import dev.coarse.model.IsingModel;
 import dev.coarse.model.Model;
 import dev.coarse.model.PottsModel;
 import dev.coarse.stats.Estimate;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -111,16 +112,24 @@ public final class SampleCommand implements Callable<Integer> {
         destination.refuseToOverwrite();
         RunSpec run = new RunSpec(model, SamplerKind.forId(sampler, model), sweeps, thermalize, thin, chains,
                 seed.value(), threads.count());
-        CheckpointDirectory store = destination.openCheckpoint(run);
+        // the hint is registered before the checkpoint exists, so an interrupt that finds a checkpoint finds the hint
+        Path checkpointDirectory = SampleDestination.checkpointDirectory(destination.checkpoint, destination.out());
+        Thread resumeHint = checkpointDirectory == null ? null : resumeHint(checkpointDirectory);
+        CheckpointDirectory store;
         int resumedChains = 0;
-        if (store != null) {
-            for (int unit : store.storedUnits()) {
-                resumedChains += ChainRunner.unitChains(run, unit);
+        try {
+            store = destination.openCheckpoint(run);
+            if (store != null) {
+                for (int unit : store.storedUnits()) {
+                    resumedChains += ChainRunner.unitChains(run, unit);
+                }
             }
+        } catch (RuntimeException | IOException e) {
+            removeHint(resumeHint);
+            throw e;
         }
         ChainResult result;
         long restoredSweeps = resumedChains * (thermalize + sweeps);
-        Thread resumeHint = store == null ? null : resumeHint(store.directory());
         try (ProgressReporter bar = progress.bar("sample", restoredSweeps, run.totalSweeps())) {
             result = ChainRunner.run(run, bar, store);
         } catch (OutOfMemoryError e) {
@@ -130,13 +139,7 @@ public final class SampleCommand implements Callable<Integer> {
             }
             throw e;
         } finally {
-            if (resumeHint != null) {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(resumeHint);
-                } catch (IllegalStateException shuttingDown) {
-                    // the JVM is exiting (Ctrl-C): the hint runs
-                }
-            }
+            removeHint(resumeHint);
         }
         Map<String, Estimate> observables = Observables.measure(result);
         if (destination.out() != null) {
@@ -198,6 +201,16 @@ public final class SampleCommand implements Callable<Integer> {
         }, "coarse-resume-hint");
         Runtime.getRuntime().addShutdownHook(hint);
         return hint;
+    }
+
+    private static void removeHint(Thread hint) {
+        if (hint != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hint);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is exiting (Ctrl-C): the hint runs
+            }
+        }
     }
 
     /**
