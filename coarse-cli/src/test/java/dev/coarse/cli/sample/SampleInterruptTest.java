@@ -33,7 +33,7 @@ class SampleInterruptTest {
             while (!Files.isDirectory(checkpoint) && p.isAlive() && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
-            assertThat(checkpoint).as("checkpoint created").isDirectory();
+            assertThat(checkpoint).as("checkpoint created (stderr: %s)", Files.readString(stderr)).isDirectory();
             Thread.sleep(200);
             p.destroy(); // SIGTERM
             assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
