@@ -19,6 +19,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Option;
         versionProvider = CoarseMain.Version.class,
         description = "Sample lattice models, coarse-grain them, measure information and run the renormalization group.",
         subcommands = {
-            CommandLine.HelpCommand.class,
+            HelpCommand.class,
             ExactCommand.class,
             InspectCommand.class,
             SampleCommand.class,
@@ -65,7 +66,23 @@ public final class CoarseMain extends CommandGroup {
         CommandLine cl = commandLine();
         cl.setOut(out);
         cl.setErr(err);
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println(outOfMemory(Runtime.getRuntime().maxMemory()));
+            err.flush();
+            return EXIT_INTERNAL;
+        }
+    }
+
+    /**
+     * The one line for an {@link OutOfMemoryError} that escaped the commands' own estimates: the heap and how to
+     * raise it.
+     */
+    static String outOfMemory(long maxHeap) {
+        long gib = Math.max(1, Math.round(maxHeap / (double) (1L << 30)));
+        return "coarse: error: out of memory (the Java heap is " + gib + " GiB): run with a larger heap, e.g."
+                + " COARSE_JAVA_OPTS=-Xmx" + 2 * gib + "g, or make the run smaller";
     }
 
     /** The configured picocli command line. */
@@ -73,7 +90,7 @@ public final class CoarseMain extends CommandGroup {
         CommandLine cl = new CommandLine(new CoarseMain());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler((ex, args) -> {
-            ex.getCommandLine().getErr().println("coarse: error: " + UserError.oneLine(ex.getMessage()));
+            ex.getCommandLine().getErr().println("coarse: error: " + parameterError(ex));
             return EXIT_USAGE;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -97,6 +114,30 @@ public final class CoarseMain extends CommandGroup {
             return EXIT_INTERNAL;
         });
         return cl;
+    }
+
+    /**
+     * One line for a command-line error; for a mistyped subcommand or option, what was not understood and the
+     * nearest names picocli suggests ("did you mean …?").
+     */
+    static String parameterError(CommandLine.ParameterException ex) {
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+            String first = u.getUnmatched().get(0);
+            CommandLine cl = u.getCommandLine();
+            String command = cl.getCommandSpec().qualifiedName();
+            boolean option = first.startsWith("-");
+            boolean hasSubcommands = !cl.getSubcommands().isEmpty();
+            String what = option ? "unknown option '" + first + "' for '" + command + "'"
+                    : hasSubcommands ? "'" + first + "' is not a '" + command + "' command"
+                    : "unexpected argument '" + first + "' for '" + command + "'";
+            List<String> suggestions = u.getSuggestions();
+            String hint = suggestions.isEmpty()
+                    ? " (see '" + command + " --help')"
+                    : ": did you mean " + String.join(" or ", suggestions.stream().limit(3)
+                            .map(x -> "'" + x + "'").toList()) + "?";
+            return what + hint;
+        }
+        return UserError.oneLine(ex.getMessage());
     }
 
     private static boolean hasDebugDeep(CommandLine.ParseResult pr) {

@@ -25,8 +25,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +83,12 @@ public final class EnsembleFile {
     public static final String PARAMETER_PREFIX = "parameter.";
     /** Level attribute naming the {@link DegreesOfFreedom.Values} (version 2). */
     public static final String DOF_ATTRIBUTE = "degrees_of_freedom";
+    /**
+     * Level attribute holding the SHA-256 (lower-case hex) of the level's configuration data as stored: the int8
+     * values, or the float64 values little-endian, in C order. Files without it (written before it existed, or by
+     * another program) are read without an integrity check.
+     */
+    public static final String DIGEST_ATTRIBUTE = "configurations_sha256";
 
     /** What a file says about one level without loading its configurations. */
     public record LevelInfo(int level, EnsembleMeta meta, DegreesOfFreedom degreesOfFreedom, long[] shape) {
@@ -134,7 +143,7 @@ public final class EnsembleFile {
             if (level < 0 || level >= count) {
                 throw new IOException(file + " has levels 0.." + (count - 1) + ", no level " + level);
             }
-            return readLevel(file, hdf, level);
+            return readLevel(file, hdf, level, SpinEncoding.PLUS_MINUS_ONE);
         } catch (RuntimeException e) {
             throw unreadable(file, e);
         }
@@ -142,11 +151,19 @@ public final class EnsembleFile {
 
     /** Reads every level of a file, level 0 first. */
     public static List<Ensemble> readLevels(Path file) throws IOException {
+        return readLevels(file, SpinEncoding.PLUS_MINUS_ONE);
+    }
+
+    /**
+     * Reads every level of a file, level 0 first, its spins stored as {@code encoding} says ({@link
+     * SpinEncoding#BITS}: 0/1 values, e.g. written from Python, converted to ±1 spins as they are read).
+     */
+    public static List<Ensemble> readLevels(Path file, SpinEncoding encoding) throws IOException {
         try (HdfFile hdf = open(file)) {
             int count = checkFormat(file, hdf);
             List<Ensemble> result = new ArrayList<>(count);
             for (int level = 0; level < count; level++) {
-                result.add(readLevel(file, hdf, level));
+                result.add(readLevel(file, hdf, level, encoding));
             }
             return result;
         } catch (RuntimeException e) {
@@ -225,6 +242,7 @@ public final class EnsembleFile {
                 group.putDataset(DATASET, placeholder(e.size(), shape(e.lattice(), e.degreesOfFreedom()),
                         e.degreesOfFreedom().isDiscrete() ? byte.class : double.class));
                 putMeta(group, e.meta());
+                group.putAttribute(DIGEST_ATTRIBUTE, digest(e.data()));
                 if (version >= 2) {
                     putDegreesOfFreedom(group, e.degreesOfFreedom(), e.meta());
                 }
@@ -414,7 +432,8 @@ public final class EnsembleFile {
         return group;
     }
 
-    private static Ensemble readLevel(Path file, HdfFile hdf, int level) throws IOException {
+    private static Ensemble readLevel(Path file, HdfFile hdf, int level, SpinEncoding encoding)
+            throws IOException {
         Group group = levelGroupOf(file, hdf, level);
         EnsembleMeta meta = readMeta(file, group);
         DegreesOfFreedom dof = readDegreesOfFreedom(file, group, meta);
@@ -423,6 +442,8 @@ public final class EnsembleFile {
         int n = Math.toIntExact(data.getDimensionsAsLong()[0]);
         int length = dof.length(lattice);
         boolean contiguous = data instanceof ContiguousDataset && data.getFilters().isEmpty();
+        checkSize(file, data, contiguous, (long) n * length * (dof.isDiscrete() ? 1 : Double.BYTES));
+        Configurations read;
         if (dof.isDiscrete()) {
             byte[][] configurations = new byte[n][length];
             if (contiguous) {
@@ -430,15 +451,86 @@ public final class EnsembleFile {
             } else {
                 readSliced(data, configurations, shape(lattice, dof));
             }
-            return new Ensemble(meta, lattice, new DiscreteConfigurations(dof, configurations));
-        }
-        double[][] configurations = new double[n][length];
-        if (contiguous && littleEndian(data.getDataType())) {
-            readContiguous(file, (ContiguousDataset) data, configurations, length);
+            read = new DiscreteConfigurations(dof, configurations);
         } else {
-            readSliced(data, configurations, shape(lattice, dof));
+            double[][] configurations = new double[n][length];
+            if (contiguous && littleEndian(data.getDataType())) {
+                readContiguous(file, (ContiguousDataset) data, configurations, length);
+            } else {
+                readSliced(data, configurations, shape(lattice, dof));
+            }
+            read = new ContinuousConfigurations(dof, configurations);
         }
-        return new Ensemble(meta, lattice, new ContinuousConfigurations(dof, configurations));
+        String where = file + ": /" + group.getName() + "/" + DATASET;
+        verifyDigest(where, group, read);
+        if (encoding == SpinEncoding.BITS && read instanceof DiscreteConfigurations discrete
+                && dof.values() == DegreesOfFreedom.Values.SPIN) {
+            EnsembleValues.bitsToSpins(where, discrete.values());
+        }
+        EnsembleValues.check(where, meta, lattice, read);
+        return new Ensemble(meta, lattice, read);
+    }
+
+    /**
+     * Fails before allocating if the dataset claims more data than the file holds (contiguous storage) or than the
+     * heap could take (a damaged header must not become an {@link OutOfMemoryError}).
+     */
+    private static void checkSize(Path file, Dataset data, boolean contiguous, long bytes) throws IOException {
+        if (contiguous) {
+            long address = ((ContiguousDataset) data).getDataAddress();
+            long size = Files.size(file);
+            if (address < 0 || bytes > size - address) {
+                throw new IOException(file + " is truncated or damaged: " + data.getPath() + " needs " + bytes
+                        + " bytes from " + address + " but the file has " + size);
+            }
+        }
+        long heap = Runtime.getRuntime().maxMemory();
+        if (bytes > heap) {
+            throw new IOException(file + ": " + data.getPath() + " holds " + bytes + " bytes of configurations, more"
+                    + " than this JVM's heap of " + heap + " bytes (raise it with COARSE_JAVA_OPTS=-Xmx…)");
+        }
+    }
+
+    /** Fails if the level stores a digest and the data read do not match it (a damaged file). */
+    private static void verifyDigest(String where, Group group, Configurations read) throws IOException {
+        Attribute stored = group.getAttributes().get(DIGEST_ATTRIBUTE);
+        if (stored == null) {
+            return;
+        }
+        Object value = stored.getData();
+        String expected = value instanceof String s ? s : String.valueOf(value);
+        String actual = digest(read);
+        if (!actual.equalsIgnoreCase(expected.strip())) {
+            throw new IOException(where + " is damaged: its SHA-256 is " + actual.substring(0, 12)
+                    + "…, the file records " + (expected.length() > 12 ? expected.substring(0, 12) + "…" : expected)
+                    + " (the data changed after it was written; regenerate or restore the file)");
+        }
+    }
+
+    /** SHA-256 (lower-case hex) of configurations as stored: int8 values, or float64 little-endian, in C order. */
+    static String digest(Configurations data) {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK lacks SHA-256", e);
+        }
+        if (data instanceof DiscreteConfigurations discrete) {
+            for (byte[] configuration : discrete.values()) {
+                sha.update(configuration);
+            }
+        } else {
+            ByteBuffer buffer = null;
+            for (double[] configuration : ((ContinuousConfigurations) data).values()) {
+                if (buffer == null) {
+                    buffer = ByteBuffer.allocate(Double.BYTES * configuration.length).order(ByteOrder.LITTLE_ENDIAN);
+                }
+                buffer.clear();
+                buffer.asDoubleBuffer().put(configuration);
+                sha.update(buffer.array(), 0, Double.BYTES * configuration.length);
+            }
+        }
+        return HexFormat.of().formatHex(sha.digest());
     }
 
     private static boolean littleEndian(DataType type) {

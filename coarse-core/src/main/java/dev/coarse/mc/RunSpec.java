@@ -65,6 +65,32 @@ public record RunSpec(Model model, SamplerKind sampler, long sweeps, long therma
         }
     }
 
+    /**
+     * A lower bound on the heap a run needs, computed from its sizes alone (before any lattice is built, so that a
+     * run that cannot fit is refused before it allocates or writes anything): the lattice's neighbour table, the
+     * configurations kept (with their array headers and references) and the per-sample energy and magnetization, and
+     * one configuration per chain sampling at a time. Samplers' own buffers (cluster stacks, replica words) come on
+     * top, so a run may need more; it never needs less.
+     *
+     * @param dimension       lattice dimension d
+     * @param linearSize      L
+     * @param valuesPerSite   values per site in a configuration (1; d for bond occupations)
+     * @param bytesPerValue   1 for discrete values, 8 for real fields
+     * @return bytes, saturating at {@link Long#MAX_VALUE}
+     */
+    public static long estimatedBytes(int dimension, int linearSize, int valuesPerSite, int bytesPerValue, long sweeps,
+                                      long thin, int chains, int threads) {
+        double sites = Math.pow(Math.max(linearSize, 0), Math.max(dimension, 0));
+        double configuration = sites * valuesPerSite * bytesPerValue;
+        double samples = thin > 0 ? (double) Math.max(sweeps, 0) / thin : 0;
+        double kept = Math.floor(samples) * Math.max(chains, 0);
+        double neighbours = sites * 2.0 * dimension * Integer.BYTES;
+        double stored = kept * (configuration + 16 + 8 + 2 * Double.BYTES);
+        double running = Math.min(Math.max(threads, 1), Math.max(chains, 1)) * configuration;
+        double total = neighbours + stored + running;
+        return total >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) total;
+    }
+
     /** Configurations kept per chain, ⌊sweeps/thin⌋. */
     public int samplesPerChain() {
         return (int) (sweeps / thin);

@@ -82,7 +82,9 @@ class EnsembleFileTest {
                 "empty", "");
         EnsembleMeta meta = new EnsembleMeta("ising2d", 2, 4, 1.5, -0.25, 2, "metropolis", Long.MIN_VALUE,
                 Long.MAX_VALUE, 0L, 1L, Integer.MAX_VALUE, Double.NaN, "9.9.9-SNAPSHOT", provenance);
-        Ensemble e = new Ensemble(meta, lattice, new byte[][] {new byte[16]});
+        byte[] spins = new byte[16];
+        java.util.Arrays.fill(spins, (byte) 1);
+        Ensemble e = new Ensemble(meta, lattice, new byte[][] {spins});
         Path file = dir.resolve("meta.h5");
         EnsembleFile.write(file, e, false);
         assertThat(EnsembleFile.readMeta(file)).isEqualTo(meta);

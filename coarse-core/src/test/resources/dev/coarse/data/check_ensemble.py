@@ -112,9 +112,9 @@ def snippets(doc):
 
 def doc_read(doc, path, shape):
     code = snippets(doc)[0]
-    assert '"runs/demo/ensemble.h5"' in code, code
+    assert '"ising.h5"' in code, code
     namespace = {}
-    exec(code.replace('"runs/demo/ensemble.h5"', repr(path)), namespace)
+    exec(code.replace('"ising.h5"', repr(path)), namespace)
     assert namespace["spins"].shape == tuple(int(s) for s in shape.split(",")), namespace["spins"].shape
     assert namespace["meta"]["model"] == "ising2d", namespace["meta"]
 

@@ -3,6 +3,8 @@ package dev.coarse.cli.bench;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coarse.cli.command.JsonOutput;
 import dev.coarse.cli.command.Output;
+import dev.coarse.cli.command.ProgressBars;
+import dev.coarse.cli.command.ProgressReporter;
 import dev.coarse.cli.command.UserError;
 import dev.coarse.exact.CriticalPoint;
 import dev.coarse.lattice.Lattice;
@@ -83,6 +85,12 @@ public final class BenchCommand implements Callable<Integer> {
     @Mixin
     Output output;
 
+    @Mixin
+    ProgressBars progress;
+
+    /** Kernels measured (nine) plus the two τ_int runs: the steps of the progress bar. */
+    private static final int STEPS = 11;
+
     @Override
     public Integer call() {
         if (size <= 1) {
@@ -106,35 +114,41 @@ public final class BenchCommand implements Callable<Integer> {
         Duration duration = Duration.ofNanos(Math.max(1, (long) (seconds * 1e9)));
         Duration warmup = Duration.ofNanos((long) (warmupSeconds * 1e9));
 
+        ProgressReporter bar = progress.bar("bench");
         // the byte kernel first: on JDK 17 it compiled to code 2.5x slower in a JVM where the packed kernel had
         // already run, even only its self-check (5 of 6 JVMs; the packed kernel is not affected by running second)
         CheckerboardMetropolis bytewise = CheckerboardMetropolis.bytewise(model);
-        Throughput bytes = ThroughputMeter.measureCounted(scalarTasks(model, true, 1), warmup, duration);
+        Throughput bytes = measured(bar, scalarTasks(model, true, 1), warmup, duration);
         CheckerboardMetropolis metropolis = new CheckerboardMetropolis(model);
-        Throughput scalar = ThroughputMeter.measureCounted(scalarTasks(model, false, SWEEPS_PER_CALL), warmup,
+        Throughput scalar = measured(bar, scalarTasks(model, false, SWEEPS_PER_CALL), warmup,
                 duration);
-        Throughput scalarSingle = ThroughputMeter.measureCounted(scalarTasks(model, false, 1), warmup, duration);
+        Throughput scalarSingle = measured(bar, scalarTasks(model, false, 1), warmup, duration);
         int scalarBits = metropolis.vectorBits();
         boolean scalarVectorized = scalarBits > 0;
-        Throughput multispinNarrow = ThroughputMeter.measureCounted(
+        Throughput multispinNarrow = measured(bar, 
                 multispinTasks(model, MultispinMetropolis.Width.NARROW), warmup, duration);
         // the default multispin (eight-site blocks) after the 256-bit kernels: on JDK 25 a 512-bit kernel run first
         // sometimes made the packed one compile badly
         MultispinMetropolis.Width width = MultispinMetropolis.Width.defaultFor(model.lattice());
-        Throughput multispin = ThroughputMeter.measureCounted(multispinTasks(model, width), warmup, duration);
-        Throughput wolff = ThroughputMeter.measureCounted(wolffTasks(model, false), warmup, duration);
-        Throughput sw = ThroughputMeter.measureCounted(swTasks(model, false), warmup, duration);
+        Throughput multispin = measured(bar, multispinTasks(model, width), warmup, duration);
+        Throughput wolff = measured(bar, wolffTasks(model, false), warmup, duration);
+        Throughput sw = measured(bar, swTasks(model, false), warmup, duration);
 
-        Throughput wolffSteps = ThroughputMeter.measureCounted(wolffTasks(small, true), warmup, duration);
-        Throughput swSweeps = ThroughputMeter.measureCounted(swTasks(small, true), warmup, duration);
+        Throughput wolffSteps = measured(bar, wolffTasks(small, true), warmup, duration);
+        Throughput swSweeps = measured(bar, swTasks(small, true), warmup, duration);
         RandomGenerator tauRng = ChainRunner.chainStreams(SEED + 1, 1).get(0);
+        bar.message("tau_int (wolff)");
         double wolffTau = IndependentSamples.tauAbsMagnetization(new Wolff(small),
                 ChainRunner.randomConfiguration(small, tauRng), tauRng, TAU_THERMALIZE, tauSteps(wolffSteps));
+        bar.advance(STEPS - 1, STEPS);
+        bar.message("tau_int (swendsen_wang)");
         double swTau = IndependentSamples.tauAbsMagnetization(new SwendsenWang(small),
                 ChainRunner.randomConfiguration(small, tauRng), tauRng, TAU_THERMALIZE, tauSteps(swSweeps));
         double wolffIndependent = IndependentSamples.perSecond(wolffSteps.flipsPerNs() * 1e9, wolffTau);
         double swIndependent = IndependentSamples.perSecond(swSweeps.flipsPerNs() * 1e9, swTau);
 
+        bar.advance(STEPS, STEPS);
+        bar.close();
         PrintWriter out = output.out();
         if (output.json()) {
             ObjectNode root = JsonOutput.object();
@@ -190,6 +204,15 @@ public final class BenchCommand implements Callable<Integer> {
             out.printf("  swendsen_wang  %12.4g   (tau_int %.3g sweeps)%n", swIndependent, swTau);
         }
         return 0;
+    }
+
+    private int measuredSteps;
+
+    /** Measures one kernel and moves the progress bar on by one of {@link #STEPS}. */
+    private Throughput measured(ProgressReporter bar, List<LongSupplier> tasks, Duration warmup, Duration duration) {
+        Throughput t = ThroughputMeter.measureCounted(tasks, warmup, duration);
+        bar.advance(++measuredSteps, STEPS);
+        return t;
     }
 
     private int tauSteps(Throughput steps) {

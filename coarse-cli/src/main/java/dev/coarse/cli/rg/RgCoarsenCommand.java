@@ -53,7 +53,7 @@ public final class RgCoarsenCommand implements Callable<Integer> {
         if (!force && Files.exists(out)) {
             throw new UserError(out + " already exists (use --force to overwrite)");
         }
-        Ensemble base = RgInput.read(file).get(0);
+        Ensemble base = input.read(file).get(0);
         RgInput.requireIsing(file, base, "rg coarsen");
         RgInput.checkLevels(base.lattice(), rule, input.levels);
         long start = System.nanoTime();

@@ -49,7 +49,7 @@ public final class RgCouplingsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<Ensemble> stored = RgInput.read(file);
+        List<Ensemble> stored = input.read(file);
         Ensemble base = stored.get(0);
         RgInput.requireIsing(file, base, "rg couplings");
         OperatorSet ops = OperatorSet.of(base.lattice().dimension(), operators.toArray(String[]::new));

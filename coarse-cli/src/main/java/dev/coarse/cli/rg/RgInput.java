@@ -3,6 +3,7 @@ package dev.coarse.cli.rg;
 import dev.coarse.cli.command.UserError;
 import dev.coarse.data.Ensemble;
 import dev.coarse.data.EnsembleFile;
+import dev.coarse.data.SpinEncoding;
 import dev.coarse.lattice.Lattice;
 import dev.coarse.rg.CoarseGraining;
 import dev.coarse.rg.CoarseGrainingRules;
@@ -42,6 +43,10 @@ final class RgInput {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the tie coins (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--encoding", defaultValue = "pm1", paramLabel = "pm1|01",
+            description = "How the file stores spins: pm1 = -1/+1 (Coarse's files), 01 = 0/1 bits read as s = 2b - 1 (default ${DEFAULT-VALUE}).")
+    String encoding;
+
     /** Default rule name. */
     static final String DEFAULT_RULE = "majority";
     /** Default block size. */
@@ -64,12 +69,21 @@ final class RgInput {
         };
     }
 
-    /** Reads every level of {@code file}, failing with one line for a missing or empty file. */
-    static List<Ensemble> read(Path file) throws IOException {
+    /**
+     * Reads every level of {@code file} with the spin encoding of {@code --encoding}, failing with one line for a
+     * missing, damaged or empty file or values that are not the model's.
+     */
+    List<Ensemble> read(Path file) throws IOException {
+        SpinEncoding spins;
+        try {
+            spins = SpinEncoding.ofId(encoding);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--encoding: " + e.getMessage());
+        }
         if (!Files.exists(file)) {
             throw new UserError(file + " does not exist");
         }
-        List<Ensemble> stored = EnsembleFile.readLevels(file);
+        List<Ensemble> stored = EnsembleFile.readLevels(file, spins);
         requireNonEmpty(file, stored.get(0));
         return stored;
     }

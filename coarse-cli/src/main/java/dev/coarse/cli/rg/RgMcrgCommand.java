@@ -51,7 +51,7 @@ public final class RgMcrgCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<Ensemble> stored = RgInput.read(file);
+        List<Ensemble> stored = input.read(file);
         Ensemble base = stored.get(0);
         RgInput.requireIsing(file, base, "MCRG");
         int d = base.lattice().dimension();

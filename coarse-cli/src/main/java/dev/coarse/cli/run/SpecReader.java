@@ -58,6 +58,14 @@ final class SpecReader implements SpecSource {
             if (!quickNode.isObject()) {
                 throw new UserError("'quick' in " + file + ": expected a mapping of keys to values");
             }
+            // The full spec must be valid too, though --quick replaces some of its values: a spec tested with
+            // --quick must not fail later in the full run.
+            try {
+                StudySpec.read(new SpecReader(root.deepCopy(), file, null), seedOverride);
+            } catch (UserError e) {
+                throw new UserError(e.getMessage() + " (in the full spec, which --quick overrides but must still be"
+                        + " valid)", e);
+            }
             merge(root, quickNode);
         } else if (quickNode != null && !quickNode.isObject()) {
             throw new UserError("'quick' in " + file + ": expected a mapping of keys to values");

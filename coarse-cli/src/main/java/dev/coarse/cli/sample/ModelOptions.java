@@ -89,6 +89,16 @@ public final class ModelOptions {
         }
     }
 
+    /** The lattice dimension the model will have (--dim for field theories, default 2), before it is built. */
+    public int latticeDimension() {
+        return model.isField() ? (dimension == null ? 2 : dimension) : model.dimension;
+    }
+
+    /** The linear size --L. */
+    public int linearSize() {
+        return linearSize;
+    }
+
     /** Whether --model names a field theory ({@link #buildField}) rather than a spin model ({@link #build}). */
     public boolean isField() {
         return model.isField();

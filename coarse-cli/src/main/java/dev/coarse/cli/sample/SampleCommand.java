@@ -2,6 +2,7 @@ package dev.coarse.cli.sample;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coarse.cli.command.JsonOutput;
+import dev.coarse.cli.command.MemoryGuard;
 import dev.coarse.cli.command.Output;
 import dev.coarse.cli.command.ProgressBars;
 import dev.coarse.cli.command.ProgressReporter;
@@ -28,7 +29,9 @@ import dev.coarse.model.IsingModel;
 import dev.coarse.model.Model;
 import dev.coarse.model.PottsModel;
 import dev.coarse.stats.Estimate;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -92,6 +95,11 @@ public final class SampleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        boolean bonds = modelOptions.model == ModelOptions.ModelName.dimer2d;
+        MemoryGuard.require(RunSpec.estimatedBytes(modelOptions.latticeDimension(), modelOptions.linearSize(),
+                bonds || modelOptions.model == ModelOptions.ModelName.phi4c ? 2 : 1, modelOptions.isField() ? Double.BYTES : 1, sweeps, thin, chains, threads.count()),
+                "sample --L " + modelOptions.linearSize() + " (" + chains + " chains × " + (thin > 0 ? sweeps / thin : 0)
+                        + " samples and the lattice)");
         if (modelOptions.isField()) {
             return sampleField(modelOptions.buildField());
         }
@@ -104,17 +112,34 @@ public final class SampleCommand implements Callable<Integer> {
         destination.refuseToOverwrite();
         RunSpec run = new RunSpec(model, SamplerKind.forId(sampler, model), sweeps, thermalize, thin, chains,
                 seed.value(), threads.count());
-        CheckpointDirectory store = destination.openCheckpoint(run);
+        // the hint is registered before the checkpoint exists, so an interrupt that finds a checkpoint finds the hint
+        Path checkpointDirectory = SampleDestination.checkpointDirectory(destination.checkpoint, destination.out());
+        Thread resumeHint = checkpointDirectory == null ? null : resumeHint(checkpointDirectory);
+        CheckpointDirectory store;
         int resumedChains = 0;
-        if (store != null) {
-            for (int unit : store.storedUnits()) {
-                resumedChains += ChainRunner.unitChains(run, unit);
+        try {
+            store = destination.openCheckpoint(run);
+            if (store != null) {
+                for (int unit : store.storedUnits()) {
+                    resumedChains += ChainRunner.unitChains(run, unit);
+                }
             }
+        } catch (RuntimeException | IOException e) {
+            removeHint(resumeHint);
+            throw e;
         }
         ChainResult result;
         long restoredSweeps = resumedChains * (thermalize + sweeps);
         try (ProgressReporter bar = progress.bar("sample", restoredSweeps, run.totalSweeps())) {
             result = ChainRunner.run(run, bar, store);
+        } catch (OutOfMemoryError e) {
+            // A checkpoint with no finished chain holds nothing to resume: remove it rather than ask for a --resume.
+            if (store != null && store.storedUnits().isEmpty()) {
+                store.delete();
+            }
+            throw e;
+        } finally {
+            removeHint(resumeHint);
         }
         Map<String, Estimate> observables = Observables.measure(result);
         if (destination.out() != null) {
@@ -161,6 +186,31 @@ public final class SampleCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * Registers, for the sampling phase, what Ctrl-C (or a kill with SIGTERM) prints: the end of the progress line and
+     * how to continue from the checkpoint.
+     */
+    private static Thread resumeHint(Path checkpoint) {
+        Thread hint = new Thread(() -> {
+            System.err.println();
+            System.err.println("coarse: interrupted: finished chains are kept in " + checkpoint
+                    + "; run the same command with --resume to continue");
+            System.err.flush();
+        }, "coarse-resume-hint");
+        Runtime.getRuntime().addShutdownHook(hint);
+        return hint;
+    }
+
+    private static void removeHint(Thread hint) {
+        if (hint != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hint);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is exiting (Ctrl-C): the hint runs
+            }
+        }
     }
 
     /**

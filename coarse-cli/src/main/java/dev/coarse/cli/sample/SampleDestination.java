@@ -39,8 +39,23 @@ final class SampleDestination {
 
     /** Fails, before anything is sampled, if --out exists and --force was not given. */
     void refuseToOverwrite() {
-        if (out != null && !force && Files.exists(out)) {
+        if (out == null) {
+            return;
+        }
+        if (!force && Files.exists(out)) {
             throw new UserError(out + " already exists (use --force to overwrite)");
+        }
+        Path parent = out.toAbsolutePath().getParent();
+        for (Path p = parent; p != null; p = p.getParent()) {
+            if (Files.exists(p)) {
+                if (!Files.isDirectory(p)) {
+                    throw new UserError("cannot write --out " + out + ": " + p + " is a file, not a directory");
+                }
+                if (!Files.isWritable(p) && p.equals(parent)) {
+                    throw new UserError("cannot write --out " + out + ": the directory " + p + " is not writable");
+                }
+                break;
+            }
         }
     }
 

@@ -51,6 +51,18 @@ class SpecReaderTest {
     }
 
     @Test
+    void quickDoesNotHideInvalidValuesOfTheFullSpec() {
+        // issue 25: a spec tested with --quick failed later in the full run
+        assertThatThrownBy(() -> parse("binder: {sizes: [8, 16], sweeps: lots}\nquick: {binder: {sweeps: 100}}\n",
+                true)).isInstanceOf(UserError.class).hasMessageContaining("'binder.sweeps' in S.yaml")
+                .hasMessageContaining("expected an integer").hasMessageContaining("--quick");
+        assertThatThrownBy(() -> parse("binder: {sizes: [8, -32]}\nquick: {binder: {sizes: [8]}}\n", true))
+                .isInstanceOf(UserError.class).hasMessageContaining("'binder.sizes' in S.yaml");
+        assertThatThrownBy(() -> parse("binder: {sizes: [8, 16]}\nquick: {binder: {sizes: [-32]}}\n", true))
+                .isInstanceOf(UserError.class).hasMessageContaining("'binder.sizes' in S.yaml");
+    }
+
+    @Test
     void quickMergesSectionsKeyByKey() throws Exception {
         StudySpec spec = parse("binder: {sizes: [8, 16], sweeps: 500}\nquick: {binder: {sweeps: 100}}\n", true);
         BinderSettings binder = spec.settings(BinderSettings.class);
