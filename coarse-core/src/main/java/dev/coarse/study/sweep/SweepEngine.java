@@ -1,5 +1,7 @@
 package dev.coarse.study.sweep;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -20,6 +22,16 @@ public interface SweepEngine extends AutoCloseable {
      * @param attempts tries per task before its failure is its outcome
      */
     void run(List<SweepTask> tasks, int threads, int attempts, Consumer<TaskOutcome> sink);
+
+    /**
+     * Writes the finished tasks ({@code {"key", "spec", "result"}}) as a Parquet table in {@code dir}, if this
+     * engine can (the Spark engine can; the local one keeps Spark and Hadoop off the class path, so it cannot).
+     *
+     * @return whether it wrote the table
+     */
+    default boolean writeParquet(List<ObjectNode> tasks, Path dir) {
+        return false;
+    }
 
     @Override
     default void close() {

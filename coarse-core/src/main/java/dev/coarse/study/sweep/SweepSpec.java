@@ -150,24 +150,10 @@ public record SweepSpec(String name, ObjectNode study, List<String> models, List
     private static List<Double> temperatures(JsonNode v) {
         List<Double> out = new ArrayList<>();
         if (v.isTextual()) {
-            String[] parts = v.asText().split(":");
-            try {
-                if (parts.length == 3) {
-                    int n = Integer.parseInt(parts[2].strip());
-                    double a = Double.parseDouble(parts[0].strip());
-                    double b = Double.parseDouble(parts[1].strip());
-                    if (n >= 2 && n <= 1000 && b > a) {
-                        for (double t : StudySpec.evenlySpaced(a, b, n)) {
-                            out.add(t);
-                        }
-                        return out;
-                    }
-                }
-            } catch (NumberFormatException e) {
-                // reported below
+            for (double t : TreeSpecSource.range(v.asText(), "grid.temperatures")) {
+                out.add(t);
             }
-            throw new InvalidSettingException("grid.temperatures", "expected a list of numbers or a range 'a:b:n' "
-                    + "with a < b and 2 ≤ n ≤ 1000, got '" + v.asText() + "'");
+            return out;
         }
         for (JsonNode n : v.isMissingNode() || v.isNull() ? List.<JsonNode>of() : v.isArray() ? v : List.of(v)) {
             if (!n.isNumber()) {

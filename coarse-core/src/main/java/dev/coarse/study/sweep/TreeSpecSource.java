@@ -117,8 +117,33 @@ final class TreeSpecSource implements SpecSource {
     @Override
     public Optional<double[]> numbers(String key) {
         JsonNode v = get(key);
+        if (v != null && v.isTextual()) {
+            return Optional.of(range(v.asText(), qualified(key)));
+        }
         return v == null ? Optional.empty()
                 : Optional.of(elements(v).stream().mapToDouble(e -> number(key, e)).toArray());
+    }
+
+    /**
+     * The values of a range {@code "a:b:n"}: n evenly spaced values from a to b inclusive, a &lt; b, 2 ≤ n ≤ 1000
+     * (as the CLI's spec files write a grid).
+     */
+    static double[] range(String text, String key) {
+        String[] parts = text.split(":");
+        try {
+            if (parts.length == 3) {
+                double a = Double.parseDouble(parts[0].strip());
+                double b = Double.parseDouble(parts[1].strip());
+                int n = Integer.parseInt(parts[2].strip());
+                if (n >= 2 && n <= 1000 && b > a) {
+                    return StudySpec.evenlySpaced(a, b, n);
+                }
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidSettingException(key, "expected a list of numbers or a range 'a:b:n' with a < b and "
+                + "2 ≤ n ≤ 1000, got '" + text + "'");
     }
 
     @Override
