@@ -35,17 +35,17 @@ final class EngineLoader {
         if (name.equals(LocalSweepEngine.NAME)) {
             throw new IllegalStateException("the local engine is not registered");
         }
-        int java = Runtime.version().feature();
-        if (java > 21) {
-            throw new UserError("engine '" + name + "' needs Java 17 to 21 (Spark 4.0's Hadoop libraries fail on "
-                    + "Java 23 and later), this is Java " + java + ": set COARSE_JAVA to a JDK 17 or 21 java");
-        }
         Path dir = sparkDir();
         List<URL> jars = jars(dir);
         if (jars.isEmpty()) {
             throw new UserError("engine '" + name + "' is not built (no coarse-spark jar in " + dir + "): run "
                     + "./mvnw -B -pl coarse-spark -am package -DskipTests, which downloads Apache Spark, or use "
                     + "--engine local");
+        }
+        int java = Runtime.version().feature();
+        if (java > 21) {
+            throw new UserError("engine '" + name + "' needs Java 17 to 21 (Spark 4.0's Hadoop libraries fail on "
+                    + "Java 23 and later), this is Java " + java + ": set COARSE_JAVA to a JDK 17 or 21 java");
         }
         // the System property Spark's Netty reads when its classes load (spark-submit sets it on the command line)
         System.setProperty("io.netty.tryReflectionSetAccessible", "true");
@@ -58,9 +58,12 @@ final class EngineLoader {
         return Sweep.engines(loader);
     }
 
-    /** $COARSE_SPARK_DIR, else coarse-spark/target beside the CLI's own coarse-cli/target. */
+    /**
+     * The system property {@code coarse.spark.dir}, else $COARSE_SPARK_DIR, else coarse-spark/target beside the CLI's
+     * own coarse-cli/target.
+     */
     static Path sparkDir() {
-        String env = System.getenv("COARSE_SPARK_DIR");
+        String env = System.getProperty("coarse.spark.dir", System.getenv("COARSE_SPARK_DIR"));
         if (env != null && !env.isBlank()) {
             return Path.of(env);
         }
