@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledForJreRange;
+import org.junit.jupiter.api.condition.JRE;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,6 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code ./mvnw verify} leaves it out (docs/scale-out.md says how to run it).
  */
 @Tag("spark-cluster")
+@EnabledForJreRange(max = JRE.JAVA_21,
+        disabledReason = "Spark 4.0 runs on Java 17 to 21 (its Hadoop libraries fail on 23 and later)")
 class SparkStandaloneClusterTest {
 
     @TempDir

@@ -230,8 +230,8 @@ public record SweepSpec(String name, ObjectNode study, List<String> models, List
         for (String stageName : base.stages()) {
             Stage<?, ?> stage = Stages.get(stageName);
             ObjectNode defaults = stage.defaults(base.model()).toJson();
-            ObjectNode section = tree.has(stageName) && tree.get(stageName).isObject() ? (ObjectNode) tree.get(stageName)
-                    : tree.putObject(stageName);
+            // the base study was read, so a stage's section is a mapping when present
+            ObjectNode section = tree.get(stageName) instanceof ObjectNode o ? o : tree.putObject(stageName);
             if (size != null) {
                 sized |= set(section, defaults, "sizes", "size", Json.integers(List.of(size)), size);
             }
