@@ -33,8 +33,8 @@ public record TaskOutcome(String key, ObjectNode result, String error, double se
 
     /**
      * Runs a task up to {@code attempts} times, until one attempt returns: the function every engine applies to
-     * every task, wherever it runs. Never throws for a failing task (its error is the outcome); an {@link Error}
-     * other than a task's own failure is not retried either.
+     * every task, wherever it runs. A task's exception is its outcome, never thrown; an {@link Error} (out of
+     * memory) is not a task's answer and propagates.
      */
     public static TaskOutcome execute(SweepTask task, int threads, int attempts) {
         long start = System.nanoTime();
@@ -43,7 +43,7 @@ public record TaskOutcome(String key, ObjectNode result, String error, double se
             try {
                 ObjectNode result = task.run(threads);
                 return new TaskOutcome(task.key(), result, null, (System.nanoTime() - start) * 1e-9, attempt);
-            } catch (RuntimeException | StackOverflowError e) {
+            } catch (RuntimeException e) {
                 error = e.getClass().getSimpleName() + ": " + e.getMessage();
             }
         }
