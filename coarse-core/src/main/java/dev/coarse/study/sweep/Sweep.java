@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,18 +70,18 @@ public final class Sweep {
     public static Outcome run(SweepSpec spec, List<SweepTask> tasks, TaskStore store, SweepEngine engine,
                               int threads, Consumer<TaskOutcome> progress) {
         Map<String, ObjectNode> done = new HashMap<>();
-        List<SweepTask> pending = new ArrayList<>();
+        Map<String, SweepTask> byKey = new LinkedHashMap<>(); // the pending tasks, each key once
+        int skipped = 0;
         for (SweepTask task : tasks) {
             Optional<ObjectNode> stored = store.load(task.key());
             if (stored.isPresent()) {
                 done.put(task.key(), stored.get());
-            } else if (pending.stream().noneMatch(p -> p.key().equals(task.key()))) {
-                pending.add(task);
+                skipped++;
+            } else {
+                byKey.putIfAbsent(task.key(), task);
             }
         }
-        int skipped = tasks.size() - pending.size();
-        Map<String, SweepTask> byKey = new HashMap<>();
-        pending.forEach(t -> byKey.put(t.key(), t));
+        List<SweepTask> pending = List.copyOf(byKey.values());
         Map<String, TaskOutcome> failures = new HashMap<>();
         double[] seconds = {0};
         engine.run(pending, threads, spec.attempts(), outcome -> {
