@@ -80,7 +80,7 @@ public final class SparkSweepEngine implements SweepEngine {
             if (own.getFileName().toString().endsWith("-all.jar")) {
                 return Optional.of(own);
             }
-            Path dir = Files.isDirectory(own) ? own.getParent() : own.getParent();
+            Path dir = own.getParent(); // target/ for both target/classes and target/coarse-spark-*.jar
             try (var files = Files.list(dir)) {
                 return files.filter(f -> f.getFileName().toString().matches("coarse-spark-.*-all\\.jar")).findFirst();
             }
