@@ -6,8 +6,11 @@
 #      (a newer C2 compiles the vector kernels better: the multi-spin sampler runs 1.7x faster on JDK 25 with
 #      AVX-512 than on JDK 17, docs/performance.md "Which JDK"); the build itself is for Java 17;
 #   4. java on the PATH.
+# With an argument N, rule 3 takes the newest JDK of release 17 to N (`coarse sweep --engine spark`: Spark 4.0 runs
+# on Java 17 and 21 only, its Hadoop libraries fail on Java 23 and later).
 # Prints nothing; the caller checks that coarse_java runs.
 coarse_find_java() {
+  local max_major="${1:-9999}"
   coarse_java="${COARSE_JAVA:-}"
   [ -n "$coarse_java" ] && return 0
   if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
@@ -20,6 +23,7 @@ coarse_find_java() {
     major="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$release")"
     # JDK 8 writes "1.8.0_…": major 1, skipped below
     if [ -n "$major" ] && [ "$major" -ge 17 ] && [ "$major" -gt "$best_major" ] \
+        && [ "$major" -le "$max_major" ] \
         && grep -q '^MODULES=.*jdk\.incubator\.vector' "$release" \
         && [ -x "$(dirname "$release")/bin/java" ]; then
       best_major="$major"

@@ -12,6 +12,7 @@ import dev.coarse.cli.rsmi.RsmiCommand;
 import dev.coarse.cli.run.RunCommand;
 import dev.coarse.cli.sample.InspectCommand;
 import dev.coarse.cli.sample.SampleCommand;
+import dev.coarse.cli.sweep.SweepCommand;
 import dev.coarse.cli.tensor.TrgCommand;
 import dev.coarse.data.CoarseVersion;
 import java.io.IOException;
@@ -42,6 +43,7 @@ import picocli.CommandLine.Option;
             RsmiCommand.class,
             TrgCommand.class,
             RunCommand.class,
+            SweepCommand.class,
             InfoCommand.class,
             DynamicsCommand.class,
             BenchCommand.class,

@@ -41,6 +41,13 @@ class JavaRuntimeScriptTest {
     }
 
     @Test
+    void withAMaximumReleaseTheNewestJdkUpToIt() throws Exception {
+        // `coarse sweep --engine spark`: Spark 4.0 runs on Java 17 to 21
+        assertThat(choose(Map.of(), "21")).isEqualTo(jvms.resolve("java-21-openjdk-amd64/bin/java").toString());
+        assertThat(choose(Map.of(), "20")).isEqualTo(jvms.resolve("java-17-openjdk-amd64/bin/java").toString());
+    }
+
+    @Test
     void coarseJavaThenJavaHomeComeFirst() throws Exception {
         String home = jvms.resolve("java-17-openjdk-amd64").toString();
         assertThat(choose(Map.of("COARSE_JAVA", "/opt/my/java", "JAVA_HOME", home))).isEqualTo("/opt/my/java");
@@ -68,8 +75,13 @@ class JavaRuntimeScriptTest {
 
     /** coarse_java after sourcing the script with only {@code env} set (and COARSE_JVM_DIR = the fake JDKs). */
     private String choose(Map<String, String> env) throws Exception {
+        return choose(env, "");
+    }
+
+    /** {@link #choose(Map)} with {@code coarse_find_java MAX} (none when empty). */
+    private String choose(Map<String, String> env, String max) throws Exception {
         ProcessBuilder pb = new ProcessBuilder("bash", "-c",
-                ". \"$1\" && coarse_find_java && printf '%s' \"$coarse_java\"", "test", SCRIPT.toString());
+                ". \"$1\" && coarse_find_java $2 && printf '%s' \"$coarse_java\"", "test", SCRIPT.toString(), max);
         pb.environment().remove("COARSE_JAVA");
         pb.environment().remove("JAVA_HOME");
         pb.environment().put("COARSE_JVM_DIR", jvms.toString());
