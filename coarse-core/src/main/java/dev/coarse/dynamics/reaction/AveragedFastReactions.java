@@ -48,6 +48,11 @@ public final class AveragedFastReactions {
         return new Trajectories(network.species(), times.clone(), counts, fired, seed);
     }
 
+    /** The same from a root generator seeded with {@code seed}. */
+    public static Trajectories simulate(ReactionNetwork network, double[] times, int runs, long seed) {
+        return simulate(network, times, runs, RandomStreams.root(seed), seed);
+    }
+
     private static long run(CompiledNetwork net, int forward, int backward, int[] nu, long[] x, double[] times,
                             long[][] out, RandomGenerator random) {
         int m = net.reactions;

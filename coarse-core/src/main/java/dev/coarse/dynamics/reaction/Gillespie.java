@@ -35,6 +35,11 @@ public final class Gillespie {
         return new Trajectories(network.species(), times.clone(), counts, fired, seed);
     }
 
+    /** {@link #simulate(ReactionNetwork, double[], int, SplittableGenerator, long)} from a root seeded with {@code seed}. */
+    public static Trajectories simulate(ReactionNetwork network, double[] times, int runs, long seed) {
+        return simulate(network, times, runs, RandomStreams.root(seed), seed);
+    }
+
     static void requireTimes(double[] times) {
         for (int i = 0; i < times.length; i++) {
             if (!(times[i] >= 0) || !Double.isFinite(times[i]) || (i > 0 && times[i] < times[i - 1])) {

@@ -50,6 +50,11 @@ public final class Reduction {
                 reduced == null ? 0 : reduced.reactionsFired(), observed);
     }
 
+    /** The same from a root generator seeded with {@code seed}. */
+    public static Comparison compare(ReactionNetwork network, double[] times, int runs, long seed) {
+        return compare(network, times, runs, RandomStreams.root(seed), seed);
+    }
+
     static int[] observedSpecies(ReactionNetwork network) {
         boolean[] excluded = new boolean[network.speciesCount()];
         for (String q : network.quasiSteadySpecies()) {

@@ -33,6 +33,11 @@ public final class TauLeaping {
         return new Trajectories(network.species(), times.clone(), counts, fired, seed);
     }
 
+    /** The same from a root generator seeded with {@code seed}. */
+    public static Trajectories simulate(ReactionNetwork network, double[] times, int runs, double tau, long seed) {
+        return simulate(network, times, runs, tau, RandomStreams.root(seed), seed);
+    }
+
     private static long run(CompiledNetwork net, long[] x, double[] times, long[][] out, double tau,
                             RandomGenerator random) {
         int m = net.reactions;

@@ -7,7 +7,6 @@ import dev.coarse.stats.IncompleteGamma;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator.SplittableGenerator;
-import java.util.random.RandomGeneratorFactory;
 import org.junit.jupiter.api.Test;
 
 class ReactionNetworkTest {
@@ -16,7 +15,7 @@ class ReactionNetworkTest {
     private static final double P_VALUE_FLOOR = 1e-3;
 
     private static SplittableGenerator random(long seed) {
-        return RandomGeneratorFactory.<SplittableGenerator>of("L64X128MixRandom").create(seed);
+        return RandomStreams.root(seed);
     }
 
     @Test
