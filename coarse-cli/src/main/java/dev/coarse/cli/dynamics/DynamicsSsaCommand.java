@@ -53,6 +53,8 @@ public final class DynamicsSsaCommand implements Callable<Integer> {
     @Mixin
     Seed seed;
 
+    private double cpuSeconds;
+
     @Mixin
     Output output;
 
@@ -74,10 +76,13 @@ public final class DynamicsSsaCommand implements Callable<Integer> {
         }
         ReactionNetwork network = input.network();
         double[] times = Trajectories.evenTimes(tEnd, points);
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpuStart = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         Trajectories result = leap ? TauLeaping.simulate(network, times, runs, tau, seed.value())
                 : Gillespie.simulate(network, times, runs, seed.value());
         double seconds = (System.nanoTime() - start) * 1e-9;
+        cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStart) * 1e-9;
         if (output.json()) {
             output.print(json(network, result, leap, seconds));
         } else {
@@ -122,6 +127,8 @@ public final class DynamicsSsaCommand implements Callable<Integer> {
         node.put("reactions", result.reactionsFired());
         node.put("seconds", seconds);
         node.put("reactions_per_second", result.reactionsFired() / seconds);
+        node.put("cpu_seconds", cpuSeconds);
+        node.put("reactions_per_cpu_second", result.reactionsFired() / cpuSeconds);
         return node;
     }
 
@@ -150,8 +157,9 @@ public final class DynamicsSsaCommand implements Callable<Integer> {
             }
             out.println();
         }
-        out.printf(Locale.ROOT, "%d reactions in %.3f s (%.3g per second)%n", result.reactionsFired(), seconds,
-                result.reactionsFired() / seconds);
+        out.printf(Locale.ROOT, "%d reactions in %.3f s (%.3g per second; %.3g per CPU second of this thread)%n",
+                result.reactionsFired(), seconds, result.reactionsFired() / seconds,
+                result.reactionsFired() / cpuSeconds);
         out.flush();
     }
 }

@@ -13,6 +13,8 @@ final class CompiledNetwork {
     final int[][] reactantOrder;
     final int[][] changedSpecies;
     final int[][] changeAmount;
+    /** For each reaction, the reactions whose propensity it can change (their reactants overlap its changes). */
+    final int[][] dependents;
 
     CompiledNetwork(ReactionNetwork network) {
         species = network.speciesCount();
@@ -31,6 +33,15 @@ final class CompiledNetwork {
             reactantOrder[r] = valuesAt(in, reactantSpecies[r]);
             changedSpecies[r] = indicesOfNonzero(change);
             changeAmount[r] = valuesAt(change, changedSpecies[r]);
+        }
+        dependents = new int[reactions][];
+        for (int r = 0; r < reactions; r++) {
+            boolean[] changed = new boolean[species];
+            for (int s : changedSpecies[r]) {
+                changed[s] = true;
+            }
+            dependents[r] = java.util.stream.IntStream.range(0, reactions)
+                    .filter(d -> java.util.Arrays.stream(reactantSpecies[d]).anyMatch(s -> changed[s])).toArray();
         }
     }
 

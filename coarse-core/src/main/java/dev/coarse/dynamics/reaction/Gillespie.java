@@ -5,7 +5,8 @@ import java.util.random.RandomGenerator.SplittableGenerator;
 
 /**
  * Gillespie's direct method (Gillespie 1977): in state x draw the waiting time τ ~ Exp(a₀), a₀ = Σ a<sub>r</sub>(x),
- * then reaction r with probability a<sub>r</sub>/a₀. Exact in law. Each run draws from its own split stream, so the
+ * then reaction r with probability a<sub>r</sub>/a₀. Exact in law. Each step recomputes only the propensities of
+ * the reactions whose reactants the last reaction changed. Each run draws from its own split stream, so the
  * result depends on the seed only.
  */
 public final class Gillespie {
@@ -59,14 +60,17 @@ public final class Gillespie {
         long fired = 0;
         int next = 0;
         double tEnd = times.length == 0 ? 0 : times[times.length - 1];
+        for (int r = 0; r < m; r++) {
+            propensity[r] = net.propensity(r, x);
+        }
+        int[][] dependents = net.dependents;
         while (true) {
             double total = 0;
             for (int r = 0; r < m; r++) {
-                double a = net.propensity(r, x);
-                propensity[r] = a;
-                total += a;
+                total += propensity[r];
             }
-            double tNext = total > 0 ? t - Math.log(1.0 - random.nextDouble()) / total : Double.POSITIVE_INFINITY;
+            // nextExponential: the JDK's ziggurat (McFarland 2016), several times cheaper than −ln(1 − u)
+            double tNext = total > 0 ? t + random.nextExponential() / total : Double.POSITIVE_INFINITY;
             while (next < times.length && times[next] < tNext) {
                 out[next++] = x.clone();
             }
@@ -84,6 +88,9 @@ public final class Gillespie {
                 r--; // rounding put the target past the last reaction that can fire
             }
             net.fire(r, x, 1);
+            for (int d : dependents[r]) {
+                propensity[d] = net.propensity(d, x);
+            }
             fired++;
         }
     }

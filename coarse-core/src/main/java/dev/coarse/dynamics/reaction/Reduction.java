@@ -89,6 +89,7 @@ public final class Reduction {
         double[] reducedError = reduced == null ? null : new double[points];
         double[] kl = reduced == null ? null : new double[points];
         double[] klError = reduced == null ? null : new double[points];
+        double[] klBias = reduced == null ? null : new double[points];
         double scale = 0;
         for (int t = 0; t < points; t++) {
             fullMean[t] = full.mean(t, s);
@@ -104,6 +105,7 @@ public final class Reduction {
                 long[] p = full.samples(t, s);
                 long[] q = reduced.samples(t, s);
                 kl[t] = klDivergence(p, q);
+                klBias[t] = klBias(p, q);
                 double sum = 0;
                 double sumSq = 0;
                 for (int b = 0; b < BOOTSTRAP_REPLICATES; b++) {
@@ -117,7 +119,7 @@ public final class Reduction {
         }
         scale = Math.max(scale, 1);
         long[] last = full.samples(points - 1, s);
-        return new SpeciesComparison(name, fullMean, fullError, mf, qss, reducedMean, reducedError, kl, klError,
+        return new SpeciesComparison(name, fullMean, fullError, mf, qss, reducedMean, reducedError, kl, klError, klBias,
                 maxDeviation(mf, fullMean, scale),
                 qss == null ? Double.NaN : maxDeviation(qss, fullMean, scale),
                 reducedMean == null ? Double.NaN : maxDeviation(reducedMean, fullMean, scale),
@@ -163,6 +165,15 @@ public final class Reduction {
             kl += pp * Math.log(pp / qq);
         }
         return Math.max(kl, 0);
+    }
+
+    /**
+     * The expected plug-in KL between two independent samples of one law, (K − 1)(1/N<sub>p</sub> + 1/N<sub>q</sub>)/2
+     * for K values seen (the χ²<sub>K−1</sub> limit of 2N·KL): a KL near this is indistinguishable from zero.
+     */
+    public static double klBias(long[] p, long[] q) {
+        long k = java.util.stream.LongStream.concat(Arrays.stream(p), Arrays.stream(q)).distinct().count();
+        return (k - 1) * (1.0 / p.length + 1.0 / q.length) / 2;
     }
 
     /**
@@ -238,6 +249,7 @@ public final class Reduction {
      * One observed species under every model; arrays are indexed by sample time, and those of a model the network
      * does not support are null (their deviations NaN).
      *
+     * @param klBias               {@link #klBias} of the two samples at each time, the KL expected for equal laws
      * @param meanFieldDeviation   max over times of |mean field − SSA mean| / scale (scale: the largest |SSA mean|)
      * @param quasiSteadyDeviation the same for the quasi-steady-state rate equations
      * @param reducedDeviation     the same for the averaged-fast-pair SSA mean
@@ -246,7 +258,8 @@ public final class Reduction {
      */
     public record SpeciesComparison(String species, double[] fullMean, double[] fullError, double[] meanField,
                                     double[] quasiSteady, double[] reducedMean, double[] reducedError,
-                                    double[] klDivergence, double[] klError, double meanFieldDeviation,
+                                    double[] klDivergence, double[] klError, double[] klBias,
+                                    double meanFieldDeviation,
                                     double quasiSteadyDeviation, double reducedDeviation, double bimodality,
                                     TwoMeans clusters) {
 

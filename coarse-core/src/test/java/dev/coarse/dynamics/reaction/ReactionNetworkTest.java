@@ -51,9 +51,10 @@ class ReactionNetworkTest {
         for (double error : product.fullError()) {
             assertThat(error).isLessThan(0.6);
         }
-        // the averaged-fast-pair SSA reproduces the product's law: KL within 5 bootstrap errors of the plug-in bias
+        // the averaged-fast-pair SSA nearly reproduces the law of P: rapid equilibrium uses K_d = 200 for K_M = 210,
+        // shifting the mean by ≲ 3 of σ ≈ 9 molecules, KL ≈ ½(δμ/σ)² ≲ 0.06, above the sampling bias of the plug-in KL
         for (int t = 0; t < product.klDivergence().length; t++) {
-            assertThat(product.klDivergence()[t]).isLessThan(0.05 + 5 * product.klError()[t]);
+            assertThat(product.klDivergence()[t]).isLessThan(product.klBias()[t] + 0.06 + 5 * product.klError()[t]);
         }
     }
 
