@@ -210,7 +210,7 @@ public final class SparseMarkovChain {
                     if (text.isEmpty()) {
                         continue;
                     }
-                    String[] parts = text.split("[\\s,]+");
+                    String[] parts = tokens(text);
                     if (parts[0].equals("states")) {
                         if (parts.length != 2 || size > 0) {
                             throw new IllegalArgumentException(file + " line " + lineNumber
@@ -247,6 +247,34 @@ public final class SparseMarkovChain {
             }
             int states = declared >= 0 ? declared : max + 1;
             return new TripletReader(states, Arrays.copyOf(r, size), Arrays.copyOf(c, size), Arrays.copyOf(v, size));
+        }
+
+        /** Splits at runs of whitespace and commas (a hand loop: a regex split per line dominated reading). */
+        private static String[] tokens(String text) {
+            String[] out = new String[4];
+            int count = 0;
+            int i = 0;
+            int n = text.length();
+            while (i < n) {
+                while (i < n && separator(text.charAt(i))) {
+                    i++;
+                }
+                int start = i;
+                while (i < n && !separator(text.charAt(i))) {
+                    i++;
+                }
+                if (i > start) {
+                    if (count == out.length) {
+                        out = Arrays.copyOf(out, 2 * count);
+                    }
+                    out[count++] = text.substring(start, i);
+                }
+            }
+            return Arrays.copyOf(out, count);
+        }
+
+        private static boolean separator(char c) {
+            return c == ' ' || c == '\t' || c == ',';
         }
 
         private static int parseInt(String s, Path file, int line) {

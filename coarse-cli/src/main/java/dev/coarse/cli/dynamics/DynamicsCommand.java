@@ -9,6 +9,6 @@ import picocli.CommandLine.Command;
                 + " minimum information loss), reaction networks (SSA, reduced models) and Gibbs's coarse-grained entropy"
                 + " (docs/dynamics.md).",
         subcommands = {DynamicsMarkovCommand.class, DynamicsLumpCommand.class, DynamicsSsaCommand.class,
-                DynamicsReduceCommand.class, DynamicsGibbsCommand.class})
+                DynamicsReduceCommand.class, DynamicsGibbsCommand.class, DynamicsRefineCommand.class})
 public final class DynamicsCommand extends CommandGroup {
 }
