@@ -52,4 +52,46 @@ public record LumpingComparison(List<Row> rows) {
         }
         return new LumpingComparison(rows);
     }
+
+    /** The elbow of this table's minimum-loss curve ({@link #elbow(double[])}). */
+    public int elbow() {
+        return elbow(rows.stream().mapToDouble(r -> r.minimumLoss().informationLoss()).toArray());
+    }
+
+    /**
+     * The elbow of a loss-versus-k curve, {@code losses[k − 1]} for k = 1 … K, by the Kneedle rule (Satopää et al.
+     * 2011): rescale k and the loss to [0, 1] and take the k farthest below the chord from (1, L₁) to (K, L<sub>K</sub>).
+     * For a falling curve that is the last k whose extra block still bought a large drop; for a rising one (the loss
+     * I(X<sub>t</sub>; Y<sub>t+1</sub> | Y<sub>t</sub>) is 0 at k = 1 and grows with k) the largest k before the
+     * loss takes off. 1 when no point lies below the chord by more than 1e−9 (flat or straight curves) or K &lt; 3.
+     */
+    public static int elbow(double[] losses) {
+        int count = losses.length;
+        if (count < 3) {
+            return 1;
+        }
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : losses) {
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        if (!(max > min)) {
+            return 1;
+        }
+        double first = (losses[0] - min) / (max - min);
+        double last = (losses[count - 1] - min) / (max - min);
+        int best = 1;
+        double bestDistance = 1e-9;
+        for (int k = 1; k <= count; k++) {
+            double x = (k - 1.0) / (count - 1);
+            double y = (losses[k - 1] - min) / (max - min);
+            double distance = first + (last - first) * x - y;
+            if (distance > bestDistance) {
+                bestDistance = distance;
+                best = k;
+            }
+        }
+        return best;
+    }
 }

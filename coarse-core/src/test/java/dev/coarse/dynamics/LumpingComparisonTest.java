@@ -34,4 +34,25 @@ class LumpingComparisonTest {
         // The lumped chain of the two wells relaxes slowly: a small spectral gap.
         assertThat(two.spectral().spectralGap()).isLessThan(0.01);
     }
+
+    @Test
+    void elbowIsTheKAfterWhichExtraBlocksBuyLittle() {
+        // losses drop steeply to k = 3, then barely: the elbow is 3
+        assertThat(LumpingComparison.elbow(new double[] {1.0, 0.5, 0.1, 0.08, 0.06, 0.05})).isEqualTo(3);
+        assertThat(LumpingComparison.elbow(new double[] {0.2, 0.2, 0.2})).isEqualTo(1);
+        // a straight line has no point below its chord
+        assertThat(LumpingComparison.elbow(new double[] {3, 2, 1, 0})).isEqualTo(1);
+    }
+
+    @Test
+    void risingLossCurveElbowIsTheLastKBeforeTheLossTakesOff() {
+        assertThat(LumpingComparison.elbow(new double[] {0, 1e-20, 1e-15, 2e-3, 2.1e-3})).isEqualTo(3);
+        // the double well's minimum loss is ~0 up to some k, then jumps: the elbow is the last k at ~0
+        MarkovChain chain = BuiltinChains.doubleWell(40, 0.15);
+        LumpingComparison table = LumpingComparison.of(chain, ChainAnalysis.stationary(chain), 6);
+        double max = table.rows().stream().mapToDouble(r -> r.minimumLoss().informationLoss()).max().orElseThrow();
+        int lastNearZero = table.rows().stream().filter(r -> r.minimumLoss().informationLoss() < 1e-6 * max)
+                .mapToInt(LumpingComparison.Row::blocks).max().orElseThrow();
+        assertThat(table.elbow()).isEqualTo(lastNearZero);
+    }
 }

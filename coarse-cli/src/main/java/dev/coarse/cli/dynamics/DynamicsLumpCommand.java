@@ -87,6 +87,7 @@ public final class DynamicsLumpCommand implements Callable<Integer> {
             node.put("exactly_lumpable", result.exactlyLumpable());
             node.put("spectral_gap", result.spectralGap());
             ArrayNode curve = node.putArray("loss_curve");
+            node.put("elbow_k", table.elbow());
             ArrayNode comparison = node.putArray("comparison");
             for (LumpingComparison.Row row : table.rows()) {
                 ArrayNode point = curve.addArray();
@@ -110,6 +111,8 @@ public final class DynamicsLumpCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%-22s %.10g nats per step%n", "information loss", result.informationLoss());
             out.printf(Locale.ROOT, "%-22s %s%n", "exactly lumpable", result.exactlyLumpable());
             out.printf(Locale.ROOT, "%-22s %s%n", "partition", java.util.Arrays.toString(partition.blocks()));
+            out.printf(Locale.ROOT, "%-22s k = %d (Kneedle: farthest below the chord of the loss-vs-k curve)%n",
+                    "elbow", table.elbow());
             out.printf(Locale.ROOT, "%n%3s  %-14s %-12s  %-14s %-12s  %s%n", "k", "min-loss loss", "gap",
                     "spectral loss", "gap", "t_(k-1)/t_k");
             for (LumpingComparison.Row row : table.rows()) {
