@@ -114,6 +114,23 @@ public final class ElementaryAutomaton {
         return (double) ones / length;
     }
 
+    /**
+     * The space-time diagram: the rows at the current time and after each of the next {@code steps} steps
+     * ({@code steps + 1} rows of {@link #length()} cells), advancing the automaton by {@code steps}.
+     */
+    public byte[][] spaceTime(int steps) {
+        if (steps < 0) {
+            throw new IllegalArgumentException("steps must be >= 0, got " + steps);
+        }
+        byte[][] rows = new byte[steps + 1][];
+        rows[0] = cells();
+        for (int t = 1; t <= steps; t++) {
+            step();
+            rows[t] = cells();
+        }
+        return rows;
+    }
+
     /** Advances {@code steps} steps. */
     public void step(long steps) {
         for (long s = 0; s < steps; s++) {
