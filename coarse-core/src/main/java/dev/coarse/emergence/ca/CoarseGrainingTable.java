@@ -31,12 +31,12 @@ public final class CoarseGrainingTable {
     }
 
     /** The coarse-grainings of fine rule {@code fineRule} at supercell size {@code supercell}, by increasing P. */
-    public List<Coarsening> coarsenings(int supercell, int fineRule) {
+    public List<SupercellCoarsening> coarsenings(int supercell, int fineRule) {
         checkSupercell(supercell);
         new ElementaryRule(fineRule);
-        List<Coarsening> list = new ArrayList<>();
+        List<SupercellCoarsening> list = new ArrayList<>();
         for (int e : pairs[supercell][fineRule]) {
-            list.add(new Coarsening(fineRule, supercell, e >>> 8, e & 255));
+            list.add(new SupercellCoarsening(fineRule, supercell, e >>> 8, e & 255));
         }
         return list;
     }

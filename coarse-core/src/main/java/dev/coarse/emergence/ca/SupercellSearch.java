@@ -53,11 +53,11 @@ public final class SupercellSearch {
     }
 
     /** Every coarse-graining of {@code rule} with supercells of {@code supercell} cells, by increasing projection. */
-    public static List<Coarsening> coarsenings(ElementaryRule rule, int supercell) {
+    public static List<SupercellCoarsening> coarsenings(ElementaryRule rule, int supercell) {
         int[] packed = search(rule, supercell, new Contexts(supercell));
-        List<Coarsening> list = new ArrayList<>(packed.length);
+        List<SupercellCoarsening> list = new ArrayList<>(packed.length);
         for (int e : packed) {
-            list.add(new Coarsening(rule.number(), supercell, e >>> 8, e & 255));
+            list.add(new SupercellCoarsening(rule.number(), supercell, e >>> 8, e & 255));
         }
         return list;
     }

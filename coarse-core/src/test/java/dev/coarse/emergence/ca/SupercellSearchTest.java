@@ -35,7 +35,7 @@ class SupercellSearchTest {
             for (int f = 0; f < 256; f++) {
                 List<Integer> expected = bruteForce(f, n, false);
                 List<Integer> found = new ArrayList<>();
-                for (Coarsening c : table.coarsenings(n, f)) {
+                for (SupercellCoarsening c : table.coarsenings(n, f)) {
                     found.add(c.projection() << 8 | c.coarseRule());
                 }
                 assertThat(found).as("rule %d, N = %d", f, n).containsExactlyElementsOf(expected);
@@ -47,7 +47,7 @@ class SupercellSearchTest {
     void atFourCellsAgreesWithBruteForceOnSampleRules() {
         for (int f : new int[] {105, 146, 184, 30, 204}) {
             List<Integer> found = new ArrayList<>();
-            for (Coarsening c : SupercellSearch.coarsenings(new ElementaryRule(f), 4)) {
+            for (SupercellCoarsening c : SupercellSearch.coarsenings(new ElementaryRule(f), 4)) {
                 found.add(c.projection() << 8 | c.coarseRule());
             }
             assertThat(found).as("rule %d, N = 4", f).containsExactlyElementsOf(bruteForce(f, 4, true));
@@ -59,7 +59,7 @@ class SupercellSearchTest {
         SplittableRandom random = new SplittableRandom(7);
         for (int n = 2; n <= 3; n++) {
             for (int f = 0; f < 256; f++) {
-                for (Coarsening c : table.coarsenings(n, f)) {
+                for (SupercellCoarsening c : table.coarsenings(n, f)) {
                     int supercells = 7;
                     byte[] fine = new byte[n * supercells];
                     for (int i = 0; i < fine.length; i++) {
@@ -80,7 +80,7 @@ class SupercellSearchTest {
         for (int n = 2; n <= 3; n++) {
             int states = 1 << n;
             for (int f = 0; f < 256; f++) {
-                for (Coarsening c : table.coarsenings(n, f)) {
+                for (SupercellCoarsening c : table.coarsenings(n, f)) {
                     int mirroredP = 0;
                     int complementedP = 0;
                     for (int s = 0; s < states; s++) {
@@ -128,7 +128,7 @@ class SupercellSearchTest {
     }
 
     /** P of each supercell, cells read most significant first. */
-    private static byte[] project(Coarsening c, byte[] fine) {
+    private static byte[] project(SupercellCoarsening c, byte[] fine) {
         int n = c.supercell();
         byte[] coarse = new byte[fine.length / n];
         for (int j = 0; j < coarse.length; j++) {

@@ -10,9 +10,9 @@ package dev.coarse.emergence.ca;
  *     (the leftmost cell is bit N − 1 of k); never 0 or all ones (constant projections are excluded)
  * @param coarseRule g, Wolfram number
  */
-public record Coarsening(int fineRule, int supercell, int projection, int coarseRule) {
+public record SupercellCoarsening(int fineRule, int supercell, int projection, int coarseRule) {
 
-    public Coarsening {
+    public SupercellCoarsening {
         new ElementaryRule(fineRule);
         new ElementaryRule(coarseRule);
         if (supercell < 1 || supercell > SupercellSearch.MAX_SUPERCELL) {

@@ -1,0 +1,60 @@
+package dev.coarse.study;
+
+import dev.coarse.emergence.ca.BlockEntropies;
+import dev.coarse.emergence.ca.CoarseGrainingTable;
+import dev.coarse.emergence.ca.CollatzHistory;
+import dev.coarse.emergence.ca.CollatzPopulation;
+import dev.coarse.emergence.ca.ElementaryAutomaton;
+import dev.coarse.emergence.ca.ElementaryRule;
+import dev.coarse.emergence.ca.EntropyHistory;
+import dev.coarse.emergence.ca.SupercellSearch;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Cellular automata (issue 24, docs/emergence.md): space-time diagrams of elementary rules from seeded random rows,
+ * the exact Israeli–Goldenfeld table with its counts and coarse-graining graph, Life's falling block entropy, and
+ * the 3x+1 population beside its random-walk control. It does not sample the study's model.
+ */
+public final class CellularAutomataStage extends BuiltInStage<CellularAutomataSettings, CellularAutomataResult> {
+
+    public static final String NAME = "cellular-automata";
+
+    public CellularAutomataStage() {
+        super(NAME, 10, CellularAutomataSettings.class, false, CellularAutomataSettings::defaults,
+                CellularAutomataSettings::read, CellularAutomataResult::fromJson);
+    }
+
+    @Override
+    public CellularAutomataResult run(StudyModel model, CellularAutomataSettings s, StageContext context) {
+        List<CellularAutomataResult.Diagram> diagrams = new ArrayList<>();
+        long i = 0;
+        for (int rule : s.rules()) {
+            ElementaryAutomaton automaton = ElementaryAutomaton.random(new ElementaryRule(rule), s.length(), 0.5,
+                    new SplittableRandom(context.seed(i++)));
+            diagrams.add(CellularAutomataResult.Diagram.of(rule, automaton.spaceTime(s.steps())));
+        }
+        CoarseGrainingTable table = SupercellSearch.table(s.maxSupercell(), Math.max(1, context.threads()));
+        List<CoarseGrainingTable.Counts> counts = new ArrayList<>();
+        for (int n = CoarseGrainingTable.MIN_SUPERCELL; n <= s.maxSupercell(); n++) {
+            counts.add(table.counts(n));
+        }
+        boolean paper = table.contains(105, 2, 6, 150) && table.contains(146, 3, 128, 128);
+        EntropyHistory life = BlockEntropies.life(s.lifeSize(), s.lifeSteps(), Math.max(1, s.lifeSteps() / 100),
+                CellularAutomataSettings.LIFE_BLOCK, 0.5, new SplittableRandom(context.seed(i++)));
+        CollatzHistory collatz = CollatzPopulation.run(s.collatzPopulation(), CellularAutomataSettings.COLLATZ_BITS,
+                s.collatzSteps(), 0.5, new SplittableRandom(context.seed(i)));
+        CellularAutomataResult.Series lifeSeries = new CellularAutomataResult.Series(asDoubles(life.times()),
+                List.of("density", "block_entropy_per_cell"), List.of(life.density(), life.blockEntropyPerCell()));
+        CellularAutomataResult.Series collatzSeries = new CellularAutomataResult.Series(asDoubles(collatz.times()),
+                List.of("collatz_entropy", "walk_entropy"), List.of(collatz.collatzEntropy(), collatz.walkEntropy()));
+        return new CellularAutomataResult(diagrams, s.maxSupercell(), counts, table.graph(), paper, lifeSeries,
+                collatzSeries);
+    }
+
+    private static double[] asDoubles(int[] values) {
+        return Arrays.stream(values).asDoubleStream().toArray();
+    }
+}
