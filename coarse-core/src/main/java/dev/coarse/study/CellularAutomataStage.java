@@ -29,6 +29,7 @@ public final class CellularAutomataStage extends BuiltInStage<CellularAutomataSe
 
     @Override
     public CellularAutomataResult run(StudyModel model, CellularAutomataSettings s, StageContext context) {
+        context.expect(4);
         List<CellularAutomataResult.Diagram> diagrams = new ArrayList<>();
         long i = 0;
         for (int rule : s.rules()) {
@@ -36,20 +37,24 @@ public final class CellularAutomataStage extends BuiltInStage<CellularAutomataSe
                     new SplittableRandom(context.seed(i++)));
             diagrams.add(CellularAutomataResult.Diagram.of(rule, automaton.spaceTime(s.steps())));
         }
+        context.advance(1);
         CoarseGrainingTable table = SupercellSearch.table(s.maxSupercell(), Math.max(1, context.threads()));
         List<CoarseGrainingTable.Counts> counts = new ArrayList<>();
         for (int n = CoarseGrainingTable.MIN_SUPERCELL; n <= s.maxSupercell(); n++) {
             counts.add(table.counts(n));
         }
         boolean paper = table.contains(105, 2, 6, 150) && table.contains(146, 3, 128, 128);
+        context.advance(1);
         EntropyHistory life = BlockEntropies.life(s.lifeSize(), s.lifeSteps(), Math.max(1, s.lifeSteps() / 100),
                 CellularAutomataSettings.LIFE_BLOCK, 0.5, new SplittableRandom(context.seed(i++)));
+        context.advance(1);
         CollatzHistory collatz = CollatzPopulation.run(s.collatzPopulation(), CellularAutomataSettings.COLLATZ_BITS,
                 s.collatzSteps(), 0.5, new SplittableRandom(context.seed(i)));
         CellularAutomataResult.Series lifeSeries = new CellularAutomataResult.Series(asDoubles(life.times()),
                 List.of("density", "block_entropy_per_cell"), List.of(life.density(), life.blockEntropyPerCell()));
         CellularAutomataResult.Series collatzSeries = new CellularAutomataResult.Series(asDoubles(collatz.times()),
                 List.of("collatz_entropy", "walk_entropy"), List.of(collatz.collatzEntropy(), collatz.walkEntropy()));
+        context.advance(1);
         return new CellularAutomataResult(diagrams, s.maxSupercell(), counts, table.graph(), paper, lifeSeries,
                 collatzSeries);
     }

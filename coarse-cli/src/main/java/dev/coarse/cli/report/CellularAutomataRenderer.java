@@ -53,13 +53,17 @@ final class CellularAutomataRenderer extends StageRenderer<CellularAutomataResul
                 "rules with a coarse-graining", "rules with g ≠ f", "edges f → g ≠ f"), rows);
         Map<Integer, List<String>> targets = new TreeMap<>();
         for (CoarseGrainingTable.Edge e : r.graph()) {
+            if (e.coarseRule() == 0 || e.coarseRule() == 255) {
+                continue;
+            }
             targets.computeIfAbsent(e.fineRule(), k -> new ArrayList<>()).add(e.coarseRule() + " (N = "
                     + e.supercells().stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")");
         }
         List<List<String>> graphRows = new ArrayList<>();
         targets.forEach((f, gs) -> graphRows.add(List.of(Integer.toString(f), String.join("; ", gs))));
         report.table("The coarse-graining graph: each rule f and the rules g ≠ f it flows to (N ≤ " + r.maxSupercell()
-                + ")", List.of("f", "g (supercell sizes)"), graphRows);
+                + "); edges to the constant rules 0 and 255 (everything dies or fills) are left out here, not in"
+                + " results.json", List.of("f", "g (supercell sizes)"), graphRows);
         CellularAutomataResult.Series life = r.life();
         report.figure("Game of Life from a random soup: the 3×3 block entropy per cell falls from ln 2 as the soup"
                 + " orders.", Plots.xy("Game of Life", "generation", "nats per cell / density")
