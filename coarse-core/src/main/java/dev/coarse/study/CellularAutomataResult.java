@@ -16,7 +16,7 @@ import java.util.List;
  * @param counts        the table's counts per supercell size, N = 2 … maxSupercell
  * @param graph         the coarse-graining graph: edges f → g (g ≠ f) with their supercell sizes
  * @param paperExamples whether the table holds Israeli & Goldenfeld's examples (105 → 150 at N = 2 with P = 6;
- *                      146 → 128 at N = 3 with P = 128)
+ *                      146 → 128 at N = 3 with P = 128, checked only when maxSupercell ≥ 3)
  * @param life          Life's block entropy over time: times, density, entropy per cell (nats)
  * @param collatz       the 3x+1 population and its random-walk control: times, both entropies (nats)
  */

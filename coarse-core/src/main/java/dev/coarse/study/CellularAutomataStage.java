@@ -43,7 +43,8 @@ public final class CellularAutomataStage extends BuiltInStage<CellularAutomataSe
         for (int n = CoarseGrainingTable.MIN_SUPERCELL; n <= s.maxSupercell(); n++) {
             counts.add(table.counts(n));
         }
-        boolean paper = table.contains(105, 2, 6, 150) && table.contains(146, 3, 128, 128);
+        boolean paper = table.contains(105, 2, 6, 150)
+                && (s.maxSupercell() < 3 || table.contains(146, 3, 128, 128));
         context.advance(1);
         EntropyHistory life = BlockEntropies.life(s.lifeSize(), s.lifeSteps(), Math.max(1, s.lifeSteps() / 100),
                 CellularAutomataSettings.LIFE_BLOCK, 0.5, new SplittableRandom(context.seed(i++)));

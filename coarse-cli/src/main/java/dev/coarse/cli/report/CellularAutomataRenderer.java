@@ -42,7 +42,8 @@ final class CellularAutomataRenderer extends StageRenderer<CellularAutomataResul
         report.paragraph("Israeli–Goldenfeld coarse-graining (PRL 92, 074105, 2004), found exactly for all 256 rules:"
                 + " every non-constant projection P of an N-cell supercell and elementary rule g with P∘f^N = g∘P."
                 + " The paper's examples (rule 105 → 150 at N = 2 with P = 6, the pair's parity; rule 146 → 128 at"
-                + " N = 3 with P = 128, P(111) = 1 only) are " + (r.paperExamples() ? "found." : "NOT found."));
+                + " N = 3 with P = 128, P(111) = 1 only) are " + (r.paperExamples() ? "found" : "NOT found")
+                + (r.maxSupercell() < 3 ? " (only the first: this table stops at N = 2)." : "."));
         List<List<String>> rows = new ArrayList<>();
         for (CoarseGrainingTable.Counts c : r.counts()) {
             rows.add(List.of(Integer.toString(c.supercell()), Long.toString(c.pairs()),
