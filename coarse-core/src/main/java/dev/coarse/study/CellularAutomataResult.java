@@ -91,6 +91,13 @@ public record CellularAutomataResult(List<Diagram> diagrams, int maxSupercell, L
             return times.clone();
         }
 
+        @Override
+        public List<double[]> values() {
+            List<double[]> copies = new ArrayList<>();
+            values.forEach(v -> copies.add(v.clone()));
+            return copies;
+        }
+
         /** The series called {@code name}. */
         public double[] values(String name) {
             int i = names.indexOf(name);
