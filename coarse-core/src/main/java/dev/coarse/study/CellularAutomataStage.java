@@ -1,5 +1,6 @@
 package dev.coarse.study;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.coarse.emergence.ca.BlockEntropies;
 import dev.coarse.emergence.ca.CoarseGrainingTable;
 import dev.coarse.emergence.ca.CollatzHistory;
@@ -18,13 +19,38 @@ import java.util.SplittableRandom;
  * the exact Israeli–Goldenfeld table with its counts and coarse-graining graph, Life's falling block entropy, and
  * the 3x+1 population beside its random-walk control. It does not sample the study's model.
  */
-public final class CellularAutomataStage extends BuiltInStage<CellularAutomataSettings, CellularAutomataResult> {
+public final class CellularAutomataStage implements Stage<CellularAutomataSettings, CellularAutomataResult> {
 
     public static final String NAME = "cellular-automata";
 
-    public CellularAutomataStage() {
-        super(NAME, 10, CellularAutomataSettings.class, false, CellularAutomataSettings::defaults,
-                CellularAutomataSettings::read, CellularAutomataResult::fromJson);
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public int order() {
+        return 10;
+    }
+
+    @Override
+    public Class<CellularAutomataSettings> settingsType() {
+        return CellularAutomataSettings.class;
+    }
+
+    @Override
+    public CellularAutomataSettings defaults(StudyModel model) {
+        return CellularAutomataSettings.defaults(model);
+    }
+
+    @Override
+    public CellularAutomataSettings read(SpecSource section, StudyModel model) {
+        return CellularAutomataSettings.read(section, model);
+    }
+
+    @Override
+    public CellularAutomataResult readResult(JsonNode json) {
+        return CellularAutomataResult.fromJson(json);
     }
 
     @Override
