@@ -21,7 +21,8 @@ import java.util.Optional;
 public final class StudyReport {
 
     private static final List<StageRenderer<?>> RENDERERS = List.of(new EnergyRenderer(), new BinderRenderer(),
-            new McrgRenderer(), new FlowRenderer(), new InfoRenderer(), new TensorRenderer(), new RsmiRenderer());
+            new McrgRenderer(), new FlowRenderer(), new InfoRenderer(), new TensorRenderer(), new RsmiRenderer(),
+            new CellularAutomataRenderer());
 
     private StudyReport() {
     }

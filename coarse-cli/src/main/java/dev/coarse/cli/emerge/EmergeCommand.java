@@ -1,0 +1,17 @@
+package dev.coarse.cli.emerge;
+
+import dev.coarse.cli.command.CommandGroup;
+import picocli.CommandLine.Command;
+
+/** {@code coarse emerge}: the command group. */
+@Command(name = "emerge", mixinStandardHelpOptions = true,
+        description = "Emergence and self-organisation: coarse-graining cellular automata, Life and 3x+1 entropies"
+                + " (docs/emergence.md).",
+        subcommands = {
+            EmergeCaTableCommand.class,
+            EmergeCaCommand.class,
+            EmergeLifeCommand.class,
+            EmergeCollatzCommand.class,
+        })
+public final class EmergeCommand extends CommandGroup {
+}
