@@ -7,6 +7,7 @@ import dev.coarse.cli.dynamics.DynamicsCommand;
 import dev.coarse.cli.exact.ExactCommand;
 import dev.coarse.cli.info.InfoCommand;
 import dev.coarse.cli.rbm.RbmCommand;
+import dev.coarse.cli.reduce.ReduceCommand;
 import dev.coarse.cli.rg.RgCommand;
 import dev.coarse.cli.rsmi.RsmiCommand;
 import dev.coarse.cli.run.RunCommand;
@@ -44,6 +45,7 @@ import picocli.CommandLine.Option;
             InfoCommand.class,
             DynamicsCommand.class,
             BenchCommand.class,
+            ReduceCommand.class,
         })
 public final class CoarseMain extends CommandGroup {
 
