@@ -3,6 +3,7 @@ package dev.coarse.cli.reduce;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coarse.cli.command.Output;
+import dev.coarse.cli.command.ProgressBars;
 import dev.coarse.cli.command.Seed;
 import dev.coarse.cli.command.Threads;
 import dev.coarse.cli.command.UserError;
@@ -79,6 +80,10 @@ public final class ReduceCommand implements Callable<Integer> {
 
     @Mixin
     Output output;
+
+    /** --quiet, accepted as by every long-running command; a reduction draws no bar yet. */
+    @Mixin
+    ProgressBars progress;
 
     @Override
     public Integer call() throws Exception {
