@@ -8,6 +8,7 @@ import dev.coarse.cli.emerge.EmergeCommand;
 import dev.coarse.cli.exact.ExactCommand;
 import dev.coarse.cli.info.InfoCommand;
 import dev.coarse.cli.rbm.RbmCommand;
+import dev.coarse.cli.reduce.ReduceCommand;
 import dev.coarse.cli.rg.RgCommand;
 import dev.coarse.cli.rsmi.RsmiCommand;
 import dev.coarse.cli.run.RunCommand;
@@ -49,6 +50,7 @@ import picocli.CommandLine.Option;
             DynamicsCommand.class,
             EmergeCommand.class,
             BenchCommand.class,
+            ReduceCommand.class,
         })
 public final class CoarseMain extends CommandGroup {
 

@@ -54,10 +54,12 @@ public final class CsvSampleSource implements SampleSource {
                     try {
                         row[j] = Double.parseDouble(fields[j].strip());
                     } catch (NumberFormatException e) {
-                        throw new IOException(file + " line " + lineNumber + ": '" + fields[j].strip() + "' is not a number");
+                        throw new IOException(file + " line " + lineNumber + ", column " + j + ": '" + fields[j].strip()
+                                + "' is not a number");
                     }
                     if (!Double.isFinite(row[j])) {
-                        throw new IOException(file + " line " + lineNumber + ": value " + fields[j].strip() + " is not finite");
+                        throw new IOException(file + " line " + lineNumber + ", column " + j + ": value " + fields[j].strip()
+                                + " is not finite");
                     }
                 }
                 data.add(row);

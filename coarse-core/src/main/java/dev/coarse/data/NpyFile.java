@@ -197,7 +197,9 @@ public final class NpyFile {
                 }
                 double value = reader.next();
                 if (!Double.isFinite(value)) {
-                    throw new IllegalArgumentException(file + ": value " + value + " at index " + e + " is not finite");
+                    throw new IllegalArgumentException(file + ": value " + value + " at index " + e
+                            + (shape.length == 2 ? " (row " + position / shape[1] + ", column " + position % shape[1]
+                            + ")" : "") + " is not finite");
                 }
                 values[(int) position] = value;
             }

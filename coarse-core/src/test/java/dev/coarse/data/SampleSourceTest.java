@@ -47,10 +47,10 @@ class SampleSourceTest {
         assertThatThrownBy(() -> CsvSampleSource.read(ragged)).isInstanceOf(IOException.class)
                 .hasMessage(ragged + " line 2: 1 fields, expected 2");
         Path text = csv("text.csv", "a,b\n1,x\n");
-        assertThatThrownBy(() -> CsvSampleSource.read(text)).hasMessage(text + " line 2: 'x' is not a number");
+        assertThatThrownBy(() -> CsvSampleSource.read(text)).hasMessage(text + " line 2, column 1: 'x' is not a number");
         Path infinite = csv("inf.csv", "1,Infinity\n");
         assertThatThrownBy(() -> CsvSampleSource.read(infinite))
-                .hasMessage(infinite + " line 1: value Infinity is not finite");
+                .hasMessage(infinite + " line 1, column 1: value Infinity is not finite");
         Path empty = csv("empty.csv", "a,b\n\n");
         assertThatThrownBy(() -> CsvSampleSource.read(empty)).hasMessage(empty + " contains no samples");
     }

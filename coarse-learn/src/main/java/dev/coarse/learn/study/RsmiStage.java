@@ -76,7 +76,11 @@ public final class RsmiStage implements Stage<RsmiSettings, RsmiResult> {
      * environment first, where a coarse lattice is too small for them), seeded by the level's learner seed.
      */
     static RuleLearner learnedRule(RsmiSettings settings) {
-        int b = settings.b();
+        return learnedRule(settings.b());
+    }
+
+    /** The learned rule of {@link #learnedRule(RsmiSettings)} for blocks of b (also {@code coarse reduce}'s). */
+    public static RuleLearner learnedRule(int b) {
         return (level, lattice, configurations, seed) -> {
             int[] shell = trainingShell(b, lattice.linearSize());
             int blocks = lattice.blocks(b).blockCount();

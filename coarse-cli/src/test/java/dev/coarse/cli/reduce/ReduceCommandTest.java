@@ -1,0 +1,157 @@
+package dev.coarse.cli.reduce;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.coarse.cli.CliRun;
+import io.jhdf.HdfFile;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReduceCommandTest {
+
+    @TempDir
+    Path dir;
+
+    /**
+     * A CSV as a user writes it by hand: a header, two groups of three sensors, each group reading one hidden on/off
+     * source (a few readings wrong).
+     */
+    private static final String HAND_WRITTEN = """
+            door1,door2,door3,lamp1,lamp2,lamp3
+            1,1,1,0,0,0
+            0,0,0,1,1,1
+            1,1,1,1,1,1
+            0,0,0,0,0,0
+            1,1,0,0,0,0
+            0,0,0,1,1,1
+            1,1,1,1,0,1
+            0,0,0,0,0,0
+            1,1,1,0,0,0
+            0,1,0,1,1,1
+            1,1,1,1,1,1
+            0,0,0,0,0,1
+            1,1,1,0,0,0
+            0,0,0,1,1,1
+            1,1,1,1,1,1
+            0,0,0,0,0,0
+            """;
+
+    @Test
+    void reducesAHandWrittenCsvAndWritesTheCoarseVariables() throws Exception {
+        Path csv = dir.resolve("sensors.csv");
+        Files.writeString(csv, HAND_WRITTEN);
+        Path out = dir.resolve("coarse.h5");
+        CliRun r = CliRun.quiet("reduce", csv.toString(), "--method", "corex", "--factors", "2", "--levels", "2",
+                "--restarts", "3", "--json", "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode json = r.json();
+        assertThat(json.get("levels")).hasSize(2);
+        JsonNode one = json.get("levels").get(0);
+        int[] labels = new int[6];
+        for (int i = 0; i < 6; i++) {
+            labels[i] = one.get("labels").get(i).asInt();
+        }
+        assertThat(labels).containsExactly(labels[0], labels[0], labels[0], 1 - labels[0], 1 - labels[0],
+                1 - labels[0]);
+        assertThat(one.get("information_kept").get("mean").asDouble()).isPositive();
+        assertThat(one.get("information_kept").get("error").asDouble()).isPositive();
+        assertThat(one.get("information_lost").get("mean").asDouble()).isPositive();
+        assertThat(one.get("stability").asDouble()).isBetween(0.0, 1.0);
+        try (HdfFile hdf = new HdfFile(out)) {
+            assertThat(hdf.getDatasetByPath("/level_1/coarse").getDimensions()).containsExactly(16, 2);
+            assertThat(hdf.getDatasetByPath("/level_2/coarse").getDimensions()).containsExactly(16, 1);
+        }
+    }
+
+    @Test
+    void reducesAFolderOfImagesWithCorexAndMajority() throws Exception {
+        // 4×4 grey images, left half one random shade pattern (black or white), right half another, 5% pixel noise
+        Path images = Files.createDirectory(dir.resolve("images"));
+        SplittableRandom rng = new SplittableRandom(3);
+        for (int n = 0; n < 60; n++) {
+            boolean left = rng.nextBoolean();
+            boolean right = rng.nextBoolean();
+            BufferedImage image = new BufferedImage(4, 4, BufferedImage.TYPE_BYTE_GRAY);
+            for (int y = 0; y < 4; y++) {
+                for (int x = 0; x < 4; x++) {
+                    boolean on = (x < 2 ? left : right) ^ (rng.nextDouble() < 0.05);
+                    int grey = on ? 255 : 0;
+                    image.setRGB(x, y, 0xff000000 | grey << 16 | grey << 8 | grey);
+                }
+            }
+            ImageIO.write(image, "png", images.resolve(String.format("img%03d.png", n)).toFile());
+        }
+        CliRun corex = CliRun.quiet("reduce", images.toString(), "--factors", "2", "--json");
+        assertThat(corex.code()).as(corex.err()).isZero();
+        JsonNode labels = corex.json().get("levels").get(0).get("labels");
+        assertThat(labels).hasSize(16);
+        for (int y = 0; y < 4; y++) {
+            for (int x = 0; x < 4; x++) {
+                // pixel (y, x) is column y·4 + x; the two halves belong to different factors
+                assertThat(labels.get(y * 4 + x).asInt()).isEqualTo(labels.get(x < 2 ? 0 : 2).asInt());
+            }
+        }
+        assertThat(labels.get(0).asInt()).isNotEqualTo(labels.get(2).asInt());
+        CliRun majority = CliRun.quiet("reduce", images.toString(), "--method", "majority", "--json");
+        assertThat(majority.code()).as(majority.err()).isZero();
+        JsonNode level = majority.json().get("levels").get(0);
+        assertThat(level.get("coarse_variables").asInt()).isEqualTo(4);
+        assertThat(level.get("kept_fraction").get("mean").asDouble()).isBetween(0.0, 1.0);
+    }
+
+    @Test
+    void badDataIsOneLineNamingTheRowOrColumn() throws IOException {
+        assertUsageError(csv("ragged.csv", "1,2,3\n4,5\n"), "line 2");
+        assertUsageError(csv("nan.csv", "1,2\n3,NaN\n5,6\n"), "line 2, column 1");
+        assertUsageError(csv("constant.csv", "1,7\n2,7\n3,7\n"), "column 1 is constant");
+        Path wrongShape = dir.resolve("wrong.npy");
+        writeNpy(wrongShape, new long[] {2, 2, 3}, new double[12]);
+        assertUsageError(wrongShape, "expected (samples, columns) or (samples, L, L)");
+        Path nan = dir.resolve("nan.npy");
+        writeNpy(nan, new long[] {2, 2}, new double[] {1, 2, 3, Double.NaN});
+        assertUsageError(nan, "row 1, column 1");
+        CliRun rgflow = CliRun.quiet("reduce", csv("ok.csv", "1,0\n0,1\n").toString(), "--method", "rgflow");
+        assertThat(rgflow.code()).isEqualTo(2);
+        assertThat(rgflow.err()).contains("not available yet");
+    }
+
+    private Path csv(String name, String text) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, text);
+        return file;
+    }
+
+    private static void assertUsageError(Path file, String fragment) {
+        CliRun r = CliRun.quiet("reduce", file.toString(), "--json");
+        assertThat(r.code()).as(r.err()).isEqualTo(2);
+        assertThat(r.err().strip()).startsWith("coarse: error: ").contains(fragment).doesNotContain("\n");
+        assertThat(r.out()).isEmpty();
+    }
+
+    /** A little-endian float64 .npy in C order (format version 1.0). */
+    private static void writeNpy(Path file, long[] shape, double[] values) throws IOException {
+        StringBuilder dims = new StringBuilder();
+        for (long d : shape) {
+            dims.append(d).append(", ");
+        }
+        String header = "{'descr': '<f8', 'fortran_order': False, 'shape': (" + dims.toString().strip() + "), }";
+        int total = 10 + header.length() + 1;
+        header = header + " ".repeat((64 - total % 64) % 64) + "\n";
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(10 + header.length() + 8 * values.length)
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        buffer.put((byte) 0x93).put("NUMPY".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).put((byte) 1)
+                .put((byte) 0).putShort((short) header.length());
+        buffer.put(header.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        for (double v : values) {
+            buffer.putDouble(v);
+        }
+        Files.write(file, buffer.array());
+    }
+}

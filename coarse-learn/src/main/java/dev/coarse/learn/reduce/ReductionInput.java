@@ -1,0 +1,131 @@
+package dev.coarse.learn.reduce;
+
+import dev.coarse.configuration.DegreesOfFreedom;
+import dev.coarse.data.CsvSampleSource;
+import dev.coarse.data.EnsembleSampleSource;
+import dev.coarse.data.ImageFolder;
+import dev.coarse.data.NpyFile;
+import dev.coarse.data.SampleSource;
+import dev.coarse.lattice.Lattice;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The data of a reduction: numeric columns (one row per sample) and, where the data are configurations on a square
+ * lattice, the ±1 spins the lattice methods (majority, RSMI) coarse-grain.
+ *
+ * @param description what was read, for messages
+ * @param columns     columns[j][r]: variable j of sample r
+ * @param lattice     the lattice of the spins, or null
+ * @param spins       the configurations as ±1 spins on {@code lattice} (sites in row-major order), or null
+ */
+public record ReductionInput(String description, double[][] columns, Lattice lattice, byte[][] spins) {
+
+    public ReductionInput {
+        Objects.requireNonNull(description, "description");
+        if (columns.length < 1 || columns[0].length < 2) {
+            throw new IllegalArgumentException(description + ": need at least one column and two samples");
+        }
+        if ((lattice == null) != (spins == null)) {
+            throw new IllegalArgumentException("a lattice needs its spins and spins their lattice");
+        }
+        for (int j = 0; j < columns.length; j++) {
+            double[] c = columns[j];
+            boolean constant = true;
+            for (int r = 1; r < c.length && constant; r++) {
+                constant = c[r] == c[0];
+            }
+            if (constant) {
+                throw new IllegalArgumentException(description + ": column " + j + " is constant (every value " + c[0]
+                        + "): it carries no information; remove it");
+            }
+        }
+    }
+
+    /** Number of samples. */
+    public int rows() {
+        return columns[0].length;
+    }
+
+    /**
+     * Reads a reduction's data, choosing by what {@code path} is: a directory of PNG images ({@link ImageFolder}; a
+     * square grey image is also a lattice of spins, pixel ≥ 128 ↦ +1), an ensemble file ({@code .h5}, {@code .hdf5};
+     * level 0; spins when it holds Ising spins), a {@code .npy} array of shape (samples, columns) or (samples, L, L)
+     * (spins when every value is ±1), or else a CSV ({@link CsvSampleSource}).
+     *
+     * @throws IOException              for a file that cannot be read (the message names the file and line)
+     * @throws IllegalArgumentException for data of the wrong shape, non-finite values or a constant column (the
+     *                                  message names the row or column)
+     */
+    public static ReductionInput read(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            throw new IOException(path + " does not exist");
+        }
+        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (Files.isDirectory(path)) {
+            ImageFolder images = ImageFolder.read(path);
+            double[][] columns = columns(images);
+            boolean square = images.channels() == 1 && images.width() == images.height();
+            return new ReductionInput(path + " (" + images.rowCount() + " images " + images.width() + "×"
+                    + images.height() + ")", columns, square ? Lattice.square(images.width()) : null,
+                    square ? spins(columns, 128) : null);
+        }
+        if (SampleSource.isEnsemble(path)) {
+            EnsembleSampleSource ensemble = EnsembleSampleSource.read(path, 0);
+            boolean spins = ensemble.ensemble().degreesOfFreedom().equals(DegreesOfFreedom.isingSpins())
+                    && ensemble.lattice().dimension() == 2;
+            return new ReductionInput(path.toString(), columns(ensemble), spins ? ensemble.lattice() : null,
+                    spins ? ensemble.configurations() : null);
+        }
+        if (name.endsWith(".npy")) {
+            return npy(path);
+        }
+        return new ReductionInput(path.toString(), columns(CsvSampleSource.read(path)), null, null);
+    }
+
+    private static ReductionInput npy(Path path) throws IOException {
+        NpyFile.NumericArray array = NpyFile.readNumbers(path);
+        long[] shape = array.shape();
+        boolean lattice = shape.length == 3 && shape[1] == shape[2];
+        if (shape.length != 2 && !lattice) {
+            throw new IllegalArgumentException(path + ": shape " + array.shapeText()
+                    + ", expected (samples, columns) or (samples, L, L)");
+        }
+        int rows = (int) shape[0];
+        int width = (int) (array.values().length / Math.max(1, rows));
+        double[][] columns = new double[width][rows];
+        boolean pm = true;
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < width; j++) {
+                double v = array.values()[r * width + j];
+                columns[j][r] = v;
+                pm &= v == 1 || v == -1;
+            }
+        }
+        boolean spins = lattice && pm;
+        return new ReductionInput(path.toString(), columns, spins ? Lattice.square((int) shape[1]) : null,
+                spins ? spins(columns, 0) : null);
+    }
+
+    private static double[][] columns(SampleSource source) {
+        double[][] columns = new double[source.columnCount()][];
+        for (int j = 0; j < columns.length; j++) {
+            columns[j] = source.column(j);
+        }
+        return columns;
+    }
+
+    /** +1 where the value is ≥ threshold, −1 below. */
+    private static byte[][] spins(double[][] columns, double threshold) {
+        byte[][] spins = new byte[columns[0].length][columns.length];
+        for (int j = 0; j < columns.length; j++) {
+            for (int r = 0; r < columns[j].length; r++) {
+                spins[r][j] = (byte) (columns[j][r] >= threshold ? 1 : -1);
+            }
+        }
+        return spins;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.coarse.learn.reduce;
+
+import dev.coarse.stats.Estimate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The levels of a reduction.
+ *
+ * @param method       the method
+ * @param samples      samples reduced
+ * @param variables    variables of the data (level 0)
+ * @param levels       level 1, 2, … in order
+ */
+public record ReductionResult(Reduction.Method method, int samples, int variables, List<Level> levels) {
+
+    public ReductionResult {
+        Objects.requireNonNull(method, "method");
+        levels = List.copyOf(levels);
+    }
+
+    /**
+     * One level.
+     *
+     * @param level          1, 2, …
+     * @param inputs         variables of the level below
+     * @param labels         CorEx: the factor (0-based, by decreasing TC) each input of the level below belongs to;
+     *                       lattice methods: the coarse site of each fine site's block; never null
+     * @param kept           CorEx: the TC the level's factors explain; lattice methods: I(H : E) of a coarse spin and
+     *                       its environment — nats, with its error
+     * @param keptFraction   lattice methods: I(H:E)/I(V:E); CorEx: NaN
+     * @param lost           CorEx: Σ H(X<sub>i</sub>|Y<sub>c(i)</sub>) (an upper bound on H(X|Y)); lattice methods:
+     *                       H(V|H) of a block — nats, with its error
+     * @param factorTc       CorEx: TC explained by each factor; lattice methods: empty
+     * @param stability      CorEx: agreement of the restarts (mean ARI; NaN for one restart); lattice methods: NaN
+     * @param coarse         the coarse variables, one row per sample
+     */
+    public record Level(int level, int inputs, int[] labels, Estimate kept, Estimate keptFraction, Estimate lost,
+                        double[] factorTc, double stability, byte[][] coarse) {
+
+        public Level {
+            Objects.requireNonNull(labels, "labels");
+            Objects.requireNonNull(kept, "kept");
+            Objects.requireNonNull(keptFraction, "keptFraction");
+            Objects.requireNonNull(lost, "lost");
+            Objects.requireNonNull(factorTc, "factorTc");
+            Objects.requireNonNull(coarse, "coarse");
+            if (level < 1 || labels.length != inputs) {
+                throw new IllegalArgumentException("level " + level + " with " + labels.length + " labels for "
+                        + inputs + " inputs");
+            }
+        }
+
+        /** Coarse variables of the level. */
+        public int outputs() {
+            return coarse.length == 0 ? 0 : coarse[0].length;
+        }
+    }
+}
