@@ -5,6 +5,7 @@ import dev.coarse.cli.command.CommandGroup;
 import dev.coarse.cli.command.UserError;
 import dev.coarse.cli.dynamics.DynamicsCommand;
 import dev.coarse.cli.exact.ExactCommand;
+import dev.coarse.cli.flow.FlowCommand;
 import dev.coarse.cli.info.InfoCommand;
 import dev.coarse.cli.rbm.RbmCommand;
 import dev.coarse.cli.rg.RgCommand;
@@ -39,6 +40,7 @@ import picocli.CommandLine.Option;
             RgCommand.class,
             RbmCommand.class,
             RsmiCommand.class,
+            FlowCommand.class,
             TrgCommand.class,
             RunCommand.class,
             InfoCommand.class,

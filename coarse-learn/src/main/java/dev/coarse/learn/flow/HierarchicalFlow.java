@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,7 @@ import java.util.SplittableRandom;
 public final class HierarchicalFlow implements AutoCloseable {
 
     private final FlowArchitecture architecture;
+    private final DataType type;
     private final NDManager manager;
     private final List<NDArray> parameters = new ArrayList<>();
     private final List<String> parameterNames = new ArrayList<>();
@@ -48,6 +50,12 @@ public final class HierarchicalFlow implements AutoCloseable {
      * Its arrays live in a manager of its own, freed by {@link #close()}.
      */
     public HierarchicalFlow(FlowArchitecture architecture, NDManager parent, SplittableRandom weights) {
+        this(architecture, parent, weights, DataType.FLOAT32);
+    }
+
+    /** As above, with the arrays in {@code type} (FLOAT64 for precise checks of the arithmetic). */
+    HierarchicalFlow(FlowArchitecture architecture, NDManager parent, SplittableRandom weights, DataType type) {
+        this.type = type;
         this.architecture = Objects.requireNonNull(architecture, "architecture");
         this.manager = parent.newSubManager();
         int depth = architecture.depth();
@@ -95,13 +103,13 @@ public final class HierarchicalFlow implements AutoCloseable {
                     bb[i * half + ib++] = 1f;
                 }
             }
-            selectA[c] = manager.create(a, new Shape(d, half));
-            selectB[c] = manager.create(bb, new Shape(d, half));
+            selectA[c] = manager.create(a, new Shape(d, half)).toType(type, false);
+            selectB[c] = manager.create(bb, new Shape(d, half)).toType(type, false);
         }
     }
 
     private NDArray parameter(String name, float[] values, Shape shape) {
-        NDArray array = manager.create(values, shape);
+        NDArray array = manager.create(values, shape).toType(type, false);
         array.setRequiresGradient(true);
         parameters.add(array);
         parameterNames.add(name);
@@ -135,7 +143,7 @@ public final class HierarchicalFlow implements AutoCloseable {
     public float[][] weights() {
         float[][] out = new float[parameters.size()][];
         for (int i = 0; i < out.length; i++) {
-            out[i] = parameters.get(i).toFloatArray();
+            out[i] = parameters.get(i).toType(DataType.FLOAT32, false).toFloatArray();
         }
         return out;
     }
@@ -152,7 +160,15 @@ public final class HierarchicalFlow implements AutoCloseable {
                 throw new IllegalArgumentException("parameter " + parameterNames.get(i) + " has " + p.size()
                         + " values, got " + values[i].length);
             }
-            p.set(java.nio.FloatBuffer.wrap(values[i]));
+            if (type == DataType.FLOAT32) {
+                p.set(java.nio.FloatBuffer.wrap(values[i]));
+            } else {
+                double[] wide = new double[values[i].length];
+                for (int j = 0; j < wide.length; j++) {
+                    wide[j] = values[i][j];
+                }
+                p.set(java.nio.DoubleBuffer.wrap(wide));
+            }
         }
     }
 
@@ -173,7 +189,7 @@ public final class HierarchicalFlow implements AutoCloseable {
         int depth = architecture.depth();
         long batch = input.getShape().get(0);
         NDArray x = input;
-        NDArray logDet = input.getManager().zeros(new Shape(batch));
+        NDArray logDet = input.getManager().zeros(new Shape(batch), input.getDataType());
         for (int step = 0; step < depth; step++) {
             int level = inverse ? step : depth - 1 - step;
             int stride = 1 << level;

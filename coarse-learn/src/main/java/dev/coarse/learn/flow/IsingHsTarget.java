@@ -36,8 +36,9 @@ public final class IsingHsTarget implements FlowTarget {
     private NDArray inverseCouplingArray;
     private final boolean whitened;
 
+    /** The whitened form (see the class comment), the one Coarse trains on. */
     public IsingHsTarget(int linearSize, double temperature) {
-        this(linearSize, temperature, Boolean.getBoolean("coarse.flow.whitened"));
+        this(linearSize, temperature, true);
     }
 
     public IsingHsTarget(int linearSize, double temperature, boolean whitened) {
@@ -166,6 +167,33 @@ public final class IsingHsTarget implements FlowTarget {
         NDArray right = FieldTarget.shift(spin, 3);
         NDArray down = FieldTarget.shift(spin, 2);
         return spin.mul(right.add(down)).sum(new int[] {1, 2, 3}).neg().div(sites());
+    }
+
+    /**
+     * The Ising spins drawn given the field: independent, P(s<sub>i</sub> = +1) = e<sup>x<sub>i</sub></sup> /
+     * 2cosh x<sub>i</sub> with x the Hubbard–Stratonovich field (K̃<sup>1/2</sup>y in the whitened form). If the
+     * fields follow the target, the spins follow the Boltzmann law exactly.
+     *
+     * @param fields  one field (length N, this target's variable) per row; not modified
+     */
+    public byte[][] spins(double[][] fields, java.util.SplittableRandom random) {
+        int n = sites();
+        byte[][] out = new byte[fields.length][n];
+        for (int k = 0; k < fields.length; k++) {
+            for (int i = 0; i < n; i++) {
+                double x = 0;
+                if (whitened) {
+                    for (int j = 0; j < n; j++) {
+                        x += inverseCoupling[i * n + j] * fields[k][j];
+                    }
+                } else {
+                    x = fields[k][i];
+                }
+                double up = 1 / (1 + Math.exp(-2 * x));
+                out[k][i] = (byte) (random.nextDouble() < up ? 1 : -1);
+            }
+        }
+        return out;
     }
 
     @Override

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.coarse.learn.engine.TorchEngine;
 import java.util.SplittableRandom;
@@ -17,7 +18,12 @@ class HierarchicalFlowTest {
 
     /** A flow with every weight random (an untrained flow is the identity and would test nothing). */
     private static HierarchicalFlow randomFlow(FlowArchitecture architecture, NDManager manager, long seed) {
-        HierarchicalFlow flow = new HierarchicalFlow(architecture, manager, new SplittableRandom(seed));
+        return randomFlow(architecture, manager, seed, DataType.FLOAT32);
+    }
+
+    private static HierarchicalFlow randomFlow(FlowArchitecture architecture, NDManager manager, long seed,
+                                               DataType type) {
+        HierarchicalFlow flow = new HierarchicalFlow(architecture, manager, new SplittableRandom(seed), type);
         float[][] w = flow.weights();
         SplittableRandom random = new SplittableRandom(seed + 1);
         for (float[] row : w) {
@@ -65,26 +71,30 @@ class HierarchicalFlowTest {
 
     /**
      * ln|det ∂x/∂z| against the determinant of the Jacobian by central differences (EJML's LU), on L = 4 with two
-     * channels (32 variables, every level and block used). Float32 arithmetic and h = 1e-2 give the difference
-     * quotients about 1e-3 relative accuracy, hence the tolerance.
+     * channels (32 variables, every level and block used), in float64 with h = 1e-5: the quotients' truncation
+     * error is O(h²) ≈ 1e-10 and their rounding about 1e-11, so ln det agrees to 1e-6.
      */
     @Test
     void logDeterminantIsTheJacobiansByFiniteDifferences() {
         FlowArchitecture a = new FlowArchitecture(4, 2, 3, 2, 8);
         int v = a.variables();
-        double h = 3e-3;
+        double h = 1e-5;
         try (NDManager manager = TorchEngine.newManager();
-             HierarchicalFlow flow = randomFlow(a, manager, 11)) {
-            float[] z = gaussian(v, 13);
-            float[] batch = new float[2 * v * v];
+             HierarchicalFlow flow = randomFlow(a, manager, 11, DataType.FLOAT64)) {
+            float[] zf = gaussian(v, 13);
+            double[] z = new double[v];
+            for (int i = 0; i < v; i++) {
+                z[i] = zf[i];
+            }
+            double[] batch = new double[2 * v * v];
             for (int j = 0; j < v; j++) {
                 for (int sign = 0; sign < 2; sign++) {
                     int row = 2 * j + sign;
                     System.arraycopy(z, 0, batch, row * v, v);
-                    batch[row * v + j] += (float) (sign == 0 ? h : -h);
+                    batch[row * v + j] += sign == 0 ? h : -h;
                 }
             }
-            float[] x = flow.generate(manager.create(batch, new Shape(2L * v, 2, 4, 4))).get(0).toFloatArray();
+            double[] x = flow.generate(manager.create(batch, new Shape(2L * v, 2, 4, 4))).get(0).toDoubleArray();
             SimpleMatrix jacobian = new SimpleMatrix(v, v);
             for (int j = 0; j < v; j++) {
                 for (int i = 0; i < v; i++) {
@@ -92,9 +102,9 @@ class HierarchicalFlowTest {
                 }
             }
             double expected = Math.log(Math.abs(jacobian.determinant()));
-            float logDet = flow.generate(manager.create(z, new Shape(1, 2, 4, 4))).get(1).getFloat(0);
+            double logDet = flow.generate(manager.create(z, new Shape(1, 2, 4, 4))).get(1).getDouble(0);
             assertThat(Math.abs(expected)).as("a log-determinant far from 0").isGreaterThan(0.3);
-            assertThat((double) logDet).isCloseTo(expected, within(0.02));
+            assertThat(logDet).isCloseTo(expected, within(1e-6));
         }
     }
 
