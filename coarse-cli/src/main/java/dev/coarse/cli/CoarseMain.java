@@ -6,6 +6,7 @@ import dev.coarse.cli.command.UserError;
 import dev.coarse.cli.dynamics.DynamicsCommand;
 import dev.coarse.cli.emerge.EmergeCommand;
 import dev.coarse.cli.exact.ExactCommand;
+import dev.coarse.cli.flow.FlowCommand;
 import dev.coarse.cli.info.InfoCommand;
 import dev.coarse.cli.rbm.RbmCommand;
 import dev.coarse.cli.reduce.ReduceCommand;
@@ -43,6 +44,7 @@ import picocli.CommandLine.Option;
             RgCommand.class,
             RbmCommand.class,
             RsmiCommand.class,
+            FlowCommand.class,
             TrgCommand.class,
             RunCommand.class,
             SweepCommand.class,
