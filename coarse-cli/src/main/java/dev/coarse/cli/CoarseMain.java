@@ -4,6 +4,7 @@ import dev.coarse.cli.bench.BenchCommand;
 import dev.coarse.cli.command.CommandGroup;
 import dev.coarse.cli.command.UserError;
 import dev.coarse.cli.dynamics.DynamicsCommand;
+import dev.coarse.cli.emerge.EmergeCommand;
 import dev.coarse.cli.exact.ExactCommand;
 import dev.coarse.cli.info.InfoCommand;
 import dev.coarse.cli.rbm.RbmCommand;
@@ -43,6 +44,7 @@ import picocli.CommandLine.Option;
             RunCommand.class,
             InfoCommand.class,
             DynamicsCommand.class,
+            EmergeCommand.class,
             BenchCommand.class,
         })
 public final class CoarseMain extends CommandGroup {
