@@ -133,6 +133,19 @@ public final class EmergeDeepnetCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Category labels of a heat-map axis: about six values printed, the others distinct blanks (XChart labels every
+     * category, which crowds a 40-point axis).
+     */
+    private static List<String> sparseLabels(double[] values) {
+        int every = Math.max(1, values.length / 6);
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            labels.add(i % every == 0 ? String.format(Locale.ROOT, "%.2f", values[i]) : " ".repeat(i + 1));
+        }
+        return labels;
+    }
+
     private void writePhaseDiagram(Activation phi) throws IOException {
         PhaseDiagram diagram = PhaseDiagram.of(phi, maxSigmaW2 / grid, maxSigmaW2, grid, maxSigmaB2, grid);
         List<Number[]> cells = new ArrayList<>();
@@ -147,18 +160,10 @@ public final class EmergeDeepnetCommand implements Callable<Integer> {
             }
         }
         HeatMapChart heat = new HeatMapChartBuilder().width(Plots.WIDTH).height(Plots.HEIGHT)
-                .title("log10 xi_c (" + phi.name() + "), capped at " + (int) cap).xAxisTitle("sigma_w^2 (index)")
-                .yAxisTitle("sigma_b^2 (index)").build();
-        List<Double> xs = new ArrayList<>();
-        List<Double> ys = new ArrayList<>();
-        for (double w : diagram.sigmaW2()) {
-            xs.add(Math.round(w * 1000) / 1000.0);
-        }
-        for (double b : diagram.sigmaB2()) {
-            ys.add(Math.round(b * 1000) / 1000.0);
-        }
-        heat.addSeries("xi_c", xs, ys, cells);
-        heat.getStyler().setShowValue(false).setChartBackgroundColor(java.awt.Color.WHITE).setAxisTickMarksVisible(false);
+                .title("log10 xi_c (" + phi.name() + "), capped at " + (int) cap).xAxisTitle("sigma_w^2")
+                .yAxisTitle("sigma_b^2").build();
+        heat.addSeries("xi_c", sparseLabels(diagram.sigmaW2()), sparseLabels(diagram.sigmaB2()), cells);
+        heat.getStyler().setShowValue(false).setChartBackgroundColor(java.awt.Color.WHITE);
         List<Double> lineW = new ArrayList<>();
         List<Double> lineB = new ArrayList<>();
         for (int j = 0; j < diagram.sigmaB2().length; j++) {
@@ -172,8 +177,10 @@ public final class EmergeDeepnetCommand implements Callable<Integer> {
         if (lineW.size() >= 1) {
             double[] w = lineW.stream().mapToDouble(Double::doubleValue).toArray();
             double[] b = lineB.stream().mapToDouble(Double::doubleValue).toArray();
-            charts.add(Plots.xy("Order-to-chaos line chi_1 = 1 (" + phi.name() + ")", "sigma_w^2", "sigma_b^2")
-                    .line("chi_1 = 1", w, b).chart());
+            org.knowm.xchart.XYChart line = Plots.xy("Order-to-chaos line chi_1 = 1 (" + phi.name() + ")", "sigma_w^2",
+                    "sigma_b^2").line("chi_1 = 1", w, b).chart();
+            line.getStyler().setYAxisDecimalPattern("0.00").setXAxisDecimalPattern("0.00");
+            charts.add(line);
         }
         EmergeCharts.saveSideBySide(charts, phaseDiagram);
     }

@@ -35,10 +35,13 @@ import picocli.CommandLine.Option;
                 + " exponent, the power spectrum of the activity, and (with --collapse) finite-size scaling by moments.")
 public final class EmergeSandpileCommand implements Callable<Integer> {
 
-    /** Segment length of the activity spectrum and its fit window, in cycles per parallel step. */
+    /**
+     * Segment length of the activity spectrum, and its fit window in cycles per parallel step: [0.6/L, 0.2], above the
+     * low-frequency knee (at about 1/L^z, z ≈ 1.2, read off the spectra of L = 32 … 256) and below the lattice-scale
+     * roll-off near f = 1/2.
+     */
     private static final int SEGMENT = 4096;
-    private static final double FIT_LOW = 2e-3;
-    private static final double FIT_HIGH = 5e-2;
+    private static final double FIT_HIGH = 0.2;
 
     @Option(names = "--L", paramLabel = "L", defaultValue = "64", description = "Linear size (default: ${DEFAULT-VALUE}).")
     int linearSize;
@@ -89,8 +92,9 @@ public final class EmergeSandpileCommand implements Callable<Integer> {
         double exact = DharExact.meanTopplingsPerGrain(linearSize, linearSize);
         long[] window = AvalancheStatistics.defaultWindow(linearSize);
         Estimate tau = AvalancheStatistics.sizeExponent(run, window[0], window[1]);
+        double fitLow = 0.6 / linearSize;
         ActivitySpectrum spectrum = run.activity().length >= 2 * SEGMENT
-                ? ActivitySpectrum.of(run.activity(), SEGMENT, FIT_LOW, FIT_HIGH) : null;
+                ? ActivitySpectrum.of(run.activity(), SEGMENT, fitLow, FIT_HIGH) : null;
         List<AvalancheSeries> scalingRuns = new ArrayList<>();
         MomentScaling scaling = null;
         if (collapseSizes != null && !collapseSizes.isEmpty()) {
@@ -133,7 +137,7 @@ public final class EmergeSandpileCommand implements Callable<Integer> {
             if (spectrum != null) {
                 node.set("spectrum_exponent", JsonOutput.meanError(spectrum.alpha()));
                 ArrayNode f = node.putArray("spectrum_fit_window");
-                f.add(FIT_LOW);
+                f.add(fitLow);
                 f.add(FIT_HIGH);
                 node.put("activity_steps", run.activity().length);
             }
@@ -167,7 +171,7 @@ public final class EmergeSandpileCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%-26s %.4f / %.4f%n", "mean area / duration", meanArea, meanDuration);
             if (spectrum != null) {
                 out.printf(Locale.ROOT, "%-26s %s on f in [%g, %g]%n", "spectrum S(f) ~ f^-alpha", spectrum.alpha(),
-                        FIT_LOW, FIT_HIGH);
+                        fitLow, FIT_HIGH);
             }
             if (scaling != null) {
                 out.printf(Locale.ROOT, "%-26s D = %s, tau = %s (moments q in [%g, %g])%n", "moment scaling",

@@ -49,6 +49,11 @@ public record MeanField(Activation activation, double sigmaW2, double sigmaB2) {
         }
     }
 
+    @Override
+    public String toString() {
+        return activation.name() + " with sigma_w^2 = " + sigmaW2 + ", sigma_b^2 = " + sigmaB2;
+    }
+
     /** q<sup>l+1</sup> as a function of q<sup>l</sup>. */
     public double lengthMap(double q) {
         double s = Math.sqrt(q);
@@ -153,12 +158,15 @@ public record MeanField(Activation activation, double sigmaW2, double sigmaB2) {
         return depthScale(sigmaW2 * crossDerivativeMoment(qStar, cStar));
     }
 
+    /** χ within this of 1 is 1 (the integrals' round-off; −1/ln χ would be a meaningless 10¹⁵ or so). */
+    static final double CHI_ROUND_OFF = 1e-12;
+
     /** −1/ln χ, infinite at χ = 1 (and reported as infinite, not negative, above it: the perturbation grows). */
     static double depthScale(double chi) {
         if (!(chi > 0)) {
             return 0;
         }
-        if (chi >= 1) {
+        if (chi >= 1 - CHI_ROUND_OFF) {
             return Double.POSITIVE_INFINITY;
         }
         return -1 / Math.log(chi);
