@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coarse.cli.command.JsonOutput;
 import dev.coarse.cli.command.Output;
 import dev.coarse.cli.command.UserError;
-import dev.coarse.cli.report.Plots;
+import dev.coarse.cli.report.PhaseDiagramCharts;
 import dev.coarse.emergence.deepnet.Activation;
 import dev.coarse.emergence.deepnet.FormulaActivation;
 import dev.coarse.emergence.deepnet.MeanField;
@@ -17,8 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.knowm.xchart.HeatMapChart;
-import org.knowm.xchart.HeatMapChartBuilder;
+import org.knowm.xchart.XYChart;
 import org.knowm.xchart.internal.chartpart.Chart;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -137,49 +136,12 @@ public final class EmergeDeepnetCommand implements Callable<Integer> {
      * Category labels of a heat-map axis: about six values printed, the others distinct blanks (XChart labels every
      * category, which crowds a 40-point axis).
      */
-    private static List<String> sparseLabels(double[] values) {
-        int every = Math.max(1, values.length / 6);
-        List<String> labels = new ArrayList<>();
-        for (int i = 0; i < values.length; i++) {
-            labels.add(i % every == 0 ? String.format(Locale.ROOT, "%.2f", values[i]) : " ".repeat(i + 1));
-        }
-        return labels;
-    }
-
     private void writePhaseDiagram(Activation phi) throws IOException {
         PhaseDiagram diagram = PhaseDiagram.of(phi, maxSigmaW2 / grid, maxSigmaW2, grid, maxSigmaB2, grid);
-        List<Number[]> cells = new ArrayList<>();
-        double cap = 3; // log10 ξ_c, capped: it diverges on the line
-        for (int j = 0; j < diagram.sigmaB2().length; j++) {
-            for (int i = 0; i < diagram.sigmaW2().length; i++) {
-                double xi = diagram.xiC()[j][i];
-                double v = Double.isNaN(xi) ? Double.NaN : Math.min(cap, Math.log10(Math.max(xi, 1e-3)));
-                if (!Double.isNaN(v)) {
-                    cells.add(new Number[] {i, j, v});
-                }
-            }
-        }
-        HeatMapChart heat = new HeatMapChartBuilder().width(Plots.WIDTH).height(Plots.HEIGHT)
-                .title("log10 xi_c (" + phi.name() + "), capped at " + (int) cap).xAxisTitle("sigma_w^2")
-                .yAxisTitle("sigma_b^2").build();
-        heat.addSeries("xi_c", sparseLabels(diagram.sigmaW2()), sparseLabels(diagram.sigmaB2()), cells);
-        heat.getStyler().setShowValue(false).setChartBackgroundColor(java.awt.Color.WHITE);
-        List<Double> lineW = new ArrayList<>();
-        List<Double> lineB = new ArrayList<>();
-        for (int j = 0; j < diagram.sigmaB2().length; j++) {
-            if (!Double.isNaN(diagram.criticalSigmaW2()[j])) {
-                lineW.add(diagram.criticalSigmaW2()[j]);
-                lineB.add(diagram.sigmaB2()[j]);
-            }
-        }
         List<Chart<?, ?>> charts = new ArrayList<>();
-        charts.add(heat);
-        if (lineW.size() >= 1) {
-            double[] w = lineW.stream().mapToDouble(Double::doubleValue).toArray();
-            double[] b = lineB.stream().mapToDouble(Double::doubleValue).toArray();
-            org.knowm.xchart.XYChart line = Plots.xy("Order-to-chaos line chi_1 = 1 (" + phi.name() + ")", "sigma_w^2",
-                    "sigma_b^2").line("chi_1 = 1", w, b).chart();
-            line.getStyler().setYAxisDecimalPattern("0.00").setXAxisDecimalPattern("0.00");
+        charts.add(PhaseDiagramCharts.heatMap(phi.name(), diagram.sigmaW2(), diagram.sigmaB2(), diagram.xiC()));
+        XYChart line = PhaseDiagramCharts.line(phi.name(), diagram.criticalSigmaW2(), diagram.sigmaB2());
+        if (line != null) {
             charts.add(line);
         }
         EmergeCharts.saveSideBySide(charts, phaseDiagram);
