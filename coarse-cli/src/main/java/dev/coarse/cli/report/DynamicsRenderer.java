@@ -36,10 +36,13 @@ final class DynamicsRenderer extends StageRenderer<DynamicsResult> {
         int last = reaction.times().length - 1;
         DynamicsResult.ReactionSummary m = r.reactionSummary();
         return List.of(
-                new HtmlReport.Comparison("cat map dS_δ/dt (least squares, no error) vs KS entropy",
-                        Estimate.exact(cat.growthRate()), cat.ksEntropy()),
-                new HtmlReport.Comparison("cat map final S_δ vs ln(1/δ²) − plug-in bias",
-                        Estimate.exact(cat.finalLevel()), r.plateau() - bias),
+                HtmlReport.Comparison.notExpectedToAgree("cat map dS_δ/dt vs KS entropy ln((3+√5)/2)",
+                        Estimate.exact(cat.growthRate()), cat.ksEntropy(), "a least-squares slope of one seeded"
+                                + " ensemble, without an error bar; the core test asks agreement within 10%"),
+                HtmlReport.Comparison.notExpectedToAgree("cat map final S_δ vs ln(1/δ²) − plug-in bias",
+                        Estimate.exact(cat.finalLevel()), r.plateau() - bias, String.format(Locale.ROOT,
+                                "one seeded ensemble, without an error bar: off by %.1e nats",
+                                cat.finalLevel() - (r.plateau() - bias))),
                 HtmlReport.Comparison.notExpectedToAgree(m.species() + " at t = " + fmt(reaction.times()[last])
                                 + ": SSA mean vs QSSA",
                         Estimate.of(reaction.values("full_mean")[last], reaction.values("full_error")[last]),
@@ -64,7 +67,11 @@ final class DynamicsRenderer extends StageRenderer<DynamicsResult> {
                 + " random walk on %d grid points at T = %s, lumped into k blocks. L = I(X_t; Y_{t+1} | Y_t) is the"
                 + " information the blocks lose about their own next step (0 for a strongly lumpable partition);"
                 + " the minimum-loss partition is the greedy agglomeration, the spectral one is built from the"
-                + " slowest eigenvectors. The elbow of the minimum-loss curve (Kneedle) is k = %d.", s.states(),
+                + " slowest eigenvectors. L is weighted by the stationary law, so at low T the minimum-loss search"
+                + " splits off states of negligible weight (the grid's ends) at almost no loss, while the spectral"
+                + " partition follows the wells and keeps the slow hopping between them (small lumped gap): the same"
+                + " timescales, different information lost. The elbow of the minimum-loss curve (Kneedle) is k = %d.",
+                s.states(),
                 fmt(s.temperature()), r.elbow()));
         Plots.Builder plot = Plots.xy("Information loss of k blocks", "k", "L (nats per step)")
                 .line("minimum loss (greedy)", k, c.values("minimum_loss"));

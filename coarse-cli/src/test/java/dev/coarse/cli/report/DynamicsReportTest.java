@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.coarse.cli.CliRun;
-import dev.coarse.cli.command.JsonOutput;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,26 +26,15 @@ class DynamicsReportTest {
 
     @Test
     void theStageRunsAndItsSectionHasTheLossCurveTheTrajectoriesAndTheEntropy() throws Exception {
-        Path spec = dir.resolve("spec.yaml");
-        Files.writeString(spec, SPEC);
-        CliRun r = CliRun.quiet("run", spec.toString(), "--out-dir", dir.toString(), "--name", "r");
-        assertThat(r.code()).as(r.err()).isZero();
-        Path run = dir.resolve("r");
-        JsonNode stage = JsonOutput.MAPPER.readTree(run.resolve("results.json").toFile()).get("stages")
-                .get("dynamics");
+        ReportRun run = ReportRun.of(dir, SPEC);
+        JsonNode stage = run.stages().get("dynamics");
         assertThat(stage.get("lumping").get("curve").get("minimum_loss")).hasSize(4);
         assertThat(stage.get("lumping").get("minimum_loss_partition")).hasSize(16);
         assertThat(stage.get("reaction").get("curves").get("full_mean")).hasSize(4);
         assertThat(stage.get("gibbs").get("entropy").get("cat")).hasSize(9);
-        String html = Files.readString(run.resolve("report.html"));
-        assertThat(html).contains("Loss against the number of blocks", "Product P against time",
+        assertThat(run.html()).contains("Loss against the number of blocks", "Product P against time",
                 "Coarse-grained entropy", "Minimum-loss against spectral partitions");
-        Matcher m = Pattern.compile("data:image/png;base64,").matcher(html);
-        int images = 0;
-        while (m.find()) {
-            images++;
-        }
-        assertThat(images).as("loss curve, trajectories, KL, entropy").isEqualTo(4);
+        assertThat(run.images()).as("loss curve, trajectories, KL, entropy").isEqualTo(4);
     }
 
     @Test
