@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.style.Styler;
 
 /**
  * The dynamics stage: the double well's information loss against k (minimum-loss and spectral partitions, the
@@ -107,13 +109,15 @@ final class DynamicsRenderer extends StageRenderer<DynamicsResult> {
                 + " %.2f%%.", s.substrate(), s.enzyme(), m.runs(), m.fullReactions(),
                 100 * m.quasiSteadyDeviation(), m.quasiSteadyHolds() ? "holds" : "does NOT hold",
                 100 * m.meanFieldDeviation(), 100 * m.reducedDeviation()));
+        XYChart trajectories = Plots.xy("Michaelis–Menten: full against reduced", "t", m.species() + " molecules")
+                .lineWithErrors("full SSA", t, c.values("full_mean"), c.values("full_error"))
+                .line("quasi-steady state", t, c.values("quasi_steady"))
+                .line("mean field", t, c.values("mean_field"))
+                .lineWithErrors("averaged fast pair SSA", t, c.values("reduced_mean"), c.values("reduced_error"))
+                .chart();
+        Charts.legend(trajectories, Styler.LegendPosition.InsideSE);
         report.figure("Product " + m.species() + " against time: full SSA mean ± error and the reduced models.",
-                Plots.xy("Michaelis–Menten: full against reduced", "t", m.species() + " molecules")
-                        .lineWithErrors("full SSA", t, c.values("full_mean"), c.values("full_error"))
-                        .line("quasi-steady state", t, c.values("quasi_steady"))
-                        .line("mean field", t, c.values("mean_field"))
-                        .lineWithErrors("averaged fast pair SSA", t, c.values("reduced_mean"),
-                                c.values("reduced_error")).chart());
+                trajectories);
         report.figure("KL(full ‖ averaged fast pair) of the law of " + m.species() + " (± bootstrap error), beside"
                 + " the KL two samples of one law would show (the plug-in bias).",
                 Plots.xy("KL between full and reduced laws", "t", "nats")
@@ -136,9 +140,10 @@ final class DynamicsRenderer extends StageRenderer<DynamicsResult> {
         for (DynamicsResult.MapSummary m : r.maps()) {
             plot.line(m.map() + " map", steps, e.values(m.map()));
         }
+        XYChart chart = plot.line("fine-grained", steps, e.values("fine")).line("ln(1/δ²)", steps, plateau).chart();
+        Charts.legend(chart, Styler.LegendPosition.OutsideE);
         report.figure("Coarse-grained entropy against step: the mixing maps rise to ln(1/δ²), the rotation stays low;"
-                + " the fine-grained entropy is constant.", plot.line("fine-grained", steps, e.values("fine"))
-                .line("ln(1/δ²)", steps, plateau).chart());
+                + " the fine-grained entropy is constant.", chart);
     }
 
     private static void addFinite(Plots.Builder plot, String name, double[] x, double[] y) {
