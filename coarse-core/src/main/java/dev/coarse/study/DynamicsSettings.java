@@ -63,7 +63,7 @@ public record DynamicsSettings(int states, double temperature, int maxBlocks, in
                         Math.min(states, MAX_BLOCKS)),
                 SpecReading.integer(s, "substrate", d.substrate(), 1, 100_000),
                 SpecReading.integer(s, "enzyme", d.enzyme(), 1, 100_000),
-                SpecReading.number(s, "t_end", d.tEnd(), Double.MIN_VALUE, 1e6),
+                SpecReading.number(s, "t_end", d.tEnd(), 0, 1e6),
                 SpecReading.integer(s, "times", d.times(), 2, 101),
                 SpecReading.integer(s, "runs", d.runs(), 10, 100_000),
                 SpecReading.integer(s, "cells_per_side", d.cellsPerSide(), 2,
