@@ -14,7 +14,7 @@ class PluginStageTest {
     @Test
     void aRegisteredStageRunsAfterCoresStagesAndLeavesOtherSpecsAsTheyWere() {
         assertThat(Stages.names()).containsExactly("energy", "binder", "mcrg", "flow", "info", TensorStage.NAME,
-                CellularAutomataStage.NAME, CriticalityStage.NAME, ExtraStage.NAME);
+                DynamicsStage.NAME, CellularAutomataStage.NAME, CriticalityStage.NAME, ExtraStage.NAME);
         StudySpec without = StudySpec.of("s", 1, ISING, List.of("energy"));
         assertThat(without.toJson().has(ExtraStage.NAME)).as("a stage that is not run is not recorded").isFalse();
 

@@ -3,12 +3,7 @@ package dev.coarse.cli.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.coarse.cli.CliRun;
-import dev.coarse.cli.command.JsonOutput;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,22 +24,12 @@ class CellularAutomataReportTest {
 
     @Test
     void theStageRunsAndItsSectionHasDiagramsCountsAndCharts() throws Exception {
-        Path spec = dir.resolve("spec.yaml");
-        Files.writeString(spec, SPEC);
-        CliRun r = CliRun.quiet("run", spec.toString(), "--out-dir", dir.toString(), "--name", "r");
-        assertThat(r.code()).as(r.err()).isZero();
-        Path run = dir.resolve("r");
-        JsonNode stage = JsonOutput.MAPPER.readTree(run.resolve("results.json").toFile()).get("stages")
-                .get("cellular-automata");
+        ReportRun run = ReportRun.of(dir, SPEC);
+        JsonNode stage = run.stages().get("cellular-automata");
         assertThat(stage.get("diagrams")).hasSize(2);
         assertThat(stage.get("counts").get(0).get("pairs").asLong()).isPositive();
-        String html = Files.readString(run.resolve("report.html"));
-        assertThat(html).contains("Israeli–Goldenfeld", "Counts per supercell size N", "Rule 110, 64 cells, 32 steps");
-        Matcher m = Pattern.compile("data:image/png;base64,").matcher(html);
-        int images = 0;
-        while (m.find()) {
-            images++;
-        }
-        assertThat(images).as("two diagrams, Life, 3x+1").isEqualTo(4);
+        assertThat(run.html()).contains("Israeli–Goldenfeld", "Counts per supercell size N",
+                "Rule 110, 64 cells, 32 steps");
+        assertThat(run.images()).as("two diagrams, Life, 3x+1").isEqualTo(4);
     }
 }
