@@ -2,15 +2,18 @@ package dev.coarse.cli;
 
 import static dev.coarse.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.coarse.data.EnsembleFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue 25: {@code sample --out} onto a full disk gives one line {@code coarse: error: cannot write …: No space left
  * on device} and exit 2, leaves the earlier file byte for byte and no temporary file or empty checkpoint. The disk
  * is a real 64 KiB tmpfs, which needs root (CI runs as root; elsewhere the test is skipped, and
- * coarse-core's AtomicFilesFaultTest injects the same failure). A read-only directory cannot be tested as root
- * (permission bits do not stop root's writes); it fails the same way, through the same code path.
+ * coarse-core's AtomicFilesFaultTest injects the same failure). A read-only directory cannot be made by permission
+ * bits for root (they do not stop root's writes): the tmpfs is remounted read-only instead.
  */
 class DiskFullTest {
 
@@ -41,6 +44,19 @@ class DiskFullTest {
         if (mounted) {
             // lazily: a file the JVM still maps would keep it busy
             command("umount", "-l", disk.toString());
+        }
+    }
+
+    /** Each test starts on an empty, writable 64 KiB disk. */
+    @AfterEach
+    void emptyTheDisk() throws IOException, InterruptedException {
+        if (mounted) {
+            command("mount", "-o", "remount,rw,size=64k", disk.toString());
+            try (Stream<Path> s = Files.walk(disk)) {
+                for (Path p : s.sorted(Comparator.reverseOrder()).filter(p -> !p.equals(disk)).toList()) {
+                    Files.delete(p);
+                }
+            }
         }
     }
 
@@ -95,7 +111,6 @@ class DiskFullTest {
             Files.deleteIfExists(out);
             assertThat(command("mount", "-o", "remount,size=64k", disk.toString())).isTrue();
         }
-        assertThat(files()).isEmpty();
     }
 
     @Test
@@ -110,6 +125,29 @@ class DiskFullTest {
         assertOneLine(full, "cannot write " + out + ".checkpoint", "No space left on device");
         assertThat(Files.readAllBytes(out)).isEqualTo(earlier);
         assertThat(files()).containsExactly("small.h5");
-        Files.delete(out);
+    }
+
+    @Test
+    void aReadOnlyFileSystemIsOneLineAndLeavesTheEarlierFile() throws IOException, InterruptedException {
+        Assumptions.assumeTrue(mounted, "mounting a tmpfs needs root");
+        Path out = disk.resolve("kept.h5");
+        assertThat(run(sample(out, "8")).code()).isZero();
+        byte[] earlier = Files.readAllBytes(out);
+        // as root, permission bits do not stop writes: the file system itself is made read-only
+        assertThat(command("mount", "-o", "remount,ro", disk.toString())).isTrue();
+        try {
+            CliRun r = run(sample(out, "8", "--force", "--seed", "2"));
+            // refused before sampling, by sample's own check of the directory
+            assertOneLine(r, "cannot write --out " + out + ": the directory " + disk + " is not writable");
+            assertThat(Files.readAllBytes(out)).isEqualTo(earlier);
+            assertThat(files()).containsExactly("kept.h5");
+            // a write that gets as far as AtomicFiles (no command checks first) is one IOException naming the file
+            assertThatThrownBy(() -> EnsembleFile.write(out, EnsembleFile.read(out), true))
+                    .isInstanceOf(IOException.class)
+                    .hasMessage("cannot write " + out + ": Read-only file system");
+            assertThat(Files.readAllBytes(out)).isEqualTo(earlier);
+        } finally {
+            assertThat(command("mount", "-o", "remount,rw", disk.toString())).isTrue();
+        }
     }
 }
