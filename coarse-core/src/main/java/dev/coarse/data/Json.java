@@ -5,6 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coarse.stats.Estimate;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -133,5 +138,17 @@ public final class Json {
         List<T> out = new ArrayList<>();
         array.forEach(e -> out.add(read.apply(e)));
         return List.copyOf(out);
+    }
+
+    /**
+     * The UTF-8 text of a JSON document a user hands in; bytes that are not UTF-8 are refused naming the file and
+     * what it should have been ({@code kind}, e.g. "an RBM file"), not with the decoder's "Input length = 1".
+     */
+    public static String readText(Path path, String kind) throws IOException {
+        try {
+            return Files.readString(path, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException(path + " is not " + kind + ": it is not UTF-8 text", e);
+        }
     }
 }

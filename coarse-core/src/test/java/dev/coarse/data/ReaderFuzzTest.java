@@ -9,8 +9,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,16 +26,16 @@ import org.junit.jupiter.api.io.TempDir;
  * or an {@link Error}. A seeded mutation loop: the always-on tests try {@value #QUICK} inputs per reader, the
  * full run ({@code -Dcoarse.fuzz=full}, minutes, not in CI) {@value #FULL}.
  */
-class ReaderFuzzTest {
+public class ReaderFuzzTest {
 
-    static final int QUICK = 400;
-    static final int FULL = 10_000;
+    public static final int QUICK = 400;
+    public static final int FULL = 10_000;
 
     @TempDir
     Path dir;
 
     @FunctionalInterface
-    interface Reader {
+    public interface Reader {
         void read(Path file) throws Exception;
     }
 
@@ -72,7 +76,7 @@ class ReaderFuzzTest {
      * The i-th input: mostly the seed with a few random bytes changed (so that the parser gets deep), else truncated,
      * grown by random bytes, a run of random bytes written in, or entirely random.
      */
-    static byte[] mutate(byte[] seed, SplittableRandom random) {
+    public static byte[] mutate(byte[] seed, SplittableRandom random) {
         byte[] b = seed.clone();
         switch (random.nextInt(6)) {
             case 0, 1 -> {
@@ -106,13 +110,68 @@ class ReaderFuzzTest {
         return b;
     }
 
+    /** Values a text format's tokens are replaced by: wrong types, signs, magnitudes, nesting, emptiness. */
+    private static final String[] NASTY = {"-1", "0", "2147483648", "1e999", "-1e999", "1e-400", "0.5", "null",
+        "true", "\"\"", "\"x\"", "[]", "{}", "[1]", "[[1]]", "{\"a\": 1}", "NaN", "-0", "99999999999999999999"};
+
+    private static final Pattern TOKEN = Pattern.compile("-?[0-9][0-9.eE+-]*|\"[^\"\n]*\"|true|false|null|\\[|\\{");
+
+    /**
+     * A text format's mutation (JSON, YAML): one to three of its value tokens replaced by a value of the wrong type,
+     * sign or size, so that the input still parses and reaches the reader's validation; else {@link #mutate}.
+     */
+    public static byte[] mutateTokens(byte[] seed, SplittableRandom random) {
+        if (random.nextInt(3) == 0) {
+            return mutate(seed, random);
+        }
+        String text = new String(seed, StandardCharsets.UTF_8);
+        List<int[]> spans = new ArrayList<>();
+        for (Matcher m = TOKEN.matcher(text); m.find(); ) {
+            spans.add(new int[] {m.start(), m.end()});
+        }
+        if (spans.isEmpty()) {
+            return mutate(seed, random);
+        }
+        StringBuilder out = new StringBuilder(text);
+        int changes = 1 + random.nextInt(3);
+        for (int k = 0; k < changes; k++) {
+            int[] span = spans.get(random.nextInt(spans.size()));
+            if (span[1] <= out.length()) {
+                out.replace(span[0], span[1], NASTY[random.nextInt(NASTY.length)]);
+            }
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** How a seed is turned into one input. */
+    @FunctionalInterface
+    public interface Mutator {
+        byte[] apply(byte[] seed, SplittableRandom random);
+    }
+
     /** Runs {@code count} mutated inputs through {@code reader}; returns how many were read successfully. */
     int fuzz(String name, byte[] seed, int count, long seedValue, Reader reader) throws IOException {
+        return fuzz(dir, name, seed, count, seedValue, reader);
+    }
+
+    /**
+     * Runs {@code count} mutated inputs, written one after the other to a file in {@code dir}, through
+     * {@code reader}; fails on any exception but a one-line {@link IOException} or {@link IllegalArgumentException}
+     * (keeping the input beside {@code dir}). Returns how many inputs were read successfully.
+     */
+    public static int fuzz(Path dir, String name, byte[] seed, int count, long seedValue, Reader reader)
+            throws IOException {
+        return fuzz(dir, name, seed, ReaderFuzzTest::mutate, count, seedValue, reader);
+    }
+
+    /** {@link #fuzz(Path, String, byte[], int, long, Reader)} with the given mutation. */
+    public static int fuzz(Path dir, String name, byte[] seed, Mutator mutator, int count, long seedValue,
+            Reader reader) throws IOException {
         SplittableRandom random = new SplittableRandom(seedValue);
         Path file = dir.resolve("input-" + name);
         int accepted = 0;
         for (int i = 0; i < count; i++) {
-            byte[] input = mutate(seed, random);
+            byte[] input = mutator.apply(seed, random);
             Files.write(file, input);
             try {
                 reader.read(file);

@@ -17,6 +17,7 @@ import dev.coarse.study.StudySpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -39,6 +40,9 @@ public final class RunCommand implements Callable<Integer> {
 
     /** Class-path resource holding the default study. */
     public static final String DEFAULT_SPEC = "/dev/coarse/cli/run/default-study.yaml";
+
+    /** Thread-safe once configured; building one costs milliseconds. */
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "SPEC.yaml", description = "The study spec (default: the built-in study).")
     Path specFile;
@@ -147,17 +151,28 @@ public final class RunCommand implements Callable<Integer> {
             if (!Files.exists(specFile)) {
                 throw new NoSuchFileException(specFile.toString());
             }
-            text = Files.readString(specFile, StandardCharsets.UTF_8);
+            try {
+                text = Files.readString(specFile, StandardCharsets.UTF_8);
+            } catch (CharacterCodingException e) {
+                throw new UserError(specFile + " is not a YAML spec: it is not UTF-8 text");
+            }
         }
+        return parseYaml(text, specFile == null ? "the default spec" : specFile.toString());
+    }
+
+    /**
+     * A spec's YAML text as a tree, for {@link SpecReader#parse}; text that is not YAML, or empty, is a
+     * {@link UserError} naming {@code file}.
+     */
+    static JsonNode parseYaml(String text, String file) {
         try {
-            JsonNode tree = new ObjectMapper(new YAMLFactory()).readTree(text);
+            JsonNode tree = YAML.readTree(text);
             if (tree == null || tree.isMissingNode()) {
-                throw new UserError((specFile == null ? "the default spec" : specFile.toString()) + " is empty");
+                throw new UserError(file + " is empty");
             }
             return tree;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new UserError("cannot parse " + (specFile == null ? "the default spec" : specFile) + " as YAML: "
-                    + UserError.oneLine(e.getOriginalMessage()));
+            throw new UserError("cannot parse " + file + " as YAML: " + UserError.oneLine(e.getOriginalMessage()));
         }
     }
 

@@ -31,6 +31,8 @@ import dev.coarse.model.PottsModel;
 import dev.coarse.stats.Estimate;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -132,8 +134,9 @@ public final class SampleCommand implements Callable<Integer> {
         long restoredSweeps = resumedChains * (thermalize + sweeps);
         try (ProgressReporter bar = progress.bar("sample", restoredSweeps, run.totalSweeps())) {
             result = ChainRunner.run(run, bar, store);
-        } catch (OutOfMemoryError e) {
-            // A checkpoint with no finished chain holds nothing to resume: remove it rather than ask for a --resume.
+        } catch (OutOfMemoryError | UncheckedIOException e) {
+            // A checkpoint with no finished chain holds nothing to resume: remove it rather than ask for a --resume
+            // (the heap ran out, or the disk filled up while the first chain was written).
             if (store != null && store.storedUnits().isEmpty()) {
                 store.delete();
             }
@@ -143,7 +146,16 @@ public final class SampleCommand implements Callable<Integer> {
         }
         Map<String, Estimate> observables = Observables.measure(result);
         if (destination.out() != null) {
-            destination.write(ensembleOf(run, result, observables));
+            try {
+                destination.write(ensembleOf(run, result, observables));
+            } catch (IOException e) {
+                if (store == null || e instanceof FileAlreadyExistsException) {
+                    throw e;
+                }
+                // e.g. the disk is full: the chains are done and checkpointed, so they need not be sampled again
+                throw new UserError(UserError.oneLine(e.getMessage()) + "; the finished chains are kept in "
+                        + checkpointDirectory + ": make room and run the same command with --resume", e);
+            }
         }
         if (store != null) {
             store.delete();

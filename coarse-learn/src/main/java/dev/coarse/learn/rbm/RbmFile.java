@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coarse.data.AtomicFiles;
 import dev.coarse.data.Json;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -73,7 +71,7 @@ public final class RbmFile {
         if (root == null || !FORMAT.equals(root.path("format").asText())) {
             throw new IllegalArgumentException("not an RBM file: \"format\" is not \"" + FORMAT + "\"");
         }
-        if (root.path("version").asInt(-1) != VERSION) {
+        if (!root.path("version").isIntegralNumber() || root.path("version").asLong() != VERSION) {
             throw new IllegalArgumentException("unsupported RBM file version " + root.path("version"));
         }
         UnitType type;
@@ -82,8 +80,8 @@ public final class RbmFile {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("unknown unit_type " + root.path("unit_type"), e);
         }
-        int nv = root.path("visible").asInt(0);
-        int nh = root.path("hidden").asInt(0);
+        int nv = count(root, "visible");
+        int nh = count(root, "hidden");
         double[] a = vector(root.path("visible_bias"), nv, "visible_bias");
         double[] b = vector(root.path("hidden_bias"), nh, "hidden_bias");
         JsonNode rows = root.path("weights");
@@ -105,7 +103,16 @@ public final class RbmFile {
     }
 
     public static Saved load(Path path) throws IOException {
-        return fromJson(Files.readString(path, StandardCharsets.UTF_8));
+        return fromJson(Json.readText(path, "an RBM file"));
+    }
+
+    /** A unit count: a positive integer (not 4.5, not a string). */
+    private static int count(JsonNode root, String key) {
+        JsonNode v = root.path(key);
+        if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < 1) {
+            throw new IllegalArgumentException("\"" + key + "\" must be a positive integer, got " + v);
+        }
+        return v.asInt();
     }
 
     private static double[] vector(JsonNode node, int n, String name) {
@@ -118,6 +125,10 @@ public final class RbmFile {
                 throw new IllegalArgumentException(name + " must hold numbers");
             }
             x[k] = node.get(k).asDouble();
+            if (!Double.isFinite(x[k])) {
+                // e.g. 1e999, which JSON allows and a double cannot hold
+                throw new IllegalArgumentException(name + " entry " + k + " is not a finite number: " + node.get(k));
+            }
         }
         return x;
     }

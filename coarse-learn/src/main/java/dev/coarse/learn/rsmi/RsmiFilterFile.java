@@ -9,8 +9,6 @@ import dev.coarse.configuration.DegreesOfFreedom;
 import dev.coarse.data.AtomicFiles;
 import dev.coarse.data.Json;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -86,13 +84,13 @@ public final class RsmiFilterFile {
         if (!isFilterFile(root)) {
             throw new IllegalArgumentException("not an RSMI filter file: \"format\" is not \"" + FORMAT + "\"");
         }
-        if (root.path("version").asInt(-1) != VERSION) {
+        if (!root.path("version").isIntegralNumber() || root.path("version").asLong() != VERSION) {
             throw new IllegalArgumentException("unsupported RSMI filter file version " + root.path("version"));
         }
         JsonNode r = root.path("reads");
         DegreesOfFreedom reads = new DegreesOfFreedom(DegreesOfFreedom.Values.ofId(r.path("values").asText()),
-                r.path("states").asInt(0), DegreesOfFreedom.Support.ofId(r.path("support").asText()),
-                r.path("components").asInt(0));
+                integer(r, "reads.states"), DegreesOfFreedom.Support.ofId(r.path("support").asText()),
+                integer(r, "reads.components"));
         JsonNode rows = root.path("weights");
         if (!rows.isArray() || rows.isEmpty()) {
             throw new IllegalArgumentException("\"weights\" must be a non-empty array of rows");
@@ -109,13 +107,27 @@ public final class RsmiFilterFile {
                     throw new IllegalArgumentException("weights row " + j + " entry " + i + " is not a number");
                 }
                 weights[j][i] = row.get(i).asDouble();
+                if (!Double.isFinite(weights[j][i])) {
+                    // e.g. 1e999, which JSON allows and a double cannot hold
+                    throw new IllegalArgumentException("weights row " + j + " entry " + i + " is not a finite number: "
+                            + row.get(i));
+                }
             }
         }
-        RsmiFilter filter = new RsmiFilter(root.path("dimension").asInt(0), root.path("b").asInt(0), reads,
+        RsmiFilter filter = new RsmiFilter(integer(root, "dimension"), integer(root, "b"), reads,
                 HiddenKind.ofId(root.path("hidden_kind").asText()), weights);
         Map<String, String> meta = new LinkedHashMap<>();
         root.path("metadata").fields().forEachRemaining(e -> meta.put(e.getKey(), e.getValue().asText()));
         return new Saved(filter, meta);
+    }
+
+    /** An integer-valued key ({@code "reads.states"} names a key of "reads"); not 2.5, not a string. */
+    private static int integer(JsonNode node, String name) {
+        JsonNode v = node.path(name.substring(name.lastIndexOf('.') + 1));
+        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+            throw new IllegalArgumentException("\"" + name + "\" must be an integer, got " + v);
+        }
+        return v.asInt();
     }
 
     /** Parses a filter from text. @throws IllegalArgumentException on malformed JSON or a malformed document */
@@ -135,6 +147,6 @@ public final class RsmiFilterFile {
     }
 
     public static Saved load(Path path) throws IOException {
-        return fromJson(Files.readString(path, StandardCharsets.UTF_8));
+        return fromJson(Json.readText(path, "an RSMI filter file"));
     }
 }
