@@ -157,7 +157,7 @@ public final class RsmiTrainer {
                 for (double[] row : learned) {
                     for (double w : row) {
                         if (!Double.isFinite(w)) {
-                            throw new IllegalArgumentException("training diverged (a filter weight is " + w
+                            throw new TrainingDivergedException("training diverged (a filter weight is " + w
                                     + "): try a smaller learning rate");
                         }
                     }

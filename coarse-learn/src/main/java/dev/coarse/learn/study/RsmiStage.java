@@ -5,6 +5,7 @@ import dev.coarse.learn.mi.EpochListener;
 import dev.coarse.learn.rsmi.RsmiFilter;
 import dev.coarse.learn.rsmi.RsmiTrainer;
 import dev.coarse.learn.rsmi.RsmiTrainingSettings;
+import dev.coarse.learn.rsmi.TrainingDivergedException;
 import dev.coarse.rg.RuleLearner;
 import dev.coarse.study.RsmiComparison;
 import dev.coarse.study.RsmiResult;
@@ -68,6 +69,9 @@ public final class RsmiStage implements Stage<RsmiSettings, RsmiResult> {
     static final int TRAINING_BUFFER = 2;
     static final int TRAINING_ENVIRONMENT = 4;
 
+    /** Further seeds tried when a level's training diverges. */
+    static final int DIVERGED_RETRIES = 2;
+
     /**
      * The learned rule of the comparison: an RSMI filter ({@link RsmiFilter}, one binary hidden spin per b×b block)
      * trained on each level's configurations by {@link RsmiTrainer} — "learn again on the coarse ensemble" — with
@@ -94,7 +98,18 @@ public final class RsmiStage implements Stage<RsmiSettings, RsmiResult> {
             RsmiTrainingSettings training = RsmiTrainingSettings.defaults(b, shell[0], shell[1], 1, seed)
                     .withTraining(batch, epochs, RsmiTrainingSettings.DEFAULT_LEARNING_RATE)
                     .withPairs(perConfiguration, heldOut);
-            return new RsmiTrainer(training).train(lattice, configurations, EpochListener.NONE).filter();
+            // A diverged training (a NaN weight) is retried with the next seeds: it has happened inside long test
+            // JVMs, never alone (docs/rsmi.md, "Known open problem"); three in a row is an error.
+            for (int attempt = 0; ; attempt++) {
+                try {
+                    return new RsmiTrainer(training.withSeed(seed + attempt)).train(lattice, configurations,
+                            EpochListener.NONE).filter();
+                } catch (TrainingDivergedException e) {
+                    if (attempt == DIVERGED_RETRIES) {
+                        throw e;
+                    }
+                }
+            }
         };
     }
 
