@@ -189,6 +189,19 @@ class RunCommandTest {
     }
 
     @Test
+    void aStudyThatCannotFitTheHeapIsRefusedBeforeAnythingIsWritten() throws Exception {
+        // the default chains × 100,000 kept configurations of 2048² sites, with their coarse copies: about 1 TiB
+        Path big = spec("big.yaml", "name: big\nmodel: ising2d\nstages: [mcrg]\n"
+                + "mcrg: {sizes: [2048], sweeps: 100000, thin: 1, levels: 2}\n");
+        CliRun r = run("run", big.toString(), "--out-dir", dir.resolve("runs").toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(2);
+        assertThat(r.err().strip()).doesNotContain("\n")
+                .startsWith("coarse: error: run big (its mcrg stage's configurations) needs at least ")
+                .contains("TiB of memory, more than this JVM's heap").contains("COARSE_JAVA_OPTS=-Xmx");
+        assertThat(Files.exists(dir.resolve("runs"))).as("nothing written").isFalse();
+    }
+
+    @Test
     void missingSpecFileAndBadOptionsAreUsageErrors() {
         CliRun r = run("run", dir.resolve("absent.yaml").toString());
         assertThat(r.code()).isEqualTo(2);

@@ -21,6 +21,19 @@ import java.util.List;
  */
 public record Coarsening(Rule rule, int b, int levels) {
 
+    /**
+     * The sites of all coarse copies of {@code levels} steps in units of the fine lattice's: Σ<sub>n≥1</sub>
+     * b<sup>−dn</sup> (an upper bound, 1/(b<sup>d</sup> − 1), so an estimate built on it errs towards refusing).
+     */
+    public double coarseCopies(int dimension) {
+        return coarseCopies(b, dimension);
+    }
+
+    /** {@link #coarseCopies(int)} for blocks of side b. */
+    public static double coarseCopies(int b, int dimension) {
+        return 1.0 / (Math.pow(b, dimension) - 1);
+    }
+
     public static final int MAX_B = 16;
     public static final int MAX_LEVELS = 20;
 

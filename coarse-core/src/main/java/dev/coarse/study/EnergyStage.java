@@ -30,6 +30,12 @@ public final class EnergyStage extends BuiltInStage<EnergySettings, EnergyResult
     }
 
     @Override
+    public long estimatedBytes(StudyModel model, EnergySettings settings, int threads) {
+        return settings.sizes().stream().mapToLong(size -> settings.sampling().estimatedBytes(model, size, threads, 0))
+                .max().orElse(0);
+    }
+
+    @Override
     public EnergyResult run(StudyModel model, EnergySettings settings, StageContext context) {
         Sampling s = settings.sampling();
         double[] ts = settings.temperatures();

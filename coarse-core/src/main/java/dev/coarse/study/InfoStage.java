@@ -28,6 +28,12 @@ public final class InfoStage extends BuiltInStage<InfoSettings, InfoResult> {
     }
 
     @Override
+    public long estimatedBytes(StudyModel model, InfoSettings settings, int threads) {
+        return settings.sampling().estimatedBytes(model, settings.size(), threads,
+                settings.rule().coarseCopies(model.dimension()));
+    }
+
+    @Override
     public InfoResult run(StudyModel model, InfoSettings settings, StageContext context) {
         Sampling s = settings.sampling();
         Coarsening c = settings.rule();

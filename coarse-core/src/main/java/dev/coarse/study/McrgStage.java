@@ -21,6 +21,13 @@ public final class McrgStage extends BuiltInStage<McrgSettings, McrgResult> {
     }
 
     @Override
+    public long estimatedBytes(StudyModel model, McrgSettings settings, int threads) {
+        double copies = settings.rule().coarseCopies(model.dimension());
+        return settings.sizes().stream().mapToLong(size -> settings.sampling().estimatedBytes(model, size, threads,
+                copies)).max().orElse(0);
+    }
+
+    @Override
     public McrgResult run(StudyModel model, McrgSettings settings, StageContext context) {
         Sampling s = settings.sampling();
         context.expect(s.work() * settings.sizes().size());

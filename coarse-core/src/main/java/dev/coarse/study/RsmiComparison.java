@@ -37,6 +37,15 @@ public final class RsmiComparison {
      *                learned rule is skipped)
      * @param note    why there is no learned rule (ignored when there is one)
      */
+    /**
+     * A lower bound on the bytes the comparison holds at once: the sampled configurations and one rule's coarse
+     * copies (the rules run one after another).
+     */
+    public static long estimatedBytes(StudyModel model, RsmiSettings settings, int threads) {
+        return settings.sampling().estimatedBytes(model, settings.size(), threads,
+                Coarsening.coarseCopies(settings.b(), model.dimension()));
+    }
+
     public static RsmiResult run(StudyModel model, RsmiSettings settings, StageContext context, RuleLearner learned,
                                  String note) {
         Sampling s = settings.sampling();

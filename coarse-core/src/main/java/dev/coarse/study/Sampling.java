@@ -2,6 +2,7 @@ package dev.coarse.study;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coarse.data.Json;
+import dev.coarse.mc.RunSpec;
 import dev.coarse.mc.SamplerKind;
 import java.util.List;
 
@@ -63,6 +64,17 @@ public record Sampling(SamplerKind sampler, long sweeps, long thermalize, long t
     /** Fails unless the model accepts the sampler. */
     static void checkSampler(SamplerKind sampler, StudyModel model) {
         SpecReading.choice("sampler", sampler.id(), samplers(model));
+    }
+
+    /**
+     * A lower bound on the bytes one sampling of a size-L lattice holds ({@link RunSpec#estimatedBytes}), with
+     * {@code coarseCopies} times the kept configurations again for coarse-grained copies made from them.
+     */
+    public long estimatedBytes(StudyModel model, int linearSize, int threads, double coarseCopies) {
+        long run = RunSpec.estimatedBytes(model.dimension(), linearSize, 1, 1, sweeps, thin, chains, threads);
+        double copies = coarseCopies * samples() * Math.pow(linearSize, model.dimension());
+        double total = run + copies;
+        return total >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) total;
     }
 
     /** Configurations kept over all chains. */

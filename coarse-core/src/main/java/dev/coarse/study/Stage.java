@@ -49,6 +49,15 @@ public interface Stage<S extends StageSettings, R extends StageResult> {
      */
     S read(SpecSource section, StudyModel model);
 
+    /**
+     * A lower bound on the bytes the stage holds at once when it runs with these settings — the configurations it
+     * keeps, mainly — so that a study that cannot fit is refused before it starts. 0 for a stage that keeps nothing
+     * that grows with its settings (the default).
+     */
+    default long estimatedBytes(StudyModel model, S settings, int threads) {
+        return 0;
+    }
+
     /** Samples and measures. */
     R run(StudyModel model, S settings, StageContext context);
 

@@ -124,6 +124,32 @@ public final class Study {
         return out;
     }
 
+    /** A study's largest memory need: the stage that holds the most at once, and its bytes. */
+    public record MemoryNeed(String stage, long bytes) {
+    }
+
+    /**
+     * The stage of {@code spec} that holds the most memory at once (stages run one after another), by {@link
+     * Stage#estimatedBytes}: for refusing a study that cannot fit before anything runs or is written.
+     */
+    public static MemoryNeed memoryNeed(StudySpec spec, int threads) {
+        MemoryNeed most = new MemoryNeed("", 0);
+        for (Stage<?, ?> stage : Stages.all()) {
+            if (spec.runs(stage.name())) {
+                long bytes = estimate(stage, spec, threads);
+                if (bytes > most.bytes()) {
+                    most = new MemoryNeed(stage.name(), bytes);
+                }
+            }
+        }
+        return most;
+    }
+
+    private static <S extends StageSettings, R extends StageResult> long estimate(Stage<S, R> stage, StudySpec spec,
+                                                                                 int threads) {
+        return stage.estimatedBytes(spec.model(), spec.settings(stage), threads);
+    }
+
     private static <S extends StageSettings, R extends StageResult> R runStage(Stage<S, R> stage, StudySpec spec,
                                                                               int threads, Progress progress) {
         return stage.run(spec.model(), spec.settings(stage), StageContext.of(spec, stage, threads, progress));

@@ -39,6 +39,17 @@ class StudyTest {
                         InfoSettings.Estimator.MILLER_MADOW, 50)));
     }
 
+    @Test
+    void memoryNeedIsTheLargestStagesConfigurationsCountedByHand() {
+        // mcrg: 2 chains × 600/2 kept configurations of 16×16 one-byte sites (+16 bytes of array header and 24 of
+        // reference and per-sample energy and magnetisation each), the neighbour table (256 sites × 4 ints), one
+        // running configuration per chain, and majority copies of 2×2 blocks (at most 1/3 of the fine sites)
+        long mcrg = 600L * (256 + 40) + 256 * 4 * 4 + 2 * 256 + 600L * 256 / 3;
+        // energy at L = 8: 600 kept of 64 sites; info at L = 8: 400 kept, with copies: both smaller
+        assertThat(Study.memoryNeed(tiny(1), 2)).isEqualTo(new Study.MemoryNeed("mcrg", mcrg));
+        assertThat(mcrg).isEqualTo(233_408);
+    }
+
     private static ObjectNode withoutTiming(StudyResults results) {
         ObjectNode json = results.toJson();
         json.remove("elapsed_seconds");

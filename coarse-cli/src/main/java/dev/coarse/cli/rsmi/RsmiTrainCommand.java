@@ -3,6 +3,7 @@ package dev.coarse.cli.rsmi;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coarse.cli.command.JsonOutput;
+import dev.coarse.cli.command.MemoryGuard;
 import dev.coarse.cli.command.Output;
 import dev.coarse.cli.command.ProgressBars;
 import dev.coarse.cli.command.ProgressReporter;
@@ -154,10 +155,17 @@ public final class RsmiTrainCommand implements Callable<Integer> {
             throw new UserError("--block " + block + ", --buffer " + buffer + " and --env " + environment + " span "
                     + span + " sites, more than L = " + l + ": the environment would wrap around the torus");
         }
+        RsmiTrainer trainer = new RsmiTrainer(settings);
+        try {
+            MemoryGuard.require(trainer.estimatedBytes(data.lattice(), dof, data.size()), "rsmi train ("
+                    + data.size() + " configurations × up to " + pairs + " (V, E) pairs)");
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage(), e);
+        }
         TrainedFilter trained;
         long start = System.nanoTime();
         try (ProgressReporter bar = progress.bar("rsmi train " + settings.bound().id(), 0, settings.epochs())) {
-            trained = new RsmiTrainer(settings).train(data.lattice(), data.data(), p -> {
+            trained = trainer.train(data.lattice(), data.data(), p -> {
                 bar.message(String.format(Locale.ROOT, "I(H:E) ≥ %.4g nats", p.validationBound()));
                 bar.advance(p.epoch(), p.epochs());
             });

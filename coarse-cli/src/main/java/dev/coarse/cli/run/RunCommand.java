@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.coarse.cli.CoarseMain;
 import dev.coarse.cli.command.JsonOutput;
+import dev.coarse.cli.command.MemoryGuard;
 import dev.coarse.cli.command.ProgressBars;
 import dev.coarse.cli.command.UserError;
 import dev.coarse.cli.report.HtmlReport;
@@ -99,6 +100,9 @@ public final class RunCommand implements Callable<Integer> {
         }
         String file = specFile == null ? "the default spec" : specFile.toString();
         StudySpec study = SpecReader.parse(readSpec(), file, quick, seed);
+        int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        Study.MemoryNeed need = Study.memoryNeed(study, nThreads);
+        MemoryGuard.require(need.bytes(), "run " + study.name() + " (its " + need.stage() + " stage's configurations)");
         RunDirectory dir;
         if (resume) {
             if (!Files.isDirectory(outDir.resolve(name))) {
@@ -108,7 +112,6 @@ public final class RunCommand implements Callable<Integer> {
         } else {
             dir = RunDirectory.create(outDir, name, study.name(), force);
         }
-        int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         StudyResults results;
         try {
             results = Study.run(study, dir, resume, nThreads, progress::bar);

@@ -12,6 +12,7 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import dev.coarse.configuration.Configurations;
+import dev.coarse.configuration.DegreesOfFreedom;
 import dev.coarse.configuration.DiscreteConfigurations;
 import dev.coarse.learn.engine.TorchEngine;
 import dev.coarse.learn.mi.EpochListener;
@@ -57,6 +58,20 @@ public final class RsmiTrainer {
     }
 
     /**
+     * Bytes the (V, E) pairs of {@code configurations} configurations take in training — the arrays that grow with the
+     * data (each pair holds |V| + |E| floats); the network and one batch are small beside them. For a memory check
+     * before training.
+     *
+     * @throws IllegalArgumentException if the geometry does not fit on the lattice
+     */
+    public long estimatedBytes(Lattice lattice, DegreesOfFreedom degreesOfFreedom, int configurations) {
+        RsmiGeometry geometry = RsmiGeometry.of(lattice, settings.blockSize(), settings.buffer(),
+                settings.environment(), degreesOfFreedom);
+        long rows = (long) configurations * Math.min(settings.pairsPerConfiguration(), geometry.blockCorners().length);
+        return rows * (geometry.visibleCount() + geometry.environmentCount()) * Float.BYTES;
+    }
+
+    /**
      * Trains a filter on {@code configurations} (on {@code lattice}); not modified.
      *
      * @throws IllegalArgumentException if the configurations are not discrete, do not fit the lattice, the geometry
@@ -79,6 +94,12 @@ public final class RsmiTrainer {
         int n = discrete.size();
         int k = settings.batchSize();
         int pairs = Math.min(settings.pairsPerConfiguration(), geometry.blockCorners().length);
+        long values = (long) n * pairs * Math.max(geometry.visibleCount(), geometry.environmentCount());
+        if (values > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(n + " configurations × " + pairs + " pairs × "
+                    + geometry.environmentCount() + " environment values exceed a Java array (2³¹ values): use fewer "
+                    + "pairs per configuration or fewer configurations");
+        }
         int heldOutConfigurations = (int) Math.round(n * settings.heldOutFraction());
         int trainingConfigurations = n - heldOutConfigurations;
         if (trainingConfigurations * pairs < k || heldOutConfigurations * pairs < 2 * k) {

@@ -57,6 +57,11 @@ public final class RsmiStage implements Stage<RsmiSettings, RsmiResult> {
     }
 
     @Override
+    public long estimatedBytes(StudyModel model, RsmiSettings settings, int threads) {
+        return RsmiComparison.estimatedBytes(model, settings, threads);
+    }
+
+    @Override
     public RsmiResult run(StudyModel model, RsmiSettings settings, StageContext context) {
         return RsmiComparison.run(model, settings, context, learnedRule(settings), "");
     }
