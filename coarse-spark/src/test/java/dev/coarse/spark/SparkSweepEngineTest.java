@@ -41,7 +41,17 @@ class SparkSweepEngineTest {
         try (SparkSweepEngine engine = new SparkSweepEngine("local[2]")) {
             assertThat(engine.master()).isEqualTo("local[2]");
             spark = Sweep.run(spec, tasks, new TaskStore(dir.resolve("spark")), engine, 1, null);
-            assertThat(engine.writeParquet(spark.tasks(), dir.resolve("results.parquet"))).isTrue();
+            // as under the coarse launcher, which loads Spark in a class loader of its own: the caller's context
+            // class loader does not see Hadoop's file systems; and a second write replaces the first whole
+            Thread thread = Thread.currentThread();
+            ClassLoader previous = thread.getContextClassLoader();
+            thread.setContextClassLoader(ClassLoader.getPlatformClassLoader());
+            try {
+                assertThat(engine.writeParquet(spark.tasks().subList(0, 3), dir.resolve("results.parquet"))).isTrue();
+                assertThat(engine.writeParquet(spark.tasks(), dir.resolve("results.parquet"))).isTrue();
+            } finally {
+                thread.setContextClassLoader(previous);
+            }
             table = engine.readParquet(dir.resolve("results.parquet"));
         }
         assertThat(spark.engine()).isEqualTo("spark");
