@@ -67,10 +67,14 @@ public record NeuralRgSettings(int size, double temperature, int couplings, int 
         }
     }
 
-    /** Reads the stage's section of a spec (keys as {@link #toJson()} writes them). */
+    /**
+     * Reads the stage's section of a spec (keys as {@link #toJson()} writes them; {@code temperature: critical} is
+     * the model's T<sub>c</sub>, {@code d}'s).
+     */
     public static NeuralRgSettings read(SpecSource s, NeuralRgSettings d) {
-        return new NeuralRgSettings(integer(s, "size", d.size()),
-                s.number("temperature").orElse(d.temperature()), integer(s, "couplings", d.couplings()),
+        double temperature = s.string("temperature").filter("critical"::equals).isPresent() ? d.temperature()
+                : s.number("temperature").orElse(d.temperature());
+        return new NeuralRgSettings(integer(s, "size", d.size()), temperature, integer(s, "couplings", d.couplings()),
                 integer(s, "hidden_layers", d.hiddenLayers()), integer(s, "width", d.width()),
                 integer(s, "batch", d.batch()), integer(s, "epochs", d.epochs()), integer(s, "steps", d.steps()),
                 s.number("learning_rate").orElse(d.learningRate()), integer(s, "samples", d.samples()));
