@@ -54,7 +54,8 @@ public record NeuralRgSettings(int size, double temperature, int couplings, int 
 
     /**
      * L = 8 at T<sub>c</sub>, 4 couplings per block of 2 × 16 tanh units, batch 256, 20 epochs of 50 steps at 0.01
-     * (about 90 CPU-seconds on one core, gap ≈ 0.01 nats/site; BENCHMARKS.md), 20,000 draws.
+     * (about 110 CPU-seconds of training on one core at ~107 ms a step; the 30-epoch run of BENCHMARKS.md had a
+     * training gap of 0.0098 after its 20th epoch), 20,000 draws.
      */
     public static NeuralRgSettings defaults(StudyModel model) {
         return new NeuralRgSettings(8, model.criticalPoint().criticalTemperature(), 4, 2, 16, 256, 20, 50, 0.01,

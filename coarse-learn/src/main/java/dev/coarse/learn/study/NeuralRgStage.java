@@ -16,7 +16,7 @@ import java.util.SplittableRandom;
  * The {@code neural-rg} stage of a study: Li &amp; Wang's neural RG — a MERA-shaped normalizing flow trained on the 2D
  * Ising energy through the Hubbard–Stratonovich field, no data — and its variational bound on ln Z against
  * Kaufman's, with importance-reweighted physics ({@link NeuralRgResult}). Not in the default study (its training
- * takes about 1.5 CPU-minutes at the default L = 8); a spec names it ({@code examples/neural-rg.yaml}). The MCRG
+ * takes about 2 CPU-minutes at the default L = 8); a spec names it ({@code examples/neural-rg.yaml}). The MCRG
  * {@code flow} stage of core is another thing.
  */
 public final class NeuralRgStage implements Stage<NeuralRgSettings, NeuralRgResult> {
