@@ -101,7 +101,7 @@ public final class FlowTrainCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "MODEL.json", description = "The flow file, rewritten after every epoch (a checkpoint).")
     Path out;
 
-    @Option(names = "--resume", description = "Continue the training checkpointed in --out (same options).")
+    @Option(names = "--resume", description = "Continue the training checkpointed in --out (same options; weights, Adam state and latents as in an uninterrupted run).")
     boolean resume;
 
     @Option(names = "--force", description = "Overwrite --out if it exists.")

@@ -22,7 +22,7 @@ public final class StudyReport {
 
     private static final List<StageRenderer<?>> RENDERERS = List.of(new EnergyRenderer(), new BinderRenderer(),
             new McrgRenderer(), new FlowRenderer(), new InfoRenderer(), new TensorRenderer(), new RsmiRenderer(),
-            new CellularAutomataRenderer(), new CriticalityRenderer(), new DynamicsRenderer());
+            new CellularAutomataRenderer(), new CriticalityRenderer(), new DynamicsRenderer(), new NeuralRgRenderer());
 
     private StudyReport() {
     }

@@ -18,8 +18,9 @@ import java.util.Map;
 
 /**
  * A trained flow on disk (JSON, {@value #FORMAT}): the target (model name, L, couplings), the architecture and the
- * training settings, the weights, the epochs done, seconds and per-epoch bound — all a checkpoint needs to be
- * resumed and a model file needs to be sampled. Written atomically (temporary name, then renamed).
+ * training settings, the weights, the epochs done, seconds and per-epoch bound, and Adam's state ({@code adam}:
+ * steps, moments; absent in files written before it was kept, whose resumption restarts the moments) — all a
+ * checkpoint needs to be resumed bit-identically and a model file needs to be sampled. Written atomically (temporary name, then renamed).
  */
 public final class FlowFile {
 
@@ -85,15 +86,36 @@ public final class FlowFile {
         for (double v : flow.boundHistory()) {
             history.add(v);
         }
-        ArrayNode weights = root.putArray("weights");
-        for (float[] row : flow.weights()) {
-            ArrayNode r = weights.addArray();
+        putRows(root.putArray("weights"), flow.weights());
+        if (flow.optimizer() != null) {
+            ObjectNode adam = root.putObject("adam");
+            adam.put("steps", flow.optimizer().steps());
+            putRows(adam.putArray("means"), flow.optimizer().means());
+            putRows(adam.putArray("variances"), flow.optimizer().variances());
+        }
+        byte[] bytes = MAPPER.writeValueAsBytes(root);
+        AtomicFiles.write(file, overwrite, tmp -> Files.write(tmp, bytes));
+    }
+
+    private static void putRows(ArrayNode array, float[][] rows) {
+        for (float[] row : rows) {
+            ArrayNode r = array.addArray();
             for (float v : row) {
                 r.add(v);
             }
         }
-        byte[] bytes = MAPPER.writeValueAsBytes(root);
-        AtomicFiles.write(file, overwrite, tmp -> Files.write(tmp, bytes));
+    }
+
+    /** Floats written by {@link #putRows} read back exactly (Jackson writes a float's shortest decimal form). */
+    private static float[][] rows(JsonNode array) {
+        float[][] rows = new float[array.size()][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = new float[array.get(i).size()];
+            for (int j = 0; j < rows[i].length; j++) {
+                rows[i][j] = (float) array.get(i).get(j).asDouble();
+            }
+        }
+        return rows;
     }
 
     /**
@@ -129,16 +151,12 @@ public final class FlowFile {
             for (int i = 0; i < history.length; i++) {
                 history[i] = h.get(i).asDouble();
             }
-            JsonNode w = root.path("weights");
-            float[][] weights = new float[w.size()][];
-            for (int i = 0; i < weights.length; i++) {
-                weights[i] = new float[w.get(i).size()];
-                for (int j = 0; j < weights[i].length; j++) {
-                    weights[i][j] = (float) w.get(i).get(j).asDouble();
-                }
-            }
+            float[][] weights = rows(root.path("weights"));
+            JsonNode adam = root.path("adam");
+            AdamState optimizer = adam.isObject() ? new AdamState(adam.path("steps").asInt(),
+                    rows(adam.path("means")), rows(adam.path("variances"))) : null;
             TrainedFlow flow = new TrainedFlow(settings.architecture(target.linearSize(), target.channels()), settings,
-                    weights, root.path("epochs_done").asInt(), root.path("seconds").asDouble(), history);
+                    weights, root.path("epochs_done").asInt(), root.path("seconds").asDouble(), history, optimizer);
             return new Loaded(target, flow);
         } catch (IllegalArgumentException e) {
             throw new IOException(file + " is not a valid flow file: " + e.getMessage(), e);

@@ -5,8 +5,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import dev.coarse.learn.engine.TorchEngine;
 import java.util.List;
 import java.util.Objects;
@@ -20,8 +18,8 @@ import java.util.SplittableRandom;
  *
  * <p>Randomness: one seed split into {@link SplittableRandom} streams in a fixed order — the initial weights, then
  * one stream per epoch for its latents — so a resumed run draws the same latents for its later epochs as an
- * uninterrupted one. (Adam's moment estimates are not in a checkpoint: a resumed run restarts them, so it is not
- * bit-identical to an uninterrupted one.) Nothing is drawn from PyTorch's generator; on one machine, libtorch and
+ * uninterrupted one; Adam's moments and step count travel in the checkpoint ({@link TrainedFlow#optimizer()}), so a
+ * resumed run is bit-identical to an uninterrupted one. Nothing is drawn from PyTorch's generator; on one machine, libtorch and
  * intra-op thread count a run is bit-identical for a seed.
  */
 public final class FlowTrainer {
@@ -84,15 +82,16 @@ public final class FlowTrainer {
                 flow.setWeights(start.weights());
             }
             List<NDArray> parameters = flow.parameters();
-            List<String> names = flow.parameterNames();
             // the step size decays geometrically to a tenth over the run: late steps average the gradient noise
             // down instead of jittering around the optimum (Adam counts updates per parameter, from 1)
             int totalSteps = settings.epochs() * settings.stepsPerEpoch();
             int resumedSteps = (firstEpoch - 1) * settings.stepsPerEpoch();
             float rate = (float) settings.learningRate();
-            Tracker decay = update -> rate * (float) StrictMath.pow(0.1,
-                    Math.min(1.0, (double) (update - 1 + resumedSteps) / totalSteps));
-            Optimizer adam = Optimizer.adam().optLearningRateTracker(decay).build();
+            if (start != null && start.optimizer() != null && start.optimizer().steps() != resumedSteps) {
+                throw new IllegalArgumentException("the checkpoint's optimizer took " + start.optimizer().steps()
+                        + " steps, its epochs " + resumedSteps);
+            }
+            AdamOptimizer adam = new AdamOptimizer(parameters, manager, start == null ? null : start.optimizer());
             float[] z = new float[batch * v];
             TrainedFlow snapshot = start;
             int epochsDone = firstEpoch - 1;
@@ -126,20 +125,15 @@ public final class FlowTrainer {
                         if (step == settings.stepsPerEpoch() - 1) {
                             ess = batchSamples.essFraction();
                         }
-                        for (int i = 0; i < parameters.size(); i++) {
-                            NDArray p = parameters.get(i);
-                            try (NDArray grad = p.getGradient()) {
-                                adam.update(names.get(i), p, grad);
-                                grad.subi(grad);
-                            }
-                        }
+                        int update = (epoch - 1) * settings.stepsPerEpoch() + step;
+                        adam.step(rate * (float) StrictMath.pow(0.1, Math.min(1.0, (double) update / totalSteps)));
                     }
                 }
                 history[epoch - 1] = sum / settings.stepsPerEpoch();
                 epochsDone = epoch;
                 double seconds = (System.nanoTime() - began) * 1e-9;
                 snapshot = new TrainedFlow(architecture, settings, flow.weights(), epochsDone,
-                        previousSeconds + seconds, java.util.Arrays.copyOf(history, epochsDone));
+                        previousSeconds + seconds, java.util.Arrays.copyOf(history, epochsDone), adam.state());
                 progress.epochDone(epoch, settings.epochs(), history[epoch - 1], ess, snapshot);
                 if (seconds >= maxSeconds) {
                     break;

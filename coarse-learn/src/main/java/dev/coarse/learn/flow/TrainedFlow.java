@@ -12,9 +12,17 @@ import java.util.Objects;
  * @param epochsDone    epochs trained, 0 … settings.epochs()
  * @param seconds       wall-clock seconds spent training, over all sessions
  * @param boundHistory  the training bound per site after each epoch, length epochsDone
+ * @param optimizer     Adam's state after the last epoch (so a resumed run is bit-identical to an uninterrupted one),
+ *                      or null when unknown (an untrained flow, or a file written before the state was kept)
  */
 public record TrainedFlow(FlowArchitecture architecture, FlowSettings settings, float[][] weights, int epochsDone,
-                          double seconds, double[] boundHistory) {
+                          double seconds, double[] boundHistory, AdamState optimizer) {
+
+    /** A flow without optimizer state. */
+    public TrainedFlow(FlowArchitecture architecture, FlowSettings settings, float[][] weights, int epochsDone,
+                       double seconds, double[] boundHistory) {
+        this(architecture, settings, weights, epochsDone, seconds, boundHistory, null);
+    }
 
     public TrainedFlow {
         Objects.requireNonNull(architecture, "architecture");
@@ -24,6 +32,10 @@ public record TrainedFlow(FlowArchitecture architecture, FlowSettings settings, 
         if (epochsDone < 0 || epochsDone > settings.epochs() || boundHistory.length != epochsDone) {
             throw new IllegalArgumentException("epochs done " + epochsDone + " must be within 0.." + settings.epochs()
                     + " and match the history's " + boundHistory.length + " entries");
+        }
+        if (optimizer != null && optimizer.means().length != weights.length) {
+            throw new IllegalArgumentException("the optimizer state covers " + optimizer.means().length
+                    + " parameters, the flow has " + weights.length);
         }
         if (!(seconds >= 0)) {
             throw new IllegalArgumentException("seconds must be >= 0, got " + seconds);

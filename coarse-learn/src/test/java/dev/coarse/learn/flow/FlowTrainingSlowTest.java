@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Not yet run to completion: on the shared machine (2026-12-07) the same architectures stopped by
  * {@code --max-seconds 1500} after 15 of the epochs reached gap 0.0074 at L = 4 (the 0.005 target not met) and 0.0109
- * at L = 8 with the reweighted energy 2.8 errors from Kaufman (docs/flow.md, "Figures").
+ * at L = 8 with the reweighted energy 2.8 errors from Kaufman (docs/flow.md, "Figures"). Trainings planned for
+ * 3 CPU-minutes (BENCHMARKS.md): L = 4, 24 × 50 steps, gap 0.0065 (still above 0.005); L = 8, 30 × 50 steps,
+ * gap 0.0091 and the reweighted energy 0.5 errors from Kaufman.
  */
 @Tag("long")
 class FlowTrainingSlowTest {
