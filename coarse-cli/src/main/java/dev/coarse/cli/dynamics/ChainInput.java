@@ -69,7 +69,14 @@ public final class ChainInput {
             return sparseChain().toDense();
         }
         if (file != null) {
-            return MarkovChainFile.read(file, rates ? MarkovChainFile.Kind.RATES : MarkovChainFile.Kind.TRANSITIONS);
+            try {
+                return MarkovChainFile.read(file, rates ? MarkovChainFile.Kind.RATES : MarkovChainFile.Kind.TRANSITIONS);
+            } catch (IllegalArgumentException e) {
+                if (e.getMessage() != null && e.getMessage().contains("has 3 entries, expected")) {
+                    throw new UserError(e.getMessage() + "; for a file of 'from to value' triplets add --sparse");
+                }
+                throw e;
+            }
         }
         return switch (example) {
             case "double-well" -> BuiltinChains.doubleWell(states, temperature == null ? 0.2 : temperature);

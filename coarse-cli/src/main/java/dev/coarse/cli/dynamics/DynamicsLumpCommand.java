@@ -166,15 +166,17 @@ public final class DynamicsLumpCommand implements Callable<Integer> {
         if (clusters < 1 || clusters > n) {
             throw new UserError("--clusters must be in 1 … " + n + ", got " + clusters);
         }
+        // The partition needs no stationary law; its information loss does, and only an irreducible chain has one.
         String witness = SparseChainAnalysis.reducibilityWitness(chain);
-        if (witness != null) {
-            throw new UserError("coarse dynamics lump needs an irreducible chain: " + witness);
-        }
-        SparseChainAnalysis.Stationary stationary = SparseChainAnalysis.stationary(chain,
-                SparseChainAnalysis.MAX_ITERATIONS);
-        if (!stationary.converged()) {
-            throw new UserError("the power iteration for the stationary law did not converge in "
-                    + stationary.iterations() + " steps (residual " + stationary.residual() + ")");
+        double[] pi = null;
+        if (witness == null) {
+            SparseChainAnalysis.Stationary stationary = SparseChainAnalysis.stationary(chain,
+                    SparseChainAnalysis.MAX_ITERATIONS);
+            if (!stationary.converged()) {
+                throw new UserError("the power iteration for the stationary law did not converge in "
+                        + stationary.iterations() + " steps (residual " + stationary.residual() + ")");
+            }
+            pi = stationary.pi();
         }
         Partition start = initial == null ? new Partition(new int[n]) : PartitionLabels.read(initial, n);
         LumpabilityRefinement.Result refined = LumpabilityRefinement.coarsest(chain, start);
@@ -185,7 +187,10 @@ public final class DynamicsLumpCommand implements Callable<Integer> {
                     + " blocks, not " + clusters + " (rerun with --clusters " + partition.blockCount()
                     + (initial == null ? ", or give --initial LABELS" : ", or another --initial") + ")");
         }
-        SparseChainAnalysis.Evaluation result = SparseChainAnalysis.evaluate(chain, stationary.pi(), partition);
+        // On a reducible chain the loss is undefined; the uniform weights below only serve the lumpability check.
+        double[] weights = pi != null ? pi : uniform(n);
+        SparseChainAnalysis.Evaluation result = SparseChainAnalysis.evaluate(chain, weights, partition);
+        Double loss = pi != null ? result.informationLoss() : null;
         if (output.json()) {
             ObjectNode node = JsonOutput.object();
             node.put("source", input.source());
@@ -200,19 +205,27 @@ public final class DynamicsLumpCommand implements Callable<Integer> {
             for (int b : partition.blocks()) {
                 blocks.add(b);
             }
-            node.put("information_loss", result.informationLoss());
+            node.put("irreducible", witness == null);
+            if (witness != null) {
+                node.put("reducibility", witness);
+            }
+            node.put("information_loss", loss);
             node.put("exactly_lumpable", result.exactlyLumpable());
             node.put("lumpability_deviation", result.lumpabilityDeviation());
             ArrayNode point = node.putArray("loss_curve").addArray();
             point.add(clusters);
-            point.add(result.informationLoss());
+            point.add(loss);
             output.print(node);
         } else {
             PrintWriter out = output.out();
             out.printf(Locale.ROOT, "%-22s %s%n", "chain", input.source() + " (" + chain + ")");
             out.printf(Locale.ROOT, "%-22s exact (coarsest strongly lumpable refinement of %d block(s), %d rounds),"
                     + " %d blocks%n", "method", start.blockCount(), refined.rounds(), partition.blockCount());
-            out.printf(Locale.ROOT, "%-22s %.10g nats per step%n", "information loss", result.informationLoss());
+            if (loss != null) {
+                out.printf(Locale.ROOT, "%-22s %.10g nats per step%n", "information loss", loss);
+            } else {
+                out.printf(Locale.ROOT, "%-22s undefined: the chain is reducible (%s)%n", "information loss", witness);
+            }
             out.printf(Locale.ROOT, "%-22s %s (largest difference of lumped rows in a block %.2g)%n",
                     "exactly lumpable", result.exactlyLumpable(), result.lumpabilityDeviation());
             if (n <= 100) {
@@ -223,6 +236,12 @@ public final class DynamicsLumpCommand implements Callable<Integer> {
             out.flush();
         }
         return 0;
+    }
+
+    private static double[] uniform(int n) {
+        double[] u = new double[n];
+        java.util.Arrays.fill(u, 1.0 / n);
+        return u;
     }
 
     private static ObjectNode figures(Lumping.Evaluation e) {

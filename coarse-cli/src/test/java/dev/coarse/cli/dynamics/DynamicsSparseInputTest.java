@@ -146,6 +146,26 @@ class DynamicsSparseInputTest {
     }
 
     @Test
+    void sparseExactLumpingOfAReducibleChainHasNoLoss(@TempDir Path dir) throws IOException {
+        // 0 → {1, 2}, and {1, 2} swap: 0 is never reached again. {1, 2} is one block, {0} another.
+        Path p = dir.resolve("reducible.txt");
+        Files.writeString(p, "0 1 0.5\n0 2 0.5\n1 2 1\n2 1 1\n");
+        Path labels = dir.resolve("labels.txt");
+        Files.writeString(labels, "0 1 1\n");
+        CliRun r = run("dynamics", "lump", "--sparse", p.toString(), "--method", "exact", "--clusters", "2",
+                "--initial", labels.toString(), "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode j = r.json();
+        assertThat(j.get("irreducible").asBoolean()).isFalse();
+        assertThat(j.get("information_loss").isNull()).isTrue();
+        assertThat(j.get("exactly_lumpable").asBoolean()).isTrue();
+        CliRun markov = run("dynamics", "markov", "--sparse", p.toString());
+        assertThat(markov.code()).isEqualTo(2);
+        assertThat(markov.err().strip()).isEqualTo(
+                "coarse: error: coarse dynamics markov needs an irreducible chain: state 0 cannot be reached from state 1");
+    }
+
+    @Test
     void badTripletsAreOneLineNamingTheRowAndExitTwo(@TempDir Path dir) throws IOException {
         String[][] cases = {
             // file content, expected fragment
