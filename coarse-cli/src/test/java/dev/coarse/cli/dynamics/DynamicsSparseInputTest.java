@@ -55,6 +55,13 @@ class DynamicsSparseInputTest {
         return file;
     }
 
+    /** {@code lump --sparse FILE --method exact --clusters k --initial LABELS --json}, LABELS written first. */
+    private static CliRun lumpExact(Path file, Path labels, String labelText, int clusters) throws IOException {
+        Files.writeString(labels, labelText + "\n");
+        return run("dynamics", "lump", "--sparse", file.toString(), "--method", "exact", "--clusters",
+                String.valueOf(clusters), "--initial", labels.toString(), "--json");
+    }
+
     @Test
     void sparseMarkovAgreesWithTheDensePath(@TempDir Path dir) throws IOException {
         CliRun sparse = run("dynamics", "markov", "--sparse", triplets(dir, "p.txt", LUMPABLE).toString(), "--json");
@@ -96,9 +103,7 @@ class DynamicsSparseInputTest {
     void sparseExactLumpingRefinesTheInitialPartitionToThePlantedBlocks(@TempDir Path dir) throws IOException {
         Path p = triplets(dir, "p.txt", LUMPABLE);
         Path labels = dir.resolve("labels.txt");
-        Files.writeString(labels, "0 0 0 0 1 1\n");
-        CliRun r = run("dynamics", "lump", "--sparse", p.toString(), "--method", "exact", "--clusters", "3",
-                "--initial", labels.toString(), "--json");
+        CliRun r = lumpExact(p, labels, "0 0 0 0 1 1", 3);
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = r.json();
         JsonNode b = j.get("partition");
@@ -150,10 +155,7 @@ class DynamicsSparseInputTest {
         // 0 → {1, 2}, and {1, 2} swap: 0 is never reached again. {1, 2} is one block, {0} another.
         Path p = dir.resolve("reducible.txt");
         Files.writeString(p, "0 1 0.5\n0 2 0.5\n1 2 1\n2 1 1\n");
-        Path labels = dir.resolve("labels.txt");
-        Files.writeString(labels, "0 1 1\n");
-        CliRun r = run("dynamics", "lump", "--sparse", p.toString(), "--method", "exact", "--clusters", "2",
-                "--initial", labels.toString(), "--json");
+        CliRun r = lumpExact(p, dir.resolve("labels.txt"), "0 1 1", 2);
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = r.json();
         assertThat(j.get("irreducible").asBoolean()).isFalse();
