@@ -95,11 +95,8 @@ public final class GreedyLumping {
                 setPairSums(c, d);
             }
         });
-        this.loss = Lumping.informationLoss(chain, pi, start);
-        if (m0 == n) {
-            // From singletons the loss is exactly 0 (the recomputation would give the same up to rounding).
-            this.loss = 0;
-        }
+        // From singletons the loss is exactly 0 (a recomputation would give the same up to rounding).
+        this.loss = m0 == n ? 0 : Lumping.informationLoss(chain, pi, start);
     }
 
     /**
