@@ -91,6 +91,11 @@ public final class MarkovChain {
         return new MarkovChain(p, rate);
     }
 
+    /** This (validated, uniformised) transition matrix as the continuous-time chain of uniformisation rate Λ. */
+    MarkovChain withUniformisationRate(double rate) {
+        return new MarkovChain(transitions, rate);
+    }
+
     private static double[][] squareCopy(double[][] m, String what) {
         if (m == null || m.length == 0) {
             throw new IllegalArgumentException("the " + what + " is empty");

@@ -18,11 +18,13 @@ public final class SparseMarkovChain {
     private final int[] rowStart;
     private final int[] column;
     private final double[] value;
+    private final double uniformisationRate;
 
-    private SparseMarkovChain(int[] rowStart, int[] column, double[] value) {
+    private SparseMarkovChain(int[] rowStart, int[] column, double[] value, double uniformisationRate) {
         this.rowStart = rowStart;
         this.column = column;
         this.value = value;
+        this.uniformisationRate = uniformisationRate;
     }
 
     /**
@@ -40,11 +42,11 @@ public final class SparseMarkovChain {
         int[] count = new int[states + 1];
         for (int e = 0; e < rows.length; e++) {
             if (rows[e] < 0 || rows[e] >= states || columns[e] < 0 || columns[e] >= states) {
-                throw new IllegalArgumentException("entry " + (e + 1) + " (" + rows[e] + ", " + columns[e]
-                        + ") is outside 0 … " + (states - 1));
+                throw new IllegalArgumentException("row " + rows[e] + ", column " + columns[e] + " (entry " + (e + 1)
+                        + "): state outside 0 … " + (states - 1));
             }
             if (!(values[e] >= 0) || !Double.isFinite(values[e])) {
-                throw new IllegalArgumentException("entry " + (e + 1) + " (" + rows[e] + ", " + columns[e]
+                throw new IllegalArgumentException("row " + rows[e] + ", column " + columns[e] + " (entry " + (e + 1)
                         + ") is " + values[e] + ": transition probabilities must be finite and >= 0");
             }
             count[rows[e] + 1]++;
@@ -95,7 +97,96 @@ public final class SparseMarkovChain {
             }
         }
         start[states] = out;
-        return new SparseMarkovChain(start, Arrays.copyOf(col, out), Arrays.copyOf(val, out));
+        return new SparseMarkovChain(start, Arrays.copyOf(col, out), Arrays.copyOf(val, out), Double.NaN);
+    }
+
+    /**
+     * A continuous-time chain from rate triplets (i, j, Q<sub>ij</sub>), held as its uniformised chain
+     * P = I + Q/Λ, Λ = max<sub>i</sub> Σ<sub>j≠i</sub> Q<sub>ij</sub> (as {@link MarkovChain#fromRates}). Off-diagonal
+     * rates must be finite and ≥ 0; diagonal entries may be left out (then Q<sub>ii</sub> = −Σ<sub>j≠i</sub>Q<sub>ij</sub>),
+     * and where given the row must sum to 0 within {@link MarkovChain#ROW_SUM_TOLERANCE}.
+     *
+     * @throws IllegalArgumentException naming the first bad entry or row
+     */
+    public static SparseMarkovChain ofRateTriplets(int states, int[] rows, int[] columns, double[] values) {
+        if (states < 1) {
+            throw new IllegalArgumentException("a chain needs at least one state, got " + states);
+        }
+        double[] off = new double[states];
+        double[] diagonal = new double[states];
+        boolean[] hasDiagonal = new boolean[states];
+        for (int e = 0; e < rows.length; e++) {
+            if (rows[e] < 0 || rows[e] >= states || columns[e] < 0 || columns[e] >= states) {
+                throw new IllegalArgumentException("row " + rows[e] + ", column " + columns[e] + " (entry " + (e + 1)
+                        + "): state outside 0 … " + (states - 1));
+            }
+            boolean diag = rows[e] == columns[e];
+            if (!Double.isFinite(values[e]) || (!diag && values[e] < 0)) {
+                throw new IllegalArgumentException("row " + rows[e] + ", column " + columns[e] + " (entry " + (e + 1)
+                        + ") is " + values[e] + ": off-diagonal rates must be finite and >= 0");
+            }
+            if (diag) {
+                diagonal[rows[e]] += values[e];
+                hasDiagonal[rows[e]] = true;
+            } else {
+                off[rows[e]] += values[e];
+            }
+        }
+        double rate = 0;
+        for (int i = 0; i < states; i++) {
+            if (hasDiagonal[i] && Math.abs(off[i] + diagonal[i]) > MarkovChain.ROW_SUM_TOLERANCE) {
+                throw new IllegalArgumentException("row " + i + " of the rate matrix sums to " + (off[i] + diagonal[i])
+                        + ", not 0 (tolerance " + MarkovChain.ROW_SUM_TOLERANCE + ")");
+            }
+            rate = Math.max(rate, off[i]);
+        }
+        if (!(rate > 0)) {
+            throw new IllegalArgumentException("the rate matrix has no positive rate");
+        }
+        int m = 0;
+        for (int e = 0; e < rows.length; e++) {
+            if (rows[e] != columns[e]) {
+                m++;
+            }
+        }
+        int[] r = new int[m + states];
+        int[] c = new int[m + states];
+        double[] v = new double[m + states];
+        double[] offP = new double[states];
+        int k = 0;
+        for (int e = 0; e < rows.length; e++) {
+            if (rows[e] != columns[e]) {
+                r[k] = rows[e];
+                c[k] = columns[e];
+                v[k] = values[e] / rate;
+                offP[rows[e]] += v[k];
+                k++;
+            }
+        }
+        for (int i = 0; i < states; i++) {
+            r[k] = i;
+            c[k] = i;
+            v[k] = Math.max(0, 1 - offP[i]);
+            k++;
+        }
+        SparseMarkovChain p = ofTriplets(states, r, c, v);
+        return new SparseMarkovChain(p.rowStart, p.column, p.value, rate);
+    }
+
+    /** {@link #ofRateTriplets} from a file of triplets "i j rate" (format of {@link #readTriplets}). */
+    public static SparseMarkovChain readRateTriplets(Path file) throws IOException {
+        TripletReader triplets = TripletReader.read(file, true);
+        return ofRateTriplets(triplets.states(), triplets.rows(), triplets.columns(), triplets.values());
+    }
+
+    /** Whether the chain came from rates (then it is the uniformised chain). */
+    public boolean continuousTime() {
+        return !Double.isNaN(uniformisationRate);
+    }
+
+    /** Λ of the uniformisation P = I + Q/Λ (NaN for a discrete-time chain). */
+    public double uniformisationRate() {
+        return uniformisationRate;
     }
 
     /**
@@ -161,7 +252,7 @@ public final class SparseMarkovChain {
         return column.length;
     }
 
-    /** The chain as a dense {@link MarkovChain} (for small chains: n² doubles). */
+    /** The chain as a dense {@link MarkovChain} (for small chains: n² doubles); continuous time is kept. */
     public MarkovChain toDense() {
         int n = size();
         double[][] p = new double[n][n];
@@ -170,7 +261,8 @@ public final class SparseMarkovChain {
                 p[i][column[k]] += value[k];
             }
         }
-        return MarkovChain.ofTransitions(p);
+        MarkovChain dense = MarkovChain.ofTransitions(p);
+        return continuousTime() ? dense.withUniformisationRate(uniformisationRate) : dense;
     }
 
     int rowStart(int i) {
@@ -235,6 +327,15 @@ public final class SparseMarkovChain {
                     } catch (NumberFormatException e) {
                         throw new IllegalArgumentException(file + " line " + lineNumber + ": '" + parts[2]
                                 + "' is not a number");
+                    }
+                    if (declared >= 0 && Math.max(r[size], c[size]) >= declared) {
+                        throw new IllegalArgumentException(file + " line " + lineNumber + ": row " + r[size]
+                                + ", column " + c[size] + ": state outside 0 … " + (declared - 1)
+                                + " ('states " + declared + "')");
+                    }
+                    if (valueRequired && !(v[size] >= 0) && r[size] != c[size] || !Double.isFinite(v[size])) {
+                        throw new IllegalArgumentException(file + " line " + lineNumber + ": row " + r[size]
+                                + ", column " + c[size] + " is " + parts[2] + " (must be finite and >= 0)");
                     }
                     max = Math.max(max, Math.max(r[size], c[size]));
                     size++;

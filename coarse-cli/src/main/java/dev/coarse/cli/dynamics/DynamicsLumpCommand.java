@@ -7,12 +7,16 @@ import dev.coarse.cli.command.Output;
 import dev.coarse.cli.command.UserError;
 import dev.coarse.dynamics.ChainAnalysis;
 import dev.coarse.dynamics.Lumping;
+import dev.coarse.dynamics.LumpabilityRefinement;
 import dev.coarse.dynamics.LumpingComparison;
 import dev.coarse.dynamics.LumpingSearch;
 import dev.coarse.dynamics.MarkovChain;
 import dev.coarse.dynamics.Partition;
+import dev.coarse.dynamics.SparseChainAnalysis;
+import dev.coarse.dynamics.SparseMarkovChain;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -48,12 +52,41 @@ public final class DynamicsLumpCommand implements Callable<Integer> {
                     + " partition, or an error if none exists) (default: ${DEFAULT-VALUE}).")
     MethodName method;
 
+    @Option(names = "--initial", paramLabel = "LABELS",
+            description = "With --sparse and --method exact: the partition to refine, one whole-number label per state"
+                    + " (default: one block). The result is its coarsest strongly lumpable refinement, which must have"
+                    + " K blocks.")
+    Path initial;
+
     @Mixin
     Output output;
 
+    /** Largest sparse chain that {@code --method greedy|spectral} densify (n² doubles, and an n × n spectrum). */
+    static final int DENSIFY_STATES = 2000;
+
     @Override
     public Integer call() throws IOException {
-        MarkovChain chain = input.chain();
+        if (initial != null && !(input.sparse() && method == MethodName.exact)) {
+            throw new UserError("--initial applies to sparse input (--sparse) with --method exact");
+        }
+        MarkovChain chain;
+        if (input.sparse()) {
+            SparseMarkovChain sparse = input.sparseChain();
+            if (method == MethodName.exact) {
+                return sparseExact(sparse);
+            }
+            if (sparse.size() > DENSIFY_STATES) {
+                throw new UserError("--method " + method.name() + " needs a dense chain of at most " + DENSIFY_STATES
+                        + " states; this sparse chain has " + sparse.size() + ": on sparse input use --method exact"
+                        + " (with --initial LABELS)");
+            }
+            output.err().printf(Locale.ROOT, "coarse: note: --method %s works on a dense matrix: the sparse chain"
+                    + " (%d states, %d nonzeros) is densified%n", method.name(), sparse.size(), sparse.nonzeros());
+            output.err().flush();
+            chain = sparse.toDense();
+        } else {
+            chain = input.chain();
+        }
         if (clusters < 1 || clusters > chain.size()) {
             throw new UserError("--clusters must be in 1 … " + chain.size() + ", got " + clusters);
         }
@@ -125,6 +158,90 @@ public final class DynamicsLumpCommand implements Callable<Integer> {
             out.flush();
         }
         return 0;
+    }
+
+    /** {@code --method exact} on sparse input: the coarsest strongly lumpable refinement of {@code --initial}. */
+    private int sparseExact(SparseMarkovChain chain) throws IOException {
+        int n = chain.size();
+        if (clusters < 1 || clusters > n) {
+            throw new UserError("--clusters must be in 1 … " + n + ", got " + clusters);
+        }
+        // The partition needs no stationary law; its information loss does, and only an irreducible chain has one.
+        String witness = SparseChainAnalysis.reducibilityWitness(chain);
+        double[] pi = null;
+        if (witness == null) {
+            SparseChainAnalysis.Stationary stationary = SparseChainAnalysis.stationary(chain,
+                    SparseChainAnalysis.MAX_ITERATIONS);
+            if (!stationary.converged()) {
+                throw new UserError("the power iteration for the stationary law did not converge in "
+                        + stationary.iterations() + " steps (residual " + stationary.residual() + ")");
+            }
+            pi = stationary.pi();
+        }
+        Partition start = initial == null ? new Partition(new int[n]) : PartitionLabels.read(initial, n);
+        LumpabilityRefinement.Result refined = LumpabilityRefinement.coarsest(chain, start);
+        Partition partition = refined.partition();
+        if (partition.blockCount() != clusters) {
+            throw new UserError("the coarsest strongly lumpable refinement of "
+                    + (initial == null ? "one block" : initial.toString()) + " has " + partition.blockCount()
+                    + " blocks, not " + clusters + " (rerun with --clusters " + partition.blockCount()
+                    + (initial == null ? ", or give --initial LABELS" : ", or another --initial") + ")");
+        }
+        // On a reducible chain the loss is undefined; the uniform weights below only serve the lumpability check.
+        double[] weights = pi != null ? pi : uniform(n);
+        SparseChainAnalysis.Evaluation result = SparseChainAnalysis.evaluate(chain, weights, partition);
+        Double loss = pi != null ? result.informationLoss() : null;
+        if (output.json()) {
+            ObjectNode node = JsonOutput.object();
+            node.put("source", input.source());
+            node.put("states", n);
+            node.put("sparse", true);
+            node.put("nonzeros", chain.nonzeros());
+            node.put("clusters", clusters);
+            node.put("method", method.name());
+            node.put("initial_blocks", start.blockCount());
+            node.put("refinement_rounds", refined.rounds());
+            ArrayNode blocks = node.putArray("partition");
+            for (int b : partition.blocks()) {
+                blocks.add(b);
+            }
+            node.put("irreducible", witness == null);
+            if (witness != null) {
+                node.put("reducibility", witness);
+            }
+            node.put("information_loss", loss);
+            node.put("exactly_lumpable", result.exactlyLumpable());
+            node.put("lumpability_deviation", result.lumpabilityDeviation());
+            ArrayNode point = node.putArray("loss_curve").addArray();
+            point.add(clusters);
+            point.add(loss);
+            output.print(node);
+        } else {
+            PrintWriter out = output.out();
+            out.printf(Locale.ROOT, "%-22s %s%n", "chain", input.source() + " (" + chain + ")");
+            out.printf(Locale.ROOT, "%-22s exact (coarsest strongly lumpable refinement of %d block(s), %d rounds),"
+                    + " %d blocks%n", "method", start.blockCount(), refined.rounds(), partition.blockCount());
+            if (loss != null) {
+                out.printf(Locale.ROOT, "%-22s %.10g nats per step%n", "information loss", loss);
+            } else {
+                out.printf(Locale.ROOT, "%-22s undefined: the chain is reducible (%s)%n", "information loss", witness);
+            }
+            out.printf(Locale.ROOT, "%-22s %s (largest difference of lumped rows in a block %.2g)%n",
+                    "exactly lumpable", result.exactlyLumpable(), result.lumpabilityDeviation());
+            if (n <= 100) {
+                out.printf(Locale.ROOT, "%-22s %s%n", "partition", java.util.Arrays.toString(partition.blocks()));
+            } else {
+                out.printf(Locale.ROOT, "%-22s (%d states; --json prints it)%n", "partition", n);
+            }
+            out.flush();
+        }
+        return 0;
+    }
+
+    private static double[] uniform(int n) {
+        double[] u = new double[n];
+        java.util.Arrays.fill(u, 1.0 / n);
+        return u;
     }
 
     private static ObjectNode figures(Lumping.Evaluation e) {

@@ -10,8 +10,6 @@ import dev.coarse.dynamics.Partition;
 import dev.coarse.dynamics.SparseMarkovChain;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -56,7 +54,7 @@ public final class DynamicsRefineCommand implements Callable<Integer> {
             throw new UserError(e.getMessage());
         }
         double readSeconds = (System.nanoTime() - read0) * 1e-9;
-        Partition start = initial == null ? new Partition(new int[chain.size()]) : labels(chain.size());
+        Partition start = initial == null ? new Partition(new int[chain.size()]) : PartitionLabels.read(initial, chain.size());
         long t0 = System.nanoTime();
         LumpabilityRefinement.Result result = LumpabilityRefinement.coarsest(chain, start);
         double seconds = (System.nanoTime() - t0) * 1e-9;
@@ -86,27 +84,5 @@ public final class DynamicsRefineCommand implements Callable<Integer> {
             out.flush();
         }
         return 0;
-    }
-
-    private Partition labels(int states) throws IOException {
-        String text;
-        try {
-            text = Files.readString(initial).trim();
-        } catch (NoSuchFileException e) {
-            throw new UserError("no such file: " + initial);
-        }
-        String[] parts = text.isEmpty() ? new String[0] : text.split("[\\s,]+");
-        if (parts.length != states) {
-            throw new UserError(initial + " has " + parts.length + " labels, the chain has " + states + " states");
-        }
-        int[] labels = new int[states];
-        for (int i = 0; i < states; i++) {
-            try {
-                labels[i] = Integer.parseInt(parts[i]);
-            } catch (NumberFormatException e) {
-                throw new UserError(initial + ": label " + (i + 1) + " '" + parts[i] + "' is not a whole number");
-            }
-        }
-        return Partition.ofLabels(labels);
     }
 }
