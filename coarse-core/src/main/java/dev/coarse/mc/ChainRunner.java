@@ -239,7 +239,7 @@ public final class ChainRunner {
         int first = unit * chainsPerUnit(spec);
         int count = unitChains(spec, unit);
         int samples = spec.samplesPerChain();
-        int sites = spec.model().lattice().siteCount();
+        int sites = configurationLength(spec.model());
         if (block.firstChain() != first || block.chains() != count || block.samplesPerChain() != samples
                 || block.sites() != sites) {
             throw new UncheckedIOException(new IOException("checkpoint unit " + unit + " holds chains "
@@ -253,6 +253,12 @@ public final class ChainRunner {
             magnetization[first + i] = block.magnetizationPerSite()[i];
         }
         return true;
+    }
+
+    /** Bytes of one configuration: one per site, two per site for dimers (a bond occupation each). */
+    private static int configurationLength(Model model) {
+        int sites = model.lattice().siteCount();
+        return model instanceof DimerModel ? 2 * sites : sites;
     }
 
     /** Samples kept by a chain after {@code swept} sweeps (thermalisation included). */
@@ -286,7 +292,7 @@ public final class ChainRunner {
         int kept = keptAfter(spec, saved.sweepsDone());
         if (saved.sweepsDone() >= chainSweeps || block.firstChain() != first || block.chains() != count
                 || block.samplesPerChain() != kept
-                || (kept > 0 && block.sites() != spec.model().lattice().siteCount())) {
+                || (kept > 0 && block.sites() != configurationLength(spec.model()))) {
             throw new UncheckedIOException(new IOException("checkpoint progress of unit " + unit + " holds chains "
                     + block.firstChain() + "+" + block.chains() + " after " + saved.sweepsDone() + " sweeps with "
                     + block.samplesPerChain() + " samples; this run expects chains " + first + "+" + count
