@@ -2,7 +2,8 @@
  * Data on disk: {@link dev.coarse.data.Ensemble}s and their {@link dev.coarse.data.EnsembleMeta}, HDF5
  * ensemble files, run directories ({@link dev.coarse.data.RunDirectory}: a run's results, report and JSON
  * checkpoints), checkpoints of sampling runs ({@link dev.coarse.data.ChainCheckpoint},
- * kept on disk by {@link dev.coarse.data.CheckpointDirectory} as {@link dev.coarse.data.ChainBlock}s), and
+ * kept on disk by {@link dev.coarse.data.CheckpointDirectory} as {@link dev.coarse.data.ChainBlock}s, with the
+ * {@link dev.coarse.data.ChainProgress} of unfinished chains and a SHA-256 on every file), and
  * atomic writes ({@link dev.coarse.data.AtomicFiles}). Sample files read as numeric columns for the estimators
  * ({@link dev.coarse.data.SampleSource}: {@link dev.coarse.data.CsvSampleSource},
  * {@link dev.coarse.data.EnsembleSampleSource}) and text files of two-state configurations

@@ -1,5 +1,7 @@
 package dev.coarse.mc;
 
+import java.util.Optional;
+
 /**
  * Independent Markov chains advanced together: the unit of work of {@link ChainRunner}, of its checkpoints and of
  * its parallelism. A per-configuration {@link Sampler} gives groups of one chain; the 64-replica
@@ -30,4 +32,26 @@ public interface ChainGroup {
      * <p>Modified: {@code energyPerSite} and {@code magnetizationPerSite}, entries 0 … chains() − 1.
      */
     void measure(double[] energyPerSite, double[] magnetizationPerSite);
+
+    /**
+     * The group's whole state between two sweeps as bytes: every configuration, every generator state and anything
+     * else later sweeps depend on, so that {@link #restoreState} on a fresh group of the same kind, model and
+     * stream layout continues bit for bit (an in-chain checkpoint). Empty if this group cannot be saved so (its
+     * stream does not expose its state); the runner then checkpoints it only when it finishes.
+     */
+    default Optional<byte[]> saveState() {
+        return Optional.empty();
+    }
+
+    /**
+     * Replaces the group's state by one {@link #saveState} wrote for a group of the same kind on the same model.
+     *
+     * <p>Modified: the configurations and the generator state.
+     *
+     * @throws IllegalArgumentException if {@code state} was not written by such a group
+     * @throws UnsupportedOperationException if this group cannot be saved ({@link #saveState} is empty)
+     */
+    default void restoreState(byte[] state) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot be restored mid-chain");
+    }
 }

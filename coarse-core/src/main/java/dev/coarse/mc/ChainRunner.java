@@ -2,6 +2,7 @@ package dev.coarse.mc;
 
 import dev.coarse.data.ChainBlock;
 import dev.coarse.data.ChainCheckpoint;
+import dev.coarse.data.ChainProgress;
 import dev.coarse.model.DimerModel;
 import dev.coarse.model.IsingModel;
 import dev.coarse.model.Model;
@@ -17,8 +18,6 @@ import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.random.RandomGenerator;
-import java.util.random.RandomGenerator.SplittableGenerator;
-import java.util.random.RandomGeneratorFactory;
 import java.util.stream.IntStream;
 
 /**
@@ -42,6 +41,12 @@ import java.util.stream.IntStream;
  * {@link ChainCheckpoint} already holds and saves each unit as it finishes. Because the streams of
  * all chains are split before anything runs, a unit's output depends only on the spec and its index, so a
  * resumed run is byte-identical to an uninterrupted one.
+ *
+ * <p>In-chain checkpoints: {@link #run(RunSpec, Progress, ChainCheckpoint, CheckpointCadence)} also saves an
+ * unfinished unit's progress ({@link ChainProgress}: sweeps done, samples kept, the group's state with its generator
+ * state, {@link ChainGroup#saveState}) as often as the {@link CheckpointCadence} says, and a resumed run continues such
+ * a unit from there. The streams are {@link ResumableStream}s, the JDK's {@value #GENERATOR} with its state exposed,
+ * so the continued unit is bit-identical too.
  */
 public final class ChainRunner {
 
@@ -54,9 +59,12 @@ public final class ChainRunner {
     private ChainRunner() {
     }
 
-    /** The per-chain random streams of a seed, in chain order (exactly those {@link #run} uses). */
+    /**
+     * The per-chain random streams of a seed, in chain order (exactly those {@link #run} uses): splits of a
+     * {@value #GENERATOR} root, as {@link ResumableStream}s.
+     */
     public static List<RandomGenerator> chainStreams(long seed, int chains) {
-        SplittableGenerator root = RandomGeneratorFactory.<SplittableGenerator>of(GENERATOR).create(seed);
+        ResumableStream root = ResumableStream.seeded(seed);
         List<RandomGenerator> streams = new ArrayList<>(chains);
         for (int c = 0; c < chains; c++) {
             streams.add(root.split());
@@ -105,6 +113,20 @@ public final class ChainRunner {
      *                               does not fit {@code spec}
      */
     public static ChainResult run(RunSpec spec, Progress progress, ChainCheckpoint checkpoint) {
+        return run(spec, progress, checkpoint, CheckpointCadence.DEFAULT);
+    }
+
+    /**
+     * As {@link #run(RunSpec, Progress, ChainCheckpoint)}, and saves the progress of unfinished units to
+     * {@code checkpoint} as {@code cadence} says; a unit whose progress the checkpoint holds continues from it. A
+     * group that cannot save its state ({@link ChainGroup#saveState} empty) is saved only when it finishes.
+     *
+     * @throws IllegalStateException if the run is interrupted or a chain fails
+     * @throws UncheckedIOException  if the checkpoint cannot be read or written, or holds a unit or progress whose
+     *                               shape does not fit {@code spec}
+     */
+    public static ChainResult run(RunSpec spec, Progress progress, ChainCheckpoint checkpoint,
+                                  CheckpointCadence cadence) {
         long start = System.nanoTime();
         int chains = spec.chains();
         int samples = spec.samplesPerChain();
@@ -121,6 +143,15 @@ public final class ChainRunner {
                 restoredSweeps += unitChains(spec, u) * (spec.thermalize() + spec.sweeps());
             }
         }
+        ChainProgress[] partial = new ChainProgress[units];
+        for (int u = 0; u < units && checkpoint != null; u++) {
+            if (!restored[u]) {
+                partial[u] = restoreProgress(spec, checkpoint, u, configurations, energy, magnetization);
+                if (partial[u] != null) {
+                    restoredSweeps += unitChains(spec, u) * partial[u].sweepsDone();
+                }
+            }
+        }
         AtomicLong done = new AtomicLong(restoredSweeps);
         if (progress != null && restoredSweeps > 0) {
             progress.advance(restoredSweeps, spec.totalSweeps());
@@ -130,7 +161,14 @@ public final class ChainRunner {
         TaskPool.run("sampling", pending.length, spec.threads(), k -> {
             int unit = pending[k];
             ChainGroup group = spec.sampler().chainGroup(spec.model(), streams.get(unit));
-            runGroup(spec, group, unit, configurations, energy, magnetization, done, progress);
+            long swept = 0;
+            if (partial[unit] != null) {
+                group.restoreState(partial[unit].groupState());
+                swept = partial[unit].sweepsDone();
+            }
+            Saver saver = checkpoint == null || !cadence.saves() ? null
+                    : new Saver(spec, checkpoint, cadence, unit, configurations, energy, magnetization);
+            runGroup(spec, group, unit, swept, configurations, energy, magnetization, done, progress, saver);
             save(spec, checkpoint, unit, configurations, energy, magnetization);
         });
         return new ChainResult(spec, configurations, energy, magnetization, System.nanoTime() - start);
@@ -201,7 +239,7 @@ public final class ChainRunner {
         int first = unit * chainsPerUnit(spec);
         int count = unitChains(spec, unit);
         int samples = spec.samplesPerChain();
-        int sites = spec.model().lattice().siteCount();
+        int sites = configurationLength(spec.model());
         if (block.firstChain() != first || block.chains() != count || block.samplesPerChain() != samples
                 || block.sites() != sites) {
             throw new UncheckedIOException(new IOException("checkpoint unit " + unit + " holds chains "
@@ -215,6 +253,130 @@ public final class ChainRunner {
             magnetization[first + i] = block.magnetizationPerSite()[i];
         }
         return true;
+    }
+
+    /** Bytes of one configuration: one per site, two per site for dimers (a bond occupation each). */
+    private static int configurationLength(Model model) {
+        int sites = model.lattice().siteCount();
+        return model instanceof DimerModel ? 2 * sites : sites;
+    }
+
+    /** Samples kept by a chain after {@code swept} sweeps (thermalisation included). */
+    static int keptAfter(RunSpec spec, long swept) {
+        long production = swept - spec.thermalize();
+        return production <= 0 ? 0 : (int) Math.min(spec.samplesPerChain(), production / spec.thin());
+    }
+
+    /**
+     * Copies the kept samples of unit {@code unit}'s saved progress into the result arrays and returns the progress,
+     * or null if none is stored.
+     */
+    private static ChainProgress restoreProgress(RunSpec spec, ChainCheckpoint checkpoint, int unit,
+                                                 byte[][] configurations, double[][] energy,
+                                                 double[][] magnetization) {
+        Optional<ChainProgress> loaded;
+        try {
+            loaded = checkpoint.loadProgress(unit);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (loaded.isEmpty()) {
+            return null;
+        }
+        ChainProgress saved = loaded.get();
+        ChainBlock block = saved.kept();
+        int first = unit * chainsPerUnit(spec);
+        int count = unitChains(spec, unit);
+        int samples = spec.samplesPerChain();
+        long chainSweeps = spec.thermalize() + spec.sweeps();
+        int kept = keptAfter(spec, saved.sweepsDone());
+        if (saved.sweepsDone() >= chainSweeps || block.firstChain() != first || block.chains() != count
+                || block.samplesPerChain() != kept
+                || (kept > 0 && block.sites() != configurationLength(spec.model()))) {
+            throw new UncheckedIOException(new IOException("checkpoint progress of unit " + unit + " holds chains "
+                    + block.firstChain() + "+" + block.chains() + " after " + saved.sweepsDone() + " sweeps with "
+                    + block.samplesPerChain() + " samples; this run expects chains " + first + "+" + count
+                    + ", fewer than " + chainSweeps + " sweeps and " + kept + " samples by then"));
+        }
+        for (int i = 0; i < count; i++) {
+            System.arraycopy(block.configurations(), i * kept, configurations, (first + i) * samples, kept);
+            System.arraycopy(block.energyPerSite()[i], 0, energy[first + i], 0, kept);
+            System.arraycopy(block.magnetizationPerSite()[i], 0, magnetization[first + i], 0, kept);
+        }
+        return saved;
+    }
+
+    /** Saves an unfinished unit's progress when the cadence says so (one per running unit, used by its thread). */
+    private static final class Saver {
+        private final RunSpec spec;
+        private final ChainCheckpoint checkpoint;
+        private final CheckpointCadence cadence;
+        private final int unit;
+        private final byte[][] configurations;
+        private final double[][] energy;
+        private final double[][] magnetization;
+        private long nextSweeps = Long.MAX_VALUE;
+        private long lastSave = System.nanoTime();
+        private boolean unsupported;
+
+        Saver(RunSpec spec, ChainCheckpoint checkpoint, CheckpointCadence cadence, int unit, byte[][] configurations,
+              double[][] energy, double[][] magnetization) {
+            this.spec = spec;
+            this.checkpoint = checkpoint;
+            this.cadence = cadence;
+            this.unit = unit;
+            this.configurations = configurations;
+            this.energy = energy;
+            this.magnetization = magnetization;
+        }
+
+        /** Starts counting at {@code swept} sweeps. */
+        void start(long swept) {
+            nextSweeps = cadence.sweeps() > 0 ? (swept / cadence.sweeps() + 1) * cadence.sweeps() : Long.MAX_VALUE;
+        }
+
+        /** Sweeps the group may make before the next save by count. */
+        long sweepsUntilDue(long swept) {
+            return unsupported ? Long.MAX_VALUE : nextSweeps - swept;
+        }
+
+        /** Saves the group's state after {@code swept} sweeps if a save is due. */
+        void maybeSave(ChainGroup group, long swept) {
+            if (unsupported) {
+                return;
+            }
+            long now = System.nanoTime();
+            boolean byCount = swept >= nextSweeps;
+            boolean byTime = !cadence.interval().isZero() && now - lastSave >= cadence.interval().toNanos();
+            if (!byCount && !byTime) {
+                return;
+            }
+            Optional<byte[]> state = group.saveState();
+            if (state.isEmpty()) {
+                unsupported = true;
+                return;
+            }
+            int first = unit * chainsPerUnit(spec);
+            int count = unitChains(spec, unit);
+            int samples = spec.samplesPerChain();
+            int kept = keptAfter(spec, swept);
+            byte[][] keptConfigurations = new byte[count * kept][];
+            double[][] keptEnergy = new double[count][];
+            double[][] keptMagnetization = new double[count][];
+            for (int i = 0; i < count; i++) {
+                System.arraycopy(configurations, (first + i) * samples, keptConfigurations, i * kept, kept);
+                keptEnergy[i] = Arrays.copyOf(energy[first + i], kept);
+                keptMagnetization[i] = Arrays.copyOf(magnetization[first + i], kept);
+            }
+            try {
+                checkpoint.saveProgress(unit, new ChainProgress(swept,
+                        new ChainBlock(first, keptConfigurations, keptEnergy, keptMagnetization), state.get()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            start(swept);
+            lastSave = System.nanoTime();
+        }
     }
 
     /** Saves the finished unit {@code unit} to the checkpoint, if there is one. */
@@ -237,12 +399,14 @@ public final class ChainRunner {
     }
 
     /**
-     * Runs unit {@code unit}'s group through thermalisation and production, storing its first
-     * {@link #unitChains} chains' samples. Sweeps go in as few calls as the samples and progress reports allow (a
-     * sampler may do several at once faster, bit-identically: {@link Sampler#sweeps}).
+     * Runs unit {@code unit}'s group through thermalisation and production from sweep {@code swept} on (0, or
+     * where its saved progress stood), storing its first {@link #unitChains} chains' samples and saving its progress
+     * through {@code saver} (null: never). Sweeps go in as few calls as the samples, saves and progress reports allow
+     * (a sampler may do several at once faster, bit-identically: {@link Sampler#sweeps}).
      */
-    private static void runGroup(RunSpec spec, ChainGroup group, int unit, byte[][] configurations,
-                                 double[][] energy, double[][] magnetization, AtomicLong done, Progress progress) {
+    private static void runGroup(RunSpec spec, ChainGroup group, int unit, long swept, byte[][] configurations,
+                                 double[][] energy, double[][] magnetization, AtomicLong done, Progress progress,
+                                 Saver saver) {
         int first = unit * chainsPerUnit(spec);
         int chains = unitChains(spec, unit);
         int samples = spec.samplesPerChain();
@@ -252,8 +416,10 @@ public final class ChainRunner {
         long chainSweeps = spec.thermalize() + spec.sweeps();
         long reportEvery = Math.max(1, chainSweeps / REPORTS_PER_CHAIN);
         long pending = 0;
-        int kept = 0;
-        long swept = 0;
+        int kept = keptAfter(spec, swept);
+        if (saver != null) {
+            saver.start(swept);
+        }
         while (swept < chainSweeps) {
             long untilSample = chainSweeps - swept;
             if (kept < samples) {
@@ -262,6 +428,9 @@ public final class ChainRunner {
                 untilSample = spec.thermalize() + nextProduction - swept;
             }
             long step = Math.min(Math.min(untilSample, reportEvery - pending), chainSweeps - swept);
+            if (saver != null) {
+                step = Math.min(step, saver.sweepsUntilDue(swept));
+            }
             group.sweeps(step);
             swept += step;
             long production = swept - spec.thermalize();
@@ -273,6 +442,9 @@ public final class ChainRunner {
                     magnetization[first + r][kept] = groupMagnetization[r];
                 }
                 kept++;
+            }
+            if (saver != null && swept < chainSweeps) {
+                saver.maybeSave(group, swept);
             }
             pending += step;
             if (pending == reportEvery) {

@@ -6,7 +6,9 @@ import dev.coarse.mc.kernel.MultispinSweep;
 import dev.coarse.model.IsingModel;
 import java.util.ArrayList;
 import java.util.List;
+import java.nio.ByteBuffer;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
@@ -330,6 +332,53 @@ public final class MultispinMetropolis implements ChainGroup {
         for (long t = 0; t < count; t++) {
             sweep();
         }
+    }
+
+    /**
+     * The sweep count, the kernel's generator words and the spin words in lattice order, all as big-endian longs
+     * (words counted before each array).
+     */
+    @Override
+    public Optional<byte[]> saveState() {
+        long[] generator = kernel.generatorState();
+        long[] spins = kernel.latticeWords();
+        ByteBuffer bytes = ByteBuffer.allocate(Long.BYTES * (3 + generator.length + spins.length));
+        bytes.putLong(sweepCount).putLong(generator.length);
+        for (long w : generator) {
+            bytes.putLong(w);
+        }
+        bytes.putLong(spins.length);
+        for (long w : spins) {
+            bytes.putLong(w);
+        }
+        return Optional.of(bytes.array());
+    }
+
+    @Override
+    public void restoreState(byte[] state) {
+        ByteBuffer bytes = ByteBuffer.wrap(state);
+        long[] generator = kernel.generatorState();
+        if (state.length != Long.BYTES * (3 + generator.length + siteCount)) {
+            throw new IllegalArgumentException("a saved multispin group of " + state.length + " bytes does not fit"
+                    + " this one (" + generator.length + " generator words, " + siteCount + " sites)");
+        }
+        long count = bytes.getLong();
+        if (count < 0 || bytes.getLong() != generator.length) {
+            throw new IllegalArgumentException("not a saved multispin group of this kernel");
+        }
+        for (int k = 0; k < generator.length; k++) {
+            generator[k] = bytes.getLong();
+        }
+        if (bytes.getLong() != siteCount) {
+            throw new IllegalArgumentException("not a saved multispin group of " + siteCount + " sites");
+        }
+        long[] spins = new long[siteCount];
+        for (int i = 0; i < siteCount; i++) {
+            spins[i] = bytes.getLong();
+        }
+        kernel.setGeneratorState(generator);
+        kernel.setLatticeWords(spins);
+        sweepCount = count;
     }
 
     /** Replica {@code chain} as ±1 bytes: {@link #replica}. */

@@ -4,6 +4,8 @@ import dev.coarse.model.DimerModel;
 import dev.coarse.model.IsingModel;
 import dev.coarse.model.Model;
 import dev.coarse.model.PottsModel;
+import java.nio.ByteBuffer;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
@@ -15,7 +17,7 @@ import java.util.random.RandomGenerator;
 final class SamplerChain implements ChainGroup {
 
     private final Sampler sampler;
-    private final RandomGenerator stream;
+    private RandomGenerator stream;
     private final byte[] state;
     /** Scratch of the Potts order parameter: one count per state. */
     private final int[] counts;
@@ -58,6 +60,41 @@ final class SamplerChain implements ChainGroup {
         } else {
             magnetizationPerSite[0] = (double) IsingModel.magnetization(state) / sites;
         }
+    }
+
+    /** The generator's {@link ResumableStream#state()} words, then the configuration; empty for another generator. */
+    @Override
+    public Optional<byte[]> saveState() {
+        if (!(stream instanceof ResumableStream resumable)) {
+            return Optional.empty();
+        }
+        ByteBuffer bytes = ByteBuffer.allocate(ResumableStream.STATE_WORDS * Long.BYTES + state.length);
+        for (long word : resumable.state()) {
+            bytes.putLong(word);
+        }
+        bytes.put(state);
+        return Optional.of(bytes.array());
+    }
+
+    @Override
+    public void restoreState(byte[] saved) {
+        if (!(stream instanceof ResumableStream)) {
+            throw new UnsupportedOperationException("this chain's generator cannot be restored");
+        }
+        if (saved.length != ResumableStream.STATE_WORDS * Long.BYTES + state.length) {
+            throw new IllegalArgumentException("a saved chain of " + (saved.length - ResumableStream.STATE_WORDS * Long.BYTES)
+                    + " sites does not fit a lattice of " + state.length);
+        }
+        ByteBuffer bytes = ByteBuffer.wrap(saved);
+        long[] words = new long[ResumableStream.STATE_WORDS];
+        for (int k = 0; k < words.length; k++) {
+            words[k] = bytes.getLong();
+        }
+        byte[] configuration = new byte[state.length];
+        bytes.get(configuration);
+        sampler.model().validate(configuration);
+        stream = ResumableStream.fromState(words);
+        System.arraycopy(configuration, 0, state, 0, state.length);
     }
 
     private static void checkChain(int chain) {

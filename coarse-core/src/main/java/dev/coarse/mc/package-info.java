@@ -14,7 +14,9 @@
  * ({@link dev.coarse.mc.HybridMonteCarlo}) and local Metropolis ({@link dev.coarse.mc.FieldMetropolis}), each with an
  * {@link dev.coarse.mc.AdaptiveStep} tuned during thermalisation only, run by {@link dev.coarse.mc.FieldChainRunner}
  * (the same split streams and pool) and measured by {@link dev.coarse.mc.FieldObservables}. A run can skip and
- * save finished groups through a {@link dev.coarse.data.ChainCheckpoint} (the only use of {@code data}). The vector
+ * save finished groups through a {@link dev.coarse.data.ChainCheckpoint} (the only use of {@code data}), and save
+ * unfinished ones as a {@link dev.coarse.mc.CheckpointCadence} says ({@link dev.coarse.mc.ChainGroup#saveState}; the
+ * streams are {@link dev.coarse.mc.ResumableStream}s, whose state can be saved and restored exactly). The vector
  * kernels live below in {@code mc.kernel}, the speed meters of {@code coarse bench} in {@code mc.bench}. Depends on
  * {@code lattice}, {@code naming}, {@code model}, {@code stats}, {@code mc.kernel} and that interface; not on {@code exact} (only its
  * tests do) or on files.

@@ -68,7 +68,8 @@ class CheckpointDirectoryTest {
         assertThat(rawBits(back.magnetizationPerSite())).isDeepEqualTo(rawBits(one.magnetizationPerSite()));
         assertThat(store.storedUnits()).containsExactly(1);
         assertThat(Files.readString(dir.resolve(CheckpointDirectory.MANIFEST)))
-                .contains("format=coarse-checkpoint\nformat_version=1\nmodel=ising2d\nseed=1\n");
+                .contains("format=coarse-checkpoint\nformat_version=2\ncoarse_version=" + CoarseVersion.get()
+                        + "\nmodel=ising2d\nseed=1\nsha256=");
     }
 
     @Test
@@ -98,6 +99,87 @@ class CheckpointDirectoryTest {
         Files.writeString(dir.resolve(CheckpointDirectory.MANIFEST), "format=something-else\n");
         assertThatThrownBy(() -> CheckpointDirectory.resume(dir, identity("1")))
                 .hasMessageContaining("not a Coarse checkpoint manifest");
+    }
+
+    @Test
+    void progressLoadsBackExactlyAndIsDroppedWhenTheUnitFinishes() throws IOException {
+        CheckpointDirectory store = CheckpointDirectory.create(tmp.resolve("c"), identity("1"));
+        ChainBlock kept = block(3, 2, 4, 9, 5);
+        byte[] state = {1, 2, 3, -4, 5};
+        store.saveProgress(2, new ChainProgress(1234, kept, state));
+        ChainProgress back = store.loadProgress(2).orElseThrow();
+        assertThat(back.sweepsDone()).isEqualTo(1234);
+        assertThat(back.groupState()).containsExactly(state);
+        assertThat(back.kept().firstChain()).isEqualTo(3);
+        assertThat(back.kept().configurations()).isDeepEqualTo(kept.configurations());
+        assertThat(rawBits(back.kept().energyPerSite())).isDeepEqualTo(rawBits(kept.energyPerSite()));
+        assertThat(rawBits(back.kept().magnetizationPerSite())).isDeepEqualTo(rawBits(kept.magnetizationPerSite()));
+        assertThat(store.loadProgress(1)).isEmpty();
+
+        // no sample kept yet: an empty block of the unit's chains
+        ChainBlock none = new ChainBlock(0, new byte[0][], new double[][] {{}}, new double[][] {{}});
+        store.saveProgress(0, new ChainProgress(7, none, state));
+        assertThat(store.loadProgress(0).orElseThrow().kept().samplesPerChain()).isZero();
+        assertThat(store.progressUnits()).containsExactly(0, 2);
+
+        store.save(2, block(3, 2, 10, 9, 6));
+        assertThat(store.progressUnits()).containsExactly(0);
+        assertThat(store.storedUnits()).containsExactly(2);
+        store.delete();
+        assertThat(tmp.resolve("c")).doesNotExist();
+    }
+
+    /** Every byte of every file is covered: a flipped bit anywhere or a cut anywhere is refused by resume. */
+    @Test
+    void resumeRefusesAFlippedByteOrATruncationInAnyFile() throws IOException {
+        Path dir = tmp.resolve("c");
+        CheckpointDirectory store = CheckpointDirectory.create(dir, identity("1"));
+        store.save(0, block(0, 1, 3, 9, 7));
+        store.saveProgress(1, new ChainProgress(50, block(1, 1, 2, 9, 8), new byte[] {9, 9, 9}));
+        java.util.List<Path> files = java.util.List.of(dir.resolve(CheckpointDirectory.MANIFEST), store.unitFile(0),
+                store.progressFile(1));
+        SplittableRandom random = new SplittableRandom(25);
+        for (Path file : files) {
+            byte[] good = Files.readAllBytes(file);
+            for (int trial = 0; trial < 40; trial++) {
+                byte[] bad = good.clone();
+                int at = random.nextInt(bad.length);
+                bad[at] ^= (byte) (1 << random.nextInt(8));
+                Files.write(file, bad);
+                assertThatThrownBy(() -> CheckpointDirectory.resume(dir, identity("1")))
+                        .as("%s, bit flipped at byte %d", file.getFileName(), at)
+                        .isInstanceOf(IOException.class).isNotInstanceOf(NoSuchFileException.class)
+                        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+                Files.write(file, Arrays.copyOf(good, random.nextInt(good.length)));
+                assertThatThrownBy(() -> CheckpointDirectory.resume(dir, identity("1")))
+                        .as("%s truncated", file.getFileName())
+                        .isInstanceOf(IOException.class);
+            }
+            Files.write(file, good);
+            assertThat(CheckpointDirectory.resume(dir, identity("1")).directory()).isEqualTo(dir);
+        }
+        byte[] unit = Files.readAllBytes(store.unitFile(0));
+        unit[unit.length / 2] ^= 1;
+        Files.write(store.unitFile(0), unit);
+        assertThatThrownBy(() -> CheckpointDirectory.resume(dir, identity("1")))
+                .isInstanceOf(CheckpointDirectory.CorruptException.class).hasMessageContaining("checksum mismatch");
+        assertThatThrownBy(() -> store.load(0)).isInstanceOf(CheckpointDirectory.CorruptException.class);
+    }
+
+    @Test
+    void aCheckpointOfAnotherCoarseVersionOrFormatIsRefused() throws IOException {
+        Path dir = tmp.resolve("c");
+        CheckpointDirectory.create(dir, identity("1"), "0.0.9-other");
+        assertThatThrownBy(() -> CheckpointDirectory.resume(dir, identity("1")))
+                .isInstanceOf(CheckpointDirectory.VersionMismatchException.class)
+                .hasMessageContaining("written by Coarse 0.0.9-other, this is Coarse " + CoarseVersion.get());
+        Path old = tmp.resolve("old");
+        Files.createDirectories(old);
+        Files.writeString(old.resolve(CheckpointDirectory.MANIFEST),
+                "format=coarse-checkpoint\nformat_version=1\nmodel=ising2d\nseed=1\n");
+        assertThatThrownBy(() -> CheckpointDirectory.resume(old, identity("1")))
+                .isInstanceOf(CheckpointDirectory.VersionMismatchException.class)
+                .hasMessageContaining("format version 1");
     }
 
     @Test

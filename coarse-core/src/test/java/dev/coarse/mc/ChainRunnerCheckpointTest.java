@@ -5,18 +5,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.coarse.data.ChainBlock;
 import dev.coarse.data.ChainCheckpoint;
+import dev.coarse.data.ChainProgress;
 import dev.coarse.data.CheckpointDirectory;
 import dev.coarse.lattice.Lattice;
+import dev.coarse.model.DimerModel;
 import dev.coarse.model.IsingModel;
 import dev.coarse.model.Model;
 import dev.coarse.model.PottsModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
@@ -66,11 +71,16 @@ class ChainRunnerCheckpointTest {
     }
 
     @ParameterizedTest(name = "{0}/{1}: {3} of {2} chains done before the kill")
-    @CsvSource({"ising, METROPOLIS, 5, 2", "potts, WOLFF, 4, 3", "ising, SWENDSEN_WANG, 3, 0"})
+    @CsvSource({"ising, METROPOLIS, 5, 2", "potts, WOLFF, 4, 3", "ising, SWENDSEN_WANG, 3, 0", "dimers, WORM, 3, 1"})
     void resumedScalarRunIsByteIdenticalToAnUninterruptedOne(String which, SamplerKind sampler, int chains,
             int killedAfter)
             throws IOException {
-        Model model = which.equals("ising") ? ISING : POTTS;
+        // dimers: two bytes per site, which the shape check once took for a wrong shape (2026-12-07)
+        Model model = switch (which) {
+            case "ising" -> ISING;
+            case "potts" -> POTTS;
+            default -> new DimerModel(Lattice.square(4), -1.0, 1.0);
+        };
         RunSpec spec = new RunSpec(model, sampler, 40, 10, 4, chains, 99L, 1);
         assertResumeIsExact(spec, killedAfter, killedAfter);
     }
@@ -179,5 +189,92 @@ class ChainRunnerCheckpointTest {
         assertThatThrownBy(() -> CheckpointDirectory.resume(dir, ChainRunner.checkpointIdentity(wide)))
                 .isInstanceOf(CheckpointDirectory.MismatchException.class)
                 .hasMessageContaining("multispin_block_sites absent there, 8 now");
+    }
+
+    /** Keeps finished units and every progress saved, in memory; resumes from the progress it is given. */
+    private static final class Recording implements ChainCheckpoint {
+        final Map<Integer, ChainBlock> units = new ConcurrentHashMap<>();
+        final List<Map.Entry<Integer, ChainProgress>> saved = java.util.Collections.synchronizedList(new ArrayList<>());
+        final Map<Integer, ChainProgress> resumeFrom = new ConcurrentHashMap<>();
+
+        @Override
+        public Optional<ChainBlock> load(int unit) {
+            return Optional.ofNullable(units.get(unit));
+        }
+
+        @Override
+        public void save(int unit, ChainBlock block) {
+            units.put(unit, block);
+        }
+
+        @Override
+        public Optional<ChainProgress> loadProgress(int unit) {
+            return Optional.ofNullable(resumeFrom.get(unit));
+        }
+
+        @Override
+        public void saveProgress(int unit, ChainProgress progress) {
+            saved.add(Map.entry(unit, progress));
+        }
+    }
+
+    /**
+     * In-chain checkpoints: a run saving every unit's progress every 7 sweeps (and, in the second pass, after every
+     * step by time as well) gives the plain run's output, and a run resumed from any one saved progress — its unit
+     * continued from there, the others run afresh — gives it too, for every sampler and lattice the runner takes.
+     */
+    @ParameterizedTest(name = "{0} on {1}")
+    @CsvSource({"METROPOLIS, square", "METROPOLIS, chain", "METROPOLIS, cubic", "HEAT_BATH, square", "WOLFF, square",
+        "SWENDSEN_WANG, square", "METROPOLIS, potts", "WOLFF, potts", "WORM, dimers", "MULTISPIN, square",
+        "MULTISPIN_NARROW, square", "MULTISPIN, chain", "MULTISPIN, cubic"})
+    void aRunResumedFromAnySavedProgressIsByteIdentical(SamplerKind sampler, String lattice) {
+        Model model = switch (lattice) {
+            case "square" -> SMALL;
+            case "chain" -> IsingModel.atTemperature(Lattice.chain(8), 1.5);
+            case "cubic" -> IsingModel.atTemperature(Lattice.cubic(4), 4.5);
+            case "potts" -> POTTS;
+            case "dimers" -> new DimerModel(Lattice.square(4), -1.0, 1.0);
+            default -> throw new IllegalArgumentException(lattice);
+        };
+        int chains = sampler.isMultispin() ? 70 : 2;
+        RunSpec spec = new RunSpec(model, sampler, 40, 10, 4, chains, 31L, 1);
+        ChainResult plain = ChainRunner.run(spec, null);
+        for (CheckpointCadence cadence : List.of(new CheckpointCadence(7, Duration.ZERO),
+                new CheckpointCadence(7, Duration.ofNanos(1)))) {
+            Recording recording = new Recording();
+            ChainResult saving = ChainRunner.run(spec, null, recording, cadence);
+            assertSame(saving, plain);
+            int units = (chains + ChainRunner.chainsPerUnit(spec) - 1) / ChainRunner.chainsPerUnit(spec);
+            assertThat(recording.saved).as("progress saved at sweeps 7, 14, …, 49 of each unit")
+                    .hasSizeGreaterThanOrEqualTo(7 * units);
+            if (cadence.interval().isZero()) {
+                assertThat(recording.saved.stream().map(e -> e.getValue().sweepsDone()).distinct().sorted().toList())
+                        .containsExactly(7L, 14L, 21L, 28L, 35L, 42L, 49L);
+            }
+            for (Map.Entry<Integer, ChainProgress> entry : recording.saved) {
+                Recording resuming = new Recording();
+                resuming.resumeFrom.put(entry.getKey(), entry.getValue());
+                ChainResult resumed = ChainRunner.run(spec, null, resuming, CheckpointCadence.NEVER);
+                assertSame(resumed, plain);
+            }
+        }
+    }
+
+    private static void assertSame(ChainResult actual, ChainResult expected) {
+        assertThat(actual.configurations()).isDeepEqualTo(expected.configurations());
+        assertThat(actual.energyPerSite()).isDeepEqualTo(expected.energyPerSite());
+        assertThat(actual.magnetizationPerSite()).isDeepEqualTo(expected.magnetizationPerSite());
+    }
+
+    @Test
+    void savedProgressOfTheWrongShapeIsRefused() {
+        RunSpec spec = new RunSpec(ISING, SamplerKind.METROPOLIS, 40, 10, 4, 2, 99L, 1);
+        Recording store = new Recording();
+        // after 30 sweeps a chain has kept 5 samples, not 2
+        ChainBlock two = new ChainBlock(1, new byte[2][36], new double[1][2], new double[1][2]);
+        store.resumeFrom.put(1, new ChainProgress(30, two, new byte[68]));
+        assertThatThrownBy(() -> ChainRunner.run(spec, null, store))
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("checkpoint progress of unit 1");
     }
 }

@@ -45,8 +45,10 @@ final class ReactionSpecFile {
             root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
         } catch (NoSuchFileException e) {
             throw new UserError("no such file: " + file);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new UserError(file + " is not UTF-8 text: a reaction spec is YAML");
         } catch (JsonProcessingException e) {
-            throw new UserError(file + " is not valid YAML: " + e.getOriginalMessage());
+            throw new UserError(file + " is not valid YAML: " + UserError.oneLine(e.getOriginalMessage()));
         }
         return parse(root, file.toString());
     }

@@ -16,6 +16,7 @@ import dev.coarse.data.EnsembleMeta;
 import dev.coarse.mc.ChainResult;
 import dev.coarse.configuration.ContinuousConfigurations;
 import dev.coarse.mc.ChainRunner;
+import dev.coarse.mc.CheckpointCadence;
 import dev.coarse.mc.FieldChainResult;
 import dev.coarse.mc.FieldChainRunner;
 import dev.coarse.mc.FieldObservables;
@@ -117,6 +118,7 @@ public final class SampleCommand implements Callable<Integer> {
         // the hint is registered before the checkpoint exists, so an interrupt that finds a checkpoint finds the hint
         Path checkpointDirectory = SampleDestination.checkpointDirectory(destination.checkpoint, destination.out());
         Thread resumeHint = checkpointDirectory == null ? null : resumeHint(checkpointDirectory);
+        CheckpointCadence cadence = destination.cadence();
         CheckpointDirectory store;
         int resumedChains = 0;
         try {
@@ -133,11 +135,11 @@ public final class SampleCommand implements Callable<Integer> {
         ChainResult result;
         long restoredSweeps = resumedChains * (thermalize + sweeps);
         try (ProgressReporter bar = progress.bar("sample", restoredSweeps, run.totalSweeps())) {
-            result = ChainRunner.run(run, bar, store);
+            result = ChainRunner.run(run, bar, store, cadence);
         } catch (OutOfMemoryError | UncheckedIOException e) {
             // A checkpoint with no finished chain holds nothing to resume: remove it rather than ask for a --resume
             // (the heap ran out, or the disk filled up while the first chain was written).
-            if (store != null && store.storedUnits().isEmpty()) {
+            if (store != null && store.storedUnits().isEmpty() && store.progressUnits().isEmpty()) {
                 store.delete();
             }
             throw e;
@@ -207,7 +209,7 @@ public final class SampleCommand implements Callable<Integer> {
     private static Thread resumeHint(Path checkpoint) {
         Thread hint = new Thread(() -> {
             System.err.println();
-            System.err.println("coarse: interrupted: finished chains are kept in " + checkpoint
+            System.err.println("coarse: interrupted: finished chains and saved chain progress are kept in " + checkpoint
                     + "; run the same command with --resume to continue");
             System.err.flush();
         }, "coarse-resume-hint");

@@ -5,17 +5,20 @@ import dev.coarse.data.CheckpointDirectory;
 import dev.coarse.data.Ensemble;
 import dev.coarse.data.EnsembleFile;
 import dev.coarse.mc.ChainRunner;
+import dev.coarse.mc.CheckpointCadence;
 import dev.coarse.mc.RunSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
  * Where {@code coarse sample} keeps what it samples (a picocli mixin): the ensemble file ({@code --out}), the
- * checkpoint directory of finished chains ({@code --checkpoint}, continued with {@code --resume}) and {@code --force},
- * which lets a run replace either.
+ * checkpoint directory of finished chains and of the progress of unfinished ones ({@code --checkpoint}, saved as often
+ * as {@code --checkpoint-minutes} and {@code --checkpoint-sweeps} say, continued with {@code --resume}) and
+ * {@code --force}, which lets a run replace either.
  */
 final class SampleDestination {
 
@@ -29,8 +32,28 @@ final class SampleDestination {
             description = "Save each finished chain (multispin: 64-replica group) here; default with --out: FILE.h5.checkpoint. Removed after success.")
     Path checkpoint;
 
+    @Option(names = "--checkpoint-minutes", paramLabel = "M", defaultValue = "5",
+            description = "Also save each unfinished chain's state (configuration, generator, samples so far) every M"
+                    + " minutes, so --resume continues it mid-chain (default ${DEFAULT-VALUE}; 0: not by time).")
+    double checkpointMinutes;
+
+    @Option(names = "--checkpoint-sweeps", paramLabel = "N", defaultValue = "0",
+            description = "Also save each unfinished chain's state every N sweeps (default ${DEFAULT-VALUE}: by time only).")
+    long checkpointSweeps;
+
     @Option(names = "--resume", description = "Continue an interrupted run from its checkpoint directory (same options required; --threads may differ).")
     boolean resume;
+
+    /** How often unfinished chains are saved: --checkpoint-sweeps and --checkpoint-minutes. */
+    CheckpointCadence cadence() {
+        if (!(checkpointMinutes >= 0) || Double.isInfinite(checkpointMinutes)) {
+            throw new UserError("--checkpoint-minutes must be a number >= 0 (0: not by time), got " + checkpointMinutes);
+        }
+        if (checkpointSweeps < 0) {
+            throw new UserError("--checkpoint-sweeps must be >= 0 (0: not by count), got " + checkpointSweeps);
+        }
+        return new CheckpointCadence(checkpointSweeps, Duration.ofMillis(Math.round(checkpointMinutes * 60_000)));
+    }
 
     /** The ensemble file, or null without --out. */
     Path out() {
@@ -93,6 +116,12 @@ final class SampleDestination {
                 return CheckpointDirectory.resume(dir, identity);
             } catch (CheckpointDirectory.MismatchException e) {
                 throw new UserError(e.getMessage() + ": resume with the same options, or drop --resume and pass"
+                        + " --force to start over", e);
+            } catch (CheckpointDirectory.VersionMismatchException e) {
+                throw new UserError(UserError.oneLine(e.getMessage()) + ": resume with that version, or drop --resume"
+                        + " and pass --force to start over", e);
+            } catch (CheckpointDirectory.CorruptException e) {
+                throw new UserError(UserError.oneLine(e.getMessage()) + "; refusing to use it: drop --resume and pass"
                         + " --force to start over", e);
             }
         }

@@ -26,10 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
  * read again from its own JSON (the run directory's record of it). In process: {@value #QUICK} inputs per seed spec
  * in every build, {@value #FULL} with {@code -Dcoarse.fuzz=full}.
  */
-class SpecFuzzTest {
+public class SpecFuzzTest {
 
-    static final int QUICK = 200;
-    static final int FULL = 10_000;
+    public static final int QUICK = 200;
+    public static final int FULL = 10_000;
 
     /** Values of the wrong type, sign, size or shape, in YAML. */
     private static final String[] NASTY = {"-32", "0", "-1", "lots", "1e999", "-1e999", ".nan", ".inf", "-.inf",
@@ -40,7 +40,7 @@ class SpecFuzzTest {
     @TempDir
     Path dir;
 
-    static byte[] mutate(byte[] seed, SplittableRandom random) {
+    public static byte[] mutate(byte[] seed, SplittableRandom random) {
         String text = new String(seed, StandardCharsets.UTF_8);
         int changes = 1 + random.nextInt(3);
         for (int k = 0; k < changes; k++) {

@@ -1,17 +1,30 @@
 package dev.coarse.cli.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.coarse.cli.CliRun;
+import dev.coarse.data.ChainBlock;
+import dev.coarse.data.ChainCheckpoint;
+import dev.coarse.data.ChainProgress;
 import dev.coarse.data.CheckpointDirectory;
+import dev.coarse.data.CoarseVersion;
 import dev.coarse.data.EnsembleFile;
 import dev.coarse.lattice.Lattice;
 import dev.coarse.mc.ChainRunner;
+import dev.coarse.mc.CheckpointCadence;
 import dev.coarse.mc.RunSpec;
 import dev.coarse.mc.SamplerKind;
 import dev.coarse.model.IsingModel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Optional;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -141,5 +154,111 @@ class SampleCheckpointTest {
         assertUsageError(CliRun.quiet(sample("metropolis", 6, 2, "5", "--checkpoint", mine.toString(), "--force")),
                 "not empty");
         assertThat(mine.resolve("notes.txt")).exists();
+    }
+
+    /**
+     * Leaves the checkpoint a run killed in the middle of its first chain leaves: the manifest and that chain's
+     * progress after 40 of its 80 sweeps (saved every 20), no finished chain.
+     */
+    private static CheckpointDirectory midChainCheckpoint(Path checkpoint) throws Exception {
+        IsingModel model = IsingModel.atTemperature(Lattice.square(6), 2.5);
+        RunSpec spec = new RunSpec(model, SamplerKind.METROPOLIS, 60, 20, 5, 2, 5, 1);
+        CheckpointDirectory store = CheckpointDirectory.create(checkpoint, ChainRunner.checkpointIdentity(spec));
+        // dead after the first save past sweep 40: nothing later is written (the pool may still start chain 1)
+        java.util.concurrent.atomic.AtomicBoolean dead = new java.util.concurrent.atomic.AtomicBoolean();
+        ChainCheckpoint killed = new ChainCheckpoint() {
+            @Override
+            public Optional<ChainBlock> load(int unit) throws IOException {
+                return store.load(unit);
+            }
+
+            @Override
+            public void save(int unit, ChainBlock block) throws IOException {
+                throw new IOException("simulated kill");
+            }
+
+            @Override
+            public void saveProgress(int unit, ChainProgress progress) throws IOException {
+                if (dead.get() || progress.sweepsDone() > 40) {
+                    dead.set(true);
+                    throw new IOException("simulated kill");
+                }
+                store.saveProgress(unit, progress);
+            }
+        };
+        assertThatThrownBy(() -> ChainRunner.run(spec, null, killed, new CheckpointCadence(20, Duration.ZERO)))
+                .isInstanceOf(UncheckedIOException.class);
+        assertThat(store.storedUnits()).isEmpty();
+        assertThat(store.progressUnits()).containsExactly(0);
+        return store;
+    }
+
+    @Test
+    void aRunResumedMidChainWritesTheSameFileByteForByte() throws Exception {
+        Path whole = dir.resolve("whole.h5");
+        CliRun uninterrupted = CliRun.quiet(sample("metropolis", 6, 2, "5", "--out", whole.toString()));
+        assertThat(uninterrupted.code()).as(uninterrupted.err()).isZero();
+        Path out = dir.resolve("run.h5");
+        midChainCheckpoint(dir.resolve("run.h5.checkpoint"));
+        CliRun resumed = CliRun.quiet(sample("metropolis", 6, 2, "5", "--out", out.toString(), "--resume",
+                "--checkpoint-sweeps", "7"));
+        assertThat(resumed.code()).as(resumed.err()).isZero();
+        assertThat(Files.mismatch(out, whole)).as("first differing byte").isEqualTo(-1L);
+        assertThat(dir.resolve("run.h5.checkpoint")).doesNotExist();
+    }
+
+    @Test
+    void aCorruptedOrTruncatedCheckpointIsRefusedInOneLine() throws Exception {
+        Path out = dir.resolve("run.h5");
+        Path checkpoint = dir.resolve("run.h5.checkpoint");
+        CheckpointDirectory store = midChainCheckpoint(checkpoint);
+        Path progress = store.progressFile(0);
+        byte[] good = Files.readAllBytes(progress);
+        byte[] flipped = good.clone();
+        flipped[good.length / 3] ^= 0x10;
+        Files.write(progress, flipped);
+        assertUsageError(CliRun.quiet(sample("metropolis", 6, 2, "5", "--out", out.toString(), "--resume")),
+                progress.toString(), "checksum mismatch", "refusing to use it", "--force");
+        Files.write(progress, java.util.Arrays.copyOf(good, good.length - 100));
+        assertUsageError(CliRun.quiet(sample("metropolis", 6, 2, "5", "--out", out.toString(), "--resume")),
+                progress.toString(), "--force");
+        Files.write(progress, java.util.Arrays.copyOf(good, 10));
+        assertUsageError(CliRun.quiet(sample("metropolis", 6, 2, "5", "--out", out.toString(), "--resume")),
+                "truncated", "--force");
+        Path manifest = checkpoint.resolve(CheckpointDirectory.MANIFEST);
+        Files.write(progress, good);
+        Files.writeString(manifest, Files.readString(manifest).replace("T=2.5", "T=2.6"));
+        assertUsageError(CliRun.quiet(sample("metropolis", 6, 2, "5", "--out", out.toString(), "--resume")),
+                "damaged checkpoint manifest", "--force");
+        assertThat(out).doesNotExist();
+        assertThat(progress).as("a refused checkpoint is left alone").exists();
+    }
+
+    @Test
+    void aCheckpointOfAnotherCoarseVersionIsRefusedInOneLine() throws Exception {
+        Path out = dir.resolve("run.h5");
+        Path checkpoint = dir.resolve("run.h5.checkpoint");
+        midChainCheckpoint(checkpoint);
+        Path manifest = checkpoint.resolve(CheckpointDirectory.MANIFEST);
+        String text = Files.readString(manifest);
+        String body = text.substring(0, text.lastIndexOf("sha256="))
+                .replace("coarse_version=" + CoarseVersion.get() + "\n", "coarse_version=0.0.1-older\n");
+        String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(body.getBytes(StandardCharsets.UTF_8)));
+        Files.writeString(manifest, body + "sha256=" + digest + "\n");
+        assertUsageError(CliRun.quiet(sample("metropolis", 6, 2, "5", "--out", out.toString(), "--resume")),
+                "written by Coarse 0.0.1-older, this is Coarse " + CoarseVersion.get(), "resume with that version",
+                "--force");
+        CliRun fresh = CliRun.quiet(sample("metropolis", 6, 2, "5", "--out", out.toString(), "--force"));
+        assertThat(fresh.code()).as(fresh.err()).isZero();
+        assertThat(checkpoint).doesNotExist();
+    }
+
+    @Test
+    void checkpointCadenceOptionsAreValidated() {
+        assertUsageError(CliRun.quiet(sample("metropolis", 6, 2, "5", "--checkpoint-minutes", "-1")),
+                "--checkpoint-minutes must be a number >= 0");
+        assertUsageError(CliRun.quiet(sample("metropolis", 6, 2, "5", "--checkpoint-sweeps", "-3")),
+                "--checkpoint-sweeps must be >= 0");
     }
 }

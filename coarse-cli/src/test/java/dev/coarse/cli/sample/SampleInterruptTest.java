@@ -41,7 +41,7 @@ class SampleInterruptTest {
             p.destroyForcibly();
         }
         String err = Files.readString(stderr, StandardCharsets.UTF_8);
-        assertThat(err).contains("coarse: interrupted: finished chains are kept in " + checkpoint)
+        assertThat(err).contains("coarse: interrupted: finished chains and saved chain progress are kept in " + checkpoint)
                 .contains("--resume").endsWith("\n");
         assertThat(out).doesNotExist();
     }

@@ -143,4 +143,18 @@ final class GenericMultispinSweep extends MultispinSweep {
     public boolean onVectors() {
         return false;
     }
+
+    @Override
+    public long[] generatorState() {
+        return rngState.clone();
+    }
+
+    @Override
+    public void setGeneratorState(long[] state) {
+        if (state.length != rngState.length) {
+            throw new IllegalArgumentException("a generator state of " + state.length + " words, this kernel has "
+                    + rngState.length);
+        }
+        System.arraycopy(state, 0, rngState, 0, state.length);
+    }
 }

@@ -84,6 +84,19 @@ public abstract sealed class MultispinSweep permits SquareMultispinSweep, Generi
     /** Writes replica r into {@code out} (length N) as ±1 bytes in lattice order. Modified: {@code out}. */
     public abstract void copyReplica(int r, byte[] out);
 
+    /**
+     * A copy of every generator word the sweeps draw from (the xoshiro256** states): with {@link #latticeWords} the
+     * kernel's whole state between sweeps.
+     */
+    public abstract long[] generatorState();
+
+    /**
+     * Replaces the generator words by {@code state}, as {@link #generatorState} returned them.
+     *
+     * @throws IllegalArgumentException if {@code state} has another length
+     */
+    public abstract void setGeneratorState(long[] state);
+
     /** Bytes of spin storage (the packed words with their ghosts and padding in 2D). */
     public abstract long storageBytes();
 

@@ -132,4 +132,18 @@ final class SquareMultispinSweep extends MultispinSweep {
             }
         }
     }
+
+    @Override
+    public long[] generatorState() {
+        return laneState.clone();
+    }
+
+    @Override
+    public void setGeneratorState(long[] state) {
+        if (state.length != laneState.length) {
+            throw new IllegalArgumentException("a generator state of " + state.length + " words, this kernel has "
+                    + laneState.length);
+        }
+        System.arraycopy(state, 0, laneState, 0, state.length);
+    }
 }
