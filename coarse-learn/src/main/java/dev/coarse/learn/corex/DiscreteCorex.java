@@ -62,17 +62,11 @@ public final class DiscreteCorex {
                 best = r;
             }
         }
-        double stability = Double.NaN;
-        if (layers.length > 1) {
-            double sum = 0;
-            for (int r = 0; r < layers.length; r++) {
-                if (r != best) {
-                    sum += AdjustedRandIndex.of(layers[best].clusters(), layers[r].clusters());
-                }
-            }
-            stability = sum / (layers.length - 1);
+        int[][] clusters = new int[layers.length][];
+        for (int r = 0; r < layers.length; r++) {
+            clusters[r] = layers[r].clusters();
         }
-        return new CorexFit(layers[best], tcs, stability);
+        return new CorexFit(layers[best], tcs, AdjustedRandIndex.stability(clusters, best));
     }
 
     /** One fit: the state of the iterations. Arrays are laid out [variable][symbol][factor][state]. */
