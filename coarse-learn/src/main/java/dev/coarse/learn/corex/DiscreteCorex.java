@@ -414,7 +414,21 @@ public final class DiscreteCorex {
             int[] alphabet = new int[m];
             Arrays.fill(alphabet, k);
             return new CorexLayer(sortedTc, Estimate.of(mean, error), clusters, sortedAlpha, sortedMi,
-                    new SymbolMatrix(n, m, labels, alphabet), iterations, converged);
+                    new SymbolMatrix(n, m, labels, alphabet), iterations, converged, model(newIndex));
+        }
+
+        /** The parameters with the factors renumbered by {@code newIndex}. */
+        private CorexModel model(int[] newIndex) {
+            double[] sortedLogPy = new double[mk];
+            double[] sortedWeights = new double[weights.length];
+            for (int j = 0; j < m; j++) {
+                int r = newIndex[j];
+                System.arraycopy(logPy, j * k, sortedLogPy, r * k, k);
+                for (int iv = 0; iv < p * s; iv++) {
+                    System.arraycopy(weights, iv * mk + j * k, sortedWeights, iv * mk + r * k, k);
+                }
+            }
+            return new CorexModel(p, s, m, k, sortedLogPy, sortedWeights);
         }
     }
 
