@@ -39,6 +39,11 @@ public final class ReduceCommand implements Callable<Integer> {
             description = "Reduction method (default ${DEFAULT-VALUE}).")
     String method;
 
+    @Option(names = "--corex-kind", defaultValue = "discrete", paramLabel = "discrete|linear",
+            description = "corex: discrete factors (columns cut into --bins symbols) or linear Gaussian factors of the"
+                    + " numeric columns, real-valued (default ${DEFAULT-VALUE}).")
+    String corexKind;
+
     @Option(names = "--levels", defaultValue = "1", paramLabel = "N", description = "Levels (default ${DEFAULT-VALUE}).")
     int levels;
 
@@ -87,7 +92,7 @@ public final class ReduceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Reduction.Method chosen = method(method);
+        Reduction.Method chosen = method(method, corexKind);
         Reduction.Settings settings = new Reduction.Settings(chosen, levels, factors, bins, restarts, batch, b,
                 resamples, threads.count());
         ReductionInput input = ReductionInput.read(data);
@@ -105,6 +110,20 @@ public final class ReduceCommand implements Callable<Integer> {
         return 0;
     }
 
+    static Reduction.Method method(String name, String corexKind) {
+        Reduction.Method chosen = method(name);
+        if (corexKind.equalsIgnoreCase("linear")) {
+            if (chosen != Reduction.Method.COREX) {
+                throw new UserError("--corex-kind linear goes with --method corex, not " + name);
+            }
+            return Reduction.Method.LINEAR_COREX;
+        }
+        if (!corexKind.equalsIgnoreCase("discrete")) {
+            throw new UserError("unknown --corex-kind '" + corexKind + "' (known: discrete, linear)");
+        }
+        return chosen;
+    }
+
     static Reduction.Method method(String name) {
         if (name.equalsIgnoreCase("rgflow")) {
             throw new UserError("--method rgflow is not available yet (RG-Flow needs the hierarchical flow, not yet"
@@ -114,6 +133,9 @@ public final class ReduceCommand implements Callable<Integer> {
             if (m.name().equalsIgnoreCase(name)) {
                 return m;
             }
+        }
+        if (name.equalsIgnoreCase("linear_corex") || name.equalsIgnoreCase("linear-corex")) {
+            return Reduction.Method.LINEAR_COREX;
         }
         throw new UserError("unknown --method '" + name + "' (known: corex, rsmi, majority)");
     }
@@ -126,10 +148,16 @@ public final class ReduceCommand implements Callable<Integer> {
         root.put("variables", result.variables());
         root.put("seed", seed.value());
         root.put("unit", "nats");
-        root.put("information_kept_is", result.method() == Reduction.Method.COREX
-                ? "total correlation explained, TC(X;Y)" : "I(H:E), coarse spin and its environment");
-        root.put("information_lost_is", result.method() == Reduction.Method.COREX
-                ? "sum over inputs of H(X_i | Y_factor(i)), an upper bound on H(X|Y)" : "H(V|H) of a block");
+        root.put("information_kept_is", switch (result.method()) {
+            case COREX -> "total correlation explained, TC(X;Y)";
+            case LINEAR_COREX -> "total correlation explained, sum_i I(X_i:Z) - sum_j I(Z_j:X) (Gaussian)";
+            default -> "I(H:E), coarse spin and its environment";
+        });
+        root.put("information_lost_is", switch (result.method()) {
+            case COREX -> "sum over inputs of H(X_i | Y_factor(i)), an upper bound on H(X|Y)";
+            case LINEAR_COREX -> "TC(X) - explained = TC(X|Z) + TC(Z), TC(X) the plug-in Gaussian value";
+            default -> "H(V|H) of a block";
+        });
         ArrayNode levels = root.putArray("levels");
         for (ReductionResult.Level level : result.levels()) {
             ObjectNode o = levels.addObject();
@@ -142,7 +170,7 @@ public final class ReduceCommand implements Callable<Integer> {
             }
             o.set("information_kept", Json.meanError(level.kept()));
             o.set("information_lost", Json.meanError(level.lost()));
-            if (result.method() == Reduction.Method.COREX) {
+            if (result.method() == Reduction.Method.COREX || result.method() == Reduction.Method.LINEAR_COREX) {
                 o.set("factor_tc", Json.numbers(level.factorTc()));
                 Json.putNumber(o, "stability", level.stability());
             } else {

@@ -71,6 +71,42 @@ class ReduceCommandTest {
     }
 
     @Test
+    void linearCorexGroupsContinuousSensorsAndWritesRealFactors() throws Exception {
+        // two hidden Gaussian sources, three noisy sensors each (columns a1 b1 a2 b2 a3 b3), 400 readings
+        SplittableRandom rng = new SplittableRandom(9);
+        StringBuilder text = new StringBuilder("a1,b1,a2,b2,a3,b3\n");
+        for (int r = 0; r < 400; r++) {
+            double a = rng.nextGaussian();
+            double b = rng.nextGaussian();
+            for (int i = 0; i < 6; i++) {
+                text.append(String.format(java.util.Locale.ROOT, "%.5f", (i % 2 == 0 ? a : b) + 0.7
+                        * rng.nextGaussian())).append(i < 5 ? "," : "\n");
+            }
+        }
+        Path csv = dir.resolve("sources.csv");
+        Files.writeString(csv, text);
+        Path out = dir.resolve("linear.h5");
+        CliRun r = CliRun.quiet("reduce", csv.toString(), "--method", "corex", "--corex-kind", "linear",
+                "--factors", "2", "--restarts", "2", "--json", "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode level = r.json().get("levels").get(0);
+        assertThat(r.json().get("method").asText()).isEqualTo("linear_corex");
+        JsonNode labels = level.get("labels");
+        for (int i = 0; i < 6; i++) {
+            assertThat(labels.get(i).asInt()).isEqualTo(labels.get(i % 2).asInt());
+        }
+        assertThat(labels.get(0).asInt()).isNotEqualTo(labels.get(1).asInt());
+        assertThat(level.get("information_kept").get("mean").asDouble()).isPositive();
+        try (HdfFile hdf = new HdfFile(out)) {
+            assertThat(hdf.getDatasetByPath("/level_1/coarse").getDimensions()).containsExactly(400, 2);
+            assertThat(hdf.getDatasetByPath("/level_1/coarse").getJavaType()).isEqualTo(double.class);
+        }
+        CliRun bad = CliRun.quiet("reduce", csv.toString(), "--corex-kind", "gaussian");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("--corex-kind");
+    }
+
+    @Test
     void reducesAFolderOfImagesWithCorexAndMajority() throws Exception {
         // 4×4 grey images, left half one random shade pattern (black or white), right half another, 5% pixel noise
         Path images = Files.createDirectory(dir.resolve("images"));

@@ -94,15 +94,13 @@ public final class CorexCoarseGraining implements CoarseGraining {
         return blockSize;
     }
 
+    /** The coarse lattice of the blocks ({@link Lattice#blocks} refuses a b that does not divide L). */
     @Override
     public Lattice coarseLattice(Lattice fine) {
         if (fine.dimension() != dimension) {
             throw new IllegalArgumentException("the CorEx rule was fitted in " + dimension + "D, not on " + fine);
         }
-        if (fine.linearSize() % blockSize != 0) {
-            throw new IllegalArgumentException("b = " + blockSize + " does not divide L = " + fine.linearSize());
-        }
-        return Lattice.of(dimension, fine.linearSize() / blockSize);
+        return fine.blocks(blockSize).coarse();
     }
 
     @Override

@@ -13,6 +13,8 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
 
 /**
  * Linear Gaussian CorEx (Ver Steeg, Harutyunyan, Moyer &amp; Galstyan 2019, "Fast structure learning with modular
@@ -92,10 +94,13 @@ public final class LinearCorex {
         DMatrixRMaj w = new DMatrixRMaj(m, p, true, trained);
         Terms terms = Terms.of(c.matrix(), w);
         double[] replicas = new double[c.jackknife().size()];
+        double[] unexplained = new double[replicas.length];
         for (int b = 0; b < replicas.length; b++) {
             replicas[b] = Terms.of(c.jackknife().get(b), w).objective();
+            unexplained[b] = totalCorrelation(c.jackknife().get(b)) - replicas[b];
         }
-        return layer(c, w, terms, jackknife(terms.objective(), replicas), steps[0], converged);
+        return layer(c, w, terms, jackknife(terms.objective(), replicas),
+                jackknife(totalCorrelation(c.matrix()) - terms.objective(), unexplained), steps[0], converged);
     }
 
     /**
@@ -168,6 +173,20 @@ public final class LinearCorex {
         return inputs.sub(factors);
     }
 
+    /** TC = −½ ln det C of a correlation matrix, nats; NaN if C is not positive definite. */
+    static double totalCorrelation(DMatrixRMaj correlations) {
+        CholeskyDecomposition_F64<DMatrixRMaj> cholesky = DecompositionFactory_DDRM.chol(correlations.numRows, true);
+        if (!cholesky.decompose(correlations.copy())) {
+            return Double.NaN;
+        }
+        DMatrixRMaj lower = cholesky.getT(null);
+        double logDet = 0;
+        for (int i = 0; i < lower.numRows; i++) {
+            logDet += 2 * Math.log(lower.get(i, i));
+        }
+        return -0.5 * logDet;
+    }
+
     private static Estimate jackknife(double value, double[] replicas) {
         double mean = Arrays.stream(replicas).average().orElseThrow();
         double squares = 0;
@@ -178,8 +197,8 @@ public final class LinearCorex {
         return Estimate.of(value, Math.sqrt((b - 1.0) / b * squares));
     }
 
-    private static LinearCorexLayer layer(Correlations c, DMatrixRMaj w, Terms terms, Estimate tc, int steps,
-            boolean converged) {
+    private static LinearCorexLayer layer(Correlations c, DMatrixRMaj w, Terms terms, Estimate tc,
+            Estimate unexplained, int steps, boolean converged) {
         int m = w.numRows;
         int p = w.numCols;
         int[] clusters = new int[p];
@@ -219,7 +238,7 @@ public final class LinearCorex {
         for (int i = 0; i < p; i++) {
             clusters[i] = newIndex[clusters[i]];
         }
-        return new LinearCorexLayer(weights, c.mean().clone(), c.scale().clone(), tc, sortedTc, clusters, mi, steps,
+        return new LinearCorexLayer(weights, c.mean().clone(), c.scale().clone(), tc, unexplained, sortedTc, clusters, mi, steps,
                 converged);
     }
 

@@ -14,6 +14,9 @@ import java.util.Objects;
  * @param tc                the objective Σ<sub>i</sub> I(X<sub>i</sub>:Z) − Σ<sub>j</sub> I(Z<sub>j</sub>:X), nats, with its
  *                          delete-a-block jackknife error (weights held fixed): a lower bound on TC(X) for Gaussian
  *                          data, equal to it when the factors make the inputs conditionally independent
+ * @param unexplained       TC(X) − {@code tc} = TC(X|Z) + TC(Z), the dependence the factors leave, nats, with its
+ *                          jackknife error; TC(X) = −½ ln det C is the plug-in value of the sample correlations
+ *                          (biased up by about p(p − 1)/(4n)); NaN when C is not positive definite
  * @param factorTc          the part attributed to factor j: Σ<sub>i in its group</sub> I(X<sub>i</sub>:Z<sub>j</sub>)
  *                          − I(Z<sub>j</sub>:X), nats (the parts sum to {@code tc} when each input depends on one
  *                          factor only)
@@ -22,11 +25,13 @@ import java.util.Objects;
  * @param steps             Adam steps taken
  * @param converged         whether the tolerance was met before the step limit
  */
-public record LinearCorexLayer(double[][] weights, double[] mean, double[] scale, Estimate tc, double[] factorTc,
+public record LinearCorexLayer(double[][] weights, double[] mean, double[] scale, Estimate tc, Estimate unexplained,
+                               double[] factorTc,
                                int[] clusters, double[][] mutualInformation, int steps, boolean converged) {
 
     public LinearCorexLayer {
         Objects.requireNonNull(tc, "tc");
+        Objects.requireNonNull(unexplained, "unexplained");
         int m = weights.length;
         int p = mean.length;
         if (m < 1 || scale.length != p || factorTc.length != m || clusters.length != p

@@ -33,10 +33,18 @@ public record ReductionResult(Reduction.Method method, int samples, int variable
      *                       H(V|H) of a block — nats, with its error
      * @param factorTc       CorEx: TC explained by each factor; lattice methods: empty
      * @param stability      CorEx: agreement of the restarts (mean ARI; NaN for one restart); lattice methods: NaN
-     * @param coarse         the coarse variables, one row per sample
+     * @param coarse         the coarse variables, one row per sample (empty when they are real numbers)
+     * @param coarseValues   real-valued coarse variables (linear CorEx's factors), one row per sample; empty when
+     *                       they are discrete
      */
     public record Level(int level, int inputs, int[] labels, Estimate kept, Estimate keptFraction, Estimate lost,
-                        double[] factorTc, double stability, byte[][] coarse) {
+                        double[] factorTc, double stability, byte[][] coarse, double[][] coarseValues) {
+
+        /** A level with discrete coarse variables. */
+        public Level(int level, int inputs, int[] labels, Estimate kept, Estimate keptFraction, Estimate lost,
+                     double[] factorTc, double stability, byte[][] coarse) {
+            this(level, inputs, labels, kept, keptFraction, lost, factorTc, stability, coarse, new double[0][]);
+        }
 
         public Level {
             Objects.requireNonNull(labels, "labels");
@@ -45,6 +53,7 @@ public record ReductionResult(Reduction.Method method, int samples, int variable
             Objects.requireNonNull(lost, "lost");
             Objects.requireNonNull(factorTc, "factorTc");
             Objects.requireNonNull(coarse, "coarse");
+            Objects.requireNonNull(coarseValues, "coarseValues");
             if (level < 1 || labels.length != inputs) {
                 throw new IllegalArgumentException("level " + level + " with " + labels.length + " labels for "
                         + inputs + " inputs");
@@ -53,7 +62,12 @@ public record ReductionResult(Reduction.Method method, int samples, int variable
 
         /** Coarse variables of the level. */
         public int outputs() {
-            return coarse.length == 0 ? 0 : coarse[0].length;
+            return coarse.length > 0 ? coarse[0].length : coarseValues.length > 0 ? coarseValues[0].length : 0;
+        }
+
+        /** Whether the coarse variables are real numbers ({@link #coarseValues}) rather than symbols. */
+        public boolean continuous() {
+            return coarse.length == 0 && coarseValues.length > 0;
         }
     }
 }

@@ -54,6 +54,10 @@ class LinearCorexTest {
         assertThat(layer.tc().error()).isLessThan(0.04);
         assertThat(Math.abs(layer.tc().mean() - tc)).as("%s vs %s", layer.tc(), tc)
                 .isLessThanOrEqualTo(SIGMAS * layer.tc().error());
+        // what the factors leave, TC(X|Z) + TC(Z), is zero up to its error and the plug-in TC's bias p(p − 1)/(4n)
+        double bias = 24 * 23 / (4.0 * 40_000);
+        assertThat(layer.unexplained().mean()).as("%s", layer.unexplained())
+                .isBetween(-SIGMAS * layer.unexplained().error(), bias + SIGMAS * layer.unexplained().error());
         // each factor is attributed its own group's TC (groups are independent, so TC is their sum)
         assertThat(layer.factorTc()).hasSize(3);
         double sum = 0;
