@@ -7,6 +7,7 @@ import dev.coarse.cli.command.ProgressBars;
 import dev.coarse.cli.command.Seed;
 import dev.coarse.cli.command.Threads;
 import dev.coarse.cli.command.UserError;
+import dev.coarse.cli.report.ReductionReport;
 import dev.coarse.data.Json;
 import dev.coarse.learn.reduce.Reduction;
 import dev.coarse.learn.reduce.ReductionFile;
@@ -74,7 +75,13 @@ public final class ReduceCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE.h5", description = "Write the coarse variables of every level here.")
     Path out;
 
-    @Option(names = "--force", description = "Overwrite --out if it exists.")
+    @Option(names = "--report", paramLabel = "DIR",
+            description = "Write an HTML report with pictures here: per level the samples as the level sees them and"
+                    + " which coarse variable each pixel belongs to (images and 2D lattices), and the information"
+                    + " kept and lost per level.")
+    Path report;
+
+    @Option(names = "--force", description = "Overwrite --out and the report's files if they exist.")
     boolean force;
 
     @Mixin
@@ -101,6 +108,9 @@ public final class ReduceCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - start) / 1e9;
         if (out != null) {
             ReductionFile.write(out, result, seed.value(), force);
+        }
+        if (report != null) {
+            ReductionReport.write(report, data.toString(), result, input.picture(), force);
         }
         if (output.json()) {
             output.print(json(result, seconds));
@@ -180,6 +190,9 @@ public final class ReduceCommand implements Callable<Integer> {
         if (out != null) {
             root.put("out", out.toString());
         }
+        if (report != null) {
+            root.put("report", report.resolve(ReductionReport.HTML).toString());
+        }
         root.put("seconds", seconds);
         return root;
     }
@@ -193,6 +206,9 @@ public final class ReduceCommand implements Callable<Integer> {
         }
         if (out != null) {
             w.println("  coarse variables written to " + out);
+        }
+        if (report != null) {
+            w.println("  report written to " + report.resolve(ReductionReport.HTML));
         }
         w.flush();
     }

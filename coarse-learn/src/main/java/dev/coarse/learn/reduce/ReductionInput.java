@@ -21,8 +21,37 @@ import java.util.Objects;
  * @param columns     columns[j][r]: variable j of sample r
  * @param lattice     the lattice of the spins, or null
  * @param spins       the configurations as ±1 spins on {@code lattice} (sites in row-major order), or null
+ * @param picture     the geometry of the columns when the samples are pictures (images, 2D lattices), or null
  */
-public record ReductionInput(String description, double[][] columns, Lattice lattice, byte[][] spins) {
+public record ReductionInput(String description, double[][] columns, Lattice lattice, byte[][] spins,
+                             Picture picture) {
+
+    /**
+     * The samples as pictures: column (y·width + x)·channels + c is pixel (y, x) of channel c.
+     *
+     * @param width    pixels across
+     * @param height   pixels down
+     * @param channels values per pixel (1 grey or spins, 3 RGB)
+     */
+    public record Picture(int width, int height, int channels) {
+
+        public Picture {
+            if (width < 1 || height < 1 || channels < 1) {
+                throw new IllegalArgumentException("a picture of " + width + "×" + height + "×" + channels);
+            }
+        }
+
+        /** Columns of one sample. */
+        public int columns() {
+            return width * height * channels;
+        }
+    }
+
+    /** Data whose only geometry is that of their lattice (a 2D lattice is a grey picture), if any. */
+    public ReductionInput(String description, double[][] columns, Lattice lattice, byte[][] spins) {
+        this(description, columns, lattice, spins, lattice != null && lattice.dimension() == 2
+                ? new Picture(lattice.linearSize(), lattice.linearSize(), 1) : null);
+    }
 
     public ReductionInput {
         Objects.requireNonNull(description, "description");
@@ -31,6 +60,10 @@ public record ReductionInput(String description, double[][] columns, Lattice lat
         }
         if ((lattice == null) != (spins == null)) {
             throw new IllegalArgumentException("a lattice needs its spins and spins their lattice");
+        }
+        if (picture != null && picture.columns() != columns.length) {
+            throw new IllegalArgumentException(description + ": " + columns.length + " columns are not a "
+                    + picture.width() + "×" + picture.height() + "×" + picture.channels() + " picture");
         }
         for (int j = 0; j < columns.length; j++) {
             double[] c = columns[j];
@@ -71,7 +104,8 @@ public record ReductionInput(String description, double[][] columns, Lattice lat
             boolean square = images.channels() == 1 && images.width() == images.height();
             return new ReductionInput(path + " (" + images.rowCount() + " images " + images.width() + "×"
                     + images.height() + ")", columns, square ? Lattice.square(images.width()) : null,
-                    square ? spins(columns, 128) : null);
+                    square ? spins(columns, 128) : null, new Picture(images.width(), images.height(),
+                    images.channels()));
         }
         if (SampleSource.isEnsemble(path)) {
             EnsembleSampleSource ensemble = EnsembleSampleSource.read(path, 0);

@@ -20,6 +20,31 @@ public record ReductionResult(Reduction.Method method, int samples, int variable
     }
 
     /**
+     * The coarse variable of level {@code level} that each input column of the data (level 0) ends up in: the
+     * levels' labels composed, so that level n's variables can be drawn on the data's own pixels.
+     *
+     * @throws IllegalArgumentException for a level that is not 1 … levels, or labels that do not compose (a level
+     *                                  whose inputs are not the outputs of the one below)
+     */
+    public int[] composedLabels(int level) {
+        if (level < 1 || level > levels.size()) {
+            throw new IllegalArgumentException("level " + level + " of 1 … " + levels.size());
+        }
+        int[] composed = levels.get(0).labels().clone();
+        for (int n = 1; n < level; n++) {
+            int[] labels = levels.get(n).labels();
+            for (int col = 0; col < composed.length; col++) {
+                if (composed[col] >= labels.length) {
+                    throw new IllegalArgumentException("level " + (n + 1) + " has " + labels.length
+                            + " inputs, level " + n + " writes variable " + composed[col]);
+                }
+                composed[col] = labels[composed[col]];
+            }
+        }
+        return composed;
+    }
+
+    /**
      * One level.
      *
      * @param level          1, 2, …
@@ -63,6 +88,11 @@ public record ReductionResult(Reduction.Method method, int samples, int variable
         /** Coarse variables of the level. */
         public int outputs() {
             return coarse.length > 0 ? coarse[0].length : coarseValues.length > 0 ? coarseValues[0].length : 0;
+        }
+
+        /** Coarse variable j of sample r as a number. */
+        public double value(int r, int j) {
+            return continuous() ? coarseValues[r][j] : coarse[r][j];
         }
 
         /** Whether the coarse variables are real numbers ({@link #coarseValues}) rather than symbols. */
