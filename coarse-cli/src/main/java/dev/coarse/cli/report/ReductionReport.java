@@ -19,8 +19,8 @@ import org.knowm.xchart.XYChart;
  * The pictures of a {@code coarse reduce} run, written to a folder: {@value #HTML} (everything embedded) and beside
  * it {@value #INFORMATION} (information kept and lost per level), and per level n {@code level_n_coarse.png} (the
  * first samples with every pixel painted with the value of the coarse variable it belongs to — the data as the level
- * sees them) and {@code level_n_labels.png} (which coarse variable each pixel belongs to, one colour per variable; one
- * tile per channel). Pictures need data with a geometry ({@link ReductionInput.Picture}: images, 2D lattices); other
+ * sees them) and {@code level_n_labels.png} (which coarse variable each pixel belongs to, one colour per variable, grey for a
+ * constant pixel in none; one tile per channel). Pictures need data with a geometry ({@link ReductionInput.Picture}: images, 2D lattices); other
  * data get the plot and the table only.
  */
 public final class ReductionReport {
@@ -141,7 +141,8 @@ public final class ReductionReport {
                     int rgb = 0;
                     for (int channel = 0; channel < 3; channel++) {
                         int col = (y * picture.width() + x) * c + Math.min(channel, c - 1);
-                        int v = (int) Math.round(255 * (level.value(r, composed[col]) - min) / range);
+                        int v = composed[col] < 0 ? 0
+                                : (int) Math.round(255 * (level.value(r, composed[col]) - min) / range);
                         rgb = rgb << 8 | v;
                     }
                     paint(image, tileX(r, picture, zoom) + x * zoom, GAP + y * zoom, zoom, rgb);
@@ -166,8 +167,11 @@ public final class ReductionReport {
         return png(image);
     }
 
-    /** Distinct colours for neighbouring labels: hues a golden angle apart. */
+    /** Distinct colours for neighbouring labels: hues a golden angle apart; grey for no label (−1). */
     static int colour(int label) {
+        if (label < 0) {
+            return BACKGROUND;
+        }
         float hue = (float) ((label * 0.6180339887498949) % 1.0);
         return Color.HSBtoRGB(hue, 0.65f, 0.95f) & 0xFFFFFF;
     }

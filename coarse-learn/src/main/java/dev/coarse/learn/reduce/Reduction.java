@@ -94,7 +94,8 @@ public final class Reduction {
     }
 
     private static ReductionResult corex(ReductionInput input, Settings settings, long seed) {
-        SymbolMatrix data = SymbolMatrix.discretise(input.columns(), settings.bins());
+        int[] varying = varying(input);
+        SymbolMatrix data = SymbolMatrix.discretise(select(input.columns(), varying), settings.bins());
         int[] factors = new int[settings.levels()];
         factors[0] = settings.factors();
         for (int n = 1; n < factors.length; n++) {
@@ -112,7 +113,9 @@ public final class Reduction {
             for (int r = 0; r < labels.rows(); r++) {
                 System.arraycopy(labels.values(), r * labels.columns(), coarse[r], 0, labels.columns());
             }
-            levels.add(new ReductionResult.Level(n + 1, below.columns(), layer.clusters(), layer.tc(),
+            int[] labelsOfInputs = n == 0 ? expand(layer.clusters(), varying, input.columns().length)
+                    : layer.clusters();
+            levels.add(new ReductionResult.Level(n + 1, labelsOfInputs.length, labelsOfInputs, layer.tc(),
                     RuleFlowAnalysis.NOT_MEASURED, CorexLoss.inputsGivenFactors(below, layer), layer.factorTc(),
                     fits.get(n).stability(), coarse));
             below = labels;
@@ -128,7 +131,8 @@ public final class Reduction {
     private static ReductionResult linearCorex(ReductionInput input, Settings settings, long seed) {
         SplittableRandom seeds = new SplittableRandom(seed);
         List<ReductionResult.Level> levels = new ArrayList<>();
-        double[][] below = input.columns();
+        int[] varying = varying(input);
+        double[][] below = select(input.columns(), varying);
         int factors = settings.factors();
         for (int n = 1; n <= settings.levels(); n++) {
             if (below.length < 2) {
@@ -139,13 +143,46 @@ public final class Reduction {
                     .fit(below, seeds.nextLong());
             LinearCorexLayer layer = fit.best();
             double[][] coarse = layer.transformColumns(below);
-            levels.add(new ReductionResult.Level(n, below.length, layer.clusters(), layer.tc(),
+            int[] labelsOfInputs = n == 1 ? expand(layer.clusters(), varying, input.columns().length)
+                    : layer.clusters();
+            levels.add(new ReductionResult.Level(n, labelsOfInputs.length, labelsOfInputs, layer.tc(),
                     RuleFlowAnalysis.NOT_MEASURED, layer.unexplained(), layer.factorTc(), fit.stability(),
                     new byte[0][], coarse));
             below = transpose(coarse);
             factors = (factors + 1) / 2;
         }
         return new ReductionResult(Method.LINEAR_COREX, input.rows(), input.columns().length, levels);
+    }
+
+    /**
+     * The columns CorEx reads: all of them, except the constant pixels of images (allowed there, a background that
+     * never changes), which are left out and labelled −1.
+     */
+    private static int[] varying(ReductionInput input) {
+        int[] kept = java.util.stream.IntStream.range(0, input.columns().length)
+                .filter(j -> !ReductionInput.isConstant(input.columns()[j])).toArray();
+        if (kept.length == 0) {
+            throw new IllegalArgumentException(input.description() + ": every column is constant");
+        }
+        return kept;
+    }
+
+    private static double[][] select(double[][] columns, int[] kept) {
+        double[][] out = new double[kept.length][];
+        for (int t = 0; t < kept.length; t++) {
+            out[t] = columns[kept[t]];
+        }
+        return out;
+    }
+
+    /** Labels of the kept columns spread back over all {@code width} columns, −1 for the others. */
+    private static int[] expand(int[] labels, int[] kept, int width) {
+        int[] out = new int[width];
+        java.util.Arrays.fill(out, -1);
+        for (int t = 0; t < kept.length; t++) {
+            out[kept[t]] = labels[t];
+        }
+        return out;
     }
 
     private static double[][] transpose(double[][] rows) {

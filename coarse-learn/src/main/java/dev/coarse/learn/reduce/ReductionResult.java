@@ -21,7 +21,8 @@ public record ReductionResult(Reduction.Method method, int samples, int variable
 
     /**
      * The coarse variable of level {@code level} that each input column of the data (level 0) ends up in: the
-     * levels' labels composed, so that level n's variables can be drawn on the data's own pixels.
+     * levels' labels composed, so that level n's variables can be drawn on the data's own pixels; −1 for a column in
+     * none (a constant pixel of images, which CorEx leaves out).
      *
      * @throws IllegalArgumentException for a level that is not 1 … levels, or labels that do not compose (a level
      *                                  whose inputs are not the outputs of the one below)
@@ -34,6 +35,9 @@ public record ReductionResult(Reduction.Method method, int samples, int variable
         for (int n = 1; n < level; n++) {
             int[] labels = levels.get(n).labels();
             for (int col = 0; col < composed.length; col++) {
+                if (composed[col] < 0) {
+                    continue;
+                }
                 if (composed[col] >= labels.length) {
                     throw new IllegalArgumentException("level " + (n + 1) + " has " + labels.length
                             + " inputs, level " + n + " writes variable " + composed[col]);
@@ -49,7 +53,8 @@ public record ReductionResult(Reduction.Method method, int samples, int variable
      *
      * @param level          1, 2, …
      * @param inputs         variables of the level below
-     * @param labels         CorEx: the factor (0-based, by decreasing TC) each input of the level below belongs to;
+     * @param labels         CorEx: the factor (0-based, by decreasing TC) each input of the level below belongs to
+     *                       (−1 at level 1 for a constant pixel of images, left out);
      *                       lattice methods: the coarse site of each fine site's block; never null
      * @param kept           CorEx: the TC the level's factors explain; lattice methods: I(H : E) of a coarse spin and
      *                       its environment — nats, with its error
