@@ -34,8 +34,8 @@ import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
  *
  * <p>Because the objective depends on the data only through C, the samples are read once (O(n p²), EJML) and every
  * gradient step costs O(m p²) whatever n: there are no mini-batches to need. The bound is maximised by Adam through
- * DJL (automatic differentiation on PyTorch, float64), full batch, from small random weights; the restarts start from
- * split seeds and the largest objective is kept. Missing values (NaN) enter through pairwise-complete correlations
+ * DJL (automatic differentiation on PyTorch, float64), full batch, from farthest-point seeded weights
+ * ({@link #initialWeights}); the restarts start from split seeds and the largest objective is kept. Missing values (NaN) enter through pairwise-complete correlations
  * ({@link Correlations}); the factors of a sample with missing values replace them by their means.
  */
 public final class LinearCorex {
@@ -84,10 +84,7 @@ public final class LinearCorex {
     private LinearCorexLayer fitOnce(Correlations c, SplittableRandom rng) {
         int p = c.variables();
         int m = settings.factors();
-        double[] initial = new double[m * p];
-        for (int t = 0; t < initial.length; t++) {
-            initial[t] = rng.nextGaussian() / Math.sqrt(p);
-        }
+        double[] initial = initialWeights(c.matrix(), m, rng);
         double[] trained = new double[m * p];
         int[] steps = new int[1];
         boolean converged = train(c.matrix(), initial, m, trained, steps);
@@ -101,6 +98,40 @@ public final class LinearCorex {
         }
         return layer(c, w, terms, jackknife(terms.objective(), replicas),
                 jackknife(totalCorrelation(c.matrix()) - terms.objective(), unexplained), steps[0], converged);
+    }
+
+    /**
+     * Starting weights that put each factor in a different group: factor 0 on a random input, factor j on the input
+     * least correlated with those already chosen (farthest-point seeding, as k-means++ seeds its centres), each
+     * factor's weights that input's row of correlations (so it starts as the sum of the input's group), scaled to
+     * length ½, plus a little Gaussian noise. With m larger than the number of groups the surplus factors start on
+     * inputs of groups already taken.
+     */
+    static double[] initialWeights(DMatrixRMaj c, int m, SplittableRandom rng) {
+        int p = c.numRows;
+        double[] initial = new double[m * p];
+        double[] closest = new double[p];
+        java.util.Arrays.fill(closest, Double.NEGATIVE_INFINITY);
+        int seed = rng.nextInt(p);
+        for (int j = 0; j < m; j++) {
+            double norm = 0;
+            for (int i = 0; i < p; i++) {
+                norm += c.get(seed, i) * c.get(seed, i);
+                closest[i] = Math.max(closest[i], Math.abs(c.get(seed, i)));
+            }
+            double scale = 0.5 / Math.sqrt(norm);
+            for (int i = 0; i < p; i++) {
+                initial[j * p + i] = scale * c.get(seed, i) + 0.1 * rng.nextGaussian() / Math.sqrt(p);
+            }
+            int next = 0;
+            for (int i = 1; i < p; i++) {
+                if (closest[i] < closest[next]) {
+                    next = i;
+                }
+            }
+            seed = next;
+        }
+        return initial;
     }
 
     /**
