@@ -9,6 +9,7 @@ import dev.coarse.cli.exact.ExactCommand;
 import dev.coarse.cli.flow.FlowCommand;
 import dev.coarse.cli.info.InfoCommand;
 import dev.coarse.cli.rbm.RbmCommand;
+import dev.coarse.cli.msds.MsdsCommand;
 import dev.coarse.cli.reduce.ReduceCommand;
 import dev.coarse.cli.rg.RgCommand;
 import dev.coarse.cli.rsmi.RsmiCommand;
@@ -53,6 +54,7 @@ import picocli.CommandLine.Option;
             EmergeCommand.class,
             BenchCommand.class,
             ReduceCommand.class,
+            MsdsCommand.class,
         })
 public final class CoarseMain extends CommandGroup {
 

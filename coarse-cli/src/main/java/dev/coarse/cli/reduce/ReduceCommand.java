@@ -7,6 +7,7 @@ import dev.coarse.cli.command.ProgressBars;
 import dev.coarse.cli.command.Seed;
 import dev.coarse.cli.command.Threads;
 import dev.coarse.cli.command.UserError;
+import dev.coarse.cli.report.ReductionReport;
 import dev.coarse.data.Json;
 import dev.coarse.learn.reduce.Reduction;
 import dev.coarse.learn.reduce.ReductionFile;
@@ -39,6 +40,11 @@ public final class ReduceCommand implements Callable<Integer> {
             description = "Reduction method (default ${DEFAULT-VALUE}).")
     String method;
 
+    @Option(names = "--corex-kind", defaultValue = "discrete", paramLabel = "discrete|linear",
+            description = "corex: discrete factors (columns cut into --bins symbols) or linear Gaussian factors of the"
+                    + " numeric columns, real-valued (default ${DEFAULT-VALUE}).")
+    String corexKind;
+
     @Option(names = "--levels", defaultValue = "1", paramLabel = "N", description = "Levels (default ${DEFAULT-VALUE}).")
     int levels;
 
@@ -69,7 +75,13 @@ public final class ReduceCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE.h5", description = "Write the coarse variables of every level here.")
     Path out;
 
-    @Option(names = "--force", description = "Overwrite --out if it exists.")
+    @Option(names = "--report", paramLabel = "DIR",
+            description = "Write an HTML report with pictures here: per level the samples as the level sees them and"
+                    + " which coarse variable each pixel belongs to (images and 2D lattices), and the information"
+                    + " kept and lost per level.")
+    Path report;
+
+    @Option(names = "--force", description = "Overwrite --out and the report's files if they exist.")
     boolean force;
 
     @Mixin
@@ -87,7 +99,7 @@ public final class ReduceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Reduction.Method chosen = method(method);
+        Reduction.Method chosen = method(method, corexKind);
         Reduction.Settings settings = new Reduction.Settings(chosen, levels, factors, bins, restarts, batch, b,
                 resamples, threads.count());
         ReductionInput input = ReductionInput.read(data);
@@ -97,12 +109,29 @@ public final class ReduceCommand implements Callable<Integer> {
         if (out != null) {
             ReductionFile.write(out, result, seed.value(), force);
         }
+        if (report != null) {
+            ReductionReport.write(report, data.toString(), result, input.picture(), force);
+        }
         if (output.json()) {
             output.print(json(result, seconds));
         } else {
             text(output.out(), result);
         }
         return 0;
+    }
+
+    static Reduction.Method method(String name, String corexKind) {
+        Reduction.Method chosen = method(name);
+        if (corexKind.equalsIgnoreCase("linear")) {
+            if (chosen != Reduction.Method.COREX) {
+                throw new UserError("--corex-kind linear goes with --method corex, not " + name);
+            }
+            return Reduction.Method.LINEAR_COREX;
+        }
+        if (!corexKind.equalsIgnoreCase("discrete")) {
+            throw new UserError("unknown --corex-kind '" + corexKind + "' (known: discrete, linear)");
+        }
+        return chosen;
     }
 
     static Reduction.Method method(String name) {
@@ -115,6 +144,9 @@ public final class ReduceCommand implements Callable<Integer> {
                 return m;
             }
         }
+        if (name.equalsIgnoreCase("linear_corex") || name.equalsIgnoreCase("linear-corex")) {
+            return Reduction.Method.LINEAR_COREX;
+        }
         throw new UserError("unknown --method '" + name + "' (known: corex, rsmi, majority)");
     }
 
@@ -126,10 +158,16 @@ public final class ReduceCommand implements Callable<Integer> {
         root.put("variables", result.variables());
         root.put("seed", seed.value());
         root.put("unit", "nats");
-        root.put("information_kept_is", result.method() == Reduction.Method.COREX
-                ? "total correlation explained, TC(X;Y)" : "I(H:E), coarse spin and its environment");
-        root.put("information_lost_is", result.method() == Reduction.Method.COREX
-                ? "sum over inputs of H(X_i | Y_factor(i)), an upper bound on H(X|Y)" : "H(V|H) of a block");
+        root.put("information_kept_is", switch (result.method()) {
+            case COREX -> "total correlation explained, TC(X;Y)";
+            case LINEAR_COREX -> "total correlation explained, sum_i I(X_i:Z) - sum_j I(Z_j:X) (Gaussian)";
+            default -> "I(H:E), coarse spin and its environment";
+        });
+        root.put("information_lost_is", switch (result.method()) {
+            case COREX -> "sum over inputs of H(X_i | Y_factor(i)), an upper bound on H(X|Y)";
+            case LINEAR_COREX -> "TC(X) - explained = TC(X|Z) + TC(Z), TC(X) the plug-in Gaussian value";
+            default -> "H(V|H) of a block";
+        });
         ArrayNode levels = root.putArray("levels");
         for (ReductionResult.Level level : result.levels()) {
             ObjectNode o = levels.addObject();
@@ -142,7 +180,7 @@ public final class ReduceCommand implements Callable<Integer> {
             }
             o.set("information_kept", Json.meanError(level.kept()));
             o.set("information_lost", Json.meanError(level.lost()));
-            if (result.method() == Reduction.Method.COREX) {
+            if (result.method() == Reduction.Method.COREX || result.method() == Reduction.Method.LINEAR_COREX) {
                 o.set("factor_tc", Json.numbers(level.factorTc()));
                 Json.putNumber(o, "stability", level.stability());
             } else {
@@ -151,6 +189,9 @@ public final class ReduceCommand implements Callable<Integer> {
         }
         if (out != null) {
             root.put("out", out.toString());
+        }
+        if (report != null) {
+            root.put("report", report.resolve(ReductionReport.HTML).toString());
         }
         root.put("seconds", seconds);
         return root;
@@ -165,6 +206,9 @@ public final class ReduceCommand implements Callable<Integer> {
         }
         if (out != null) {
             w.println("  coarse variables written to " + out);
+        }
+        if (report != null) {
+            w.println("  report written to " + report.resolve(ReductionReport.HTML));
         }
         w.flush();
     }

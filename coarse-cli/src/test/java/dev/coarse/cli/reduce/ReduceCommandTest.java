@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.coarse.cli.CliRun;
+import dev.coarse.cli.report.ReductionReport;
 import io.jhdf.HdfFile;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -71,6 +72,42 @@ class ReduceCommandTest {
     }
 
     @Test
+    void linearCorexGroupsContinuousSensorsAndWritesRealFactors() throws Exception {
+        // two hidden Gaussian sources, three noisy sensors each (columns a1 b1 a2 b2 a3 b3), 400 readings
+        SplittableRandom rng = new SplittableRandom(9);
+        StringBuilder text = new StringBuilder("a1,b1,a2,b2,a3,b3\n");
+        for (int r = 0; r < 400; r++) {
+            double a = rng.nextGaussian();
+            double b = rng.nextGaussian();
+            for (int i = 0; i < 6; i++) {
+                text.append(String.format(java.util.Locale.ROOT, "%.5f", (i % 2 == 0 ? a : b) + 0.7
+                        * rng.nextGaussian())).append(i < 5 ? "," : "\n");
+            }
+        }
+        Path csv = dir.resolve("sources.csv");
+        Files.writeString(csv, text);
+        Path out = dir.resolve("linear.h5");
+        CliRun r = CliRun.quiet("reduce", csv.toString(), "--method", "corex", "--corex-kind", "linear",
+                "--factors", "2", "--restarts", "2", "--json", "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode level = r.json().get("levels").get(0);
+        assertThat(r.json().get("method").asText()).isEqualTo("linear_corex");
+        JsonNode labels = level.get("labels");
+        for (int i = 0; i < 6; i++) {
+            assertThat(labels.get(i).asInt()).isEqualTo(labels.get(i % 2).asInt());
+        }
+        assertThat(labels.get(0).asInt()).isNotEqualTo(labels.get(1).asInt());
+        assertThat(level.get("information_kept").get("mean").asDouble()).isPositive();
+        try (HdfFile hdf = new HdfFile(out)) {
+            assertThat(hdf.getDatasetByPath("/level_1/coarse").getDimensions()).containsExactly(400, 2);
+            assertThat(hdf.getDatasetByPath("/level_1/coarse").getJavaType()).isEqualTo(double.class);
+        }
+        CliRun bad = CliRun.quiet("reduce", csv.toString(), "--corex-kind", "gaussian");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("--corex-kind");
+    }
+
+    @Test
     void reducesAFolderOfImagesWithCorexAndMajority() throws Exception {
         // 4×4 grey images, left half one random shade pattern (black or white), right half another, 5% pixel noise
         Path images = Files.createDirectory(dir.resolve("images"));
@@ -88,7 +125,9 @@ class ReduceCommandTest {
             }
             ImageIO.write(image, "png", images.resolve(String.format("img%03d.png", n)).toFile());
         }
-        CliRun corex = CliRun.quiet("reduce", images.toString(), "--factors", "2", "--json");
+        Path report = dir.resolve("report");
+        CliRun corex = CliRun.quiet("reduce", images.toString(), "--factors", "2", "--levels", "2", "--json",
+                "--report", report.toString());
         assertThat(corex.code()).as(corex.err()).isZero();
         JsonNode labels = corex.json().get("levels").get(0).get("labels");
         assertThat(labels).hasSize(16);
@@ -99,8 +138,17 @@ class ReduceCommandTest {
             }
         }
         assertThat(labels.get(0).asInt()).isNotEqualTo(labels.get(2).asInt());
-        CliRun majority = CliRun.quiet("reduce", images.toString(), "--method", "majority", "--json");
+        assertValidReport(report, 2, 4, 4);
+        // level 1's labels map: the left half one colour, the right half another
+        BufferedImage map = ImageIO.read(report.resolve(ReductionReport.labelsFile(1)).toFile());
+        int zoom = 128 / 4;
+        assertThat(map.getRGB(4 + zoom / 2, 4 + zoom / 2)).isEqualTo(map.getRGB(4 + zoom + zoom / 2, 4 + 3 * zoom));
+        assertThat(map.getRGB(4 + zoom / 2, 4 + zoom / 2)).isNotEqualTo(map.getRGB(4 + 3 * zoom, 4 + zoom / 2));
+        Path majorityReport = dir.resolve("majority-report");
+        CliRun majority = CliRun.quiet("reduce", images.toString(), "--method", "majority", "--json", "--report",
+                majorityReport.toString());
         assertThat(majority.code()).as(majority.err()).isZero();
+        assertValidReport(majorityReport, 1, 4, 4);
         JsonNode level = majority.json().get("levels").get(0);
         assertThat(level.get("coarse_variables").asInt()).isEqualTo(4);
         assertThat(level.get("kept_fraction").get("mean").asDouble()).isBetween(0.0, 1.0);
@@ -120,6 +168,28 @@ class ReduceCommandTest {
         CliRun rgflow = CliRun.quiet("reduce", csv("ok.csv", "1,0\n0,1\n").toString(), "--method", "rgflow");
         assertThat(rgflow.code()).isEqualTo(2);
         assertThat(rgflow.err()).contains("not available yet");
+    }
+
+    /** The report's HTML and every PNG exist, the PNGs decode, the picture sizes follow the data's. */
+    private static void assertValidReport(Path report, int levels, int width, int height) throws IOException {
+        String html = Files.readString(report.resolve(ReductionReport.HTML));
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("</html>").contains("data:image/png;base64,");
+        assertThat(isPng(report.resolve(ReductionReport.INFORMATION))).isTrue();
+        int zoom = 128 / Math.max(width, height);
+        for (int n = 1; n <= levels; n++) {
+            for (Path png : new Path[] {report.resolve(ReductionReport.coarseFile(n)),
+                report.resolve(ReductionReport.labelsFile(n))}) {
+                assertThat(isPng(png)).as("%s", png).isTrue();
+                BufferedImage image = ImageIO.read(png.toFile());
+                assertThat(image).as("%s decodes", png).isNotNull();
+                assertThat(image.getHeight()).isEqualTo(height * zoom + 8);
+            }
+        }
+    }
+
+    private static boolean isPng(Path file) throws IOException {
+        byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(file), 8);
+        return java.util.Arrays.equals(head, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
     }
 
     private Path csv(String name, String text) throws IOException {

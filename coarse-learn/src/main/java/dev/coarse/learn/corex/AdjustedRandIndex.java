@@ -49,4 +49,21 @@ public final class AdjustedRandIndex {
     private static double pairs(int n) {
         return n * (n - 1.0) / 2.0;
     }
+
+    /**
+     * The stability of seeded restarts: the mean ARI between the groups of restart {@code best} and those of every
+     * other restart; NaN for a single restart.
+     */
+    static double stability(int[][] restartClusters, int best) {
+        if (restartClusters.length < 2) {
+            return Double.NaN;
+        }
+        double sum = 0;
+        for (int r = 0; r < restartClusters.length; r++) {
+            if (r != best) {
+                sum += of(restartClusters[best], restartClusters[r]);
+            }
+        }
+        return sum / (restartClusters.length - 1);
+    }
 }

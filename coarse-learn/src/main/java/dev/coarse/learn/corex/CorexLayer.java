@@ -17,13 +17,16 @@ import java.util.Objects;
  *                        coarse variables, and the data of the next layer
  * @param iterations      iterations run
  * @param converged       whether the tolerance was met before the iteration limit
+ * @param model           the fitted layer's parameters, to label new samples
  */
 public record CorexLayer(double[] factorTc, Estimate tc, int[] clusters, double[][] alpha,
-                         double[][] mutualInformation, SymbolMatrix labels, int iterations, boolean converged) {
+                         double[][] mutualInformation, SymbolMatrix labels, int iterations, boolean converged,
+                         CorexModel model) {
 
     public CorexLayer {
         Objects.requireNonNull(tc, "tc");
         Objects.requireNonNull(labels, "labels");
+        Objects.requireNonNull(model, "model");
         if (factorTc.length != alpha.length || labels.columns() != factorTc.length
                 || mutualInformation.length != alpha.length) {
             throw new IllegalArgumentException("factor counts disagree: " + factorTc.length + " TCs, " + alpha.length

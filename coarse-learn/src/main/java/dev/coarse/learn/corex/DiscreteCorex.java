@@ -62,17 +62,11 @@ public final class DiscreteCorex {
                 best = r;
             }
         }
-        double stability = Double.NaN;
-        if (layers.length > 1) {
-            double sum = 0;
-            for (int r = 0; r < layers.length; r++) {
-                if (r != best) {
-                    sum += AdjustedRandIndex.of(layers[best].clusters(), layers[r].clusters());
-                }
-            }
-            stability = sum / (layers.length - 1);
+        int[][] clusters = new int[layers.length][];
+        for (int r = 0; r < layers.length; r++) {
+            clusters[r] = layers[r].clusters();
         }
-        return new CorexFit(layers[best], tcs, stability);
+        return new CorexFit(layers[best], tcs, AdjustedRandIndex.stability(clusters, best));
     }
 
     /** One fit: the state of the iterations. Arrays are laid out [variable][symbol][factor][state]. */
@@ -420,7 +414,21 @@ public final class DiscreteCorex {
             int[] alphabet = new int[m];
             Arrays.fill(alphabet, k);
             return new CorexLayer(sortedTc, Estimate.of(mean, error), clusters, sortedAlpha, sortedMi,
-                    new SymbolMatrix(n, m, labels, alphabet), iterations, converged);
+                    new SymbolMatrix(n, m, labels, alphabet), iterations, converged, model(newIndex));
+        }
+
+        /** The parameters with the factors renumbered by {@code newIndex}. */
+        private CorexModel model(int[] newIndex) {
+            double[] sortedLogPy = new double[mk];
+            double[] sortedWeights = new double[weights.length];
+            for (int j = 0; j < m; j++) {
+                int r = newIndex[j];
+                System.arraycopy(logPy, j * k, sortedLogPy, r * k, k);
+                for (int iv = 0; iv < p * s; iv++) {
+                    System.arraycopy(weights, iv * mk + j * k, sortedWeights, iv * mk + r * k, k);
+                }
+            }
+            return new CorexModel(p, s, m, k, sortedLogPy, sortedWeights);
         }
     }
 

@@ -11,6 +11,10 @@ import dev.coarse.learn.corex.CorexLayer;
 import dev.coarse.learn.corex.CorexLoss;
 import dev.coarse.learn.corex.CorexSettings;
 import dev.coarse.learn.corex.HierarchicalCorex;
+import dev.coarse.learn.corex.LinearCorex;
+import dev.coarse.learn.corex.LinearCorexFit;
+import dev.coarse.learn.corex.LinearCorexLayer;
+import dev.coarse.learn.corex.LinearCorexSettings;
 import dev.coarse.learn.corex.SymbolMatrix;
 import dev.coarse.learn.study.RsmiStage;
 import dev.coarse.rg.CoarseGraining;
@@ -25,6 +29,7 @@ import dev.coarse.study.RuleFlowResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.SplittableRandom;
 
 /** Reduces data level by level with one method and measures what each level keeps and loses. */
 public final class Reduction {
@@ -33,6 +38,8 @@ public final class Reduction {
     public enum Method {
         /** CorEx factors (any data; columns discretised). */
         COREX,
+        /** Linear Gaussian CorEx factors (numeric data; real-valued factors, no discretisation). */
+        LINEAR_COREX,
         /** An RSMI filter learned afresh on each level (±1 spins on a square lattice). */
         RSMI,
         /** The majority rule on b×b blocks, ties by a seeded coin (±1 spins on a square lattice). */
@@ -79,6 +86,7 @@ public final class Reduction {
     public static ReductionResult run(ReductionInput input, Settings settings, long seed) {
         return switch (settings.method()) {
             case COREX -> corex(input, settings, seed);
+            case LINEAR_COREX -> linearCorex(input, settings, seed);
             case RSMI -> lattice(input, settings, RsmiStage.learnedRule(settings.b()), seed);
             case MAJORITY -> lattice(input, settings, RuleLearner.fixed(new MajorityRule(settings.b(),
                     TieBreak.COIN)), seed);
@@ -86,7 +94,8 @@ public final class Reduction {
     }
 
     private static ReductionResult corex(ReductionInput input, Settings settings, long seed) {
-        SymbolMatrix data = SymbolMatrix.discretise(input.columns(), settings.bins());
+        int[] varying = varying(input);
+        SymbolMatrix data = SymbolMatrix.discretise(select(input.columns(), varying), settings.bins());
         int[] factors = new int[settings.levels()];
         factors[0] = settings.factors();
         for (int n = 1; n < factors.length; n++) {
@@ -104,12 +113,86 @@ public final class Reduction {
             for (int r = 0; r < labels.rows(); r++) {
                 System.arraycopy(labels.values(), r * labels.columns(), coarse[r], 0, labels.columns());
             }
-            levels.add(new ReductionResult.Level(n + 1, below.columns(), layer.clusters(), layer.tc(),
+            int[] labelsOfInputs = n == 0 ? expand(layer.clusters(), varying, input.columns().length)
+                    : layer.clusters();
+            levels.add(new ReductionResult.Level(n + 1, labelsOfInputs.length, labelsOfInputs, layer.tc(),
                     RuleFlowAnalysis.NOT_MEASURED, CorexLoss.inputsGivenFactors(below, layer), layer.factorTc(),
                     fits.get(n).stability(), coarse));
             below = labels;
         }
         return new ReductionResult(Method.COREX, input.rows(), input.columns().length, levels);
+    }
+
+    /**
+     * Linear CorEx level by level: level 1 on the input columns, level n + 1 on the factors of level n, each with
+     * half as many factors as the level below (rounded up). Kept: the TC explained; lost: TC(X) − kept, the
+     * dependence left in TC(X|Z) + TC(Z).
+     */
+    private static ReductionResult linearCorex(ReductionInput input, Settings settings, long seed) {
+        SplittableRandom seeds = new SplittableRandom(seed);
+        List<ReductionResult.Level> levels = new ArrayList<>();
+        int[] varying = varying(input);
+        double[][] below = select(input.columns(), varying);
+        int factors = settings.factors();
+        for (int n = 1; n <= settings.levels(); n++) {
+            if (below.length < 2) {
+                throw new IllegalArgumentException("level " + n + " would reduce a single variable: linear CorEx"
+                        + " needs two; use fewer --levels or more --factors");
+            }
+            LinearCorexFit fit = new LinearCorex(LinearCorexSettings.of(factors).withRestarts(settings.restarts()))
+                    .fit(below, seeds.nextLong());
+            LinearCorexLayer layer = fit.best();
+            double[][] coarse = layer.transformColumns(below);
+            int[] labelsOfInputs = n == 1 ? expand(layer.clusters(), varying, input.columns().length)
+                    : layer.clusters();
+            levels.add(new ReductionResult.Level(n, labelsOfInputs.length, labelsOfInputs, layer.tc(),
+                    RuleFlowAnalysis.NOT_MEASURED, layer.unexplained(), layer.factorTc(), fit.stability(),
+                    new byte[0][], coarse));
+            below = transpose(coarse);
+            factors = (factors + 1) / 2;
+        }
+        return new ReductionResult(Method.LINEAR_COREX, input.rows(), input.columns().length, levels);
+    }
+
+    /**
+     * The columns CorEx reads: all of them, except the constant pixels of images (allowed there, a background that
+     * never changes), which are left out and labelled −1.
+     */
+    private static int[] varying(ReductionInput input) {
+        int[] kept = java.util.stream.IntStream.range(0, input.columns().length)
+                .filter(j -> !ReductionInput.isConstant(input.columns()[j])).toArray();
+        if (kept.length == 0) {
+            throw new IllegalArgumentException(input.description() + ": every column is constant");
+        }
+        return kept;
+    }
+
+    private static double[][] select(double[][] columns, int[] kept) {
+        double[][] out = new double[kept.length][];
+        for (int t = 0; t < kept.length; t++) {
+            out[t] = columns[kept[t]];
+        }
+        return out;
+    }
+
+    /** Labels of the kept columns spread back over all {@code width} columns, −1 for the others. */
+    private static int[] expand(int[] labels, int[] kept, int width) {
+        int[] out = new int[width];
+        java.util.Arrays.fill(out, -1);
+        for (int t = 0; t < kept.length; t++) {
+            out[kept[t]] = labels[t];
+        }
+        return out;
+    }
+
+    private static double[][] transpose(double[][] rows) {
+        double[][] columns = new double[rows[0].length][rows.length];
+        for (int r = 0; r < rows.length; r++) {
+            for (int j = 0; j < columns.length; j++) {
+                columns[j][r] = rows[r][j];
+            }
+        }
+        return columns;
     }
 
     private static ReductionResult lattice(ReductionInput input, Settings settings, RuleLearner learner, long seed) {

@@ -10,8 +10,8 @@ import java.nio.file.Path;
 /**
  * The coarse variables of a reduction as HDF5 (readable by h5py): attributes {@code method}, {@code levels},
  * {@code samples}, {@code seed}; per level a group {@code level_n} with the dataset {@code coarse} (int8, samples ×
- * coarse variables), {@code labels} (int32, the input → coarse-variable map) and the attributes
- * {@code information_kept}, {@code information_kept_error}, {@code information_lost}, {@code information_lost_error}
+ * coarse variables; float64 for linear CorEx's factors), {@code labels} (int32, the input → coarse-variable map)
+ * and the attributes {@code information_kept}, {@code information_kept_error}, {@code information_lost}, {@code information_lost_error}
  * (nats). Written atomically.
  */
 public final class ReductionFile {
@@ -30,7 +30,11 @@ public final class ReductionFile {
                 hdf.putAttribute("seed", seed);
                 for (ReductionResult.Level level : result.levels()) {
                     WritableGroup group = hdf.putGroup("level_" + level.level());
-                    group.putDataset("coarse", level.coarse());
+                    if (level.continuous()) {
+                        group.putDataset("coarse", level.coarseValues());
+                    } else {
+                        group.putDataset("coarse", level.coarse());
+                    }
                     group.putDataset("labels", level.labels());
                     group.putAttribute("information_kept", level.kept().mean());
                     group.putAttribute("information_kept_error", level.kept().error());

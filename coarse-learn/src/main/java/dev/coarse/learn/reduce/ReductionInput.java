@@ -21,8 +21,64 @@ import java.util.Objects;
  * @param columns     columns[j][r]: variable j of sample r
  * @param lattice     the lattice of the spins, or null
  * @param spins       the configurations as ±1 spins on {@code lattice} (sites in row-major order), or null
+ * @param picture     the geometry of the columns when the samples are pictures (images, 2D lattices), or null
+ * @param images      whether the data are a folder of images, whose constant pixels are allowed (every other
+ *                    source is refused with a constant column)
  */
-public record ReductionInput(String description, double[][] columns, Lattice lattice, byte[][] spins) {
+public record ReductionInput(String description, double[][] columns, Lattice lattice, byte[][] spins,
+                             Picture picture, boolean images) {
+
+    /**
+     * The samples as pictures: column (y·width + x)·channels + c is pixel (y, x) of channel c.
+     *
+     * @param width    pixels across
+     * @param height   pixels down
+     * @param channels values per pixel (1 grey or spins, 3 RGB)
+     */
+    public record Picture(int width, int height, int channels) {
+
+        /** The geometry of a folder of images. */
+        public static Picture of(ImageFolder images) {
+            return new Picture(images.width(), images.height(), images.channels());
+        }
+
+        public Picture {
+            if (width < 1 || height < 1 || channels < 1) {
+                throw new IllegalArgumentException("a picture of " + width + "×" + height + "×" + channels);
+            }
+        }
+
+        /** Columns of one sample. */
+        public int columns() {
+            return width * height * channels;
+        }
+    }
+
+    /** Data whose only geometry is that of their lattice (a 2D lattice is a grey picture), if any. */
+    public ReductionInput(String description, double[][] columns, Lattice lattice, byte[][] spins) {
+        this(description, columns, lattice, spins, lattice != null && lattice.dimension() == 2
+                ? new Picture(lattice.linearSize(), lattice.linearSize(), 1) : null, false);
+    }
+
+    /** The index of the first column whose values are all equal, or −1. */
+    public static int constantColumn(double[][] columns) {
+        for (int j = 0; j < columns.length; j++) {
+            if (isConstant(columns[j])) {
+                return j;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether every value of {@code column} equals the first. */
+    public static boolean isConstant(double[] column) {
+        for (int r = 1; r < column.length; r++) {
+            if (column[r] != column[0]) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     public ReductionInput {
         Objects.requireNonNull(description, "description");
@@ -32,15 +88,17 @@ public record ReductionInput(String description, double[][] columns, Lattice lat
         if ((lattice == null) != (spins == null)) {
             throw new IllegalArgumentException("a lattice needs its spins and spins their lattice");
         }
-        for (int j = 0; j < columns.length; j++) {
-            double[] c = columns[j];
-            boolean constant = true;
-            for (int r = 1; r < c.length && constant; r++) {
-                constant = c[r] == c[0];
-            }
-            if (constant) {
-                throw new IllegalArgumentException(description + ": column " + j + " is constant (every value " + c[0]
-                        + "): it carries no information; remove it");
+        if (picture != null && picture.columns() != columns.length) {
+            throw new IllegalArgumentException(description + ": " + columns.length + " columns are not a "
+                    + picture.width() + "×" + picture.height() + "×" + picture.channels() + " picture");
+        }
+        // images may have pixels that never change (a background): the CorEx methods leave those out; any other
+        // constant column is a mistake in the data
+        if (!images) {
+            int j = constantColumn(columns);
+            if (j >= 0) {
+                throw new IllegalArgumentException(description + ": column " + j + " is constant (every value "
+                        + columns[j][0] + "): it carries no information; remove it");
             }
         }
     }
@@ -71,7 +129,7 @@ public record ReductionInput(String description, double[][] columns, Lattice lat
             boolean square = images.channels() == 1 && images.width() == images.height();
             return new ReductionInput(path + " (" + images.rowCount() + " images " + images.width() + "×"
                     + images.height() + ")", columns, square ? Lattice.square(images.width()) : null,
-                    square ? spins(columns, 128) : null);
+                    square ? spins(columns, 128) : null, Picture.of(images), true);
         }
         if (SampleSource.isEnsemble(path)) {
             EnsembleSampleSource ensemble = EnsembleSampleSource.read(path, 0);

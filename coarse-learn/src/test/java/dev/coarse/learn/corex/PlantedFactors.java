@@ -11,17 +11,8 @@ record PlantedFactors(int[] parent, double[] flip, SymbolMatrix data) {
     /** {@code factors} factors of {@code perFactor} variables each, in a shuffled order, flips in [0.05, 0.2]. */
     static PlantedFactors generate(int factors, int perFactor, int samples, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
-        int p = factors * perFactor;
-        int[] parent = new int[p];
-        for (int i = 0; i < p; i++) {
-            parent[i] = i % factors;
-        }
-        for (int i = p - 1; i > 0; i--) {
-            int u = rng.nextInt(i + 1);
-            int t = parent[i];
-            parent[i] = parent[u];
-            parent[u] = t;
-        }
+        int[] parent = shuffledParents(factors, perFactor, rng);
+        int p = parent.length;
         double[] flip = new double[p];
         for (int i = 0; i < p; i++) {
             flip[i] = 0.05 + 0.15 * rng.nextDouble();
@@ -42,5 +33,20 @@ record PlantedFactors(int[] parent, double[] flip, SymbolMatrix data) {
             }
         }
         return SymbolMatrix.ofSymbols(x);
+    }
+
+    /** {@code perFactor} variables for each of {@code factors} factors, in a random order. */
+    static int[] shuffledParents(int factors, int perFactor, SplittableRandom rng) {
+        int[] parent = new int[factors * perFactor];
+        for (int i = 0; i < parent.length; i++) {
+            parent[i] = i % factors;
+        }
+        for (int i = parent.length - 1; i > 0; i--) {
+            int u = rng.nextInt(i + 1);
+            int t = parent[i];
+            parent[i] = parent[u];
+            parent[u] = t;
+        }
+        return parent;
     }
 }
