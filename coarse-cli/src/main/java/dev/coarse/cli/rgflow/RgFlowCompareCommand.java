@@ -8,6 +8,7 @@ import dev.coarse.cli.command.Seed;
 import dev.coarse.cli.command.UserError;
 import dev.coarse.learn.rgflow.RgFlowSettings;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -34,6 +35,10 @@ public final class RgFlowCompareCommand implements Callable<Integer> {
             description = "The budget of each flow: it stops after the epoch during which S seconds have passed.")
     double maxSeconds;
 
+    @Option(names = "--out", paramLabel = "PREFIX", description = "Keep both models: PREFIX.hierarchical.rgflow.json"
+            + " and PREFIX.flat.rgflow.json, rewritten after every epoch (overwritten).")
+    String out;
+
     @Mixin
     Seed seed;
 
@@ -53,10 +58,10 @@ public final class RgFlowCompareCommand implements Callable<Integer> {
             throw new UserError("--train must be >= 1 to train");
         }
         RgFlowSettings hierarchical = network.settings(false, seed.value());
-        RgFlowTrainCommand.Outcome h = RgFlowTrainCommand.train(hierarchical, sets, null, maxSeconds, null, progress,
-                seed.value());
+        RgFlowTrainCommand.Outcome h = RgFlowTrainCommand.train(hierarchical, sets, null, maxSeconds,
+                out == null ? null : Path.of(out + ".hierarchical.rgflow.json"), progress, seed.value());
         RgFlowTrainCommand.Outcome f = RgFlowTrainCommand.train(hierarchical.withFlat(true), sets, null, maxSeconds,
-                null, progress, seed.value());
+                out == null ? null : Path.of(out + ".flat.rgflow.json"), progress, seed.value());
         if (output.json()) {
             ObjectNode root = JsonOutput.object();
             root.put("data", sets.description());
