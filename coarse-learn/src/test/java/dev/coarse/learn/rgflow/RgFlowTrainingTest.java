@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A CI-sized RG-Flow (seed 1): 8×8 RGB tiles of MSDS1 (one ellipse each, most pixels black), 512 training and 256 test
  * images. Trained by maximum likelihood for 4 epochs, its training bits/dim fall and its held-out bits/dim beat the
- * uniform 8 bits/dim by more than 2 bits (seed 1: 5.57 ± 0.02) (the untrained flow, the identity, scores about 8.6); a checkpoint written
+ * uniform 8 bits/dim by more than 2 bits (seed 1: 5.57 ± 0.02); a checkpoint written
  * after epoch 3, read back and resumed, gives the same 4-epoch history for the epochs it kept.
  */
 class RgFlowTrainingTest {
