@@ -7,6 +7,7 @@ import dev.coarse.cli.dynamics.DynamicsCommand;
 import dev.coarse.cli.emerge.EmergeCommand;
 import dev.coarse.cli.exact.ExactCommand;
 import dev.coarse.cli.flow.FlowCommand;
+import dev.coarse.cli.rgflow.RgFlowCommand;
 import dev.coarse.cli.info.InfoCommand;
 import dev.coarse.cli.rbm.RbmCommand;
 import dev.coarse.cli.msds.MsdsCommand;
@@ -46,6 +47,7 @@ import picocli.CommandLine.Option;
             RbmCommand.class,
             RsmiCommand.class,
             FlowCommand.class,
+            RgFlowCommand.class,
             TrgCommand.class,
             RunCommand.class,
             SweepCommand.class,

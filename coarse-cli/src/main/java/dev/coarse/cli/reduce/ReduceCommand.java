@@ -136,8 +136,8 @@ public final class ReduceCommand implements Callable<Integer> {
 
     static Reduction.Method method(String name) {
         if (name.equalsIgnoreCase("rgflow")) {
-            throw new UserError("--method rgflow is not available yet (RG-Flow needs the hierarchical flow, not yet"
-                    + " built); use corex, rsmi or majority");
+            throw new UserError("--method rgflow is not available yet in coarse reduce: train RG-Flow on an image"
+                    + " folder with 'coarse rgflow train --data FOLDER' (docs/rgflow.md); here use corex, rsmi or majority");
         }
         for (Reduction.Method m : Reduction.Method.values()) {
             if (m.name().equalsIgnoreCase(name)) {

@@ -32,6 +32,7 @@ import java.util.SplittableRandom;
 public final class HierarchicalFlow implements AutoCloseable {
 
     private final FlowArchitecture architecture;
+    private final boolean flat;
     private final DataType type;
     private final NDManager manager;
     private final List<NDArray> parameters = new ArrayList<>();
@@ -55,6 +56,21 @@ public final class HierarchicalFlow implements AutoCloseable {
 
     /** As above, with the arrays in {@code type} (FLOAT64 for precise checks of the arithmetic). */
     HierarchicalFlow(FlowArchitecture architecture, NDManager parent, SplittableRandom weights, DataType type) {
+        this(architecture, parent, weights, type, false);
+    }
+
+    /**
+     * The same blocks, weights and parameter count with the hierarchy removed: every level's decimator and
+     * disentangler act on the plaquettes of the full lattice (stride 1), so the flow is a flat stack of local RealNVP
+     * couplings — the baseline of RG-Flow's comparison (Hu et al. 2020).
+     */
+    public static HierarchicalFlow flat(FlowArchitecture architecture, NDManager parent, SplittableRandom weights) {
+        return new HierarchicalFlow(architecture, parent, weights, DataType.FLOAT32, true);
+    }
+
+    private HierarchicalFlow(FlowArchitecture architecture, NDManager parent, SplittableRandom weights,
+                             DataType type, boolean flat) {
+        this.flat = flat;
         this.type = type;
         this.architecture = Objects.requireNonNull(architecture, "architecture");
         this.manager = parent.newSubManager();
@@ -129,6 +145,20 @@ public final class HierarchicalFlow implements AutoCloseable {
         return architecture;
     }
 
+    /** True for the flat variant ({@link #flat}). */
+    public boolean isFlat() {
+        return flat;
+    }
+
+    /**
+     * The sublattice stride level ℓ's blocks act on: 2<sup>ℓ</sup>, or 1 for a flat flow. In the generative direction
+     * the levels run ℓ = k−1 … 0, each a decimator on the unshifted plaquettes of the stride-s grid, then a
+     * disentangler on the plaquettes shifted by one grid step (s sites); the inverse runs the same blocks backwards.
+     */
+    public int stride(int level) {
+        return flat ? 1 : 1 << level;
+    }
+
     /** The trainable arrays, in a fixed order (the optimizer's and the model file's). */
     public List<NDArray> parameters() {
         return List.copyOf(parameters);
@@ -192,7 +222,7 @@ public final class HierarchicalFlow implements AutoCloseable {
         NDArray logDet = input.getManager().zeros(new Shape(batch), input.getDataType());
         for (int step = 0; step < depth; step++) {
             int level = inverse ? step : depth - 1 - step;
-            int stride = 1 << level;
+            int stride = stride(level);
             for (int k = 0; k < 2; k++) {
                 // generation: decimator (unshifted) then disentangler (shifted); the inverse runs it backwards
                 int kind = inverse ? 1 - k : k;

@@ -111,7 +111,7 @@ class HierarchicalFlowTest {
     @Test
     void architectureRejectsSizesTheHierarchyCannotHalve() {
         assertThatThrownBy(() -> new FlowArchitecture(6, 1, 2, 1, 4)).hasMessageContaining("L = 2^k");
-        assertThatThrownBy(() -> new FlowArchitecture(8, 3, 2, 1, 4)).hasMessageContaining("channels");
+        assertThatThrownBy(() -> new FlowArchitecture(8, 0, 2, 1, 4)).hasMessageContaining("channels");
         assertThatThrownBy(() -> new FlowArchitecture(8, 1, 0, 1, 4)).hasMessageContaining(">= 1");
     }
 }
