@@ -147,7 +147,7 @@ public final class Mcrg {
         return ev;
     }
 
-    private record Sector(Estimate y, Estimate leading, double[] eigenvalues) {
+    record Sector(Estimate y, Estimate leading, double[] eigenvalues) {
     }
 
     private static Sector sector(double[][] coarse, double[][] fine, int bins, double b) {
@@ -191,7 +191,7 @@ public final class Mcrg {
     }
 
     /** Sums for ⟨A⟩, ⟨B⟩, ⟨AAᵀ⟩, ⟨ABᵀ⟩. */
-    private static final class Moments {
+    static final class Moments {
         final int mc;
         final int mf;
         double count;
@@ -241,32 +241,51 @@ public final class Mcrg {
             }
         }
 
-        double[][] rgMatrix() {
+        /** C<sub>γα</sub> = ⟨A<sub>γ</sub>A<sub>α</sub>⟩ − ⟨A<sub>γ</sub>⟩⟨A<sub>α</sub>⟩. */
+        DMatrixRMaj autoCorrelation() {
             DMatrixRMaj c = new DMatrixRMaj(mc, mc);
-            DMatrixRMaj d = new DMatrixRMaj(mc, mf);
             for (int i = 0; i < mc; i++) {
                 double ai = sumA[i] / count;
                 for (int j = 0; j < mc; j++) {
                     c.set(i, j, sumAA[i * mc + j] / count - ai * sumA[j] / count);
                 }
+            }
+            return c;
+        }
+
+        /** D<sub>γβ</sub> = ⟨A<sub>γ</sub>B<sub>β</sub>⟩ − ⟨A<sub>γ</sub>⟩⟨B<sub>β</sub>⟩. */
+        DMatrixRMaj crossCorrelation() {
+            DMatrixRMaj d = new DMatrixRMaj(mc, mf);
+            for (int i = 0; i < mc; i++) {
+                double ai = sumA[i] / count;
                 for (int j = 0; j < mf; j++) {
                     d.set(i, j, sumAB[i * mf + j] / count - ai * sumB[j] / count);
                 }
             }
-            LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.lu(mc);
-            if (!solver.setA(c) || solver.quality() < 1e-14) {
-                throw new IllegalArgumentException("MCRG correlation matrix C is singular: the " + mc
-                        + " operators are linearly dependent on these data");
-            }
-            DMatrixRMaj t = new DMatrixRMaj(mc, mf);
-            solver.solve(d, t);
-            double[][] out = new double[mc][mf];
-            for (int i = 0; i < mc; i++) {
-                for (int j = 0; j < mf; j++) {
-                    out[i][j] = t.get(i, j);
-                }
-            }
-            return out;
+            return d;
         }
+
+        double[][] rgMatrix() {
+            return solve(autoCorrelation(), crossCorrelation(), "MCRG correlation matrix C");
+        }
+    }
+
+    /** X = P⁻¹Q by LU; P must be square and well conditioned. */
+    static double[][] solve(DMatrixRMaj p, DMatrixRMaj q, String what) {
+        int m = p.numRows;
+        LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.lu(m);
+        if (!solver.setA(p) || solver.quality() < 1e-14) {
+            throw new IllegalArgumentException(what + " is singular: the " + m
+                    + " operators are linearly dependent on these data");
+        }
+        DMatrixRMaj t = new DMatrixRMaj(m, q.numCols);
+        solver.solve(q, t);
+        double[][] out = new double[m][q.numCols];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < q.numCols; j++) {
+                out[i][j] = t.get(i, j);
+            }
+        }
+        return out;
     }
 }

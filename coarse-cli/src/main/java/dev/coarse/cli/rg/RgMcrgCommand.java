@@ -7,23 +7,31 @@ import dev.coarse.cli.command.UserError;
 import dev.coarse.data.Ensemble;
 import dev.coarse.exact.CriticalPoint;
 import dev.coarse.lattice.Lattice;
+import dev.coarse.rg.Coarsener;
+import dev.coarse.rg.MatchedMcrg;
 import dev.coarse.rg.Mcrg;
 import dev.coarse.rg.OperatorSet;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code coarse rg mcrg}: Swendsen's Monte Carlo RG → y_t and y_h per level with jackknife errors. */
+/**
+ * {@code coarse rg mcrg}: Swendsen's Monte Carlo RG → y_t and y_h per level with jackknife errors; with {@code --matched}
+ * the matched-lattice method ({@link MatchedMcrg}) on an L and an L/b ensemble.
+ */
 @Command(name = "mcrg", mixinStandardHelpOptions = true,
         description = {"Swendsen's Monte Carlo RG on an Ising ensemble file: y_t (even operators) and y_h (odd) per level.",
             "A plain file is coarse-grained --levels times; a multi-level file from 'rg coarsen' is used as stored.",
-            "Example: ./coarse rg mcrg ising64.h5 --rule majority --b 2 --levels 3 --operators 6 --json"})
+            "--matched FILE2 (an L/b ensemble at the same temperature): Swendsen's matched-lattice method instead.",
+            "Example: ./coarse rg mcrg ising64.h5 --rule majority --b 2 --levels 3 --operators 6 --json",
+            "         ./coarse rg mcrg ising64.h5 --matched ising32.h5 --levels 3 --operators 4 --json"})
 public final class RgMcrgCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "FILE.h5", description = "Ising ensemble file (one level, or the levels of rg coarsen).")
@@ -42,6 +50,16 @@ public final class RgMcrgCommand implements Callable<Integer> {
 
     @Option(names = "--bins", defaultValue = "20", description = "Jackknife bins (default ${DEFAULT-VALUE}).")
     int bins;
+
+    @Option(names = "--matched", paramLabel = "FILE2.h5",
+            description = "Matched-lattice MCRG: an ensemble of the same model and temperature on L/b (one level: "
+                    + "coarse-grained --levels − 1 times with the same rule; several: used as stored).")
+    Path matched;
+
+    @Option(names = "--matched-form", defaultValue = "couplings", paramLabel = "couplings|responses",
+            description = "How --matched combines the two runs: couplings (each run's response divided by its own "
+                    + "response matrix; default) or responses (the raw responses, ~10x larger errors).")
+    String matchedForm;
 
     @Mixin
     Output output;
@@ -77,7 +95,14 @@ public final class RgMcrgCommand implements Callable<Integer> {
             lattices.add(e.lattice());
         }
         long start = System.nanoTime();
-        List<Mcrg.Level> result = Mcrg.analyse(configs, lattices, evenOps, oddOps, bins);
+        Matched m = matched == null ? null : matchedLevels(base, levels.size() - 1);
+        List<Mcrg.Level> result;
+        try {
+            result = m == null ? Mcrg.analyse(configs, lattices, evenOps, oddOps, bins)
+                    : MatchedMcrg.analyse(configs, lattices, m.configs, m.lattices, evenOps, oddOps, bins, m.form);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
         boolean ising2d = d == 2 && base.meta().field() == 0.0;
         CriticalPoint exact2d = CriticalPoint.SQUARE_ISING;
@@ -90,6 +115,14 @@ public final class RgMcrgCommand implements Callable<Integer> {
             o.put("bins", bins);
             ArrayNode ls = o.putArray("L");
             lattices.forEach(l -> ls.add(l.linearSize()));
+            o.put("method", m == null ? "standard" : "matched");
+            if (m != null) {
+                o.put("matched_file", matched.toString());
+                o.put("matched_samples", m.configs.get(0).length);
+                o.put("matched_form", m.form.name().toLowerCase(Locale.ROOT));
+                ArrayNode ms = o.putArray("matched_L");
+                m.lattices.forEach(l -> ms.add(l.linearSize()));
+            }
             if (ising2d) {
                 ObjectNode exact = o.putObject("exact");
                 exact.put("y_t", exact2d.thermalExponent());
@@ -100,9 +133,18 @@ public final class RgMcrgCommand implements Callable<Integer> {
         } else {
             out.printf("%s: %d samples, %s, even %s, odd %s, %d jackknife bins%n", file, base.size(),
                     levels.get(1).meta().provenance().getOrDefault("rule_detail", ""), evenOps, oddOps, bins);
+            if (m != null) {
+                out.printf("matched with %s: %d samples, L = %d (%s form)%n", matched, m.configs.get(0).length,
+                        m.lattices.get(0).linearSize(), m.form.name().toLowerCase(Locale.ROOT));
+            }
             for (Mcrg.Level l : result) {
-                out.printf("  level %d (L %d → %d)  y_t = %.4f ± %.4f   y_h = %.4f ± %.4f%n", l.level(),
-                        lattices.get(l.level() - 1).linearSize(), lattices.get(l.level()).linearSize(),
+                String step = m == null
+                        ? String.format("L %d → %d", lattices.get(l.level() - 1).linearSize(),
+                                lattices.get(l.level()).linearSize())
+                        : String.format("L %d → %d vs %d → %d", lattices.get(0).linearSize(),
+                                lattices.get(l.level()).linearSize(), m.lattices.get(0).linearSize(),
+                                m.lattices.get(l.level() - 1).linearSize());
+                out.printf("  level %d (%s)  y_t = %.4f ± %.4f   y_h = %.4f ± %.4f%n", l.level(), step,
                         l.yT().mean(), l.yT().error(), l.yH().mean(), l.yH().error());
             }
             if (ising2d) {
@@ -111,6 +153,49 @@ public final class RgMcrgCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private record Matched(List<byte[][]> configs, List<Lattice> lattices, MatchedMcrg.Form form) {
+    }
+
+    /** Levels 0 … n−1 of the --matched ensemble, checked to be the same model at the same temperature and field. */
+    private Matched matchedLevels(Ensemble base, int n) throws Exception {
+        MatchedMcrg.Form form = switch (matchedForm.toLowerCase(Locale.ROOT)) {
+            case "couplings" -> MatchedMcrg.Form.COUPLINGS;
+            case "responses" -> MatchedMcrg.Form.RESPONSES;
+            default -> throw new UserError("unknown --matched-form '" + matchedForm + "' (known: couplings, responses)");
+        };
+        List<Ensemble> stored = input.read(matched);
+        Ensemble small = stored.get(0);
+        RgInput.requireIsing(matched, small, "MCRG");
+        if (!small.meta().model().equals(base.meta().model()) || small.meta().temperature() != base.meta().temperature()
+                || small.meta().field() != base.meta().field()) {
+            throw new UserError("--matched needs the same model, temperature and field: " + file + " is "
+                    + base.meta().model() + " at T = " + base.meta().temperature() + ", h = " + base.meta().field()
+                    + "; " + matched + " is " + small.meta().model() + " at T = " + small.meta().temperature()
+                    + ", h = " + small.meta().field());
+        }
+        if (bins > small.size()) {
+            throw new UserError("--bins must be in 2.." + small.size() + " (the samples of " + matched + "), got " + bins);
+        }
+        List<Ensemble> levels;
+        if (stored.size() > 1) {
+            if (stored.size() < n) {
+                throw new UserError(matched + " stores coarse levels 1.." + (stored.size() - 1) + " but matched level "
+                        + n + " needs its level " + (n - 1));
+            }
+            levels = stored.subList(0, n);
+        } else {
+            RgInput.checkLevels(small.lattice(), input.rule(), n - 1);
+            levels = Coarsener.iterate(small, input.rule(), n - 1, input.seed + 1);
+        }
+        List<byte[][]> configs = new ArrayList<>();
+        List<Lattice> lattices = new ArrayList<>();
+        for (Ensemble e : levels) {
+            configs.add(e.configurations());
+            lattices.add(e.lattice());
+        }
+        return new Matched(configs, lattices, form);
     }
 
     private static OperatorSet operators(OperatorSet all, int m, String option) {
