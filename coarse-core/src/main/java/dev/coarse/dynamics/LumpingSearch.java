@@ -61,8 +61,8 @@ public final class LumpingSearch {
         requireBlocks(to, n);
         Partition[] descent = new Partition[n + 1];
         GreedyLumping.descend(chain, pi, from, to, descent);
-        List<double[][]> units = n <= MAX_EMBEDDING_STATES && to > 1 ? invariantUnits(chain) : List.of();
-        units = units.subList(0, Math.min(units.size(), MAX_EMBEDDING_UNITS));
+        List<double[][]> units = n <= MAX_EMBEDDING_STATES && to > 1 ? invariantUnits(chain, MAX_EMBEDDING_UNITS)
+                : List.of();
         Partition[] result = new Partition[n + 1];
         for (int blocks = from; blocks <= to; blocks++) {
             List<Partition> starts = new ArrayList<>();
@@ -283,7 +283,7 @@ public final class LumpingSearch {
     /** The right eigenvectors of P's real nontrivial eigenvalues, largest eigenvalue first. */
     private static List<double[]> slowRealModes(MarkovChain chain, double[] pi) {
         List<Mode> real = new ArrayList<>();
-        for (Mode mode : modes(chain, pi)) {
+        for (Mode mode : modes(chain, pi, 0)) {
             if (mode.basis().length == 1) {
                 real.add(mode);
             }
@@ -403,12 +403,17 @@ public final class LumpingSearch {
         if (blocks == n) {
             return Partition.singletons(n);
         }
-        List<double[][]> units = invariantUnits(chain);
-        long count = countChoices(units, blocks - 1);
+        // count the choices from the subspaces' dimensions before computing any complex pair's basis
+        List<double[][]> shapes = new ArrayList<>();
+        for (Mode mode : modes(chain, null, 0)) {
+            shapes.add(mode.basis());
+        }
+        long count = countChoices(shapes, blocks - 1);
         if (count > MAX_EXACT_CANDIDATES) {
             throw new IllegalArgumentException("the exact lumpability search would try " + count
                     + " invariant subspaces (limit " + MAX_EXACT_CANDIDATES + "); use fewer states or blocks");
         }
+        List<double[][]> units = invariantUnits(chain, Integer.MAX_VALUE);
         Partition found = search(chain, units, 0, new ArrayList<>(), blocks - 1, blocks);
         if (found == null && hasRepeatedEigenvalues(chain)) {
             throw new IllegalArgumentException("no strongly lumpable partition into " + blocks + " blocks was found,"
@@ -507,10 +512,13 @@ public final class LumpingSearch {
         return new Partition(label);
     }
 
-    /** P's real invariant subspaces other than the constants, slowest (largest |λ|) first. */
-    private static List<double[][]> invariantUnits(MarkovChain chain) {
+    /** P's real invariant subspaces other than the constants, slowest (largest |λ|) first: the first {@code count}. */
+    private static List<double[][]> invariantUnits(MarkovChain chain, int count) {
         List<double[][]> units = new ArrayList<>();
-        for (Mode mode : modes(chain, null)) {
+        for (Mode mode : modes(chain, null, count)) {
+            if (units.size() == count) {
+                break;
+            }
             units.add(mode.basis());
         }
         return units;
@@ -529,9 +537,12 @@ public final class LumpingSearch {
      * chain is reversible, by the symmetric decomposition of D<sup>1/2</sup>PD<sup>−1/2</sup>, D = diag(π), whose
      * eigenvectors u give P's as D<sup>−1/2</sup>u.
      *
-     * @param pi the stationary law, or null to compute it if needed
+     * @param pi            the stationary law, or null to compute it if needed
+     * @param complexBases  how many of the slowest modes need their basis when they are complex pairs (an SVD of an
+     *                      n × n matrix each: seconds for a few hundred states, minutes for a few thousand); later
+     *                      pairs get a basis of two null vectors
      */
-    private static List<Mode> modes(MarkovChain chain, double[] pi) {
+    private static List<Mode> modes(MarkovChain chain, double[] pi, int complexBases) {
         int n = chain.size();
         DMatrixRMaj p = ChainAnalysis.matrix(chain.transitions());
         EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, true);
@@ -545,7 +556,7 @@ public final class LumpingSearch {
                         modes.add(new Mode(lambda, new double[][] {v.getData().clone()}));
                     }
                 } else if (lambda.getImaginary() > 0) {
-                    modes.add(new Mode(lambda, complexPairSubspace(p, lambda)));
+                    modes.add(new Mode(lambda, new double[2][]));
                 }
             }
         } else {
@@ -581,6 +592,12 @@ public final class LumpingSearch {
             if (lambda.isReal() && Math.abs(lambda.getReal() - 1) < 1e-9) {
                 modes.remove(k);
                 break;
+            }
+        }
+        for (int k = 0; k < Math.min(complexBases, modes.size()); k++) {
+            Mode mode = modes.get(k);
+            if (mode.basis().length == 2) {
+                modes.set(k, new Mode(mode.eigenvalue(), complexPairSubspace(p, mode.eigenvalue())));
             }
         }
         return modes;
