@@ -1,6 +1,7 @@
 package dev.coarse.learn.flow;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
@@ -207,15 +208,26 @@ public final class HierarchicalFlow implements AutoCloseable {
      * log-determinant of shape (B).
      */
     public NDList generate(NDArray z) {
-        return run(z, false);
+        return run(z, false, null);
     }
 
     /** The RG direction, the exact inverse: x → {z, ln|det ∂z/∂x|}. */
     public NDList inverse(NDArray x) {
-        return run(x, true);
+        return run(x, true, null);
     }
 
-    private NDList run(NDArray input, boolean inverse) {
+    /**
+     * The RG direction with its log-determinant split by level: x → {z, ln|det| of shape (B, k)}, column ℓ the
+     * contribution of level ℓ's disentangler and decimator (the map from the stride-2<sup>ℓ</sup> field to the
+     * stride-2<sup>ℓ+1</sup> field and the latents of depth ℓ); the columns sum to {@link #inverse}'s.
+     */
+    public NDList inverseByLevel(NDArray x) {
+        NDArray[] perLevel = new NDArray[architecture.depth()];
+        NDList out = run(x, true, perLevel);
+        return new NDList(out.get(0), NDArrays.stack(new NDList(perLevel), 1));
+    }
+
+    private NDList run(NDArray input, boolean inverse, NDArray[] perLevel) {
         int depth = architecture.depth();
         long batch = input.getShape().get(0);
         NDArray x = input;
@@ -223,12 +235,17 @@ public final class HierarchicalFlow implements AutoCloseable {
         for (int step = 0; step < depth; step++) {
             int level = inverse ? step : depth - 1 - step;
             int stride = stride(level);
+            NDArray levelDet = null;
             for (int k = 0; k < 2; k++) {
                 // generation: decimator (unshifted) then disentangler (shifted); the inverse runs it backwards
                 int kind = inverse ? 1 - k : k;
                 NDList out = onSublattice(x, stride, kind == 1, couplings[level][kind], inverse);
                 x = out.get(0);
                 logDet = logDet.add(out.get(1));
+                levelDet = levelDet == null ? out.get(1) : levelDet.add(out.get(1));
+            }
+            if (perLevel != null) {
+                perLevel[level] = levelDet;
             }
         }
         return new NDList(x, logDet);
