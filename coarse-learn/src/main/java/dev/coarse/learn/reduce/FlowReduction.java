@@ -52,13 +52,16 @@ public final class FlowReduction {
      * @param flow         the flow used (trained here, or loaded)
      * @param bitsPerDim   the samples' bits per dimension under it (in-sample), mean ± standard error
      * @param quantisation how the data became bytes (null: images as they are)
+     * @param picture      the geometry the flow read the data with (L×L×C; a CSV's rows become pictures)
      */
-    public record Outcome(ReductionResult result, TrainedRgFlow flow, Estimate bitsPerDim, Quantisation quantisation) {
+    public record Outcome(ReductionResult result, TrainedRgFlow flow, Estimate bitsPerDim, Quantisation quantisation,
+                          ReductionInput.Picture picture) {
 
         public Outcome {
             Objects.requireNonNull(result, "result");
             Objects.requireNonNull(flow, "flow");
             Objects.requireNonNull(bitsPerDim, "bitsPerDim");
+            Objects.requireNonNull(picture, "picture");
         }
     }
 
@@ -233,6 +236,7 @@ public final class FlowReduction {
         }
         ReductionResult result = new ReductionResult(Reduction.Method.RGFLOW, input.rows(), input.columns().length,
                 out);
-        return new Outcome(result, flow, MeanEstimator.ofIndependent(bits), images.quantisation());
+        return new Outcome(result, flow, MeanEstimator.ofIndependent(bits), images.quantisation(),
+                new ReductionInput.Picture(l, l, c));
     }
 }
