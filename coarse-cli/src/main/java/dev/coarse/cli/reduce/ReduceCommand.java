@@ -262,15 +262,15 @@ public final class ReduceCommand implements Callable<Integer> {
         root.put("information_kept_is", switch (result.method()) {
             case COREX -> "total correlation explained, TC(X;Y)";
             case LINEAR_COREX -> "total correlation explained, sum_i I(X_i:Z) - sum_j I(Z_j:X) (Gaussian)";
-            case RGFLOW -> "code length -ln p(phi_n) of the level-n coarse field under the flow (differential, in the"
-                    + " flow's variables, on the training samples)";
+            case RGFLOW -> "code length -ln p(phi_n) of the level-n coarse field under the flow, every variable scaled"
+                    + " to unit variance (differential; a unit Gaussian costs 1.419), on the training samples";
             default -> "I(H:E), coarse spin and its environment";
         });
         root.put("information_lost_is", switch (result.method()) {
             case COREX -> "sum over inputs of H(X_i | Y_factor(i)), an upper bound on H(X|Y)";
             case LINEAR_COREX -> "TC(X) - explained = TC(X|Z) + TC(Z), TC(X) the plug-in Gaussian value";
-            case RGFLOW -> "code length of the latents level n sets aside, -sum ln p_prior(z) - ln|det J_n|"
-                    + " (differential, in the flow's variables)";
+            case RGFLOW -> "kept at level n-1 minus kept at level n (level 0: the pixels in the flow's variables,"
+                    + " scaled alike): the code length of the details level n sets aside, given the coarse field";
             default -> "H(V|H) of a block";
         });
         ArrayNode levels = root.putArray("levels");

@@ -25,10 +25,12 @@ import java.util.Objects;
  * an invertible function of the field the flow's first n levels leave there), (L/2<sup>n</sup>)²·C of them, numbered
  * (a·M + b)·C + c for grid site (a, b) of M = L/2<sup>n</sup> and channel c, as the data's columns are; an input of
  * level n (a site of the stride-2<sup>n−1</sup> grid) is labelled with the coarse site of its 2×2 decimation block.
- * Information ({@link RgFlowScales}, nats per sample in the flow's variables, differential, mean ± standard error over
- * samples): lost at level n = c<sub>n−1</sub>, the code length of the details it sets aside; kept = Σ<sub>ℓ ≥ n</sub>
- * c<sub>ℓ</sub> = −ln p(φ<sub>n</sub>), the code length of the coarse field. Measured on the training samples
- * themselves (in-sample, as the other methods of {@code coarse reduce}).
+ * Information ({@link RgFlowScales}, nats per sample, differential, mean ± standard error over samples): kept at level
+ * n = −ln p(φ<sub>n</sub>) + g<sub>n</sub>, the code length of the level's coarse field with every variable scaled to
+ * unit variance (so that the flow's freedom to rescale it does not move nats between levels); lost = kept at level
+ * n − 1 minus kept at level n (level 0: the preprocessed pixels, so scaled), the code length of the details level n
+ * sets aside given the coarse field. Measured on the training samples themselves (in-sample, as the other methods of
+ * {@code coarse reduce}).
  */
 public final class FlowReduction {
 
@@ -191,7 +193,6 @@ public final class FlowReduction {
         RgFlowScales scales = RgFlowScales.of(flow, images.images(), seed);
         int l = images.images().size();
         int c = images.images().channels();
-        int k = flow.architecture().depth();
         int n = scales.images();
         List<ReductionResult.Level> out = new ArrayList<>();
         for (int level = 1; level <= levels; level++) {
@@ -220,11 +221,8 @@ public final class FlowReduction {
             double[] kept = new double[n];
             double[] lost = new double[n];
             for (int r = 0; r < n; r++) {
-                double[] code = scales.codeLength()[r];
-                lost[r] = code[level - 1];
-                for (int depth = level; depth < k; depth++) {
-                    kept[r] += code[depth];
-                }
+                kept[r] = scales.standardisedCodeLength(r, level);
+                lost[r] = scales.standardisedCodeLength(r, level - 1) - kept[r];
             }
             out.add(new ReductionResult.Level(level, labels.length, labels, MeanEstimator.ofIndependent(kept),
                     RuleFlowAnalysis.NOT_MEASURED, MeanEstimator.ofIndependent(lost), new double[0], Double.NaN, new byte[0][],

@@ -17,15 +17,25 @@ import java.util.SplittableRandom;
  * D ln 256 − ln|det ∂x/∂y| gives the image's dequantised code length, so bits/dim is
  * (pixel term + Σ c<sub>ℓ</sub>)/(D ln 2), as {@link RgFlowNetwork#bitsPerDim}.
  *
+ * <p>The split between levels is not fixed by the data: a flow may scale its coarse field φ<sub>n</sub> by any
+ * factor and undo it at the next level, moving ln(factor) nats per variable between c<sub>n−1</sub> and the levels
+ * above. {@link #logScale} fixes that gauge: with g<sub>n</sub> = Σ<sub>j</sub> ln σ<sub>j</sub>, σ<sub>j</sub> the
+ * standard deviation of variable j of φ<sub>n</sub> over the images (φ<sub>0</sub> = the preprocessed pixels),
+ * −ln p(φ<sub>n</sub>) + g<sub>n</sub> is the code length of the field with every variable scaled to unit variance,
+ * which no rescaling changes (a unit-variance Gaussian variable costs ½ ln 2πe ≈ 1.419 nats).
+ *
  * @param architecture the flow's shape (L = 2<sup>k</sup>, C)
  * @param latents      per image the latents at the dequantisation midpoint (pixel k ↦ (k + ½)/256, no noise, so
  *                     that an image has one reading), D floats in (C, L, L) layout
  * @param codeLength   per image and depth ℓ = 0 … k−1, c<sub>ℓ</sub> in nats, with one uniform dequantisation draw
  *                     per image (an unbiased estimate of its expectation over the noise)
  * @param pixelNats    per image, D ln 256 − ln|det ∂x/∂y| with the same draw, nats
+ * @param logScale     per level n = 0 … k−1, g<sub>n</sub> = Σ<sub>j</sub> ln σ<sub>j</sub> over the variables of
+ *                     φ<sub>n</sub> (the C·(L/2<sup>n</sup>)² values at the stride-2<sup>n</sup> sites after n
+ *                     levels), with the same draws
  */
 public record RgFlowScales(FlowArchitecture architecture, float[][] latents, double[][] codeLength,
-                           double[] pixelNats) {
+                           double[] pixelNats, double[] logScale) {
 
     /** Variables per evaluation batch. */
     private static final int CHUNK_VARIABLES = 1 << 18;
@@ -35,6 +45,9 @@ public record RgFlowScales(FlowArchitecture architecture, float[][] latents, dou
         if (latents.length != codeLength.length || latents.length != pixelNats.length || latents.length < 1) {
             throw new IllegalArgumentException("need one row of latents, code lengths and pixel nats per image, got "
                     + latents.length + ", " + codeLength.length + ", " + pixelNats.length);
+        }
+        if (logScale.length != architecture.depth()) {
+            throw new IllegalArgumentException("need one scale per level, got " + logScale.length);
         }
     }
 
@@ -74,10 +87,15 @@ public record RgFlowScales(FlowArchitecture architecture, float[][] latents, dou
         float[][] latents = new float[n][];
         double[][] code = new double[n][k];
         double[] pixel = new double[n];
+        double[][] sum = new double[k][d];
+        double[][] squares = new double[k][d];
         SplittableRandom noise = new SplittableRandom(seed);
         Prior prior = trained.settings().prior();
         Preprocessing pre = trained.settings().preprocessing();
         try (NDManager manager = TorchEngine.newManager(); RgFlowNetwork network = RgFlowNetwork.of(trained, manager)) {
+            if (n < 2) {
+                throw new IllegalArgumentException("need at least two images to scale the fields, got " + n);
+            }
             int chunkSize = Math.max(1, CHUNK_VARIABLES / d);
             for (int from = 0; from < n; from += chunkSize) {
                 int m = Math.min(chunkSize, n - from);
@@ -101,10 +119,42 @@ public record RgFlowScales(FlowArchitecture architecture, float[][] latents, dou
                         }
                         pixel[from + i] = d * Math.log(256) - preLd[i];
                     }
+                    for (int level = 0; level < k; level++) {
+                        float[] field = (level == 0 ? x.get(0) : inv.get(1 + level)).toFloatArray();
+                        for (int v = 0; v < field.length; v++) {
+                            if (depthOf[v % d] >= level) {
+                                double value = field[v];
+                                sum[level][v % d] += value;
+                                squares[level][v % d] += value * value;
+                            }
+                        }
+                    }
                 }
             }
         }
-        return new RgFlowScales(a, latents, code, pixel);
+        double[] logScale = new double[k];
+        for (int level = 0; level < k; level++) {
+            for (int v = 0; v < d; v++) {
+                if (depthOf[v] >= level) {
+                    double mean = sum[level][v] / n;
+                    double variance = (squares[level][v] - n * mean * mean) / (n - 1);
+                    logScale[level] += 0.5 * Math.log(variance);
+                }
+            }
+        }
+        return new RgFlowScales(a, latents, code, pixel, logScale);
+    }
+
+    /**
+     * Image r's code length of the level-n field scaled to unit variance, −ln p(φ<sub>n</sub>) + g<sub>n</sub> =
+     * Σ<sub>ℓ ≥ n</sub> c<sub>ℓ</sub> + g<sub>n</sub> (n = 0: the pixels in the flow's variables), nats.
+     */
+    public double standardisedCodeLength(int r, int level) {
+        double total = logScale[level];
+        for (int depth = level; depth < codeLength[r].length; depth++) {
+            total += codeLength[r][depth];
+        }
+        return total;
     }
 
     /** Image r's bits per dimension: (pixel term + Σ<sub>ℓ</sub> c<sub>ℓ</sub>)/(D ln 2). */
