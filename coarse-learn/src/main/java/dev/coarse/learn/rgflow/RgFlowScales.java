@@ -21,7 +21,7 @@ import java.util.SplittableRandom;
  * factor and undo it at the next level, moving ln(factor) nats per variable between c<sub>n−1</sub> and the levels
  * above. {@link #logScale} fixes that gauge: with g<sub>n</sub> = Σ<sub>j</sub> ln σ<sub>j</sub>, σ<sub>j</sub> the
  * standard deviation of variable j of φ<sub>n</sub> over the images (φ<sub>0</sub> = the preprocessed pixels),
- * −ln p(φ<sub>n</sub>) + g<sub>n</sub> is the code length of the field with every variable scaled to unit variance,
+ * −ln p(φ<sub>n</sub>) − g<sub>n</sub> is the code length of the field with every variable divided by its σ<sub>j</sub>,
  * which no rescaling changes (a unit-variance Gaussian variable costs ½ ln 2πe ≈ 1.419 nats).
  *
  * @param architecture the flow's shape (L = 2<sup>k</sup>, C)
@@ -146,11 +146,11 @@ public record RgFlowScales(FlowArchitecture architecture, float[][] latents, dou
     }
 
     /**
-     * Image r's code length of the level-n field scaled to unit variance, −ln p(φ<sub>n</sub>) + g<sub>n</sub> =
-     * Σ<sub>ℓ ≥ n</sub> c<sub>ℓ</sub> + g<sub>n</sub> (n = 0: the pixels in the flow's variables), nats.
+     * Image r's code length of the level-n field scaled to unit variance, −ln p(φ<sub>n</sub>) − g<sub>n</sub> =
+     * Σ<sub>ℓ ≥ n</sub> c<sub>ℓ</sub> − g<sub>n</sub> (n = 0: the pixels in the flow's variables), nats.
      */
     public double standardisedCodeLength(int r, int level) {
-        double total = logScale[level];
+        double total = -logScale[level];
         for (int depth = level; depth < codeLength[r].length; depth++) {
             total += codeLength[r][depth];
         }

@@ -132,6 +132,55 @@ class FlowReductionTest {
                 .isEqualTo(3);
     }
 
+    /**
+     * The untrained flow is the identity (ln|det| = 0, z = x), so under the Gaussian prior the code length of level
+     * n's field scaled to unit variance is, per sample on average, Σ over its variables v of ½⟨x<sub>v</sub>²⟩ +
+     * ½ ln 2π − ln σ<sub>v</sub> — computed here from the preprocessed pixels directly (at the dequantisation
+     * midpoint; the noise of the flow's draws moves each term by well under 0.01 nats, 64 terms by under 1).
+     */
+    @Test
+    void theIdentityFlowCostsTheGaussianCodeLengthOfTheScaledField() {
+        int n = 400;
+        double[][] blocks = new double[16][n];
+        ReductionInput input = new ReductionInput("blocks", blockField(n, 0.3, blocks, 6), null, null);
+        RgFlowSettings settings = new RgFlowSettings(false, Prior.GAUSSIAN, Preprocessing.LOGIT, 2, 1, 8, 32, 1, 1e-3,
+                50, 1);
+        ImageSet images = FlowReduction.images(input).images();
+        dev.coarse.learn.flow.FlowArchitecture architecture = settings.architecture(L, 1);
+        float[][] weights;
+        try (ai.djl.ndarray.NDManager manager = dev.coarse.learn.engine.TorchEngine.newManager();
+             dev.coarse.learn.rgflow.RgFlowNetwork network = new dev.coarse.learn.rgflow.RgFlowNetwork(settings,
+                     architecture, manager, new SplittableRandom(1))) {
+            weights = network.flow().weights();
+        }
+        FlowReduction.Outcome outcome = FlowReduction.apply(input, 2,
+                new dev.coarse.learn.rgflow.TrainedRgFlow(settings, architecture, weights, 0, 0, new double[0]), 7);
+        float[] y = images.dequantise(0, n, null);
+        for (int level = 0; level <= 2; level++) {
+            int stride = 1 << level;
+            double expected = 0;
+            for (int i = 0; i < L; i += stride) {
+                for (int j = 0; j < L; j += stride) {
+                    double sum = 0;
+                    double squares = 0;
+                    for (int r = 0; r < n; r++) {
+                        double p = Preprocessing.ALPHA + (1 - 2 * Preprocessing.ALPHA) * y[r * L * L + i * L + j];
+                        double x = Math.log(p / (1 - p));
+                        sum += x;
+                        squares += x * x;
+                    }
+                    double mean = sum / n;
+                    double variance = (squares - n * mean * mean) / (n - 1);
+                    expected += 0.5 * squares / n + 0.5 * Math.log(2 * Math.PI) - 0.5 * Math.log(variance);
+                }
+            }
+            double measured = level == 0
+                    ? outcome.result().levels().get(0).kept().mean() + outcome.result().levels().get(0).lost().mean()
+                    : outcome.result().levels().get(level - 1).kept().mean();
+            assertThat(measured).as("level %d", level).isCloseTo(expected, within(1.0));
+        }
+    }
+
     @Test
     void refusesWhatIsNotAFieldOfSideAPowerOfTwo() {
         assertThatThrownBy(() -> FlowReduction.images(new ReductionInput("six", varying(36, 4), null, null)))
