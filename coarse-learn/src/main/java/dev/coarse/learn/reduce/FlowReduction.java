@@ -26,7 +26,7 @@ import java.util.Objects;
  * (a·M + b)·C + c for grid site (a, b) of M = L/2<sup>n</sup> and channel c, as the data's columns are; an input of
  * level n (a site of the stride-2<sup>n−1</sup> grid) is labelled with the coarse site of its 2×2 decimation block.
  * Information ({@link RgFlowScales}, nats per sample, differential, mean ± standard error over samples): kept at level
- * n = −ln p(φ<sub>n</sub>) − g<sub>n</sub>, the code length of the level's coarse field with every variable scaled to
+ * n = −ln p(φ<sub>n</sub>) − g<sub>n</sub>, the code length of the level's coarse field with each channel scaled to
  * unit variance (so that the flow's freedom to rescale it does not move nats between levels); lost = kept at level
  * n − 1 minus kept at level n (level 0: the preprocessed pixels, so scaled), the code length of the details level n
  * sets aside given the coarse field. Measured on the training samples themselves (in-sample, as the other methods of

@@ -19,10 +19,11 @@ import java.util.SplittableRandom;
  *
  * <p>The split between levels is not fixed by the data: a flow may scale its coarse field φ<sub>n</sub> by any
  * factor and undo it at the next level, moving ln(factor) nats per variable between c<sub>n−1</sub> and the levels
- * above. {@link #logScale} fixes that gauge: with g<sub>n</sub> = Σ<sub>j</sub> ln σ<sub>j</sub>, σ<sub>j</sub> the
- * standard deviation of variable j of φ<sub>n</sub> over the images (φ<sub>0</sub> = the preprocessed pixels),
- * −ln p(φ<sub>n</sub>) − g<sub>n</sub> is the code length of the field with every variable divided by its σ<sub>j</sub>,
- * which no rescaling changes (a unit-variance Gaussian variable costs ½ ln 2πe ≈ 1.419 nats).
+ * above; its blocks are shared by all sites, so the factor is one per channel. {@link #logScale} fixes that gauge:
+ * with g<sub>n</sub> = Σ<sub>c</sub> N<sub>n</sub> ln σ<sub>n,c</sub>, σ<sub>n,c</sub> the standard deviation of
+ * channel c of φ<sub>n</sub> pooled over its N<sub>n</sub> sites and the images (φ<sub>0</sub> = the preprocessed
+ * pixels), −ln p(φ<sub>n</sub>) − g<sub>n</sub> is the code length of the field with each channel divided by its
+ * σ<sub>n,c</sub>, which no such rescaling changes (a Gaussian variable of unit variance costs ½ ln 2πe ≈ 1.419 nats).
  *
  * @param architecture the flow's shape (L = 2<sup>k</sup>, C)
  * @param latents      per image the latents at the dequantisation midpoint (pixel k ↦ (k + ½)/256, no noise, so
@@ -30,9 +31,9 @@ import java.util.SplittableRandom;
  * @param codeLength   per image and depth ℓ = 0 … k−1, c<sub>ℓ</sub> in nats, with one uniform dequantisation draw
  *                     per image (an unbiased estimate of its expectation over the noise)
  * @param pixelNats    per image, D ln 256 − ln|det ∂x/∂y| with the same draw, nats
- * @param logScale     per level n = 0 … k−1, g<sub>n</sub> = Σ<sub>j</sub> ln σ<sub>j</sub> over the variables of
- *                     φ<sub>n</sub> (the C·(L/2<sup>n</sup>)² values at the stride-2<sup>n</sup> sites after n
- *                     levels), with the same draws
+ * @param logScale     per level n = 0 … k−1, g<sub>n</sub> = Σ<sub>c</sub> N<sub>n</sub> ln σ<sub>n,c</sub> for
+ *                     φ<sub>n</sub> (the values at the N<sub>n</sub> = (L/2<sup>n</sup>)² sites of the
+ *                     stride-2<sup>n</sup> grid after n levels), with the same draws
  */
 public record RgFlowScales(FlowArchitecture architecture, float[][] latents, double[][] codeLength,
                            double[] pixelNats, double[] logScale) {
@@ -134,19 +135,27 @@ public record RgFlowScales(FlowArchitecture architecture, float[][] latents, dou
         }
         double[] logScale = new double[k];
         for (int level = 0; level < k; level++) {
-            for (int v = 0; v < d; v++) {
-                if (depthOf[v] >= level) {
-                    double mean = sum[level][v] / n;
-                    double variance = (squares[level][v] - n * mean * mean) / (n - 1);
-                    logScale[level] += 0.5 * Math.log(variance);
+            for (int channel = 0; channel < a.channels(); channel++) {
+                double total = 0;
+                double totalSquares = 0;
+                long count = 0;
+                for (int v = channel * l * l; v < (channel + 1) * l * l; v++) {
+                    if (depthOf[v] >= level) {
+                        total += sum[level][v];
+                        totalSquares += squares[level][v];
+                        count += n;
+                    }
                 }
+                double mean = total / count;
+                double variance = (totalSquares - count * mean * mean) / (count - 1);
+                logScale[level] += count / n * 0.5 * Math.log(variance);
             }
         }
         return new RgFlowScales(a, latents, code, pixel, logScale);
     }
 
     /**
-     * Image r's code length of the level-n field scaled to unit variance, −ln p(φ<sub>n</sub>) − g<sub>n</sub> =
+     * Image r's code length of the level-n field, each channel scaled to unit variance, −ln p(φ<sub>n</sub>) − g<sub>n</sub> =
      * Σ<sub>ℓ ≥ n</sub> c<sub>ℓ</sub> − g<sub>n</sub> (n = 0: the pixels in the flow's variables), nats.
      */
     public double standardisedCodeLength(int r, int level) {
