@@ -90,6 +90,9 @@ public final class FlowReduction {
             if (picture.width() != picture.height()) {
                 throw notAField(input, picture.width() + "×" + picture.height() + " pictures are not square");
             }
+        } else if (!input.table()) {
+            throw notAField(input, "its " + input.columns().length + " variables have no L×L geometry (an ensemble"
+                    + " on a lattice that is not 2D?)");
         } else {
             channels = 1;
             side = (int) Math.round(Math.sqrt(input.columns().length));

@@ -85,7 +85,7 @@ class FlowReductionTest {
         int n = 1024;
         double[][] blocks = new double[16][n];
         double[][] columns = blockField(n, 0.01, blocks, 5);
-        ReductionInput input = new ReductionInput("blocks", columns, null, null);
+        ReductionInput input = ReductionInput.table("blocks", columns);
         RgFlowSettings settings = new RgFlowSettings(false, Prior.GAUSSIAN, Preprocessing.LOGIT, 2, 1, 32, 32, 8, 1e-2,
                 50, 1);
         FlowReduction.Outcome outcome = FlowReduction.train(input, 2, settings, Double.POSITIVE_INFINITY,
@@ -143,7 +143,7 @@ class FlowReductionTest {
     void theIdentityFlowCostsTheGaussianCodeLengthOfTheScaledField() {
         int n = 400;
         double[][] blocks = new double[16][n];
-        ReductionInput input = new ReductionInput("blocks", blockField(n, 0.3, blocks, 6), null, null);
+        ReductionInput input = ReductionInput.table("blocks", blockField(n, 0.3, blocks, 6));
         RgFlowSettings settings = new RgFlowSettings(false, Prior.GAUSSIAN, Preprocessing.LOGIT, 2, 1, 8, 32, 1, 1e-3,
                 50, 1);
         ImageSet images = FlowReduction.images(input).images();
@@ -186,17 +186,19 @@ class FlowReductionTest {
 
     @Test
     void refusesWhatIsNotAFieldOfSideAPowerOfTwo() {
-        assertThatThrownBy(() -> FlowReduction.images(new ReductionInput("six", varying(36, 4), null, null)))
+        assertThatThrownBy(() -> FlowReduction.images(ReductionInput.table("six", varying(36, 4))))
                 .hasMessageContaining("L = 6 is not a power of two ≥ 4").hasMessageContaining("L×L field");
-        assertThatThrownBy(() -> FlowReduction.images(new ReductionInput("ten", varying(10, 4), null, null)))
+        assertThatThrownBy(() -> FlowReduction.images(ReductionInput.table("ten", varying(10, 4))))
                 .hasMessageContaining("10 columns are not L² values");
-        assertThatThrownBy(() -> FlowReduction.images(new ReductionInput("two", varying(4, 4), null, null)))
+        assertThatThrownBy(() -> FlowReduction.images(ReductionInput.table("two", varying(4, 4))))
                 .hasMessageContaining("L = 2 is not a power of two ≥ 4");
+        assertThatThrownBy(() -> FlowReduction.images(new ReductionInput("a chain of 16 sites", varying(16, 4), null,
+                null))).hasMessageContaining("no L×L geometry");
         double[][] nan = varying(16, 4);
         nan[3][2] = Double.NaN;
-        assertThatThrownBy(() -> FlowReduction.images(new ReductionInput("nan", nan, null, null)))
+        assertThatThrownBy(() -> FlowReduction.images(ReductionInput.table("nan", nan)))
                 .hasMessageContaining("not finite");
-        assertThatThrownBy(() -> FlowReduction.train(new ReductionInput("four", varying(16, 4), null, null), 2,
+        assertThatThrownBy(() -> FlowReduction.train(ReductionInput.table("four", varying(16, 4)), 2,
                 FlowReduction.defaultSettings(1), 1, RgFlowProgress.NONE, 1))
                 .hasMessageContaining("--levels 2 needs L ≥ 8").hasMessageContaining("at most 1");
     }
