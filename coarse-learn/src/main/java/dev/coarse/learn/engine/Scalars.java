@@ -1,6 +1,7 @@
 package dev.coarse.learn.engine;
 
 import ai.djl.ndarray.NDArray;
+import java.util.function.BinaryOperator;
 
 /**
  * Arithmetic of an array with a number, safe under autograd — use it instead of DJL's {@code NDArray.add/sub/mul/div
@@ -22,36 +23,32 @@ public final class Scalars {
 
     /** a + v. */
     public static NDArray add(NDArray a, double v) {
-        try (NDArray c = like(a, v)) {
-            return a.add(c);
-        }
+        return with(a, v, NDArray::add);
     }
 
     /** a − v. */
     public static NDArray sub(NDArray a, double v) {
-        try (NDArray c = like(a, v)) {
-            return a.sub(c);
-        }
+        return with(a, v, NDArray::sub);
     }
 
     /** a · v. */
     public static NDArray mul(NDArray a, double v) {
-        try (NDArray c = like(a, v)) {
-            return a.mul(c);
-        }
+        return with(a, v, NDArray::mul);
     }
 
     /** a / v. */
     public static NDArray div(NDArray a, double v) {
-        try (NDArray c = like(a, v)) {
-            return a.div(c);
-        }
+        return with(a, v, NDArray::div);
     }
 
     /** a ← a · v, in place; returns a. */
     public static NDArray muli(NDArray a, double v) {
+        return with(a, v, NDArray::muli);
+    }
+
+    private static NDArray with(NDArray a, double v, BinaryOperator<NDArray> op) {
         try (NDArray c = like(a, v)) {
-            return a.muli(c);
+            return op.apply(a, c);
         }
     }
 
