@@ -94,6 +94,24 @@ final class ArchitectureRules {
     }
 
     /**
+     * No arithmetic of a DJL array with a Java number outside {@code learn.engine.Scalars}: DJL makes the number a
+     * tensor over a Java buffer that a garbage collection may free while autograd still holds it (wrong gradients,
+     * NaN; see Scalars). Matched by name and parameter list on any owner, so that calls through DJL's interfaces and
+     * through its PyTorch classes are both caught.
+     */
+    ArchRule noNumberArithmeticOnArrays() {
+        java.util.Set<String> names = java.util.Set.of("add", "sub", "mul", "div", "pow", "maximum", "minimum", "addi",
+                "subi", "muli", "divi", "powi", "rsub", "rdiv", "rsubi", "rdivi");
+        return noClasses().that().doNotHaveFullyQualifiedName(root + ".learn.engine.Scalars")
+                .should().callMethodWhere(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "NDArray arithmetic with a Number", call -> call.getTargetOwner().isAssignableTo(
+                                "ai.djl.ndarray.NDArray") && names.contains(call.getName())
+                                && call.getTarget().getRawParameterTypes().size() == 1
+                                && call.getTarget().getRawParameterTypes().get(0).isEquivalentTo(Number.class)))
+                .as("no DJL array arithmetic with a Java number outside learn.engine.Scalars");
+    }
+
+    /**
      * A module's classes live in its own packages: a CLI class put in a core package could use that package's
      * package-private kernels, which the compiler otherwise keeps from the CLI. Checked on the classes of one module
      * (imported from its jar or class directory); {@code packages} are the module's package patterns.

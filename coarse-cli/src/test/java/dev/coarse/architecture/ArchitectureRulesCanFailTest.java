@@ -32,6 +32,7 @@ class ArchitectureRulesCanFailTest {
                 arguments(RULES.cliUsesNoMcKernel(), "cli.HandMadeMajorityCommand"),
                 arguments(RULES.cliImplementsNoPhysics(), "cli.HandMadeMajorityCommand"),
                 arguments(RULES.cliTrainsNoNetwork(), "cli.HandMadeMajorityCommand"),
+                arguments(RULES.noNumberArithmeticOnArrays(), "learn.HalvedLoss"),
                 // the fixture's classes as one "module" that claims only the cli package: the rg class is out of place
                 arguments(RULES.moduleStaysInItsPackages("the fixture", RULES.packageOf("cli")), "rg.SamplingScan"),
                 arguments(RULES.coreStaysOutOfOuterPackages(), "cli.Command"),

@@ -45,7 +45,8 @@ class ArchitectureTest {
     static Stream<ArchRule> rulesOfTheWholeCode() {
         return Stream.of(RULES.coreKnowsNoOuterModule(), RULES.learnKnowsNoCliBenchOrSpark(), RULES.rgDoesNotSample(),
                 RULES.studyIsAboveTheAnalyses(), RULES.cliUsesNoMcKernel(), RULES.cliImplementsNoPhysics(),
-                RULES.cliTrainsNoNetwork(), RULES.topLevelPackagesFormNoCycle(), RULES.packagesFormNoCycle());
+                RULES.cliTrainsNoNetwork(), RULES.noNumberArithmeticOnArrays(), RULES.topLevelPackagesFormNoCycle(),
+                RULES.packagesFormNoCycle());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -15,6 +15,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
+import dev.coarse.learn.engine.Scalars;
 
 /**
  * Linear Gaussian CorEx (Ver Steeg, Harutyunyan, Moyer &amp; Galstyan 2019, "Fast structure learning with modular
@@ -198,9 +199,9 @@ public final class LinearCorex {
         NDArray s = a.matMul(w.transpose()).add(identity);
         NDArray variance = s.diagonal();
         NDArray r2 = a.square().div(variance.expandDims(1));
-        NDArray precision = r2.div(r2.neg().add(1)).sum(new int[] {0}).add(1);
-        NDArray inputs = precision.log().sum().mul(0.5);
-        NDArray factors = variance.log().sum().mul(0.5);
+        NDArray precision = Scalars.add(r2.div(Scalars.add(r2.neg(), 1)).sum(new int[] {0}), 1);
+        NDArray inputs = Scalars.mul(precision.log().sum(), 0.5);
+        NDArray factors = Scalars.mul(variance.log().sum(), 0.5);
         return inputs.sub(factors);
     }
 

@@ -9,6 +9,7 @@ import dev.coarse.model.FieldModel;
 import dev.coarse.model.Phi4Model;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import dev.coarse.learn.engine.Scalars;
 
 /**
  * φ⁴ on the L×L torus as a flow target, the same actions as {@link Phi4Model} (hopping form, one channel) and
@@ -74,12 +75,13 @@ public final class FieldTarget implements FlowTarget {
         NDArray hopping = x.mul(neighbours).sum(new int[] {1, 2, 3});
         NDArray norm2 = x.square().sum(new int[] {1});
         if (model instanceof Phi4Model real) {
-            NDArray local = norm2.add(norm2.sub(1).square().mul(real.lambda())).sum(new int[] {1, 2});
-            return hopping.mul(-2 * real.kappa()).add(local);
+            NDArray local = norm2.add(Scalars.mul(Scalars.sub(norm2, 1).square(), real.lambda())).sum(new int[] {1, 2});
+            return Scalars.mul(hopping, -2 * real.kappa()).add(local);
         }
         ComplexPhi4Model complex = (ComplexPhi4Model) model;
-        NDArray local = norm2.mul(complex.mu()).add(norm2.square().mul(complex.lambda())).sum(new int[] {1, 2});
-        return hopping.mul(-2 * complex.t()).add(local);
+        NDArray local = Scalars.mul(norm2, complex.mu()).add(Scalars.mul(norm2.square(), complex.lambda()))
+                .sum(new int[] {1, 2});
+        return Scalars.mul(hopping, -2 * complex.t()).add(local);
     }
 
     @Override
@@ -105,7 +107,7 @@ public final class FieldTarget implements FlowTarget {
 
     @Override
     public NDArray observable(NDArray x) {
-        return x.square().sum(new int[] {1, 2, 3}).div(sites());
+        return Scalars.div(x.square().sum(new int[] {1, 2, 3}), sites());
     }
 
     @Override

@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import dev.coarse.learn.engine.TorchEngine;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import dev.coarse.learn.engine.Scalars;
 
 /**
  * Draws from a trained flow: latents z ∼ N(0, I) from a Coarse stream, fields x = g(z), and per draw the log
@@ -50,8 +51,8 @@ public final class FlowSampler implements AutoCloseable {
     static NDArray priorLogDensity(NDArray z) {
         long batch = z.getShape().get(0);
         long variables = z.size() / batch;
-        return z.reshape(batch, variables).square().sum(new int[] {1}).mul(-0.5)
-                .sub(0.5 * variables * Math.log(2 * Math.PI));
+        return Scalars.sub(Scalars.mul(z.reshape(batch, variables).square().sum(new int[] {1}), -0.5),
+                0.5 * variables * Math.log(2 * Math.PI));
     }
 
     /**
@@ -67,8 +68,8 @@ public final class FlowSampler implements AutoCloseable {
         NDArray lnQMirror = priorLogDensity(back.get(0)).add(back.get(1));
         // log-sum-exp of the two, stable: max + ln(1 + e^{−|a−b|}) − ln 2
         NDArray max = lnQ.maximum(lnQMirror);
-        NDArray gap = lnQ.sub(lnQMirror).abs().neg().exp().add(1).log();
-        return max.add(gap).sub(Math.log(2));
+        NDArray gap = Scalars.add(lnQ.sub(lnQMirror).abs().neg().exp(), 1).log();
+        return Scalars.sub(max.add(gap), Math.log(2));
     }
 
     /** n independent draws; {@code keep} also returns the latents and fields. */

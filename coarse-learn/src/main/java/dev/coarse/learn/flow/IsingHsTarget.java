@@ -8,6 +8,7 @@ import dev.coarse.exact.Kaufman;
 import dev.coarse.lattice.Lattice;
 import dev.coarse.model.IsingModel;
 import java.util.OptionalDouble;
+import dev.coarse.learn.engine.Scalars;
 
 /**
  * The 2D Ising model (J = 1, no field) on the L×L torus, as a density of a continuous field by the
@@ -135,14 +136,14 @@ public final class IsingHsTarget implements FlowTarget {
         NDArray flat = x.reshape(batch, sites());
         NDArray quadratic;
         if (whitened) {
-            quadratic = flat.square().sum(new int[] {1}).mul(0.5);
+            quadratic = Scalars.mul(flat.square().sum(new int[] {1}), 0.5);
             flat = flat.matMul(inverseCouplingArray);
         } else {
-            quadratic = flat.matMul(inverseCouplingArray).mul(flat).sum(new int[] {1}).mul(0.5);
+            quadratic = Scalars.mul(flat.matMul(inverseCouplingArray).mul(flat).sum(new int[] {1}), 0.5);
         }
         // ln 2cosh x = |x| + ln(1 + e^{−2|x|}), stable for large |x|
         NDArray abs = flat.abs();
-        NDArray lnCosh = abs.add(abs.mul(-2).exp().add(1).log()).sum(new int[] {1});
+        NDArray lnCosh = abs.add(Scalars.add(Scalars.mul(abs, -2).exp(), 1).log()).sum(new int[] {1});
         return quadratic.sub(lnCosh);
     }
 
@@ -166,7 +167,7 @@ public final class IsingHsTarget implements FlowTarget {
                 .reshape(x.getShape()).tanh() : x.tanh();
         NDArray right = FieldTarget.shift(spin, 3);
         NDArray down = FieldTarget.shift(spin, 2);
-        return spin.mul(right.add(down)).sum(new int[] {1, 2, 3}).neg().div(sites());
+        return Scalars.div(spin.mul(right.add(down)).sum(new int[] {1, 2, 3}).neg(), sites());
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.coarse.naming.Identified;
 import dev.coarse.stats.Estimate;
 import dev.coarse.stats.Jackknife;
 import java.util.Locale;
+import dev.coarse.learn.engine.Scalars;
 
 /**
  * A variational lower bound on the mutual information I(X;Y), as a function of a critic's score matrix: for a
@@ -95,17 +96,17 @@ public enum MiBound implements Identified {
         }
         NDArray joint = scores.diagonal().mean();
         return switch (this) {
-            case INFONCE -> scores.logSoftmax(1).diagonal().mean().add((float) StrictMath.log(k));
+            case INFONCE -> Scalars.add(scores.logSoftmax(1).diagonal().mean(), (float) StrictMath.log(k));
             case DONSKER_VARADHAN -> joint.sub(logMeanExpOffDiagonal(scores, k));
-            case NWJ -> joint.sub(logMeanExpOffDiagonal(scores, k).sub(1f).exp());
+            case NWJ -> joint.sub(Scalars.sub(logMeanExpOffDiagonal(scores, k), 1).exp());
         };
     }
 
     /** ln of the mean of e<sup>S<sub>ij</sub></sup> over i ≠ j, shifted by the largest score against overflow. */
     private static NDArray logMeanExpOffDiagonal(NDArray scores, long k) {
-        NDArray masked = scores.sub(scores.getManager().eye((int) k).mul(DIAGONAL_MASK));
+        NDArray masked = scores.sub(Scalars.mul(scores.getManager().eye((int) k), DIAGONAL_MASK));
         NDArray shift = masked.max().stopGradient();
-        return masked.sub(shift).exp().sum().log().add(shift).sub((float) StrictMath.log((double) k * (k - 1)));
+        return Scalars.sub(masked.sub(shift).exp().sum().log().add(shift), (float) StrictMath.log((double) k * (k - 1)));
     }
 
     /** Number of values {@link #batchStatistics} returns. */

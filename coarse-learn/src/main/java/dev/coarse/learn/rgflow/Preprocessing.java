@@ -2,6 +2,7 @@ package dev.coarse.learn.rgflow;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import dev.coarse.learn.engine.Scalars;
 
 /**
  * The fixed map from dequantised pixels y ∈ [0, 1] to the flow's variables x, with its log-determinant (part of the
@@ -24,15 +25,15 @@ public enum Preprocessing {
         long batch = y.getShape().get(0);
         if (this == AFFINE) {
             long d = y.size() / batch;
-            NDArray x = y.mul(2).sub(1);
+            NDArray x = Scalars.sub(Scalars.mul(y, 2), 1);
             return new NDList(x, y.getManager().full(new ai.djl.ndarray.types.Shape(batch), (float) (d * Math.log(2)),
                     y.getDataType()));
         }
-        NDArray p = y.mul(1 - 2 * ALPHA).add(ALPHA);
+        NDArray p = Scalars.add(Scalars.mul(y, 1 - 2 * ALPHA), ALPHA);
         NDArray lnP = p.log();
-        NDArray lnQ = p.neg().add(1).log();
+        NDArray lnQ = Scalars.add(p.neg(), 1).log();
         NDArray x = lnP.sub(lnQ);
-        NDArray ld = lnP.add(lnQ).neg().add(Math.log(1 - 2 * ALPHA)).reshape(batch, -1).sum(new int[] {1});
+        NDArray ld = Scalars.add(lnP.add(lnQ).neg(), Math.log(1 - 2 * ALPHA)).reshape(batch, -1).sum(new int[] {1});
         return new NDList(x, ld);
     }
 

@@ -2,6 +2,7 @@ package dev.coarse.learn.rgflow;
 
 import ai.djl.ndarray.NDArray;
 import java.util.SplittableRandom;
+import dev.coarse.learn.engine.Scalars;
 
 /** The factorised prior of the latents, unit scale per variable. */
 public enum Prior {
@@ -19,9 +20,9 @@ public enum Prior {
         NDArray rows = z.reshape(batch, -1);
         long d = rows.getShape().get(1);
         if (this == LAPLACE) {
-            return rows.abs().sum(new int[] {1}).neg().sub(d * LN2);
+            return Scalars.sub(rows.abs().sum(new int[] {1}).neg(), d * LN2);
         }
-        return rows.square().sum(new int[] {1}).mul(-0.5).sub(d * HALF_LN_2PI);
+        return Scalars.sub(Scalars.mul(rows.square().sum(new int[] {1}), -0.5), d * HALF_LN_2PI);
     }
 
     /** ln p(z) of one variable. */

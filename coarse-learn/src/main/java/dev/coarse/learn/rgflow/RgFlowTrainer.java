@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import dev.coarse.learn.engine.Scalars;
 
 /**
  * Trains an RG-Flow by maximum likelihood: each epoch shuffles the training images, and each mini-batch is dequantised
@@ -99,7 +100,7 @@ public final class RgFlowTrainer {
                         NDArray lnP;
                         try (GradientCollector collector = TorchEngine.engine().newGradientCollector()) {
                             lnP = network.encode(step.create(y, network.shape(batch))).get(1);
-                            collector.backward(lnP.mean().neg().div(d));
+                            collector.backward(Scalars.div(lnP.mean().neg(), d));
                         }
                         double bits = RgFlowNetwork.bitsPerDim(lnP.mean().getFloat(), d);
                         if (!Double.isFinite(bits)) {
@@ -139,7 +140,7 @@ public final class RgFlowTrainer {
         for (int i = 0; i < grads.length; i++) {
             try (NDArray grad = grads[i]) {
                 if (scale != 1) {
-                    grad.muli((float) scale);
+                    Scalars.muli(grad, (float) scale);
                 }
                 adam.update(names.get(i), parameters.get(i), grad);
                 grad.subi(grad);

@@ -14,6 +14,7 @@ import ai.djl.training.initializer.ConstantInitializer;
 import ai.djl.util.PairList;
 import dev.coarse.learn.engine.GlorotUniform;
 import java.util.random.RandomGenerator;
+import dev.coarse.learn.engine.Scalars;
 
 /**
  * The network RSMI trains: the filter Λ (a linear map without bias, V → n<sub>h</sub> logits z<sub>j</sub> =
@@ -66,7 +67,7 @@ final class FilterCriticBlock extends AbstractBlock {
         NDArray h;
         if (training) {
             NDArray noisy = logits.add(inputs.get(2)).div(inputs.get(3));
-            h = kind == HiddenKind.BINARY ? noisy.div(2f).tanh() : noisy.softmax(1);
+            h = kind == HiddenKind.BINARY ? Scalars.div(noisy, 2).tanh() : noisy.softmax(1);
         } else if (kind == HiddenKind.BINARY) {
             h = logits.sign();
         } else {

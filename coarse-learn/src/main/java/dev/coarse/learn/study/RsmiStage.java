@@ -103,8 +103,8 @@ public final class RsmiStage implements Stage<RsmiSettings, RsmiResult> {
             RsmiTrainingSettings training = RsmiTrainingSettings.defaults(b, shell[0], shell[1], 1, seed)
                     .withTraining(batch, epochs, RsmiTrainingSettings.DEFAULT_LEARNING_RATE)
                     .withPairs(perConfiguration, heldOut);
-            // A diverged training (a NaN weight) is retried with the next seeds: it has happened inside long test
-            // JVMs, never alone (docs/rsmi.md, "Known open problem"); three in a row is an error.
+            // A diverged training (a NaN weight) is retried with the next seeds; three in a row is an error. (The NaNs
+            // once seen inside long test JVMs were DJL's lost scalars, fixed by learn.engine.Scalars: docs/learning.md)
             for (int attempt = 0; ; attempt++) {
                 try {
                     return new RsmiTrainer(training.withSeed(seed + attempt)).train(lattice, configurations,

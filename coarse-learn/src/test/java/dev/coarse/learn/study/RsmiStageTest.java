@@ -40,11 +40,9 @@ class RsmiStageTest {
                 "decimation");
         assertThat(r.note()).isEmpty();
         // 600 configurations of 16×16 and 800 steps are too few to align the filter fully (RsmiIsingTest does that);
-        // it is already a ferromagnetic sum: every weight of one sign
-        double[] learned = r.entry(RsmiSettings.Rule.LEARNED).orElseThrow().filter()[0];
-        for (double w : learned) {
-            assertThat(w * learned[0]).as("learned filter %s", java.util.Arrays.toString(learned)).isGreaterThan(0);
-        }
+        // what the stage promises is a learned rule that keeps more information than decimation (block spin 0.78,
+        // decimation 0.63 of I(V:E))
+        assertLearnedBeatsDecimation(r);
         assertThat(r.entry(RsmiSettings.Rule.LEARNED).orElseThrow().flow().levels()).hasSize(3);
         double[] majority = r.entry(RsmiSettings.Rule.MAJORITY).orElseThrow().filter()[0];
         double[] decimation = r.entry(RsmiSettings.Rule.DECIMATION).orElseThrow().filter()[0];
@@ -60,19 +58,24 @@ class RsmiStageTest {
         assertThat(level.information("kept_fraction").mean()).isBetween(0.5, 1.0);
         assertThat(level.yH().mean()).isBetween(1.8, 1.95);
         assertThat(RsmiResult.fromJson(r.toJson()).toJson()).isEqualTo(r.toJson());
-        // Two threads: the fixed rules' results are identical. The learned entry is not compared bit for bit: in the
-        // full suite on a fresh clone its filter differed between two runs of this test's JVM (two CI runs,
-        // 2026-12-07; never when run alone), a libtorch non-determinism not yet found — see the closing note
+        // Two threads: every rule's result is identical, the learned one included (it once differed inside long test
+        // JVMs: DJL's number arithmetic let a garbage collection free a scalar autograd still needed — see Scalars)
         StudyResults twoThreads = Study.run(spec, 2);
         RsmiResult r2 = twoThreads.result(RsmiResult.class).orElseThrow();
-        for (RsmiSettings.Rule rule : List.of(RsmiSettings.Rule.MAJORITY, RsmiSettings.Rule.DECIMATION)) {
+        for (RsmiSettings.Rule rule : RsmiSettings.Rule.values()) {
             assertThat(r2.entry(rule).orElseThrow().flow().toJson()).isEqualTo(r.entry(rule).orElseThrow().flow().toJson());
             assertThat(r2.entry(rule).orElseThrow().filter()).isDeepEqualTo(r.entry(rule).orElseThrow().filter());
         }
-        double[] learnedAgain = r2.entry(RsmiSettings.Rule.LEARNED).orElseThrow().filter()[0];
-        for (double w : learnedAgain) {
-            assertThat(w * learnedAgain[0]).as("learned filter %s", java.util.Arrays.toString(learnedAgain))
-                    .isGreaterThan(0);
-        }
+        assertLearnedBeatsDecimation(r2);
+    }
+
+    private static void assertLearnedBeatsDecimation(RsmiResult r) {
+        double[] learned = r.entry(RsmiSettings.Rule.LEARNED).orElseThrow().filter()[0];
+        var kept = r.entry(RsmiSettings.Rule.LEARNED).orElseThrow().flow().levels().get(1).information("kept_fraction");
+        var decimated = r.entry(RsmiSettings.Rule.DECIMATION).orElseThrow().flow().levels().get(1)
+                .information("kept_fraction");
+        assertThat(kept.mean() - decimated.mean()).as("learned filter %s keeps %s, decimation %s",
+                java.util.Arrays.toString(learned), kept, decimated)
+                .isGreaterThan(4 * Math.hypot(kept.error(), decimated.error()));
     }
 }
