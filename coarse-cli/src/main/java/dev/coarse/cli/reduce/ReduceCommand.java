@@ -4,17 +4,26 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coarse.cli.command.Output;
 import dev.coarse.cli.command.ProgressBars;
+import dev.coarse.cli.command.ProgressReporter;
 import dev.coarse.cli.command.Seed;
 import dev.coarse.cli.command.Threads;
 import dev.coarse.cli.command.UserError;
 import dev.coarse.cli.report.ReductionReport;
 import dev.coarse.data.Json;
+import dev.coarse.learn.reduce.FlowReduction;
 import dev.coarse.learn.reduce.Reduction;
 import dev.coarse.learn.reduce.ReductionFile;
 import dev.coarse.learn.reduce.ReductionInput;
 import dev.coarse.learn.reduce.ReductionResult;
+import dev.coarse.learn.rgflow.Prior;
+import dev.coarse.learn.rgflow.RgFlowFile;
+import dev.coarse.learn.rgflow.RgFlowProgress;
+import dev.coarse.learn.rgflow.RgFlowSettings;
+import dev.coarse.learn.rgflow.TrainedRgFlow;
 import dev.coarse.stats.Estimate;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -26,9 +35,10 @@ import picocli.CommandLine.Parameters;
 /** {@code coarse reduce}: {@link Reduction} on a user's data, rendered as text or JSON. */
 @Command(name = "reduce", mixinStandardHelpOptions = true,
         description = {"Reduce your own data level by level and say what each level keeps and loses: CorEx factors"
-                + " (any data: CSV, .npy, .h5 ensembles, a folder of PNG images) or, on ±1 spins on a square lattice,"
-                + " the majority rule or a learned RSMI filter.",
-            "Example: ./coarse reduce data.csv --method corex --levels 2 --factors 4 --json"})
+                + " (any data: CSV, .npy, .h5 ensembles, a folder of PNG images); on ±1 spins on a square lattice,"
+                + " the majority rule or a learned RSMI filter; on an L×L field (L = 2^k), an RG-Flow trained on it.",
+            "Example: ./coarse reduce data.csv --method corex --levels 2 --factors 4 --json",
+            "Example: ./coarse reduce field.csv --method rgflow --levels 2 --epochs 10 --json"})
 public final class ReduceCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "DATA",
@@ -36,7 +46,7 @@ public final class ReduceCommand implements Callable<Integer> {
                     + " per row, optional header), or a folder of PNG images of one size.")
     Path data;
 
-    @Option(names = "--method", defaultValue = "corex", paramLabel = "corex|rsmi|majority",
+    @Option(names = "--method", defaultValue = "corex", paramLabel = "corex|rsmi|majority|rgflow",
             description = "Reduction method (default ${DEFAULT-VALUE}).")
     String method;
 
@@ -72,6 +82,43 @@ public final class ReduceCommand implements Callable<Integer> {
             description = "rsmi, majority: bootstrap resamples of the information estimates (default ${DEFAULT-VALUE}).")
     int resamples;
 
+    @Option(names = "--model", paramLabel = "MODEL.json",
+            description = "rgflow: read the data with this RG-Flow (from 'coarse rgflow train --out' or --save-model)"
+                    + " instead of training one.")
+    Path model;
+
+    @Option(names = "--save-model", paramLabel = "MODEL.json",
+            description = "rgflow: write the flow trained here (a model file of 'coarse rgflow').")
+    Path saveModel;
+
+    @Option(names = "--epochs", defaultValue = "10", paramLabel = "N",
+            description = "rgflow: training epochs (default ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--max-seconds", paramLabel = "S",
+            description = "rgflow: stop training after the epoch during which S seconds have passed.")
+    Double maxSeconds;
+
+    @Option(names = "--flow-batch", defaultValue = "64", paramLabel = "N",
+            description = "rgflow: samples per Adam step, cut to the sample count (default ${DEFAULT-VALUE}).")
+    int flowBatch;
+
+    @Option(names = "--lr", defaultValue = "0.001", paramLabel = "RATE",
+            description = "rgflow: Adam step size (default ${DEFAULT-VALUE}).")
+    double learningRate;
+
+    @Option(names = "--couplings", defaultValue = "4", paramLabel = "N",
+            description = "rgflow: affine couplings per plaquette block (default ${DEFAULT-VALUE}).")
+    int couplings;
+
+    @Option(names = "--width", defaultValue = "32", paramLabel = "N",
+            description = "rgflow: units of each coupling's hidden layer (default ${DEFAULT-VALUE}).")
+    int width;
+
+    @Option(names = "--prior", defaultValue = "laplace", paramLabel = "laplace|gaussian",
+            description = "rgflow: the latents' prior (default ${DEFAULT-VALUE}).")
+    String prior;
+
     @Option(names = "--out", paramLabel = "FILE.h5", description = "Write the coarse variables of every level here.")
     Path out;
 
@@ -93,7 +140,7 @@ public final class ReduceCommand implements Callable<Integer> {
     @Mixin
     Output output;
 
-    /** --quiet, accepted as by every long-running command; a reduction draws no bar yet. */
+    /** --quiet; rgflow draws a bar per training epoch, the other methods none yet. */
     @Mixin
     ProgressBars progress;
 
@@ -102,22 +149,80 @@ public final class ReduceCommand implements Callable<Integer> {
         Reduction.Method chosen = method(method, corexKind);
         Reduction.Settings settings = new Reduction.Settings(chosen, levels, factors, bins, restarts, batch, b,
                 resamples, threads.count());
+        if (chosen != Reduction.Method.RGFLOW && (model != null || saveModel != null)) {
+            throw new UserError("--model and --save-model go with --method rgflow, not " + method);
+        }
+        if (model != null && saveModel != null) {
+            throw new UserError("--save-model saves a flow trained here; with --model nothing is trained");
+        }
+        if (saveModel != null && Files.exists(saveModel) && !force) {
+            throw new UserError(saveModel + " exists (use --force to overwrite)");
+        }
         ReductionInput input = ReductionInput.read(data);
         long start = System.nanoTime();
-        ReductionResult result = Reduction.run(input, settings, seed.value());
+        ReductionResult result;
+        FlowReduction.Outcome flow = null;
+        if (chosen == Reduction.Method.RGFLOW) {
+            flow = flow(input);
+            result = flow.result();
+        } else {
+            result = Reduction.run(input, settings, seed.value());
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
+        if (saveModel != null) {
+            RgFlowFile.save(saveModel, flow.flow(), force);
+        }
         if (out != null) {
             ReductionFile.write(out, result, seed.value(), force);
         }
         if (report != null) {
-            ReductionReport.write(report, data.toString(), result, input.picture(), force);
+            ReductionReport.write(report, data.toString(), result, flow != null ? flow.picture() : input.picture(),
+                    force);
         }
         if (output.json()) {
-            output.print(json(result, seconds));
+            ObjectNode root = json(result, seconds);
+            if (flow != null) {
+                root.set("flow", flowJson(flow));
+            }
+            output.print(root);
         } else {
-            text(output.out(), result);
+            text(output.out(), result, flow);
         }
         return 0;
+    }
+
+    /** Trains an RG-Flow on the data, or reads them with --model. */
+    private FlowReduction.Outcome flow(ReductionInput input) {
+        long seedValue = seed.value();
+        if (model != null) {
+            TrainedRgFlow trained;
+            try {
+                trained = RgFlowFile.load(model);
+            } catch (IOException e) {
+                throw new UserError(e.getMessage(), e);
+            }
+            return FlowReduction.apply(input, levels, trained, seedValue + 1);
+        }
+        if (maxSeconds != null && !(maxSeconds > 0)) {
+            throw new UserError("--max-seconds must be positive, got " + maxSeconds);
+        }
+        Prior chosenPrior;
+        try {
+            chosenPrior = Prior.valueOf(prior.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--prior must be laplace or gaussian, got " + prior, e);
+        }
+        RgFlowSettings defaults = FlowReduction.defaultSettings(seedValue);
+        RgFlowSettings settings = new RgFlowSettings(false, chosenPrior, defaults.preprocessing(), couplings,
+                defaults.hiddenLayers(), width, flowBatch, epochs, learningRate, defaults.clipNorm(), seedValue);
+        try (ProgressReporter bar = progress.bar("reduce: rgflow train", 0, epochs)) {
+            RgFlowProgress listener = (epoch, total, bits, snapshot) -> {
+                bar.message(String.format(Locale.ROOT, "train %.4f bits/dim", bits));
+                bar.advance(epoch, total);
+            };
+            return FlowReduction.train(input, levels, settings, maxSeconds == null ? Double.POSITIVE_INFINITY
+                    : maxSeconds, listener, seedValue + 1);
+        }
     }
 
     static Reduction.Method method(String name, String corexKind) {
@@ -135,10 +240,6 @@ public final class ReduceCommand implements Callable<Integer> {
     }
 
     static Reduction.Method method(String name) {
-        if (name.equalsIgnoreCase("rgflow")) {
-            throw new UserError("--method rgflow is not available yet in coarse reduce: train RG-Flow on an image"
-                    + " folder with 'coarse rgflow train --data FOLDER' (docs/rgflow.md); here use corex, rsmi or majority");
-        }
         for (Reduction.Method m : Reduction.Method.values()) {
             if (m.name().equalsIgnoreCase(name)) {
                 return m;
@@ -147,7 +248,7 @@ public final class ReduceCommand implements Callable<Integer> {
         if (name.equalsIgnoreCase("linear_corex") || name.equalsIgnoreCase("linear-corex")) {
             return Reduction.Method.LINEAR_COREX;
         }
-        throw new UserError("unknown --method '" + name + "' (known: corex, rsmi, majority)");
+        throw new UserError("unknown --method '" + name + "' (known: corex, rsmi, majority, rgflow)");
     }
 
     private ObjectNode json(ReductionResult result, double seconds) {
@@ -161,11 +262,15 @@ public final class ReduceCommand implements Callable<Integer> {
         root.put("information_kept_is", switch (result.method()) {
             case COREX -> "total correlation explained, TC(X;Y)";
             case LINEAR_COREX -> "total correlation explained, sum_i I(X_i:Z) - sum_j I(Z_j:X) (Gaussian)";
+            case RGFLOW -> "code length -ln p(phi_n) of the level-n coarse field under the flow, every variable scaled"
+                    + " to unit variance (differential; a unit Gaussian costs 1.419), on the training samples";
             default -> "I(H:E), coarse spin and its environment";
         });
         root.put("information_lost_is", switch (result.method()) {
             case COREX -> "sum over inputs of H(X_i | Y_factor(i)), an upper bound on H(X|Y)";
             case LINEAR_COREX -> "TC(X) - explained = TC(X|Z) + TC(Z), TC(X) the plug-in Gaussian value";
+            case RGFLOW -> "kept at level n-1 minus kept at level n (level 0: the pixels in the flow's variables,"
+                    + " scaled alike): the code length of the details level n sets aside, given the coarse field";
             default -> "H(V|H) of a block";
         });
         ArrayNode levels = root.putArray("levels");
@@ -183,6 +288,10 @@ public final class ReduceCommand implements Callable<Integer> {
             if (result.method() == Reduction.Method.COREX || result.method() == Reduction.Method.LINEAR_COREX) {
                 o.set("factor_tc", Json.numbers(level.factorTc()));
                 Json.putNumber(o, "stability", level.stability());
+            } else if (result.method() == Reduction.Method.RGFLOW) {
+                int setAside = level.inputs() - level.outputs();
+                o.put("latents_set_aside", setAside);
+                Json.putNumber(o, "lost_bits_per_latent", level.lost().mean() / (setAside * Math.log(2)));
             } else {
                 o.set("kept_fraction", Json.meanError(level.keptFraction()));
             }
@@ -197,9 +306,43 @@ public final class ReduceCommand implements Callable<Integer> {
         return root;
     }
 
-    private void text(PrintWriter w, ReductionResult result) {
+    private ObjectNode flowJson(FlowReduction.Outcome outcome) {
+        TrainedRgFlow t = outcome.flow();
+        ObjectNode o = Json.object();
+        o.put("trained_here", model == null);
+        if (model != null) {
+            o.put("model", model.toString());
+        }
+        if (saveModel != null) {
+            o.put("saved_to", saveModel.toString());
+        }
+        o.put("L", t.architecture().linearSize());
+        o.put("channels", t.architecture().channels());
+        o.put("parameters", t.parameterCount());
+        o.put("prior", t.settings().prior().name().toLowerCase(Locale.ROOT));
+        o.put("preprocessing", t.settings().preprocessing().name().toLowerCase(Locale.ROOT));
+        o.put("epochs", t.epochsDone());
+        Json.putNumber(o, "train_seconds", t.seconds());
+        o.set("train_bits_per_dim", Json.numbers(t.trainBitsPerDim()));
+        o.set("bits_per_dim", Json.meanError(outcome.bitsPerDim()));
+        if (outcome.quantisation() == null) {
+            o.putNull("quantisation");
+        } else {
+            ObjectNode q = o.putObject("quantisation");
+            q.put("min", outcome.quantisation().min());
+            q.put("max", outcome.quantisation().max());
+        }
+        return o;
+    }
+
+    private void text(PrintWriter w, ReductionResult result, FlowReduction.Outcome flow) {
         w.printf(Locale.ROOT, "%s: %d samples × %d variables, %s (nats)%n", data, result.samples(),
                 result.variables(), result.method().name().toLowerCase(Locale.ROOT));
+        if (flow != null) {
+            w.printf(Locale.ROOT, "  RG-Flow %s: L = %d, %d epochs, %s bits/dim on these samples%n",
+                    model == null ? "trained here" : "from " + model, flow.flow().architecture().linearSize(),
+                    flow.flow().epochsDone(), format(flow.bitsPerDim()));
+        }
         for (ReductionResult.Level level : result.levels()) {
             w.printf(Locale.ROOT, "  level %d: %d → %d variables  kept %s  lost %s%n", level.level(), level.inputs(),
                     level.outputs(), format(level.kept()), format(level.lost()));

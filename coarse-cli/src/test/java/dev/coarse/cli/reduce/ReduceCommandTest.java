@@ -165,9 +165,105 @@ class ReduceCommandTest {
         Path nan = dir.resolve("nan.npy");
         writeNpy(nan, new long[] {2, 2}, new double[] {1, 2, 3, Double.NaN});
         assertUsageError(nan, "row 1, column 1");
-        CliRun rgflow = CliRun.quiet("reduce", csv("ok.csv", "1,0\n0,1\n").toString(), "--method", "rgflow");
-        assertThat(rgflow.code()).isEqualTo(2);
-        assertThat(rgflow.err()).contains("not available yet");
+    }
+
+    /** Rows of an 8×8 field constant on 2×2 blocks (block values uniform in 0 … 9, plus 0.01 noise), as CSV text. */
+    private static String blockFieldCsv(int samples, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        StringBuilder csv = new StringBuilder();
+        for (int r = 0; r < samples; r++) {
+            double[] blocks = new double[16];
+            for (int i = 0; i < blocks.length; i++) {
+                blocks[i] = random.nextInt(10);
+            }
+            for (int y = 0; y < 8; y++) {
+                for (int x = 0; x < 8; x++) {
+                    csv.append(y + x == 0 ? "" : ",").append(String.format(java.util.Locale.ROOT, "%.3f",
+                            blocks[(y / 2) * 4 + x / 2] + 0.01 * random.nextGaussian()));
+                }
+            }
+            csv.append('\n');
+        }
+        return csv.toString();
+    }
+
+    /**
+     * rgflow on a CSV of an 8×8 field: one quick epoch, two levels of 16 and 4 coarse latents, the HDF5 file, the
+     * report and the model; read again with the saved model (same seed), the JSON's levels are the same numbers.
+     */
+    @Test
+    void rgflowReducesAFieldAndReadsItAgainWithTheSavedModel() throws Exception {
+        Path field = csv("field.csv", blockFieldCsv(64, 3));
+        Path model = dir.resolve("field.rgflow.json");
+        Path out = dir.resolve("field-coarse.h5");
+        Path report = dir.resolve("field-report");
+        CliRun trained = CliRun.quiet("reduce", field.toString(), "--method", "rgflow", "--levels", "2", "--epochs",
+                "1", "--flow-batch", "32", "--save-model", model.toString(), "--out", out.toString(), "--report",
+                report.toString(), "--seed", "4", "--json");
+        assertThat(trained.code()).as(trained.err()).isZero();
+        JsonNode json = trained.json();
+        assertThat(json.get("method").asText()).isEqualTo("rgflow");
+        assertThat(json.get("samples").asInt()).isEqualTo(64);
+        assertThat(json.get("flow").get("trained_here").asBoolean()).isTrue();
+        assertThat(json.get("flow").get("L").asInt()).isEqualTo(8);
+        assertThat(json.get("flow").get("bits_per_dim").get("mean").asDouble()).isPositive();
+        assertThat(json.get("flow").get("quantisation").get("max").asDouble()).isGreaterThan(8.9);
+        JsonNode levels = json.get("levels");
+        assertThat(levels).hasSize(2);
+        assertThat(levels.get(0).get("inputs").asInt()).isEqualTo(64);
+        assertThat(levels.get(0).get("coarse_variables").asInt()).isEqualTo(16);
+        assertThat(levels.get(0).get("latents_set_aside").asInt()).isEqualTo(48);
+        assertThat(levels.get(0).get("labels")).hasSize(64);
+        assertThat(levels.get(1).get("coarse_variables").asInt()).isEqualTo(4);
+        assertThat(levels.get(0).get("information_kept").get("error").asDouble()).isPositive();
+        try (HdfFile h5 = new HdfFile(out)) {
+            double[][] coarse = (double[][]) h5.getDatasetByPath("level_2/coarse").getData();
+            assertThat(coarse).hasNumberOfRows(64);
+            assertThat(coarse[0]).hasSize(4);
+        }
+        assertValidReport(report, 2, 8, 8);
+
+        CliRun again = CliRun.quiet("reduce", field.toString(), "--method", "rgflow", "--levels", "2", "--model",
+                model.toString(), "--seed", "4", "--json");
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(again.json().get("flow").get("trained_here").asBoolean()).isFalse();
+        assertThat(again.json().get("levels")).isEqualTo(levels);
+        assertThat(again.json().get("flow").get("bits_per_dim")).isEqualTo(json.get("flow").get("bits_per_dim"));
+
+        CliRun other = CliRun.quiet("reduce", csv("field4.csv", "1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16\n"
+                + "2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,1\n").toString(), "--method", "rgflow", "--model", model.toString());
+        assertThat(other.code()).isEqualTo(2);
+        assertThat(other.err()).contains("the model takes 1×8×8 fields");
+    }
+
+    @Test
+    void rgflowRefusesWhatIsNotAnLByLFieldOfSideAPowerOfTwo() throws IOException {
+        StringBuilder six = new StringBuilder();
+        for (int r = 0; r < 3; r++) {
+            for (int j = 0; j < 36; j++) {
+                six.append(j == 0 ? "" : ",").append((j + 1) * (r + 1));
+            }
+            six.append('\n');
+        }
+        assertRgflowError(csv("six.csv", six.toString()), "L = 6 is not a power of two ≥ 4");
+        assertRgflowError(csv("three.csv", "1,2,3\n2,3,1\n"), "3 columns are not L² values of an L×L field");
+        assertRgflowError(csv("nan.csv", "1,2,3,4\n2,NaN,4,1\n"), "line 2, column 1");
+        assertRgflowError(csv("small.csv", "1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16\n"
+                + "2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,1\n"), "--levels 2 needs L ≥ 8", "--levels", "2");
+        assertRgflowError(csv("corex.csv", "1,2\n2,1\n"), "--model and --save-model go with --method rgflow",
+                "--method", "corex", "--model", "x.json");
+    }
+
+    private static void assertRgflowError(Path file, String fragment, String... more) {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("reduce", file.toString(), "--json"));
+        args.addAll(java.util.List.of(more));
+        if (!args.contains("--method")) {
+            args.addAll(java.util.List.of("--method", "rgflow"));
+        }
+        CliRun r = CliRun.quiet(args.toArray(String[]::new));
+        assertThat(r.code()).as(r.err()).isEqualTo(2);
+        assertThat(r.err().strip()).startsWith("coarse: error: ").contains(fragment).doesNotContain("\n");
+        assertThat(r.out()).isEmpty();
     }
 
     /** The report's HTML and every PNG exist, the PNGs decode, the picture sizes follow the data's. */

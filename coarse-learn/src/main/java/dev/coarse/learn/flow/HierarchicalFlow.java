@@ -1,6 +1,7 @@
 package dev.coarse.learn.flow;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
@@ -207,15 +208,33 @@ public final class HierarchicalFlow implements AutoCloseable {
      * log-determinant of shape (B).
      */
     public NDList generate(NDArray z) {
-        return run(z, false);
+        return run(z, false, null, null);
     }
 
     /** The RG direction, the exact inverse: x → {z, ln|det ∂z/∂x|}. */
     public NDList inverse(NDArray x) {
-        return run(x, true);
+        return run(x, true, null, null);
     }
 
-    private NDList run(NDArray input, boolean inverse) {
+    /**
+     * The RG direction with its log-determinant split by level: x → {z, ln|det| of shape (B, k), then the array after
+     * each level ℓ = 0 … k−2}. Column ℓ of the log-determinant is the contribution of level ℓ's disentangler and
+     * decimator (the map from the stride-2<sup>ℓ</sup> field to the stride-2<sup>ℓ+1</sup> field and the latents of
+     * depth ℓ); the columns sum to {@link #inverse}'s. The array after level ℓ, of shape (B, C, L, L), holds the
+     * coarse field φ<sub>ℓ+1</sub> at the sites of the stride-2<sup>ℓ+1</sup> grid (and finished latents elsewhere).
+     */
+    public NDList inverseByLevel(NDArray x) {
+        NDArray[] perLevel = new NDArray[architecture.depth()];
+        NDArray[] fields = new NDArray[architecture.depth()];
+        NDList out = run(x, true, perLevel, fields);
+        NDList result = new NDList(out.get(0), NDArrays.stack(new NDList(perLevel), 1));
+        for (int level = 0; level < architecture.depth() - 1; level++) {
+            result.add(fields[level]);
+        }
+        return result;
+    }
+
+    private NDList run(NDArray input, boolean inverse, NDArray[] perLevel, NDArray[] fields) {
         int depth = architecture.depth();
         long batch = input.getShape().get(0);
         NDArray x = input;
@@ -223,12 +242,18 @@ public final class HierarchicalFlow implements AutoCloseable {
         for (int step = 0; step < depth; step++) {
             int level = inverse ? step : depth - 1 - step;
             int stride = stride(level);
+            NDArray levelDet = null;
             for (int k = 0; k < 2; k++) {
                 // generation: decimator (unshifted) then disentangler (shifted); the inverse runs it backwards
                 int kind = inverse ? 1 - k : k;
                 NDList out = onSublattice(x, stride, kind == 1, couplings[level][kind], inverse);
                 x = out.get(0);
                 logDet = logDet.add(out.get(1));
+                levelDet = levelDet == null ? out.get(1) : levelDet.add(out.get(1));
+            }
+            if (perLevel != null) {
+                perLevel[level] = levelDet;
+                fields[level] = x;
             }
         }
         return new NDList(x, logDet);

@@ -16,6 +16,7 @@ import dev.coarse.learn.corex.LinearCorexFit;
 import dev.coarse.learn.corex.LinearCorexLayer;
 import dev.coarse.learn.corex.LinearCorexSettings;
 import dev.coarse.learn.corex.SymbolMatrix;
+import dev.coarse.learn.rgflow.RgFlowProgress;
 import dev.coarse.learn.study.RsmiStage;
 import dev.coarse.rg.CoarseGraining;
 import dev.coarse.rg.Coarsener;
@@ -43,7 +44,12 @@ public final class Reduction {
         /** An RSMI filter learned afresh on each level (±1 spins on a square lattice). */
         RSMI,
         /** The majority rule on b×b blocks, ties by a seeded coin (±1 spins on a square lattice). */
-        MAJORITY
+        MAJORITY,
+        /**
+         * A hierarchical RG-Flow trained on the data ({@link FlowReduction}; an L×L field, L = 2<sup>k</sup>):
+         * level n's coarse variables are the latents of depth ≥ n.
+         */
+        RGFLOW
     }
 
     /**
@@ -90,6 +96,8 @@ public final class Reduction {
             case RSMI -> lattice(input, settings, RsmiStage.learnedRule(settings.b()), seed);
             case MAJORITY -> lattice(input, settings, RuleLearner.fixed(new MajorityRule(settings.b(),
                     TieBreak.COIN)), seed);
+            case RGFLOW -> FlowReduction.train(input, settings.levels(), FlowReduction.defaultSettings(seed),
+                    Double.POSITIVE_INFINITY, RgFlowProgress.NONE, seed + 1).result();
         };
     }
 

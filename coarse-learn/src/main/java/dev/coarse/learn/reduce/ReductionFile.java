@@ -10,9 +10,9 @@ import java.nio.file.Path;
 /**
  * The coarse variables of a reduction as HDF5 (readable by h5py): attributes {@code method}, {@code levels},
  * {@code samples}, {@code seed}; per level a group {@code level_n} with the dataset {@code coarse} (int8, samples ×
- * coarse variables; float64 for linear CorEx's factors), {@code labels} (int32, the input → coarse-variable map)
- * and the attributes {@code information_kept}, {@code information_kept_error}, {@code information_lost}, {@code information_lost_error}
- * (nats). Written atomically.
+ * coarse variables; float64 for linear CorEx's factors and RG-Flow's latents), {@code labels} (int32, the input →
+ * coarse-variable map) and the attributes {@code information_kept}, {@code information_kept_error},
+ * {@code information_lost}, {@code information_lost_error} (nats). Written atomically.
  */
 public final class ReductionFile {
 

@@ -24,9 +24,11 @@ import java.util.Objects;
  * @param picture     the geometry of the columns when the samples are pictures (images, 2D lattices), or null
  * @param images      whether the data are a folder of images, whose constant pixels are allowed (every other
  *                    source is refused with a constant column)
+ * @param table       whether the columns have no geometry of their own (a CSV, a 2D {@code .npy}), so that a method
+ *                    may read a row of L² values as an L×L field, row-major; false for images and ensembles
  */
 public record ReductionInput(String description, double[][] columns, Lattice lattice, byte[][] spins,
-                             Picture picture, boolean images) {
+                             Picture picture, boolean images, boolean table) {
 
     /**
      * The samples as pictures: column (y·width + x)·channels + c is pixel (y, x) of channel c.
@@ -57,7 +59,12 @@ public record ReductionInput(String description, double[][] columns, Lattice lat
     /** Data whose only geometry is that of their lattice (a 2D lattice is a grey picture), if any. */
     public ReductionInput(String description, double[][] columns, Lattice lattice, byte[][] spins) {
         this(description, columns, lattice, spins, lattice != null && lattice.dimension() == 2
-                ? new Picture(lattice.linearSize(), lattice.linearSize(), 1) : null, false);
+                ? new Picture(lattice.linearSize(), lattice.linearSize(), 1) : null, false, false);
+    }
+
+    /** A table: columns with no geometry of their own (a CSV, a 2D {@code .npy}). */
+    public static ReductionInput table(String description, double[][] columns) {
+        return new ReductionInput(description, columns, null, null, null, false, true);
     }
 
     /** The index of the first column whose values are all equal, or −1. */
@@ -129,19 +136,24 @@ public record ReductionInput(String description, double[][] columns, Lattice lat
             boolean square = images.channels() == 1 && images.width() == images.height();
             return new ReductionInput(path + " (" + images.rowCount() + " images " + images.width() + "×"
                     + images.height() + ")", columns, square ? Lattice.square(images.width()) : null,
-                    square ? spins(columns, 128) : null, Picture.of(images), true);
+                    square ? spins(columns, 128) : null, Picture.of(images), true, false);
         }
         if (SampleSource.isEnsemble(path)) {
             EnsembleSampleSource ensemble = EnsembleSampleSource.read(path, 0);
             boolean spins = ensemble.ensemble().degreesOfFreedom().equals(DegreesOfFreedom.isingSpins())
                     && ensemble.lattice().dimension() == 2;
-            return new ReductionInput(path.toString(), columns(ensemble), spins ? ensemble.lattice() : null,
-                    spins ? ensemble.configurations() : null);
+            Lattice lattice = ensemble.lattice();
+            double[][] columns = columns(ensemble);
+            // one value per site of a 2D lattice: a grey picture (several values per site: no picture)
+            Picture picture = lattice.dimension() == 2 && columns.length == lattice.siteCount()
+                    ? new Picture(lattice.linearSize(), lattice.linearSize(), 1) : null;
+            return new ReductionInput(path.toString(), columns, spins ? lattice : null,
+                    spins ? ensemble.configurations() : null, picture, false, false);
         }
         if (name.endsWith(".npy")) {
             return npy(path);
         }
-        return new ReductionInput(path.toString(), columns(CsvSampleSource.read(path)), null, null);
+        return table(path.toString(), columns(CsvSampleSource.read(path)));
     }
 
     private static ReductionInput npy(Path path) throws IOException {
@@ -164,8 +176,11 @@ public record ReductionInput(String description, double[][] columns, Lattice lat
             }
         }
         boolean spins = lattice && pm;
+        if (!lattice) {
+            return table(path.toString(), columns);
+        }
         return new ReductionInput(path.toString(), columns, spins ? Lattice.square((int) shape[1]) : null,
-                spins ? spins(columns, 0) : null);
+                spins ? spins(columns, 0) : null, new Picture((int) shape[1], (int) shape[1], 1), false, false);
     }
 
     private static double[][] columns(SampleSource source) {

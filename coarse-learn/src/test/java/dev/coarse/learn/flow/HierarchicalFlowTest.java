@@ -114,4 +114,51 @@ class HierarchicalFlowTest {
         assertThatThrownBy(() -> new FlowArchitecture(8, 0, 2, 1, 4)).hasMessageContaining("channels");
         assertThatThrownBy(() -> new FlowArchitecture(8, 1, 0, 1, 4)).hasMessageContaining(">= 1");
     }
+    /**
+     * The log-determinant by level: with random weights on level ℓ only (the others keep their zero output layers,
+     * the identity), column ℓ carries the whole log-determinant — which the finite-difference test checks — and the
+     * other columns are 0; with every level random the columns sum to {@link HierarchicalFlow#inverse}'s.
+     */
+    @Test
+    void logDeterminantSplitsByLevel() {
+        FlowArchitecture a = new FlowArchitecture(8, 1, 2, 1, 8);
+        for (int only = 0; only < a.depth(); only++) {
+            try (NDManager manager = TorchEngine.newManager();
+                 HierarchicalFlow flow = new HierarchicalFlow(a, manager, new SplittableRandom(3))) {
+                float[][] w = flow.weights();
+                SplittableRandom random = new SplittableRandom(4);
+                for (int p = 0; p < w.length; p++) {
+                    if (flow.parameterNames().get(p).startsWith("l" + only + ".")) {
+                        for (int i = 0; i < w[p].length; i++) {
+                            w[p][i] = (float) (0.6 * random.nextGaussian());
+                        }
+                    }
+                }
+                flow.setWeights(w);
+                NDArray x = manager.create(gaussian(3 * a.variables(), 8), new Shape(3, 1, 8, 8));
+                float[] total = flow.inverse(x).get(1).toFloatArray();
+                float[] split = flow.inverseByLevel(x).get(1).toFloatArray();
+                for (int b = 0; b < 3; b++) {
+                    assertThat(Math.abs(total[b])).as("level %d alone moves the volume", only).isGreaterThan(0.02f);
+                    for (int level = 0; level < a.depth(); level++) {
+                        double expected = level == only ? total[b] : 0;
+                        assertThat((double) split[b * a.depth() + level]).as("level %d of %d", level, only)
+                                .isCloseTo(expected, within(2e-5));
+                    }
+                }
+            }
+        }
+        try (NDManager manager = TorchEngine.newManager(); HierarchicalFlow flow = randomFlow(a, manager, 6)) {
+            NDArray x = manager.create(gaussian(2 * a.variables(), 7), new Shape(2, 1, 8, 8));
+            float[] total = flow.inverse(x).get(1).toFloatArray();
+            float[] split = flow.inverseByLevel(x).get(1).toFloatArray();
+            for (int b = 0; b < 2; b++) {
+                double sum = 0;
+                for (int level = 0; level < a.depth(); level++) {
+                    sum += split[b * a.depth() + level];
+                }
+                assertThat(sum).isCloseTo(total[b], within(1e-3 * Math.max(1, Math.abs(total[b]))));
+            }
+        }
+    }
 }
