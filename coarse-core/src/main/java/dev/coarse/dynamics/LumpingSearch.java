@@ -3,6 +3,7 @@ package dev.coarse.dynamics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.ejml.data.Complex_F64;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -29,9 +30,6 @@ public final class LumpingSearch {
     /** Largest number of invariant subspaces {@link #exact} tries before it gives up. */
     public static final long MAX_EXACT_CANDIDATES = 200_000;
 
-    /** Rounds of local moves after the greedy descent. */
-    private static final int MAX_MOVE_ROUNDS = 50;
-
     private LumpingSearch() {
     }
 
@@ -53,7 +51,10 @@ public final class LumpingSearch {
 
     /**
      * {@link #greedy} for every block count from {@code from} to {@code to}, sharing one agglomerative descent and
-     * one set of invariant subspaces: element k of the result is the partition into k blocks (others null).
+     * one set of invariant subspaces: element k of the result is the partition into k blocks (others null). The
+     * block counts are searched in parallel on the fork-join pool this is called from (the common pool outside one;
+     * {@link LumpingComparison#of(MarkovChain, double[], int, int)} runs it on a pool of its own size); the result
+     * does not depend on it.
      */
     public static Partition[] greedyRange(MarkovChain chain, double[] pi, int from, int to) {
         int n = chain.size();
@@ -61,20 +62,22 @@ public final class LumpingSearch {
         requireBlocks(to, n);
         Partition[] descent = new Partition[n + 1];
         GreedyLumping.descend(chain, pi, from, to, descent);
-        List<double[][]> units = n <= MAX_EMBEDDING_STATES && to > 1 ? invariantUnits(chain, MAX_EMBEDDING_UNITS)
+        boolean embed = n <= MAX_EMBEDDING_STATES && to > 1;
+        List<double[][]> units = embed ? invariantUnits(chain, MAX_EMBEDDING_UNITS) : List.of();
+        // the slow real eigenvectors of the spectral starts, needed if some block count is in 2 … n − 1
+        List<double[]> real = embed && Math.max(from, 2) <= Math.min(to, n - 1) ? slowRealModes(chain, pi)
                 : List.of();
+        double[][] columns = LocalMoves.columns(chain);
         Partition[] result = new Partition[n + 1];
-        for (int blocks = from; blocks <= to; blocks++) {
+        IntStream.rangeClosed(from, to).parallel().forEach(blocks -> {
             List<Partition> starts = new ArrayList<>();
             starts.add(descent[blocks]);
             if (blocks > 1 && blocks < n && n <= MAX_EMBEDDING_STATES) {
-                try {
-                    Partition timescales = spectral(chain, pi, blocks);
+                if (real.size() >= blocks - 1) {
+                    Partition timescales = spectral(real, pi, blocks);
                     if (timescales.blockCount() == blocks) {
                         starts.add(timescales);
                     }
-                } catch (IllegalArgumentException tooFewRealEigenvalues) {
-                    // No spectral start for this k; the others remain.
                 }
                 List<List<double[]>> choices = new ArrayList<>();
                 collectChoices(units, 0, new ArrayList<>(), blocks - 1, choices, embeddingStarts(n, blocks));
@@ -88,15 +91,15 @@ public final class LumpingSearch {
             Partition best = null;
             double bestLoss = Double.POSITIVE_INFINITY;
             for (Partition start : starts) {
-                Partition moved = localMoves(chain, pi, start);
+                Partition moved = LocalMoves.run(chain, columns, pi, start);
                 double loss = Lumping.informationLoss(chain, pi, moved);
-                if (loss < bestLoss - MOVE_GAIN) {
+                if (loss < bestLoss - LocalMoves.MOVE_GAIN) {
                     best = moved;
                     bestLoss = loss;
                 }
             }
             result[blocks] = best;
-        }
+        });
         return result;
     }
 
@@ -162,90 +165,13 @@ public final class LumpingSearch {
 
     /**
      * Moves single states between blocks while a move lowers L(φ): each round visits the states in order and moves
-     * each to the block (if any) where the exactly recomputed loss is lowest, never emptying a block. Moving state i
-     * changes two columns of the lumped rows R, so each trial costs O(n·k) and a round O(n²k²).
+     * each to the block (if any) where the exactly recomputed loss is lowest, never emptying a block; at most
+     * {@value LocalMoves#MAX_ROUNDS} rounds. Trials are screened by a bound that costs O(n) multiply-adds each, and
+     * only those that could win are recomputed exactly (O(n·k)), with the same moves as recomputing all
+     * ({@link LocalMoves}).
      */
     public static Partition localMoves(MarkovChain chain, double[] pi, Partition start) {
-        int n = chain.size();
-        int k = start.blockCount();
-        int[] block = start.blocks();
-        int[] blockSize = new int[k];
-        for (int b : block) {
-            blockSize[b]++;
-        }
-        double[][] r = Lumping.lumpedRows(chain, start);
-        double loss = loss(r, pi, block, k);
-        for (int round = 0; round < MAX_MOVE_ROUNDS && loss > 0; round++) {
-            boolean improved = false;
-            for (int i = 0; i < n; i++) {
-                int from = block[i];
-                if (blockSize[from] == 1) {
-                    continue;
-                }
-                int bestBlock = from;
-                double best = loss;
-                for (int to = 0; to < k; to++) {
-                    if (to == from) {
-                        continue;
-                    }
-                    move(chain, r, block, i, from, to);
-                    double trial = loss(r, pi, block, k);
-                    move(chain, r, block, i, to, from);
-                    if (trial < best - MOVE_GAIN) {
-                        best = trial;
-                        bestBlock = to;
-                    }
-                }
-                if (bestBlock != from) {
-                    move(chain, r, block, i, from, bestBlock);
-                    blockSize[from]--;
-                    blockSize[bestBlock]++;
-                    loss = best;
-                    improved = true;
-                }
-            }
-            if (!improved) {
-                break;
-            }
-        }
-        return new Partition(block);
-    }
-
-    /** Smallest loss decrease (nats) a move must bring, so that rounding cannot make moves cycle. */
-    private static final double MOVE_GAIN = 1e-14;
-
-    private static void move(MarkovChain chain, double[][] r, int[] block, int state, int from, int to) {
-        for (int j = 0; j < r.length; j++) {
-            double p = chain.transition(j, state);
-            r[j][from] -= p;
-            r[j][to] += p;
-        }
-        block[state] = to;
-    }
-
-    /** L(φ) from the lumped rows: Σ π_i D(R_i ‖ Q_φ(i)), Q from the flows. */
-    private static double loss(double[][] r, double[] pi, int[] block, int k) {
-        double[][] flow = new double[k][k];
-        double[] weight = new double[k];
-        for (int i = 0; i < r.length; i++) {
-            int c = block[i];
-            weight[c] += pi[i];
-            for (int l = 0; l < k; l++) {
-                flow[c][l] += pi[i] * r[i][l];
-            }
-        }
-        double loss = 0;
-        for (int i = 0; i < r.length; i++) {
-            int c = block[i];
-            for (int l = 0; l < k; l++) {
-                double x = r[i][l];
-                // Moves leave rounding residue (±1e-17) where a column lost all its mass.
-                if (x > 1e-300 && flow[c][l] > 0) {
-                    loss += pi[i] * x * Math.log(x * weight[c] / flow[c][l]);
-                }
-            }
-        }
-        return Math.max(0, loss);
+        return LocalMoves.run(chain, LocalMoves.columns(chain), pi, start);
     }
 
     /**
