@@ -1,8 +1,11 @@
 package dev.coarse.dynamics;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.stream.IntStream;
+import org.ejml.data.Complex_F64;
 
 /**
  * The table that asks whether timescale separation alone decides what can be coarse-grained: for each number of
@@ -34,23 +37,47 @@ public record LumpingComparison(List<Row> rows) {
         }
     }
 
-    /** The table for k = 1 … {@code maxBlocks}. */
+    /**
+     * The table for k = 1 … {@code maxBlocks}, its parallel parts on the fork-join pool this is called from (the
+     * common pool outside one).
+     */
     public static LumpingComparison of(MarkovChain chain, double[] pi, int maxBlocks) {
         int n = chain.size();
         if (maxBlocks < 1 || maxBlocks > n) {
             throw new IllegalArgumentException("number of blocks must be in 1 … " + n + ", got " + maxBlocks);
         }
+        // P's eigenvalues (one EJML decomposition, the costliest step on large chains) alongside the greedy search
+        ForkJoinTask<Complex_F64[]> spectrum = maxBlocks > 1
+                ? ForkJoinTask.adapt(() -> ChainAnalysis.eigenvalues(chain)).fork() : null;
         Partition[] greedy = LumpingSearch.greedyRange(chain, pi, 1, maxBlocks);
-        double[] times = ChainAnalysis.relaxationTimes(chain);
-        List<Row> rows = new ArrayList<>();
-        Partition[] timescaleBased = LumpingSearch.spectralRange(chain, pi, 1, maxBlocks);
-        for (int k = 1; k <= maxBlocks; k++) {
+        Complex_F64[] values = spectrum == null ? null : spectrum.join();
+        double[] times = values == null ? new double[0] : ChainAnalysis.relaxationTimes(chain, values);
+        Partition[] timescaleBased = LumpingSearch.spectralRange(chain, pi, 1, maxBlocks, values);
+        double fine = ChainAnalysis.predictiveInformation(chain, pi, 1);
+        Row[] rows = new Row[maxBlocks];
+        IntStream.rangeClosed(1, maxBlocks).parallel().forEach(k -> {
             Lumping.Evaluation spectral = timescaleBased[k] == null ? null
-                    : Lumping.evaluate(chain, pi, timescaleBased[k]);
+                    : Lumping.evaluate(chain, pi, timescaleBased[k], fine);
             double separation = k >= 2 && k - 1 < times.length ? times[k - 2] / times[k - 1] : Double.NaN;
-            rows.add(new Row(k, Lumping.evaluate(chain, pi, greedy[k]), spectral, separation));
+            rows[k - 1] = new Row(k, Lumping.evaluate(chain, pi, greedy[k], fine), spectral, separation);
+        });
+        return new LumpingComparison(List.of(rows));
+    }
+
+    /**
+     * {@link #of(MarkovChain, double[], int)} on a fork-join pool of {@code threads} workers (its own, shut down
+     * after); the table does not depend on {@code threads}.
+     */
+    public static LumpingComparison of(MarkovChain chain, double[] pi, int maxBlocks, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
-        return new LumpingComparison(rows);
+        ForkJoinPool pool = new ForkJoinPool(threads);
+        try {
+            return pool.submit(() -> of(chain, pi, maxBlocks)).join();
+        } finally {
+            pool.shutdown();
+        }
     }
 
     /** The elbow of this table's minimum-loss curve ({@link #elbow(double[])}). */
