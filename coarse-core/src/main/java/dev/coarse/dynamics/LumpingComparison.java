@@ -2,6 +2,7 @@ package dev.coarse.dynamics;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.stream.IntStream;
@@ -49,8 +50,16 @@ public record LumpingComparison(List<Row> rows) {
         // P's eigenvalues (one EJML decomposition, the costliest step on large chains) alongside the greedy search
         ForkJoinTask<Complex_F64[]> spectrum = maxBlocks > 1
                 ? ForkJoinTask.adapt(() -> ChainAnalysis.eigenvalues(chain)).fork() : null;
-        Partition[] greedy = LumpingSearch.greedyRange(chain, pi, 1, maxBlocks);
-        Complex_F64[] values = spectrum == null ? null : spectrum.join();
+        Partition[] greedy;
+        try {
+            greedy = LumpingSearch.greedyRange(chain, pi, 1, maxBlocks);
+        } catch (RuntimeException | Error e) {
+            if (spectrum != null) {
+                spectrum.cancel(false);
+            }
+            throw e;
+        }
+        Complex_F64[] values = spectrum == null ? null : result(spectrum);
         double[] times = values == null ? new double[0] : ChainAnalysis.relaxationTimes(chain, values);
         Partition[] timescaleBased = LumpingSearch.spectralRange(chain, pi, 1, maxBlocks, values);
         double fine = ChainAnalysis.predictiveInformation(chain, pi, 1);
@@ -74,9 +83,27 @@ public record LumpingComparison(List<Row> rows) {
         }
         ForkJoinPool pool = new ForkJoinPool(threads);
         try {
-            return pool.submit(() -> of(chain, pi, maxBlocks)).join();
+            return result(pool.submit(() -> of(chain, pi, maxBlocks)));
         } finally {
             pool.shutdown();
+        }
+    }
+
+    /** A task's result, or the very exception it threw (join() may rethrow a copy whose message is the original's). */
+    private static <T> T result(ForkJoinTask<T> task) {
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
     }
 
