@@ -111,7 +111,11 @@ public final class ChainAnalysis {
      * Re λ)) in the time unit of the rates, since the rate eigenvalues are Λ(λ − 1).
      */
     public static double[] relaxationTimes(MarkovChain chain) {
-        Complex_F64[] values = eigenvalues(chain);
+        return relaxationTimes(chain, eigenvalues(chain));
+    }
+
+    /** {@link #relaxationTimes(MarkovChain)} from the chain's {@link #eigenvalues}. */
+    static double[] relaxationTimes(MarkovChain chain, Complex_F64[] values) {
         double[] times = new double[values.length - 1];
         for (int k = 1; k < values.length; k++) {
             if (chain.continuousTime()) {

@@ -17,8 +17,9 @@ import java.util.stream.IntStream;
  * (only the merged row and column change), so a step costs O(m² + n·m) for m blocks and the whole descent from m₀
  * blocks O(m₀²n + m₀³) time and m₀(5m₀ + 2n) doubles of memory. G of every stored entry is tabulated, so h costs one
  * logarithm (the value is bit for bit the one of evaluating the three G's), and the pair updates and the search for
- * the cheapest pair run in parallel on the common fork-join pool with the same result as sequentially (ties go to the
- * first pair in (c, d) order).
+ * the cheapest pair run in parallel on the fork-join pool the descent is called from (the common pool outside one;
+ * {@link LumpingComparison#of(MarkovChain, double[], int, int)} uses a pool of its own size) with the same result as
+ * sequentially (ties go to the first pair in (c, d) order).
  *
  * <p><b>Large chains.</b> The exact descent from n singletons costs about n³ logarithms (some 10¹⁰ at n = 2,000).
  * Above {@link #EXACT_STATES} states {@link #descend(MarkovChain, double[], int)} therefore runs in two stages

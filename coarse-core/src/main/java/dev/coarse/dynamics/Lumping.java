@@ -131,7 +131,11 @@ public final class Lumping {
 
     /** I(X<sub>t</sub>;X<sub>t+1</sub>) − I(Y<sub>t</sub>;Y<sub>t+1</sub>) in nats (class javadoc). */
     public static double predictiveInformationLoss(MarkovChain chain, double[] pi, Partition partition) {
-        double fine = ChainAnalysis.predictiveInformation(chain, pi, 1);
+        return predictiveInformationLoss(chain, pi, partition, ChainAnalysis.predictiveInformation(chain, pi, 1));
+    }
+
+    /** {@link #predictiveInformationLoss(MarkovChain, double[], Partition)} given I(X<sub>t</sub>;X<sub>t+1</sub>). */
+    private static double predictiveInformationLoss(MarkovChain chain, double[] pi, Partition partition, double fine) {
         MarkovChain q = markovApproximation(chain, pi, partition);
         double[] w = blockWeights(pi, partition);
         double[] later = new double[q.size()];
@@ -221,6 +225,14 @@ public final class Lumping {
 
     /** Everything reported about one partition. */
     public static Evaluation evaluate(MarkovChain chain, double[] pi, Partition partition) {
+        return evaluate(chain, pi, partition, ChainAnalysis.predictiveInformation(chain, pi, 1));
+    }
+
+    /**
+     * {@link #evaluate(MarkovChain, double[], Partition)} given the chain's one-step predictive information
+     * I(X<sub>t</sub>;X<sub>t+1</sub>) ({@link ChainAnalysis#predictiveInformation}), which costs n² logarithms.
+     */
+    static Evaluation evaluate(MarkovChain chain, double[] pi, Partition partition, double fineInformation) {
         MarkovChain q = markovApproximation(chain, pi, partition);
         double gap = 1;
         if (q.size() > 1) {
@@ -228,7 +240,8 @@ public final class Lumping {
             gap = 1 - values[1].getMagnitude();
         }
         return new Evaluation(partition, informationLoss(chain, pi, partition),
-                predictiveInformationLoss(chain, pi, partition), isStronglyLumpable(chain, partition), gap);
+                predictiveInformationLoss(chain, pi, partition, fineInformation), isStronglyLumpable(chain, partition),
+                gap);
     }
 
     /**

@@ -1,8 +1,12 @@
 package dev.coarse.dynamics;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.stream.IntStream;
+import org.ejml.data.Complex_F64;
 
 /**
  * The table that asks whether timescale separation alone decides what can be coarse-grained: for each number of
@@ -34,23 +38,73 @@ public record LumpingComparison(List<Row> rows) {
         }
     }
 
-    /** The table for k = 1 … {@code maxBlocks}. */
+    /**
+     * The table for k = 1 … {@code maxBlocks}, its parallel parts on the fork-join pool this is called from (the
+     * common pool outside one).
+     */
     public static LumpingComparison of(MarkovChain chain, double[] pi, int maxBlocks) {
         int n = chain.size();
         if (maxBlocks < 1 || maxBlocks > n) {
             throw new IllegalArgumentException("number of blocks must be in 1 … " + n + ", got " + maxBlocks);
         }
-        Partition[] greedy = LumpingSearch.greedyRange(chain, pi, 1, maxBlocks);
-        double[] times = ChainAnalysis.relaxationTimes(chain);
-        List<Row> rows = new ArrayList<>();
-        Partition[] timescaleBased = LumpingSearch.spectralRange(chain, pi, 1, maxBlocks);
-        for (int k = 1; k <= maxBlocks; k++) {
-            Lumping.Evaluation spectral = timescaleBased[k] == null ? null
-                    : Lumping.evaluate(chain, pi, timescaleBased[k]);
-            double separation = k >= 2 && k - 1 < times.length ? times[k - 2] / times[k - 1] : Double.NaN;
-            rows.add(new Row(k, Lumping.evaluate(chain, pi, greedy[k]), spectral, separation));
+        // P's eigenvalues (one EJML decomposition, the costliest step on large chains) alongside the greedy search
+        ForkJoinTask<Complex_F64[]> spectrum = maxBlocks > 1
+                ? ForkJoinTask.adapt(() -> ChainAnalysis.eigenvalues(chain)).fork() : null;
+        Partition[] greedy;
+        try {
+            greedy = LumpingSearch.greedyRange(chain, pi, 1, maxBlocks);
+        } catch (RuntimeException | Error e) {
+            if (spectrum != null) {
+                spectrum.cancel(false);
+            }
+            throw e;
         }
-        return new LumpingComparison(rows);
+        Complex_F64[] values = spectrum == null ? null : result(spectrum);
+        double[] times = values == null ? new double[0] : ChainAnalysis.relaxationTimes(chain, values);
+        Partition[] timescaleBased = LumpingSearch.spectralRange(chain, pi, 1, maxBlocks, values);
+        double fine = ChainAnalysis.predictiveInformation(chain, pi, 1);
+        Row[] rows = new Row[maxBlocks];
+        IntStream.rangeClosed(1, maxBlocks).parallel().forEach(k -> {
+            Lumping.Evaluation spectral = timescaleBased[k] == null ? null
+                    : Lumping.evaluate(chain, pi, timescaleBased[k], fine);
+            double separation = k >= 2 && k - 1 < times.length ? times[k - 2] / times[k - 1] : Double.NaN;
+            rows[k - 1] = new Row(k, Lumping.evaluate(chain, pi, greedy[k], fine), spectral, separation);
+        });
+        return new LumpingComparison(List.of(rows));
+    }
+
+    /**
+     * {@link #of(MarkovChain, double[], int)} on a fork-join pool of {@code threads} workers (its own, shut down
+     * after); the table does not depend on {@code threads}.
+     */
+    public static LumpingComparison of(MarkovChain chain, double[] pi, int maxBlocks, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
+        ForkJoinPool pool = new ForkJoinPool(threads);
+        try {
+            return result(pool.submit(() -> of(chain, pi, maxBlocks)));
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** A task's result, or the very exception it threw (join() may rethrow a copy whose message is the original's). */
+    private static <T> T result(ForkJoinTask<T> task) {
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     /** The elbow of this table's minimum-loss curve ({@link #elbow(double[])}). */

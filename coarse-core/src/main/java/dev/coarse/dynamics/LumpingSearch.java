@@ -3,12 +3,16 @@ package dev.coarse.dynamics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.ejml.data.Complex_F64;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.NormOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
+import org.ejml.interfaces.linsol.LinearSolverDense;
 
 /**
  * Searches for a partition of a chain's states into k blocks: by minimum information loss (greedy merging then local
@@ -28,9 +32,6 @@ public final class LumpingSearch {
 
     /** Largest number of invariant subspaces {@link #exact} tries before it gives up. */
     public static final long MAX_EXACT_CANDIDATES = 200_000;
-
-    /** Rounds of local moves after the greedy descent. */
-    private static final int MAX_MOVE_ROUNDS = 50;
 
     private LumpingSearch() {
     }
@@ -53,7 +54,10 @@ public final class LumpingSearch {
 
     /**
      * {@link #greedy} for every block count from {@code from} to {@code to}, sharing one agglomerative descent and
-     * one set of invariant subspaces: element k of the result is the partition into k blocks (others null).
+     * one set of invariant subspaces: element k of the result is the partition into k blocks (others null). The
+     * block counts are searched in parallel on the fork-join pool this is called from (the common pool outside one;
+     * {@link LumpingComparison#of(MarkovChain, double[], int, int)} runs it on a pool of its own size); the result
+     * does not depend on it.
      */
     public static Partition[] greedyRange(MarkovChain chain, double[] pi, int from, int to) {
         int n = chain.size();
@@ -61,20 +65,22 @@ public final class LumpingSearch {
         requireBlocks(to, n);
         Partition[] descent = new Partition[n + 1];
         GreedyLumping.descend(chain, pi, from, to, descent);
-        List<double[][]> units = n <= MAX_EMBEDDING_STATES && to > 1 ? invariantUnits(chain, MAX_EMBEDDING_UNITS)
+        boolean embed = n <= MAX_EMBEDDING_STATES && to > 1;
+        List<double[][]> units = embed ? invariantUnits(chain, MAX_EMBEDDING_UNITS) : List.of();
+        // the slow real eigenvectors of the spectral starts, needed if some block count is in 2 … n − 1
+        List<double[]> real = embed && Math.max(from, 2) <= Math.min(to, n - 1) ? slowRealModes(chain, pi)
                 : List.of();
+        double[][] columns = LocalMoves.columns(chain);
         Partition[] result = new Partition[n + 1];
-        for (int blocks = from; blocks <= to; blocks++) {
+        IntStream.rangeClosed(from, to).parallel().forEach(blocks -> {
             List<Partition> starts = new ArrayList<>();
             starts.add(descent[blocks]);
             if (blocks > 1 && blocks < n && n <= MAX_EMBEDDING_STATES) {
-                try {
-                    Partition timescales = spectral(chain, pi, blocks);
+                if (real.size() >= blocks - 1) {
+                    Partition timescales = spectral(real, pi, blocks);
                     if (timescales.blockCount() == blocks) {
                         starts.add(timescales);
                     }
-                } catch (IllegalArgumentException tooFewRealEigenvalues) {
-                    // No spectral start for this k; the others remain.
                 }
                 List<List<double[]>> choices = new ArrayList<>();
                 collectChoices(units, 0, new ArrayList<>(), blocks - 1, choices, embeddingStarts(n, blocks));
@@ -88,15 +94,15 @@ public final class LumpingSearch {
             Partition best = null;
             double bestLoss = Double.POSITIVE_INFINITY;
             for (Partition start : starts) {
-                Partition moved = localMoves(chain, pi, start);
+                Partition moved = LocalMoves.run(chain, columns, pi, start);
                 double loss = Lumping.informationLoss(chain, pi, moved);
-                if (loss < bestLoss - MOVE_GAIN) {
+                if (loss < bestLoss - LocalMoves.MOVE_GAIN) {
                     best = moved;
                     bestLoss = loss;
                 }
             }
             result[blocks] = best;
-        }
+        });
         return result;
     }
 
@@ -162,90 +168,13 @@ public final class LumpingSearch {
 
     /**
      * Moves single states between blocks while a move lowers L(φ): each round visits the states in order and moves
-     * each to the block (if any) where the exactly recomputed loss is lowest, never emptying a block. Moving state i
-     * changes two columns of the lumped rows R, so each trial costs O(n·k) and a round O(n²k²).
+     * each to the block (if any) where the exactly recomputed loss is lowest, never emptying a block; at most
+     * {@value LocalMoves#MAX_ROUNDS} rounds. Trials are screened by a bound that costs O(n) multiply-adds each, and
+     * only those that could win are recomputed exactly (O(n·k)), with the same moves as recomputing all
+     * ({@link LocalMoves}).
      */
     public static Partition localMoves(MarkovChain chain, double[] pi, Partition start) {
-        int n = chain.size();
-        int k = start.blockCount();
-        int[] block = start.blocks();
-        int[] blockSize = new int[k];
-        for (int b : block) {
-            blockSize[b]++;
-        }
-        double[][] r = Lumping.lumpedRows(chain, start);
-        double loss = loss(r, pi, block, k);
-        for (int round = 0; round < MAX_MOVE_ROUNDS && loss > 0; round++) {
-            boolean improved = false;
-            for (int i = 0; i < n; i++) {
-                int from = block[i];
-                if (blockSize[from] == 1) {
-                    continue;
-                }
-                int bestBlock = from;
-                double best = loss;
-                for (int to = 0; to < k; to++) {
-                    if (to == from) {
-                        continue;
-                    }
-                    move(chain, r, block, i, from, to);
-                    double trial = loss(r, pi, block, k);
-                    move(chain, r, block, i, to, from);
-                    if (trial < best - MOVE_GAIN) {
-                        best = trial;
-                        bestBlock = to;
-                    }
-                }
-                if (bestBlock != from) {
-                    move(chain, r, block, i, from, bestBlock);
-                    blockSize[from]--;
-                    blockSize[bestBlock]++;
-                    loss = best;
-                    improved = true;
-                }
-            }
-            if (!improved) {
-                break;
-            }
-        }
-        return new Partition(block);
-    }
-
-    /** Smallest loss decrease (nats) a move must bring, so that rounding cannot make moves cycle. */
-    private static final double MOVE_GAIN = 1e-14;
-
-    private static void move(MarkovChain chain, double[][] r, int[] block, int state, int from, int to) {
-        for (int j = 0; j < r.length; j++) {
-            double p = chain.transition(j, state);
-            r[j][from] -= p;
-            r[j][to] += p;
-        }
-        block[state] = to;
-    }
-
-    /** L(φ) from the lumped rows: Σ π_i D(R_i ‖ Q_φ(i)), Q from the flows. */
-    private static double loss(double[][] r, double[] pi, int[] block, int k) {
-        double[][] flow = new double[k][k];
-        double[] weight = new double[k];
-        for (int i = 0; i < r.length; i++) {
-            int c = block[i];
-            weight[c] += pi[i];
-            for (int l = 0; l < k; l++) {
-                flow[c][l] += pi[i] * r[i][l];
-            }
-        }
-        double loss = 0;
-        for (int i = 0; i < r.length; i++) {
-            int c = block[i];
-            for (int l = 0; l < k; l++) {
-                double x = r[i][l];
-                // Moves leave rounding residue (±1e-17) where a column lost all its mass.
-                if (x > 1e-300 && flow[c][l] > 0) {
-                    loss += pi[i] * x * Math.log(x * weight[c] / flow[c][l]);
-                }
-            }
-        }
-        return Math.max(0, loss);
+        return LocalMoves.run(chain, LocalMoves.columns(chain), pi, start);
     }
 
     /**
@@ -265,10 +194,21 @@ public final class LumpingSearch {
      * element k is the partition into k blocks, or null when the chain has fewer than k real eigenvalues.
      */
     public static Partition[] spectralRange(MarkovChain chain, double[] pi, int from, int to) {
+        return spectralRange(chain, pi, from, to, null);
+    }
+
+    /**
+     * {@link #spectralRange(MarkovChain, double[], int, int)} given P's eigenvalues as
+     * {@link ChainAnalysis#eigenvalues} returns them (or null): on chains of more than
+     * {@link #INVERSE_ITERATION_STATES} states only the eigenvectors used are computed ({@link #slowRealVectors}).
+     */
+    static Partition[] spectralRange(MarkovChain chain, double[] pi, int from, int to, Complex_F64[] eigenvalues) {
         int n = chain.size();
         requireBlocks(from, n);
         requireBlocks(to, n);
-        List<double[]> real = to > 1 ? slowRealModes(chain, pi) : List.of();
+        List<double[]> real = to <= 1 ? List.of()
+                : eigenvalues != null && n > INVERSE_ITERATION_STATES ? slowRealVectors(chain, eigenvalues, to - 1)
+                : slowRealModes(chain, pi);
         Partition[] result = new Partition[n + 1];
         for (int blocks = from; blocks <= to; blocks++) {
             if (blocks == 1) {
@@ -280,8 +220,73 @@ public final class LumpingSearch {
         return result;
     }
 
+    /**
+     * Chains above this many states get their spectral eigenvectors by inverse iteration ({@link #slowRealVectors})
+     * when the eigenvalues are at hand: EJML's general eigen-decomposition with eigenvectors costs about twice the one
+     * without (some 2 CPU-minutes against 1 at 2,000 states), and the table needs only k − 1 vectors.
+     */
+    public static final int INVERSE_ITERATION_STATES = 500;
+
+    /**
+     * The right eigenvectors of the at most {@code count} largest real eigenvalues of P other than the stationary 1,
+     * largest first — the vectors {@link #slowRealModes} would use, chosen the same way from {@code eigenvalues}
+     * ({@link ChainAnalysis#eigenvalues}: sorted by modulus) — each by two steps of inverse iteration,
+     * x ← (P − μI)<sup>−1</sup>x from a fixed pseudo-random start with μ = λ + 10<sup>−10</sup>(1 + |λ|) (one EJML LU
+     * of P − μI per vector, in parallel on the caller's fork-join pool). For a repeated eigenvalue the vector is one
+     * of its eigenspace, as the full decomposition's was.
+     */
+    static List<double[]> slowRealVectors(MarkovChain chain, Complex_F64[] eigenvalues, int count) {
+        List<Complex_F64> real = new ArrayList<>();
+        boolean stationarySkipped = false;
+        for (Complex_F64 lambda : eigenvalues) {
+            if (!lambda.isReal()) {
+                continue;
+            }
+            if (!stationarySkipped && Math.abs(lambda.getReal() - 1) < 1e-9) {
+                stationarySkipped = true;
+                continue;
+            }
+            real.add(lambda);
+        }
+        real.sort((u, v) -> Double.compare(v.getReal(), u.getReal()));
+        List<Complex_F64> wanted = real.subList(0, Math.min(count, real.size()));
+        DMatrixRMaj p = ChainAnalysis.matrix(chain.transitions());
+        return wanted.parallelStream().map(lambda -> inverseIteration(p, lambda.getReal())).toList();
+    }
+
+    private static double[] inverseIteration(DMatrixRMaj p, double lambda) {
+        int n = p.numRows;
+        DMatrixRMaj a = p.copy();
+        double shift = lambda + 1e-10 * (1 + Math.abs(lambda));
+        for (int i = 0; i < n; i++) {
+            a.add(i, i, -shift);
+        }
+        LinearSolverDense<DMatrixRMaj> lu = LinearSolverFactory_DDRM.lu(n);
+        if (!lu.setA(a)) {
+            throw new IllegalStateException("LU of P - " + shift + " I failed");
+        }
+        java.util.SplittableRandom random = new java.util.SplittableRandom(INVERSE_ITERATION_SEED);
+        DMatrixRMaj x = new DMatrixRMaj(n, 1);
+        for (int i = 0; i < n; i++) {
+            x.set(i, 0, random.nextDouble() - 0.5);
+        }
+        DMatrixRMaj y = new DMatrixRMaj(n, 1);
+        for (int step = 0; step < 2; step++) {
+            lu.solve(x, y);
+            double norm = NormOps_DDRM.normF(y);
+            if (!(norm > 0) || !Double.isFinite(norm)) {
+                throw new IllegalStateException("inverse iteration for eigenvalue " + lambda + " failed");
+            }
+            CommonOps_DDRM.scale(1 / norm, y, x);
+        }
+        return x.getData().clone();
+    }
+
+    /** Seed of the inverse iteration's start vector. */
+    private static final long INVERSE_ITERATION_SEED = 20_260_122L;
+
     /** The right eigenvectors of P's real nontrivial eigenvalues, largest eigenvalue first. */
-    private static List<double[]> slowRealModes(MarkovChain chain, double[] pi) {
+    static List<double[]> slowRealModes(MarkovChain chain, double[] pi) {
         List<Mode> real = new ArrayList<>();
         for (Mode mode : modes(chain, pi, 0)) {
             if (mode.basis().length == 1) {

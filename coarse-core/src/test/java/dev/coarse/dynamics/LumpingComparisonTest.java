@@ -55,4 +55,41 @@ class LumpingComparisonTest {
                 .mapToInt(LumpingComparison.Row::blocks).max().orElseThrow();
         assertThat(table.elbow()).isEqualTo(lastNearZero);
     }
+
+    @Test
+    void theTableDoesNotDependOnTheThreads() {
+        MarkovChain chain = GreedyLumpingTest.chain(60, 3, 0.2, 21, new int[60]);
+        double[] pi = ChainAnalysis.stationary(chain);
+        LumpingComparison one = LumpingComparison.of(chain, pi, 5, 1);
+        LumpingComparison three = LumpingComparison.of(chain, pi, 5, 3);
+        assertThat(three).isEqualTo(one);
+        assertThat(LumpingComparison.of(chain, pi, 5)).isEqualTo(one);
+    }
+
+    @Test
+    void inverseIterationGivesTheFullDecompositionsSlowRealEigenvectors() {
+        // a metastable chain (well separated slow real modes) and a random one (a disc of complex eigenvalues)
+        for (MarkovChain chain : new MarkovChain[] {GreedyLumpingTest.chain(120, 4, 0.2, 22, new int[120]),
+                GreedyLumpingTest.chain(120, 4, -1, 23, new int[120])}) {
+            double[] pi = ChainAnalysis.stationary(chain);
+            java.util.List<double[]> full = LumpingSearch.slowRealModes(chain, pi);
+            java.util.List<double[]> inverse = LumpingSearch.slowRealVectors(chain, ChainAnalysis.eigenvalues(chain), 3);
+            assertThat(inverse).hasSize(3);
+            for (int t = 0; t < 3; t++) {
+                double[] u = full.get(t);
+                double[] v = inverse.get(t);
+                double uv = 0;
+                double uu = 0;
+                double vv = 0;
+                for (int i = 0; i < u.length; i++) {
+                    uv += u[i] * v[i];
+                    uu += u[i] * u[i];
+                    vv += v[i] * v[i];
+                }
+                // the same line: |cos| = 1 to rounding
+                assertThat(Math.abs(uv) / Math.sqrt(uu * vv)).as("mode %d of %s", t, chain)
+                        .isCloseTo(1, org.assertj.core.api.Assertions.within(1e-9));
+            }
+        }
+    }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coarse.cli.command.JsonOutput;
 import dev.coarse.cli.command.Output;
+import dev.coarse.cli.command.Threads;
 import dev.coarse.cli.command.UserError;
 import dev.coarse.dynamics.ChainAnalysis;
 import dev.coarse.dynamics.Lumping;
@@ -59,6 +60,9 @@ public final class DynamicsLumpCommand implements Callable<Integer> {
     Path initial;
 
     @Mixin
+    Threads threads;
+
+    @Mixin
     Output output;
 
     /** Largest sparse chain that {@code --method greedy|spectral} densify (n² doubles, and an n × n spectrum). */
@@ -90,12 +94,18 @@ public final class DynamicsLumpCommand implements Callable<Integer> {
         if (clusters < 1 || clusters > chain.size()) {
             throw new UserError("--clusters must be in 1 … " + chain.size() + ", got " + clusters);
         }
+        if (threads.count() < 1) {
+            throw new UserError("--threads must be at least 1, got " + threads.count());
+        }
         chain.requireIrreducible("coarse dynamics lump");
         double[] pi = ChainAnalysis.stationary(chain);
-        LumpingComparison table = LumpingComparison.of(chain, pi, clusters);
+        LumpingComparison table = LumpingComparison.of(chain, pi, clusters, threads.count());
+        LumpingComparison.Row row = table.rows().get(clusters - 1);
         Partition partition = switch (method.method) {
-            case GREEDY -> table.rows().get(clusters - 1).minimumLoss().partition();
-            case SPECTRAL -> LumpingSearch.spectral(chain, pi, clusters);
+            case GREEDY -> row.minimumLoss().partition();
+            // the table's spectral partition; without one, spectral() says why there is none
+            case SPECTRAL -> row.spectral() != null ? row.spectral().partition()
+                    : LumpingSearch.spectral(chain, pi, clusters);
             case EXACT -> {
                 Partition found = LumpingSearch.exact(chain, clusters);
                 if (found == null) {
@@ -104,7 +114,9 @@ public final class DynamicsLumpCommand implements Callable<Integer> {
                 yield found;
             }
         };
-        Lumping.Evaluation result = Lumping.evaluate(chain, pi, partition);
+        Lumping.Evaluation result = method.method == LumpingSearch.Method.GREEDY ? row.minimumLoss()
+                : method.method == LumpingSearch.Method.SPECTRAL && row.spectral() != null ? row.spectral()
+                : Lumping.evaluate(chain, pi, partition);
         if (output.json()) {
             ObjectNode node = JsonOutput.object();
             node.put("source", input.source());
@@ -122,19 +134,19 @@ public final class DynamicsLumpCommand implements Callable<Integer> {
             ArrayNode curve = node.putArray("loss_curve");
             node.put("elbow_k", table.elbow());
             ArrayNode comparison = node.putArray("comparison");
-            for (LumpingComparison.Row row : table.rows()) {
+            for (LumpingComparison.Row each : table.rows()) {
                 ArrayNode point = curve.addArray();
-                point.add(row.blocks());
-                point.add(row.minimumLoss().informationLoss());
+                point.add(each.blocks());
+                point.add(each.minimumLoss().informationLoss());
                 ObjectNode r = comparison.addObject();
-                r.put("k", row.blocks());
-                r.set("minimum_loss", figures(row.minimumLoss()));
-                if (row.spectral() == null) {
+                r.put("k", each.blocks());
+                r.set("minimum_loss", figures(each.minimumLoss()));
+                if (each.spectral() == null) {
                     r.putNull("spectral");
                 } else {
-                    r.set("spectral", figures(row.spectral()));
+                    r.set("spectral", figures(each.spectral()));
                 }
-                JsonOutput.putNumber(r, "timescale_separation", row.timescaleSeparation());
+                JsonOutput.putNumber(r, "timescale_separation", each.timescaleSeparation());
             }
             output.print(node);
         } else {
@@ -148,12 +160,14 @@ public final class DynamicsLumpCommand implements Callable<Integer> {
                     "elbow", table.elbow());
             out.printf(Locale.ROOT, "%n%3s  %-14s %-12s  %-14s %-12s  %s%n", "k", "min-loss loss", "gap",
                     "spectral loss", "gap", "t_(k-1)/t_k");
-            for (LumpingComparison.Row row : table.rows()) {
-                out.printf(Locale.ROOT, "%3d  %-14.6g %-12.6g  %-14s %-12s  %.4g%n", row.blocks(),
-                        row.minimumLoss().informationLoss(), row.minimumLoss().spectralGap(),
-                        row.spectral() == null ? "-" : String.format(Locale.ROOT, "%.6g", row.spectral().informationLoss()),
-                        row.spectral() == null ? "-" : String.format(Locale.ROOT, "%.6g", row.spectral().spectralGap()),
-                        row.timescaleSeparation());
+            for (LumpingComparison.Row each : table.rows()) {
+                out.printf(Locale.ROOT, "%3d  %-14.6g %-12.6g  %-14s %-12s  %.4g%n", each.blocks(),
+                        each.minimumLoss().informationLoss(), each.minimumLoss().spectralGap(),
+                        each.spectral() == null ? "-"
+                                : String.format(Locale.ROOT, "%.6g", each.spectral().informationLoss()),
+                        each.spectral() == null ? "-"
+                                : String.format(Locale.ROOT, "%.6g", each.spectral().spectralGap()),
+                        each.timescaleSeparation());
             }
             out.flush();
         }
