@@ -114,4 +114,16 @@ class HierarchicalFlowTest {
         assertThatThrownBy(() -> new FlowArchitecture(8, 0, 2, 1, 4)).hasMessageContaining("channels");
         assertThatThrownBy(() -> new FlowArchitecture(8, 1, 0, 1, 4)).hasMessageContaining(">= 1");
     }
+
+    /** The sizes a model file is checked against before any network is built are the network's. */
+    @Test
+    void parameterSizesAreTheNetworksWithoutBuildingIt() {
+        FlowArchitecture a = new FlowArchitecture(8, 3, 2, 2, 5);
+        try (NDManager manager = TorchEngine.newManager();
+             HierarchicalFlow flow = new HierarchicalFlow(a, manager, new SplittableRandom(1))) {
+            long[] built = flow.parameters().stream().mapToLong(NDArray::size).toArray();
+            assertThat(a.parameterSizes()).containsExactly(built);
+            assertThat(a.parameterArrays()).isEqualTo(built.length);
+        }
+    }
 }
