@@ -1,17 +1,21 @@
 package dev.coarse.data;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes files so that a killed run never leaves a half-written file under the final name: the content
- * goes to a temporary sibling, which is then renamed into place. A write that fails part-way (a full disk) leaves
+ * goes to a temporary sibling, which is forced to the disk (fsync) and then renamed into place, and the directory is
+ * forced after the rename where the platform allows — so that a crash of the machine, not only of the process,
+ * leaves the earlier file or the new one. A write that fails part-way (a full disk) leaves
  * the earlier file intact and no temporary file, and is reported as one {@link IOException} naming the target.
  */
 public final class AtomicFiles {
@@ -49,6 +53,7 @@ public final class AtomicFiles {
         try {
             writer.writeTo(tmp);
             makeWorldReadable(tmp);
+            forceToDisk(tmp);
             try {
                 if (overwrite) {
                     Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -61,6 +66,7 @@ public final class AtomicFiles {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING);
             }
+            forceDirectoryToDisk(dir);
         } catch (FileAlreadyExistsException e) {
             throw e;
         } catch (IOException e) {
@@ -95,6 +101,36 @@ public final class AtomicFiles {
             }
         }
         return null;
+    }
+
+    /**
+     * The temporary file's data and metadata on the disk before it is renamed: without this a crash (power loss,
+     * kernel panic) soon after the rename can leave the final name pointing at an empty or partly written file on
+     * file systems that order the rename before the data (ext4 with some options, XFS, btrfs). A disk that fills up
+     * only when the data are flushed (delayed allocation, network file systems) fails here, as a failed write.
+     */
+    private static void forceToDisk(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+    }
+
+    /**
+     * The rename itself on the disk: the directory's entry is flushed by fsync on the directory, which POSIX systems
+     * allow through a read-only descriptor. Best effort: where a directory cannot be opened or forced (Windows,
+     * some file systems) the IOException is ignored — the file's data are already on disk and the rename is done,
+     * only its durability across a crash in the next seconds is left to the file system. Only this step's failures
+     * are ignored.
+     */
+    private static void forceDirectoryToDisk(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // not supported here: see above
+        }
     }
 
     /** Temporary files are created owner-only; an output is an ordinary file (rw-r--r-- where POSIX). */

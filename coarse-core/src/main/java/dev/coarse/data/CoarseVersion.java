@@ -4,7 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 
-/** The version of Coarse that wrote an output, recorded in every file it writes. */
+/**
+ * The version of Coarse that wrote an output, recorded in every file it writes and shown by {@code coarse --version}:
+ * the Maven version and, when the build knew it, the git commit — {@code 0.1.0-SNAPSHOT+1a2b3c4}, with {@code .dirty}
+ * when the tree had uncommitted changes (SemVer build metadata). A build from a source tree without git, or from a
+ * linked worktree (whose commit the build plugin misreads), records the Maven version alone.
+ */
 public final class CoarseVersion {
 
     private static final String VERSION = load();
@@ -23,9 +28,21 @@ public final class CoarseVersion {
             }
             Properties p = new Properties();
             p.load(in);
-            return p.getProperty("version", "unknown");
+            return of(p.getProperty("version", "unknown"), p.getProperty("commit", ""), p.getProperty("dirty", ""));
         } catch (IOException e) {
             return "unknown";
         }
+    }
+
+    /**
+     * The version string of a build: {@code version+commit}, {@code .dirty} appended when {@code dirty} is "true";
+     * {@code version} alone when {@code commit} is not a hexadecimal commit id (the build had no git, and the
+     * resource kept its unreplaced placeholder).
+     */
+    static String of(String version, String commit, String dirty) {
+        if (commit == null || !commit.matches("[0-9a-f]{7,40}")) {
+            return version;
+        }
+        return version + "+" + commit + ("true".equals(dirty) ? ".dirty" : "");
     }
 }

@@ -4,10 +4,13 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 /**
  * A folder of PNG images of one size as samples: one row per image (files in name order), one column per pixel and
@@ -15,6 +18,9 @@ import javax.imageio.ImageIO;
  * pixel with R = G = B) give one channel, others three (RGB; alpha is ignored).
  */
 public final class ImageFolder implements SampleSource {
+
+    /** The most pixels an image may have: three channels of each must still index a Java array. */
+    private static final long MAX_PIXELS = Integer.MAX_VALUE / 3;
 
     private final List<Path> files;
     private final int width;
@@ -48,15 +54,7 @@ public final class ImageFolder implements SampleSource {
         BufferedImage[] images = new BufferedImage[files.size()];
         boolean grey = true;
         for (int r = 0; r < images.length; r++) {
-            BufferedImage image = ImageIO.read(files.get(r).toFile());
-            if (image == null) {
-                throw new IOException(files.get(r) + " is not a readable PNG image");
-            }
-            if (r > 0 && (image.getWidth() != images[0].getWidth() || image.getHeight() != images[0].getHeight())) {
-                throw new IOException(files.get(r) + " (row " + r + ") is " + image.getWidth() + "×"
-                        + image.getHeight() + ", " + files.get(0).getFileName() + " is " + images[0].getWidth() + "×"
-                        + images[0].getHeight() + ": every image must have the same size");
-            }
+            BufferedImage image = decode(files.get(r), r, r == 0 ? null : files.get(0), r == 0 ? null : images[0]);
             images[r] = image;
             for (int y = 0; y < image.getHeight() && grey; y++) {
                 for (int x = 0; x < image.getWidth() && grey; x++) {
@@ -81,6 +79,54 @@ public final class ImageFolder implements SampleSource {
             }
         }
         return new ImageFolder(files, width, height, channels, columns);
+    }
+
+    /**
+     * One image, its size read from its header and checked against the first image's before its pixels are decoded
+     * (a damaged header cannot make the decoder allocate for a huge image). Every failure names the file: the
+     * decoder's own messages ("Error reading PNG image data") do not, and its unchecked exceptions on damaged data
+     * are a bad file too, not an internal failure.
+     */
+    private static BufferedImage decode(Path file, int row, Path firstFile, BufferedImage first) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(file + " is not a PNG image: it is not a file");
+        }
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
+                throw new IOException(file + " is not a readable PNG image");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                int width = reader.getWidth(0);
+                int height = reader.getHeight(0);
+                if (first != null && (width != first.getWidth() || height != first.getHeight())) {
+                    throw new IOException(file + " (row " + row + ") is " + width + "×" + height + ", " + firstFile.getFileName()
+                            + " is " + first.getWidth() + "×" + first.getHeight()
+                            + ": every image must have the same size");
+                }
+                if ((long) width * height > MAX_PIXELS) {
+                    throw new IOException(file + " is " + width + "×" + height + ": more than " + MAX_PIXELS
+                            + " pixels");
+                }
+                return reader.read(0);
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith(file.toString())) {
+                throw e;
+            }
+            throw new IOException(file + " is not a readable PNG image (" + firstLine(e) + ")", e);
+        } catch (RuntimeException e) {
+            throw new IOException(file + " is not a readable PNG image (" + firstLine(e) + ")", e);
+        }
+    }
+
+    private static String firstLine(Exception e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.lines().findFirst().orElse("").strip();
     }
 
     /** The image files, in row order. */

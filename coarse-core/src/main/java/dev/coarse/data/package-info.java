@@ -10,7 +10,9 @@
  * ({@link dev.coarse.data.ConfigurationCsv}), and configurations users bring as NumPy {@code .npy} arrays
  * ({@link dev.coarse.data.NpyFile}, including RSMI-NE's dimer grid). An ensemble holds {@code configuration}s of any degrees of freedom;
  * its file says which (format version 2).
- * Also the JSON forms of results, specs, checkpoints and command output ({@link dev.coarse.data.Json}).
+ * Also the JSON forms of results, specs, checkpoints and command output ({@link dev.coarse.data.Json}), the strict
+ * reading of model files' values ({@link dev.coarse.data.JsonValues}), and the version of Coarse that wrote a file
+ * ({@link dev.coarse.data.CoarseVersion}, with the build's git commit).
  * Depends on {@code lattice}, {@code configuration}, {@code model} and {@code stats} (and jhdf, Jackson).
  */
 package dev.coarse.data;

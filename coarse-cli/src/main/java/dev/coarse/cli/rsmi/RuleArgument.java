@@ -1,8 +1,11 @@
 package dev.coarse.cli.rsmi;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.coarse.cli.command.UserError;
 import dev.coarse.cli.command.JsonOutput;
+import dev.coarse.data.Json;
+import dev.coarse.data.JsonValues;
 import dev.coarse.learn.rsmi.RsmiFilterFile;
 import dev.coarse.rg.CoarseGraining;
 import dev.coarse.rg.CoarseGrainingRules;
@@ -37,7 +40,23 @@ final class RuleArgument {
         if (!Files.exists(file)) {
             throw new UserError("rule file " + file + " does not exist");
         }
-        return fromFile(file, JsonOutput.MAPPER.readTree(file.toFile()));
+        JsonNode json;
+        try {
+            json = JsonOutput.MAPPER.readTree(Json.readText(file, "a rule file"));
+        } catch (JsonProcessingException e) {
+            throw new UserError(file + " is not a rule file (not JSON: " + e.getOriginalMessage() + ")", e);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage(), e);
+        }
+        if (json == null || !json.isObject()) {
+            throw new UserError(file + " is not a rule file (not a JSON object)");
+        }
+        try {
+            return fromFile(file, json);
+        } catch (IllegalArgumentException e) {
+            // the rule's own checks (weights all zero, b against the weights' count) name no file
+            throw new UserError(file + ": " + e.getMessage(), e);
+        }
     }
 
     private static CoarseGraining fromFile(Path file, JsonNode json) {
@@ -53,17 +72,21 @@ final class RuleArgument {
             throw new UserError(file + ": unknown rule '" + kind + "' (known: linear-filter, rsmi)");
         }
         JsonNode weights = json.path("weights");
-        if (!weights.isArray() || weights.isEmpty() || !json.path("b").canConvertToInt()) {
+        if (!weights.isArray() || weights.isEmpty()) {
             throw new UserError(file + ": a linear filter needs \"b\" and a non-empty array \"weights\"");
         }
+        // "b": 2.5 is not read as 2
+        int blockSize = JsonValues.integer(json, "b", 1);
         double[] w = new double[weights.size()];
         for (int i = 0; i < w.length; i++) {
             if (!weights.get(i).isNumber()) {
                 throw new UserError(file + ": weight " + i + " is not a number");
             }
-            w[i] = weights.get(i).asDouble();
+            w[i] = weights.get(i).asDouble(); // 1e999 (infinite) is refused by the rule, with the file named
         }
-        return new LinearFilterRule(json.get("b").asInt(), w, ties(json.path("ties").asText("fixed"), file + ": ties"));
+        JsonNode ties = json.path("ties");
+        return new LinearFilterRule(blockSize, w, ties(ties.isMissingNode() ? "fixed"
+                : JsonValues.text(json, "ties"), file + ": ties"));
     }
 
     /** The tie rule named {@code coin} or {@code fixed}; {@code what} names the setting in the error. */

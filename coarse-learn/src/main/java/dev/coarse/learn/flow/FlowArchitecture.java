@@ -44,4 +44,41 @@ public record FlowArchitecture(int linearSize, int channels, int couplingsPerBlo
     public int variables() {
         return linearSize * linearSize * channels;
     }
+    /**
+     * The number of parameter arrays of the flow: per level, two blocks (decimator, disentangler) of
+     * {@code couplingsPerBlock} couplings, each with a weight matrix and a bias per layer (hidden layers + output) and
+     * one scale vector. A long, so that a damaged model file's sizes cannot overflow it.
+     */
+    public long parameterArrays() {
+        return (long) depth() * 2 * couplingsPerBlock * (2L * (hiddenLayers + 1L) + 1);
+    }
+
+    /**
+     * The size of each parameter array, in {@link HierarchicalFlow#parameters()} order (the model file's): per level,
+     * block and coupling, the layers' weights (in × out) and biases (out) from half a plaquette's variables through
+     * the hidden layers to a whole plaquette's, then the scale (half a plaquette). Known without building the network,
+     * so that a model file is checked before anything is allocated.
+     *
+     * @throws IllegalArgumentException if there are more arrays than a Java array can index
+     */
+    public long[] parameterSizes() {
+        long arrays = parameterArrays();
+        if (arrays > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("a flow of " + arrays + " parameter arrays is too large");
+        }
+        long[] sizes = new long[(int) arrays];
+        int half = plaquetteVariables() / 2;
+        int k = 0;
+        for (int block = 0; block < 2 * depth() * couplingsPerBlock; block++) {
+            long in = half;
+            for (int layer = 0; layer <= hiddenLayers; layer++) {
+                long out = layer == hiddenLayers ? plaquetteVariables() : hiddenWidth;
+                sizes[k++] = in * out;
+                sizes[k++] = out;
+                in = out;
+            }
+            sizes[k++] = half;
+        }
+        return sizes;
+    }
 }

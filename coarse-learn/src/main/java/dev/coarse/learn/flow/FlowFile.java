@@ -5,11 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coarse.data.AtomicFiles;
+import dev.coarse.data.Json;
+import dev.coarse.data.JsonValues;
 import dev.coarse.lattice.Lattice;
 import dev.coarse.model.ComplexPhi4Model;
 import dev.coarse.model.Phi4Model;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -106,18 +107,6 @@ public final class FlowFile {
         }
     }
 
-    /** Floats written by {@link #putRows} read back exactly (Jackson writes a float's shortest decimal form). */
-    private static float[][] rows(JsonNode array) {
-        float[][] rows = new float[array.size()][];
-        for (int i = 0; i < rows.length; i++) {
-            rows[i] = new float[array.get(i).size()];
-            for (int j = 0; j < rows[i].length; j++) {
-                rows[i][j] = (float) array.get(i).get(j).asDouble();
-            }
-        }
-        return rows;
-    }
-
     /**
      * Reads a flow file.
      *
@@ -126,7 +115,7 @@ public final class FlowFile {
     public static Loaded load(Path file) throws IOException {
         JsonNode root;
         try {
-            root = MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            root = MAPPER.readTree(Json.readText(file, "a flow file"));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IOException(file + " is not a flow file (not JSON: " + e.getOriginalMessage() + ")", e);
         }
@@ -135,31 +124,65 @@ public final class FlowFile {
         }
         try {
             Map<String, Double> parameters = new LinkedHashMap<>();
-            Iterator<Map.Entry<String, JsonNode>> fields = root.path("parameters").fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> e = fields.next();
-                parameters.put(e.getKey(), e.getValue().asDouble());
+            JsonNode p = root.path("parameters");
+            if (!p.isObject()) {
+                throw new IllegalArgumentException("\"parameters\" must be an object of numbers, got " + p);
             }
-            FlowTarget target = target(root.path("model").asText(), root.path("linear_size").asInt(), parameters);
+            for (Iterator<String> names = p.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                parameters.put(name, JsonValues.finite(p, "parameters." + name));
+            }
+            FlowTarget target = target(JsonValues.text(root, "model"), JsonValues.integer(root, "linear_size", 1),
+                    parameters);
+            if (JsonValues.integer(root, "channels", 1) != target.channels()) {
+                throw new IllegalArgumentException("\"channels\" is " + root.path("channels") + " but a "
+                        + target.name() + " flow has " + target.channels());
+            }
             JsonNode s = root.path("settings");
-            FlowSettings settings = new FlowSettings(s.path("couplings").asInt(), s.path("hidden_layers").asInt(),
-                    s.path("hidden_width").asInt(), s.path("batch").asInt(), s.path("epochs").asInt(),
-                    s.path("steps_per_epoch").asInt(), s.path("learning_rate").asDouble(),
-                    s.path("evaluation_samples").asInt(), s.path("symmetric").asBoolean(), s.path("seed").asLong());
-            JsonNode h = root.path("bound_history");
-            double[] history = new double[h.size()];
-            for (int i = 0; i < history.length; i++) {
-                history[i] = h.get(i).asDouble();
-            }
-            float[][] weights = rows(root.path("weights"));
+            FlowSettings settings = new FlowSettings(JsonValues.integer(s, "settings.couplings", 1),
+                    JsonValues.integer(s, "settings.hidden_layers", 1), JsonValues.integer(s, "settings.hidden_width", 1),
+                    JsonValues.integer(s, "settings.batch", 2), JsonValues.integer(s, "settings.epochs", 1),
+                    JsonValues.integer(s, "settings.steps_per_epoch", 1), JsonValues.finite(s, "settings.learning_rate"),
+                    JsonValues.integer(s, "settings.evaluation_samples", 2), JsonValues.bool(s, "settings.symmetric"),
+                    JsonValues.longInteger(s, "settings.seed"));
+            FlowArchitecture architecture = settings.architecture(target.linearSize(), target.channels());
+            long[] sizes = parameterSizes(architecture, root.path("weights"));
+            float[][] weights = JsonValues.floatRows(root, "weights", sizes);
+            AdamState optimizer = null;
             JsonNode adam = root.path("adam");
-            AdamState optimizer = adam.isObject() ? new AdamState(adam.path("steps").asInt(),
-                    rows(adam.path("means")), rows(adam.path("variances"))) : null;
-            TrainedFlow flow = new TrainedFlow(settings.architecture(target.linearSize(), target.channels()), settings,
-                    weights, root.path("epochs_done").asInt(), root.path("seconds").asDouble(), history, optimizer);
+            if (!adam.isMissingNode()) {
+                optimizer = new AdamState(JsonValues.integer(adam, "adam.steps", 0),
+                        JsonValues.floatRows(adam, "adam.means", sizes),
+                        JsonValues.floatRows(adam, "adam.variances", sizes));
+                for (float[] row : optimizer.variances()) {
+                    for (float v : row) {
+                        if (!(v >= 0)) {
+                            throw new IllegalArgumentException("\"adam.variances\" must be >= 0, got " + v);
+                        }
+                    }
+                }
+            }
+            TrainedFlow flow = new TrainedFlow(architecture, settings, weights,
+                    JsonValues.integer(root, "epochs_done", 0), JsonValues.finite(root, "seconds"),
+                    JsonValues.history(root, "bound_history"), optimizer);
             return new Loaded(target, flow);
         } catch (IllegalArgumentException e) {
             throw new IOException(file + " is not a valid flow file: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The sizes the architecture's parameter arrays must have, after checking that {@code weights} holds as many
+     * arrays — before anything of the architecture's size is allocated, so that settings damaged into huge values
+     * are refused rather than run out of memory.
+     */
+    public static long[] parameterSizes(FlowArchitecture architecture, JsonNode weights) {
+        long arrays = architecture.parameterArrays();
+        if (!weights.isArray() || weights.size() != arrays) {
+            throw new IllegalArgumentException("\"weights\" must hold the " + arrays + " parameter arrays of a flow "
+                    + "with these settings, got " + (weights.isArray() ? weights.size() + " arrays" : weights
+                    .isMissingNode() ? "nothing" : weights.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)));
+        }
+        return architecture.parameterSizes();
     }
 }

@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coarse.data.AtomicFiles;
+import dev.coarse.data.Json;
+import dev.coarse.data.JsonValues;
+import dev.coarse.learn.flow.FlowArchitecture;
+import dev.coarse.learn.flow.FlowFile;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -71,7 +74,7 @@ public final class RgFlowFile {
     public static TrainedRgFlow load(Path file) throws IOException {
         JsonNode root;
         try {
-            root = MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            root = MAPPER.readTree(Json.readText(file, "an RG-Flow file"));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IOException(file + " is not an RG-Flow file (not JSON: " + e.getOriginalMessage() + ")", e);
         }
@@ -80,31 +83,37 @@ public final class RgFlowFile {
         }
         try {
             JsonNode s = root.path("settings");
-            RgFlowSettings settings = new RgFlowSettings(s.path("flat").asBoolean(),
-                    Prior.valueOf(s.path("prior").asText().toUpperCase(Locale.ROOT)),
-                    Preprocessing.valueOf(s.path("preprocessing").asText().toUpperCase(Locale.ROOT)),
-                    s.path("couplings").asInt(), s.path("hidden_layers").asInt(), s.path("hidden_width").asInt(),
-                    s.path("batch").asInt(), s.path("epochs").asInt(), s.path("learning_rate").asDouble(),
-                    s.path("clip_norm").isNumber() ? s.path("clip_norm").asDouble() : Double.POSITIVE_INFINITY,
-                    s.path("seed").asLong());
-            JsonNode h = root.path("train_bits_per_dim");
-            double[] history = new double[h.size()];
-            for (int i = 0; i < history.length; i++) {
-                history[i] = h.get(i).asDouble();
-            }
-            JsonNode w = root.path("weights");
-            float[][] weights = new float[w.size()][];
-            for (int i = 0; i < weights.length; i++) {
-                weights[i] = new float[w.get(i).size()];
-                for (int j = 0; j < weights[i].length; j++) {
-                    weights[i][j] = (float) w.get(i).get(j).asDouble();
-                }
-            }
-            return new TrainedRgFlow(settings, settings.architecture(root.path("linear_size").asInt(),
-                    root.path("channels").asInt()), weights, root.path("epochs_done").asInt(),
-                    root.path("seconds").asDouble(), history);
+            JsonNode clip = s.path("clip_norm");
+            // null (or absent): no clipping, as written for an infinite norm
+            double clipNorm = clip.isNull() || clip.isMissingNode() ? Double.POSITIVE_INFINITY
+                    : JsonValues.finite(s, "settings.clip_norm");
+            RgFlowSettings settings = new RgFlowSettings(JsonValues.bool(s, "settings.flat"),
+                    named(Prior.class, s, "settings.prior"), named(Preprocessing.class, s, "settings.preprocessing"),
+                    JsonValues.integer(s, "settings.couplings", 1), JsonValues.integer(s, "settings.hidden_layers", 1),
+                    JsonValues.integer(s, "settings.hidden_width", 1), JsonValues.integer(s, "settings.batch", 1),
+                    JsonValues.integer(s, "settings.epochs", 1), JsonValues.finite(s, "settings.learning_rate"),
+                    clipNorm, JsonValues.longInteger(s, "settings.seed"));
+            FlowArchitecture architecture = settings.architecture(JsonValues.integer(root, "linear_size", 1),
+                    JsonValues.integer(root, "channels", 1));
+            float[][] weights = JsonValues.floatRows(root, "weights",
+                    FlowFile.parameterSizes(architecture, root.path("weights")));
+            return new TrainedRgFlow(settings, architecture, weights, JsonValues.integer(root, "epochs_done", 0),
+                    JsonValues.finite(root, "seconds"), JsonValues.history(root, "train_bits_per_dim"));
         } catch (IllegalArgumentException e) {
             throw new IOException(file + " is not a valid RG-Flow file: " + e.getMessage(), e);
         }
+    }
+
+    /** The constant of {@code type} a key names in lower case (as {@link #save} writes it). */
+    private static <E extends Enum<E>> E named(Class<E> type, JsonNode parent, String path) {
+        String name = JsonValues.text(parent, path);
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().toLowerCase(Locale.ROOT).equals(name)) {
+                return constant;
+            }
+        }
+        throw new IllegalArgumentException("\"" + path + "\" must be one of " + java.util.Arrays.stream(
+                type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList() + ", got \"" + name
+                + "\"");
     }
 }

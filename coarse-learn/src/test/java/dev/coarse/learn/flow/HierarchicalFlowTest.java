@@ -161,4 +161,16 @@ class HierarchicalFlowTest {
             }
         }
     }
+
+    /** The sizes a model file is checked against before any network is built are the network's. */
+    @Test
+    void parameterSizesAreTheNetworksWithoutBuildingIt() {
+        FlowArchitecture a = new FlowArchitecture(8, 3, 2, 2, 5);
+        try (NDManager manager = TorchEngine.newManager();
+             HierarchicalFlow flow = new HierarchicalFlow(a, manager, new SplittableRandom(1))) {
+            long[] built = flow.parameters().stream().mapToLong(NDArray::size).toArray();
+            assertThat(a.parameterSizes()).containsExactly(built);
+            assertThat(a.parameterArrays()).isEqualTo(built.length);
+        }
+    }
 }
