@@ -45,19 +45,20 @@ public record RgFlowEvaluation(Estimate bitsPerDim, int images, List<LevelStatis
     /** Variables per evaluation batch (about 100 images of 32×32×3). */
     private static final int CHUNK_VARIABLES = 1 << 18;
 
-    /** Scores {@code trained} on {@code images} with dequantisation noise from {@code seed}. */
-    public static RgFlowEvaluation of(TrainedRgFlow trained, ImageSet images, long seed) {
-        FlowArchitecture a = trained.architecture();
+    /** @throws IllegalArgumentException for images of another size or channel count than the flow takes */
+    static void requireShape(FlowArchitecture a, ImageSet images) {
         if (images.size() != a.linearSize() || images.channels() != a.channels()) {
             throw new IllegalArgumentException("the flow takes " + a.channels() + "×" + a.linearSize() + "×"
                     + a.linearSize() + " images, got " + images.channels() + "×" + images.size() + "×"
                     + images.size());
         }
-        int n = images.count();
-        int d = images.dimensions();
+    }
+
+    /** The depth of every variable of an image (channel-major, then row-major), as {@link #depth} gives it. */
+    static int[] depthOfEach(FlowArchitecture a) {
         int l = a.linearSize();
         int k = a.depth();
-        int[] depthOf = new int[d];
+        int[] depthOf = new int[a.channels() * l * l];
         for (int c = 0; c < a.channels(); c++) {
             for (int i = 0; i < l; i++) {
                 for (int j = 0; j < l; j++) {
@@ -65,6 +66,18 @@ public record RgFlowEvaluation(Estimate bitsPerDim, int images, List<LevelStatis
                 }
             }
         }
+        return depthOf;
+    }
+
+    /** Scores {@code trained} on {@code images} with dequantisation noise from {@code seed}. */
+    public static RgFlowEvaluation of(TrainedRgFlow trained, ImageSet images, long seed) {
+        FlowArchitecture a = trained.architecture();
+        requireShape(a, images);
+        int n = images.count();
+        int d = images.dimensions();
+        int l = a.linearSize();
+        int k = a.depth();
+        int[] depthOf = depthOfEach(a);
         double[][] moments = new double[k][7];
         double[] bits = new double[n];
         SplittableRandom noise = new SplittableRandom(seed);

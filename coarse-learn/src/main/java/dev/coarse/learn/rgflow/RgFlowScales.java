@@ -68,23 +68,12 @@ public record RgFlowScales(FlowArchitecture architecture, float[][] latents, dou
         if (trained.settings().flat()) {
             throw new IllegalArgumentException("a flat flow has no scales: use a hierarchical RG-Flow");
         }
-        if (images.size() != a.linearSize() || images.channels() != a.channels()) {
-            throw new IllegalArgumentException("the flow takes " + a.channels() + "×" + a.linearSize() + "×"
-                    + a.linearSize() + " images, got " + images.channels() + "×" + images.size() + "×"
-                    + images.size());
-        }
+        RgFlowEvaluation.requireShape(a, images);
         int n = images.count();
         int d = images.dimensions();
         int l = a.linearSize();
         int k = a.depth();
-        int[] depthOf = new int[d];
-        for (int c = 0; c < a.channels(); c++) {
-            for (int i = 0; i < l; i++) {
-                for (int j = 0; j < l; j++) {
-                    depthOf[(c * l + i) * l + j] = RgFlowEvaluation.depth(i, j, k);
-                }
-            }
-        }
+        int[] depthOf = RgFlowEvaluation.depthOfEach(a);
         float[][] latents = new float[n][];
         double[][] code = new double[n][k];
         double[] pixel = new double[n];
