@@ -98,7 +98,8 @@ public final class FieldChainRunner {
             runChain(spec, chain, c, updated, out, done, progress, checkpoint, clock);
             out.finish(c, chain);
             if (checkpoint != null) {
-                ChainRunner.saveUnit(checkpoint, c, out.block(c, spec.samplesPerChain(), chain.saveState().orElseThrow()));
+                byte[] finalState = chain.saveState().orElseThrow();
+                ChainRunner.saveUnit(checkpoint, c, out.block(c, spec.samplesPerChain(), finalState));
             }
         });
         return new FieldChainResult(spec, out.configurations, out.action, out.fieldSquared, out.magnetization,
