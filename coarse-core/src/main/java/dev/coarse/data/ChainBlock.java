@@ -9,12 +9,23 @@ package dev.coarse.data;
  *                             k-th kept configuration of chain {@code firstChain + i}
  * @param energyPerSite        {@code [i][k]}: H/N of that configuration
  * @param magnetizationPerSite {@code [i][k]}: its magnetisation (or Potts order parameter) per site
+ * @param finalState           the state of the block's chains when they finished, as their runner wrote it, for a
+ *                             runner whose output depends on more than the samples (a field chain's tuned step and
+ *                             acceptance counts: {@code FieldChainRunner}); empty if it keeps none (spin runs), and
+ *                             not stored for the samples of a {@link ChainProgress}, which has its own state
  * @throws IllegalArgumentException if the three arrays do not describe the same chains and samples
  */
 public record ChainBlock(int firstChain, byte[][] configurations, double[][] energyPerSite,
-                         double[][] magnetizationPerSite) {
+                         double[][] magnetizationPerSite, byte[] finalState) {
+
+    /** A block without a final state (spin runs, and the samples of a {@link ChainProgress}). */
+    public ChainBlock(int firstChain, byte[][] configurations, double[][] energyPerSite,
+                      double[][] magnetizationPerSite) {
+        this(firstChain, configurations, energyPerSite, magnetizationPerSite, new byte[0]);
+    }
 
     public ChainBlock {
+        java.util.Objects.requireNonNull(finalState, "finalState");
         if (firstChain < 0) {
             throw new IllegalArgumentException("firstChain must be >= 0, got " + firstChain);
         }
@@ -46,7 +57,7 @@ public record ChainBlock(int firstChain, byte[][] configurations, double[][] ene
         return energyPerSite[0].length;
     }
 
-    /** Sites per configuration (0 if no configuration is kept). */
+    /** Bytes per configuration, one per site for spins (0 if no configuration is kept). */
     public int sites() {
         return configurations.length == 0 ? 0 : configurations[0].length;
     }

@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  * unfinished unit whose progress was saved. The full description is in {@code docs/sampling.md} ("Checkpoints").
  *
  * <pre>
- * DIR/manifest.txt           UTF-8 lines key=value: format=coarse-checkpoint, format_version=2,
+ * DIR/manifest.txt           UTF-8 lines key=value: format=coarse-checkpoint, format_version=3,
  *                            coarse_version=(the Coarse that wrote it), then the run's identity in the order given
  *                            (model, L, T, …, seed); '#' lines are comments; last, sha256= of every preceding byte
  * DIR/unit-000000.bin        unit 0 (a chain, or a multispin group of 64 replicas), finished
@@ -40,9 +40,11 @@ import java.util.regex.Pattern;
  * </pre>
  *
  * <p>A unit file is big-endian ({@link DataOutputStream}): int magic 0x434b5054 ("CKPT"), int format version,
- * int unit, int first chain, int chains C, int samples per chain S, int sites N; then C·S configurations of N
- * signed bytes (chain-major); C·S doubles energy per site; C·S doubles magnetisation per site (IEEE 754 raw bits, so
- * every double, NaN included, reads back bit for bit). A progress file: int magic 0x434b5050 ("CKPP"), int format
+ * int unit, int first chain, int chains C, int samples per chain S, int bytes per configuration N (the sites of
+ * spins; 8 per real component of a field, its doubles' raw bits), int final-state length F (0 for spin runs), the
+ * F bytes of {@link ChainBlock#finalState()}; then C·S configurations of N signed bytes (chain-major); C·S doubles
+ * energy per site; C·S doubles magnetisation per site (IEEE 754 raw bits, so every double, NaN included, reads back
+ * bit for bit). A progress file: int magic 0x434b5050 ("CKPP"), int format
  * version, int unit, long sweeps done, int first chain, int chains C, int samples kept K, int sites N, int state
  * length B, the group's B state bytes, then the kept samples as in a unit file (C·K configurations, energies,
  * magnetisations). Both end with the 32-byte SHA-256 of every preceding byte.
@@ -58,8 +60,11 @@ public final class CheckpointDirectory implements ChainCheckpoint {
     public static final String MANIFEST = "manifest.txt";
     /** Value of the manifest's {@code format} key. */
     public static final String FORMAT_NAME = "coarse-checkpoint";
-    /** The format version written and read (1: CRC-32 unit files, no progress files, no code version). */
-    public static final int FORMAT_VERSION = 2;
+    /**
+     * The format version written and read (1: CRC-32 unit files, no progress files, no code version; 2: no final
+     * state in unit files, so no field chains).
+     */
+    public static final int FORMAT_VERSION = 3;
     /** The manifest key of the Coarse version that wrote the checkpoint ({@link CoarseVersion#get()}). */
     public static final String CODE_VERSION_KEY = "coarse_version";
     private static final int MAGIC = 0x434b5054; // "CKPT"
@@ -342,12 +347,17 @@ public final class CheckpointDirectory implements ChainCheckpoint {
             int chains = in.readInt();
             int samples = in.readInt();
             int sites = in.readInt();
+            int stateBytes = in.readInt();
+            long size = Files.size(file);
             if (storedUnit != unit || firstChain < 0 || chains < 1 || samples < 0 || sites < 1
-                    || (long) chains * samples * sites > Files.size(file)) {
+                    || (long) chains * samples * sites > size || stateBytes < 0 || stateBytes > size) {
                 throw new CorruptException(file + ": corrupt header (unit " + storedUnit + ", " + chains
-                        + " chains × " + samples + " samples × " + sites + " sites)");
+                        + " chains × " + samples + " samples × " + sites + " sites, final state of " + stateBytes
+                        + " bytes)");
             }
-            ChainBlock block = readBlock(in, firstChain, chains, samples, sites);
+            byte[] finalState = new byte[stateBytes];
+            in.readFully(finalState);
+            ChainBlock block = readBlock(in, firstChain, chains, samples, sites, finalState);
             reader.finish();
             return Optional.of(block);
         } catch (EOFException e) {
@@ -380,7 +390,7 @@ public final class CheckpointDirectory implements ChainCheckpoint {
             }
             byte[] state = new byte[stateBytes];
             in.readFully(state);
-            ChainBlock block = readBlock(in, firstChain, chains, kept, sites);
+            ChainBlock block = readBlock(in, firstChain, chains, kept, sites, new byte[0]);
             reader.finish();
             return Optional.of(new ChainProgress(sweepsDone, block, state));
         } catch (EOFException e) {
@@ -399,15 +409,15 @@ public final class CheckpointDirectory implements ChainCheckpoint {
         }
     }
 
-    private static ChainBlock readBlock(DataInputStream in, int firstChain, int chains, int samples, int sites)
-            throws IOException {
+    private static ChainBlock readBlock(DataInputStream in, int firstChain, int chains, int samples, int sites,
+                                        byte[] finalState) throws IOException {
         byte[][] configurations = new byte[chains * samples][sites];
         for (byte[] c : configurations) {
             in.readFully(c);
         }
         double[][] energy = readSeries(in, chains, samples);
         double[][] magnetization = readSeries(in, chains, samples);
-        return new ChainBlock(firstChain, configurations, energy, magnetization);
+        return new ChainBlock(firstChain, configurations, energy, magnetization, finalState);
     }
 
     private static double[][] readSeries(DataInputStream in, int chains, int samples) throws IOException {
@@ -432,6 +442,8 @@ public final class CheckpointDirectory implements ChainCheckpoint {
             out.writeInt(block.chains());
             out.writeInt(block.samplesPerChain());
             out.writeInt(Math.max(sites, 1));
+            out.writeInt(block.finalState().length);
+            out.write(block.finalState());
             writeBlock(out, block);
         });
         Files.deleteIfExists(progressFile(unit));

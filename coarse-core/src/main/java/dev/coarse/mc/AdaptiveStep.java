@@ -1,5 +1,7 @@
 package dev.coarse.mc;
 
+import java.nio.ByteBuffer;
+
 /**
  * The one tunable step of a {@link FieldSampler} (HMC's leapfrog ε, a Metropolis proposal's half-width) with the
  * sampler's acceptance counts. After each proposal with acceptance probability a, while tuning is on,
@@ -9,6 +11,8 @@ package dev.coarse.mc;
  */
 public final class AdaptiveStep {
 
+    /** Bytes of {@link #writeState}: the step, the tuning switch and three counts. */
+    static final int STATE_BYTES = Double.BYTES + 1 + 3 * Long.BYTES;
     private static final double MIN_STEP = 1e-6;
     private static final double MAX_STEP = 1e3;
 
@@ -85,5 +89,45 @@ public final class AdaptiveStep {
         double gain = Math.pow(adjustments + 10.0, -0.6);
         adjustments++;
         size = Math.min(MAX_STEP, Math.max(MIN_STEP, size * Math.exp(gain * (a - target))));
+    }
+
+    /**
+     * Writes everything later updates and the reported acceptance depend on ({@link #STATE_BYTES} bytes): the step's
+     * raw bits, the tuning switch, the tuning iterations and the proposal counts (an in-chain checkpoint).
+     *
+     * <p>Modified: {@code out}'s position.
+     */
+    void writeState(ByteBuffer out) {
+        out.putLong(Double.doubleToRawLongBits(size));
+        out.put(tuning ? (byte) 1 : (byte) 0);
+        out.putLong(adjustments);
+        out.putLong(proposals);
+        out.putLong(accepted);
+    }
+
+    /**
+     * Replaces this step's state by one {@link #writeState} wrote (the target is the sampler's, not part of it).
+     *
+     * <p>Modified: this step, {@code in}'s position.
+     *
+     * @throws IllegalArgumentException if the bytes are not such a state (a step that is not finite and &gt; 0, negative
+     *                                  counts, more accepted than proposed)
+     */
+    void readState(ByteBuffer in) {
+        double savedSize = Double.longBitsToDouble(in.getLong());
+        byte savedTuning = in.get();
+        long savedAdjustments = in.getLong();
+        long savedProposals = in.getLong();
+        long savedAccepted = in.getLong();
+        if (!(savedSize > 0) || Double.isInfinite(savedSize) || (savedTuning != 0 && savedTuning != 1)
+                || savedAdjustments < 0 || savedProposals < 0 || savedAccepted < 0 || savedAccepted > savedProposals) {
+            throw new IllegalArgumentException("not a saved step: size " + savedSize + ", tuning " + savedTuning
+                    + ", " + savedAccepted + " of " + savedProposals + " accepted");
+        }
+        size = savedSize;
+        tuning = savedTuning == 1;
+        adjustments = savedAdjustments;
+        proposals = savedProposals;
+        accepted = savedAccepted;
     }
 }

@@ -226,12 +226,7 @@ public final class ChainRunner {
     /** Copies unit {@code unit} from the checkpoint into the result arrays; false if it is not stored. */
     private static boolean restore(RunSpec spec, ChainCheckpoint checkpoint, int unit, byte[][] configurations,
                                    double[][] energy, double[][] magnetization) {
-        Optional<ChainBlock> loaded;
-        try {
-            loaded = checkpoint.load(unit);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Optional<ChainBlock> loaded = loadUnit(checkpoint, unit);
         if (loaded.isEmpty()) {
             return false;
         }
@@ -274,12 +269,7 @@ public final class ChainRunner {
     private static ChainProgress restoreProgress(RunSpec spec, ChainCheckpoint checkpoint, int unit,
                                                  byte[][] configurations, double[][] energy,
                                                  double[][] magnetization) {
-        Optional<ChainProgress> loaded;
-        try {
-            loaded = checkpoint.loadProgress(unit);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Optional<ChainProgress> loaded = loadUnitProgress(checkpoint, unit);
         if (loaded.isEmpty()) {
             return null;
         }
@@ -310,34 +300,32 @@ public final class ChainRunner {
     private static final class Saver {
         private final RunSpec spec;
         private final ChainCheckpoint checkpoint;
-        private final CheckpointCadence cadence;
         private final int unit;
         private final byte[][] configurations;
         private final double[][] energy;
         private final double[][] magnetization;
-        private long nextSweeps = Long.MAX_VALUE;
-        private long lastSave = System.nanoTime();
+        private final CheckpointClock clock;
         private boolean unsupported;
 
         Saver(RunSpec spec, ChainCheckpoint checkpoint, CheckpointCadence cadence, int unit, byte[][] configurations,
               double[][] energy, double[][] magnetization) {
             this.spec = spec;
             this.checkpoint = checkpoint;
-            this.cadence = cadence;
             this.unit = unit;
             this.configurations = configurations;
             this.energy = energy;
             this.magnetization = magnetization;
+            this.clock = new CheckpointClock(cadence);
         }
 
         /** Starts counting at {@code swept} sweeps. */
         void start(long swept) {
-            nextSweeps = cadence.sweeps() > 0 ? (swept / cadence.sweeps() + 1) * cadence.sweeps() : Long.MAX_VALUE;
+            clock.start(swept);
         }
 
         /** Sweeps the group may make before the next save by count. */
         long sweepsUntilDue(long swept) {
-            return unsupported ? Long.MAX_VALUE : nextSweeps - swept;
+            return unsupported ? Long.MAX_VALUE : clock.sweepsUntilDue(swept);
         }
 
         /** Saves the group's state after {@code swept} sweeps if a save is due. */
@@ -345,10 +333,7 @@ public final class ChainRunner {
             if (unsupported) {
                 return;
             }
-            long now = System.nanoTime();
-            boolean byCount = swept >= nextSweeps;
-            boolean byTime = !cadence.interval().isZero() && now - lastSave >= cadence.interval().toNanos();
-            if (!byCount && !byTime) {
+            if (!clock.due(swept)) {
                 return;
             }
             Optional<byte[]> state = group.saveState();
@@ -368,14 +353,9 @@ public final class ChainRunner {
                 keptEnergy[i] = Arrays.copyOf(energy[first + i], kept);
                 keptMagnetization[i] = Arrays.copyOf(magnetization[first + i], kept);
             }
-            try {
-                checkpoint.saveProgress(unit, new ChainProgress(swept,
-                        new ChainBlock(first, keptConfigurations, keptEnergy, keptMagnetization), state.get()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            start(swept);
-            lastSave = System.nanoTime();
+            saveUnitProgress(checkpoint, unit, new ChainProgress(swept,
+                    new ChainBlock(first, keptConfigurations, keptEnergy, keptMagnetization), state.get()));
+            clock.saved(swept);
         }
     }
 
@@ -391,8 +371,40 @@ public final class ChainRunner {
         ChainBlock block = new ChainBlock(first,
                 Arrays.copyOfRange(configurations, first * samples, (first + count) * samples),
                 Arrays.copyOfRange(energy, first, first + count), Arrays.copyOfRange(magnetization, first, first + count));
+        saveUnit(checkpoint, unit, block);
+    }
+
+    /** {@link ChainCheckpoint#load}, its I/O errors unchecked (the runners' tasks cannot throw them). */
+    static Optional<ChainBlock> loadUnit(ChainCheckpoint checkpoint, int unit) {
+        try {
+            return checkpoint.load(unit);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@link ChainCheckpoint#loadProgress}, its I/O errors unchecked. */
+    static Optional<ChainProgress> loadUnitProgress(ChainCheckpoint checkpoint, int unit) {
+        try {
+            return checkpoint.loadProgress(unit);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@link ChainCheckpoint#save}, its I/O errors unchecked. */
+    static void saveUnit(ChainCheckpoint checkpoint, int unit, ChainBlock block) {
         try {
             checkpoint.save(unit, block);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@link ChainCheckpoint#saveProgress}, its I/O errors unchecked. */
+    static void saveUnitProgress(ChainCheckpoint checkpoint, int unit, ChainProgress progress) {
+        try {
+            checkpoint.saveProgress(unit, progress);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

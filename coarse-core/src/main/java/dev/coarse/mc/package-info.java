@@ -16,7 +16,8 @@
  * (the same split streams and pool) and measured by {@link dev.coarse.mc.FieldObservables}. A run can skip and
  * save finished groups through a {@link dev.coarse.data.ChainCheckpoint} (the only use of {@code data}), and save
  * unfinished ones as a {@link dev.coarse.mc.CheckpointCadence} says ({@link dev.coarse.mc.ChainGroup#saveState}; the
- * streams are {@link dev.coarse.mc.ResumableStream}s, whose state can be saved and restored exactly). The vector
+ * streams are {@link dev.coarse.mc.ResumableStream}s, whose state can be saved and restored exactly); field runs do
+ * the same, a field chain's saved state holding its step's tuning and acceptance counts as well. The vector
  * kernels live below in {@code mc.kernel}, the speed meters of {@code coarse bench} in {@code mc.bench}. Depends on
  * {@code lattice}, {@code naming}, {@code model}, {@code stats}, {@code mc.kernel} and that interface; not on {@code exact} (only its
  * tests do) or on files.

@@ -66,9 +66,18 @@ class CheckpointDirectoryTest {
         assertThat(back.configurations()).isDeepEqualTo(one.configurations());
         assertThat(rawBits(back.energyPerSite())).isDeepEqualTo(rawBits(one.energyPerSite()));
         assertThat(rawBits(back.magnetizationPerSite())).isDeepEqualTo(rawBits(one.magnetizationPerSite()));
-        assertThat(store.storedUnits()).containsExactly(1);
+        assertThat(back.finalState()).isEmpty();
+        // a field chain's unit: eight bytes per value and the chain's final state (format version 3)
+        ChainBlock field = block(2, 1, 3, 8 * 16, 2);
+        byte[] finalState = {7, -1, 0, 42, 13};
+        store.save(2, new ChainBlock(2, field.configurations(), field.energyPerSite(), field.magnetizationPerSite(),
+                finalState));
+        ChainBlock fieldBack = store.load(2).orElseThrow();
+        assertThat(fieldBack.configurations()).isDeepEqualTo(field.configurations());
+        assertThat(fieldBack.finalState()).containsExactly(finalState);
+        assertThat(store.storedUnits()).containsExactly(1, 2);
         assertThat(Files.readString(dir.resolve(CheckpointDirectory.MANIFEST)))
-                .contains("format=coarse-checkpoint\nformat_version=2\ncoarse_version=" + CoarseVersion.get()
+                .contains("format=coarse-checkpoint\nformat_version=3\ncoarse_version=" + CoarseVersion.get()
                         + "\nmodel=ising2d\nseed=1\nsha256=");
     }
 
@@ -173,13 +182,17 @@ class CheckpointDirectoryTest {
         assertThatThrownBy(() -> CheckpointDirectory.resume(dir, identity("1")))
                 .isInstanceOf(CheckpointDirectory.VersionMismatchException.class)
                 .hasMessageContaining("written by Coarse 0.0.9-other, this is Coarse " + CoarseVersion.get());
-        Path old = tmp.resolve("old");
-        Files.createDirectories(old);
-        Files.writeString(old.resolve(CheckpointDirectory.MANIFEST),
-                "format=coarse-checkpoint\nformat_version=1\nmodel=ising2d\nseed=1\n");
-        assertThatThrownBy(() -> CheckpointDirectory.resume(old, identity("1")))
-                .isInstanceOf(CheckpointDirectory.VersionMismatchException.class)
-                .hasMessageContaining("format version 1");
+        // 1: before in-chain checkpoints; 2: before field chains (no final state in unit files)
+        for (int version = 1; version <= 2; version++) {
+            Path old = tmp.resolve("old" + version);
+            Files.createDirectories(old);
+            Files.writeString(old.resolve(CheckpointDirectory.MANIFEST),
+                    "format=coarse-checkpoint\nformat_version=" + version + "\nmodel=ising2d\nseed=1\n");
+            assertThatThrownBy(() -> CheckpointDirectory.resume(old, identity("1")))
+                    .isInstanceOf(CheckpointDirectory.VersionMismatchException.class)
+                    .hasMessageContaining("format version " + version + " (an older Coarse)")
+                    .hasMessageContaining("reads 3");
+        }
     }
 
     @Test

@@ -191,33 +191,6 @@ class ChainRunnerCheckpointTest {
                 .hasMessageContaining("multispin_block_sites absent there, 8 now");
     }
 
-    /** Keeps finished units and every progress saved, in memory; resumes from the progress it is given. */
-    private static final class Recording implements ChainCheckpoint {
-        final Map<Integer, ChainBlock> units = new ConcurrentHashMap<>();
-        final List<Map.Entry<Integer, ChainProgress>> saved = java.util.Collections.synchronizedList(new ArrayList<>());
-        final Map<Integer, ChainProgress> resumeFrom = new ConcurrentHashMap<>();
-
-        @Override
-        public Optional<ChainBlock> load(int unit) {
-            return Optional.ofNullable(units.get(unit));
-        }
-
-        @Override
-        public void save(int unit, ChainBlock block) {
-            units.put(unit, block);
-        }
-
-        @Override
-        public Optional<ChainProgress> loadProgress(int unit) {
-            return Optional.ofNullable(resumeFrom.get(unit));
-        }
-
-        @Override
-        public void saveProgress(int unit, ChainProgress progress) {
-            saved.add(Map.entry(unit, progress));
-        }
-    }
-
     /**
      * In-chain checkpoints: a run saving every unit's progress every 7 sweeps (and, in the second pass, after every
      * step by time as well) gives the plain run's output, and a run resumed from any one saved progress — its unit
@@ -241,7 +214,7 @@ class ChainRunnerCheckpointTest {
         ChainResult plain = ChainRunner.run(spec, null);
         for (CheckpointCadence cadence : List.of(new CheckpointCadence(7, Duration.ZERO),
                 new CheckpointCadence(7, Duration.ofNanos(1)))) {
-            Recording recording = new Recording();
+            RecordingCheckpoint recording = new RecordingCheckpoint();
             ChainResult saving = ChainRunner.run(spec, null, recording, cadence);
             assertSame(saving, plain);
             int units = (chains + ChainRunner.chainsPerUnit(spec) - 1) / ChainRunner.chainsPerUnit(spec);
@@ -252,7 +225,7 @@ class ChainRunnerCheckpointTest {
                         .containsExactly(7L, 14L, 21L, 28L, 35L, 42L, 49L);
             }
             for (Map.Entry<Integer, ChainProgress> entry : recording.saved) {
-                Recording resuming = new Recording();
+                RecordingCheckpoint resuming = new RecordingCheckpoint();
                 resuming.resumeFrom.put(entry.getKey(), entry.getValue());
                 ChainResult resumed = ChainRunner.run(spec, null, resuming, CheckpointCadence.NEVER);
                 assertSame(resumed, plain);
@@ -269,7 +242,7 @@ class ChainRunnerCheckpointTest {
     @Test
     void savedProgressOfTheWrongShapeIsRefused() {
         RunSpec spec = new RunSpec(ISING, SamplerKind.METROPOLIS, 40, 10, 4, 2, 99L, 1);
-        Recording store = new Recording();
+        RecordingCheckpoint store = new RecordingCheckpoint();
         // after 30 sweeps a chain has kept 5 samples, not 2
         ChainBlock two = new ChainBlock(1, new byte[2][36], new double[1][2], new double[1][2]);
         store.resumeFrom.put(1, new ChainProgress(30, two, new byte[68]));

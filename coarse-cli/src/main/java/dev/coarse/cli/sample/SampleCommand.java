@@ -38,6 +38,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.IntUnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -115,53 +116,13 @@ public final class SampleCommand implements Callable<Integer> {
         destination.refuseToOverwrite();
         RunSpec run = new RunSpec(model, SamplerKind.forId(sampler, model), sweeps, thermalize, thin, chains,
                 seed.value(), threads.count());
-        // the hint is registered before the checkpoint exists, so an interrupt that finds a checkpoint finds the hint
-        Path checkpointDirectory = SampleDestination.checkpointDirectory(destination.checkpoint, destination.out());
-        Thread resumeHint = checkpointDirectory == null ? null : resumeHint(checkpointDirectory);
-        CheckpointCadence cadence = destination.cadence();
-        CheckpointDirectory store;
-        int resumedChains = 0;
-        try {
-            store = destination.openCheckpoint(run);
-            if (store != null) {
-                for (int unit : store.storedUnits()) {
-                    resumedChains += ChainRunner.unitChains(run, unit);
-                }
-            }
-        } catch (RuntimeException | IOException e) {
-            removeHint(resumeHint);
-            throw e;
-        }
-        ChainResult result;
-        long restoredSweeps = resumedChains * (thermalize + sweeps);
-        try (ProgressReporter bar = progress.bar("sample", restoredSweeps, run.totalSweeps())) {
-            result = ChainRunner.run(run, bar, store, cadence);
-        } catch (OutOfMemoryError | UncheckedIOException e) {
-            // A checkpoint with no finished chain holds nothing to resume: remove it rather than ask for a --resume
-            // (the heap ran out, or the disk filled up while the first chain was written).
-            if (store != null && store.storedUnits().isEmpty() && store.progressUnits().isEmpty()) {
-                store.delete();
-            }
-            throw e;
-        } finally {
-            removeHint(resumeHint);
-        }
+        Checkpointed<ChainResult> sampled = sampleCheckpointed(ChainRunner.checkpointIdentity(run),
+                unit -> ChainRunner.unitChains(run, unit), run.totalSweeps(),
+                (store, cadence, bar) -> ChainRunner.run(run, bar, store, cadence));
+        ChainResult result = sampled.result();
+        int resumedChains = sampled.resumedChains();
         Map<String, Estimate> observables = Observables.measure(result);
-        if (destination.out() != null) {
-            try {
-                destination.write(ensembleOf(run, result, observables));
-            } catch (IOException e) {
-                if (store == null || e instanceof FileAlreadyExistsException) {
-                    throw e;
-                }
-                // e.g. the disk is full: the chains are done and checkpointed, so they need not be sampled again
-                throw new UserError(UserError.oneLine(e.getMessage()) + "; the finished chains are kept in "
-                        + checkpointDirectory + ": make room and run the same command with --resume", e);
-            }
-        }
-        if (store != null) {
-            store.delete();
-        }
+        writeThenRemoveCheckpoint(sampled, () -> ensembleOf(run, result, observables));
         PrintWriter stdout = output.out();
         if (output.json()) {
             ObjectNode root = JsonOutput.object();
@@ -178,13 +139,7 @@ public final class SampleCommand implements Callable<Integer> {
                 root.put("v", dimers.v());
             }
             putRun(root, sampler, result.configurations().length);
-            root.put("resumed_chains", resumedChains);
-            if (destination.out() != null) {
-                root.put("out", destination.out().toString());
-            }
-            ObjectNode obs = root.putObject("observables");
-            observables.forEach((name, e) -> obs.set(name, JsonOutput.estimate(e)));
-            output.print(root);
+            printJsonTail(root, resumedChains, observables);
         } else {
             String coupling = model instanceof DimerModel dimers ? String.format("  v=%.6g", dimers.v()) : "";
             stdout.printf("%s  L=%d  T=%.6g%s  sampler=%s  seed=%d  %d samples%n", model.name(),
@@ -192,14 +147,109 @@ public final class SampleCommand implements Callable<Integer> {
                     result.configurations().length);
             observables.forEach((name, e) -> stdout.printf("  %-20s %14.8g ± %-12.3g tau_int=%.3g%n",
                     name, e.mean(), e.error(), e.tauInt()));
-            if (resumedChains > 0) {
-                stdout.printf("resumed %d of %d chains from %s%n", resumedChains, chains, store.directory());
-            }
-            if (destination.out() != null) {
-                stdout.println("wrote " + destination.out());
-            }
+            printResumedAndWritten(stdout, sampled);
         }
         return 0;
+    }
+
+    /** What {@link #sampleCheckpointed} runs: the chains, saving to {@code store} (null: none) as {@code cadence} says. */
+    @FunctionalInterface
+    private interface CheckpointedSampling<R> {
+        R run(CheckpointDirectory store, CheckpointCadence cadence, ProgressReporter bar);
+    }
+
+    /** A sampling phase's result, its checkpoint (null without one) and the chains restored from it finished. */
+    private record Checkpointed<R>(R result, CheckpointDirectory store, Path directory, int resumedChains) {
+    }
+
+    /**
+     * Runs the sampling phase of a run under its checkpoint, the same for spins and fields: opens the checkpoint of
+     * the run {@code identity} names (or resumes it), starts the progress bar at the chains restored finished
+     * ({@code unitChains}: chains of a unit), prints how to resume if the run is interrupted, and removes a
+     * checkpoint that holds nothing if sampling fails.
+     */
+    private <R> Checkpointed<R> sampleCheckpointed(Map<String, String> identity, IntUnaryOperator unitChains,
+                                                   long totalSweeps, CheckpointedSampling<R> sampling)
+            throws IOException {
+        CheckpointCadence cadence = destination.cadence();
+        // the hint is registered before the checkpoint exists, so an interrupt that finds a checkpoint finds the hint
+        Path checkpointDirectory = SampleDestination.checkpointDirectory(destination.checkpoint, destination.out());
+        Thread resumeHint = checkpointDirectory == null ? null : resumeHint(checkpointDirectory);
+        CheckpointDirectory store;
+        int resumedChains = 0;
+        try {
+            store = destination.openCheckpoint(identity);
+            if (store != null) {
+                for (int unit : store.storedUnits()) {
+                    resumedChains += unitChains.applyAsInt(unit);
+                }
+            }
+        } catch (RuntimeException | IOException e) {
+            removeHint(resumeHint);
+            throw e;
+        }
+        R result;
+        long restoredSweeps = resumedChains * (thermalize + sweeps);
+        try (ProgressReporter bar = progress.bar("sample", restoredSweeps, totalSweeps)) {
+            result = sampling.run(store, cadence, bar);
+        } catch (OutOfMemoryError | UncheckedIOException e) {
+            // A checkpoint with no finished chain holds nothing to resume: remove it rather than ask for a --resume
+            // (the heap ran out, or the disk filled up while the first chain was written).
+            if (store != null && store.storedUnits().isEmpty() && store.progressUnits().isEmpty()) {
+                store.delete();
+            }
+            throw e;
+        } finally {
+            removeHint(resumeHint);
+        }
+        return new Checkpointed<>(result, store, checkpointDirectory, resumedChains);
+    }
+
+    /** Builds an ensemble; may fail as {@link java.util.concurrent.Callable} does. */
+    @FunctionalInterface
+    private interface EnsembleSource {
+        Ensemble get() throws Exception;
+    }
+
+    /** Writes --out (if given) and then removes the run's checkpoint (if it has one). */
+    private void writeThenRemoveCheckpoint(Checkpointed<?> sampled, EnsembleSource ensemble) throws Exception {
+        if (destination.out() != null) {
+            try {
+                destination.write(ensemble.get());
+            } catch (IOException e) {
+                if (sampled.store() == null || e instanceof FileAlreadyExistsException) {
+                    throw e;
+                }
+                // e.g. the disk is full: the chains are done and checkpointed, so they need not be sampled again
+                throw new UserError(UserError.oneLine(e.getMessage()) + "; the finished chains are kept in "
+                        + sampled.directory() + ": make room and run the same command with --resume", e);
+            }
+        }
+        if (sampled.store() != null) {
+            sampled.store().delete();
+        }
+    }
+
+    /** Ends the JSON of a run with resumed_chains, out (with --out) and the observables, and prints it. */
+    private void printJsonTail(ObjectNode root, int resumedChains, Map<String, Estimate> observables) {
+        root.put("resumed_chains", resumedChains);
+        if (destination.out() != null) {
+            root.put("out", destination.out().toString());
+        }
+        ObjectNode obs = root.putObject("observables");
+        observables.forEach((name, e) -> obs.set(name, JsonOutput.estimate(e)));
+        output.print(root);
+    }
+
+    /** The text output's last lines: the chains resumed, the file written. */
+    private void printResumedAndWritten(PrintWriter stdout, Checkpointed<?> sampled) {
+        if (sampled.resumedChains() > 0) {
+            stdout.printf("resumed %d of %d chains from %s%n", sampled.resumedChains(), chains,
+                    sampled.store().directory());
+        }
+        if (destination.out() != null) {
+            stdout.println("wrote " + destination.out());
+        }
     }
 
     /**
@@ -256,13 +306,9 @@ public final class SampleCommand implements Callable<Integer> {
         root.put("n_samples", samples);
     }
 
-    /** {@code coarse sample} for a field theory: HMC or local Metropolis chains, no checkpoints. */
+    /** {@code coarse sample} for a field theory: HMC or local Metropolis chains, checkpointed as spin chains are. */
     private Integer sampleField(FieldModel model) throws Exception {
         SamplerKind kind = SamplerKind.forId(sampler == null ? SamplerKind.HMC.id() : sampler, model);
-        if (destination.checkpoint != null || destination.resume) {
-            throw new UserError("--checkpoint and --resume are not available for " + model.name()
-                    + " yet: field chains are not checkpointed");
-        }
         if (trajectoryLength != null && kind != SamplerKind.HMC) {
             throw new UserError("--trajectory-length applies to the hmc sampler only");
         }
@@ -270,14 +316,11 @@ public final class SampleCommand implements Callable<Integer> {
         FieldRunSpec run = new FieldRunSpec(model, kind, sweeps, thermalize, thin, chains, seed.value(),
                 threads.count(), targetAcceptance == null ? kind.defaultTargetAcceptance() : targetAcceptance,
                 trajectoryLength == null ? dev.coarse.mc.HybridMonteCarlo.DEFAULT_TRAJECTORY_LENGTH : trajectoryLength);
-        FieldChainResult result;
-        try (ProgressReporter bar = progress.bar("sample", 0, run.totalUpdates())) {
-            result = FieldChainRunner.run(run, bar);
-        }
+        Checkpointed<FieldChainResult> sampled = sampleCheckpointed(FieldChainRunner.checkpointIdentity(run),
+                unit -> 1, run.totalUpdates(), (store, cadence, bar) -> FieldChainRunner.run(run, bar, store, cadence));
+        FieldChainResult result = sampled.result();
         Map<String, Estimate> observables = FieldObservables.measure(result);
-        if (destination.out() != null) {
-            destination.write(ensembleOf(run, result, observables));
-        }
+        writeThenRemoveCheckpoint(sampled, () -> ensembleOf(run, result, observables));
         boolean hmc = kind == SamplerKind.HMC;
         if (output.json()) {
             ObjectNode root = JsonOutput.object();
@@ -294,12 +337,7 @@ public final class SampleCommand implements Callable<Integer> {
                 root.put("trajectory_length", run.trajectoryLength());
                 root.put("leapfrog_steps", result.meanLeapfrogSteps());
             }
-            if (destination.out() != null) {
-                root.put("out", destination.out().toString());
-            }
-            ObjectNode obs = root.putObject("observables");
-            observables.forEach((name, e) -> obs.set(name, JsonOutput.estimate(e)));
-            output.print(root);
+            printJsonTail(root, sampled.resumedChains(), observables);
         } else {
             PrintWriter stdout = output.out();
             StringBuilder couplings = new StringBuilder();
@@ -313,9 +351,7 @@ public final class SampleCommand implements Callable<Integer> {
                             run.trajectoryLength()) : "");
             observables.forEach((name, e) -> stdout.printf("  %-20s %14.8g ± %-12.3g tau_int=%.3g%n",
                     name, e.mean(), e.error(), e.tauInt()));
-            if (destination.out() != null) {
-                stdout.println("wrote " + destination.out());
-            }
+            printResumedAndWritten(stdout, sampled);
         }
         return 0;
     }

@@ -4,9 +4,7 @@ import dev.coarse.cli.command.UserError;
 import dev.coarse.data.CheckpointDirectory;
 import dev.coarse.data.Ensemble;
 import dev.coarse.data.EnsembleFile;
-import dev.coarse.mc.ChainRunner;
 import dev.coarse.mc.CheckpointCadence;
-import dev.coarse.mc.RunSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,10 +94,12 @@ final class SampleDestination {
     }
 
     /**
-     * The checkpoint store of this run, or null without --out and --checkpoint: reopened with --resume (which
-     * needs one that matches), started afresh otherwise (an existing one needs --resume or --force; a directory that is not a checkpoint must be empty).
+     * The checkpoint store of the run {@code identity} names ({@code ChainRunner.checkpointIdentity} or
+     * {@code FieldChainRunner.checkpointIdentity}), or null without --out and --checkpoint: reopened with --resume
+     * (which needs one that matches), started afresh otherwise (an existing one needs --resume or --force; a directory
+     * that is not a checkpoint must be empty).
      */
-    CheckpointDirectory openCheckpoint(RunSpec run) throws IOException {
+    CheckpointDirectory openCheckpoint(Map<String, String> identity) throws IOException {
         Path dir = checkpointDirectory(checkpoint, out);
         if (dir == null) {
             if (resume) {
@@ -107,7 +107,6 @@ final class SampleDestination {
             }
             return null;
         }
-        Map<String, String> identity = ChainRunner.checkpointIdentity(run);
         if (resume) {
             if (!CheckpointDirectory.exists(dir)) {
                 throw new UserError("--resume: no checkpoint in " + dir + " (nothing to resume; run without --resume)");

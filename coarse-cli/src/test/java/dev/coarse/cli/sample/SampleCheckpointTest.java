@@ -47,7 +47,7 @@ class SampleCheckpointTest {
         return args.toArray(String[]::new);
     }
 
-    private static void assertUsageError(CliRun r, String... fragments) {
+    static void assertUsageError(CliRun r, String... fragments) {
         assertThat(r.code()).as(r.err()).isEqualTo(2);
         assertThat(r.err()).startsWith("coarse: error: ").endsWith("\n");
         assertThat(r.err().strip().lines().count()).as(r.err()).isEqualTo(1);
@@ -239,19 +239,24 @@ class SampleCheckpointTest {
         Path out = dir.resolve("run.h5");
         Path checkpoint = dir.resolve("run.h5.checkpoint");
         midChainCheckpoint(checkpoint);
-        Path manifest = checkpoint.resolve(CheckpointDirectory.MANIFEST);
-        String text = Files.readString(manifest);
-        String body = text.substring(0, text.lastIndexOf("sha256="))
-                .replace("coarse_version=" + CoarseVersion.get() + "\n", "coarse_version=0.0.1-older\n");
-        String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(body.getBytes(StandardCharsets.UTF_8)));
-        Files.writeString(manifest, body + "sha256=" + digest + "\n");
+        rewriteCoarseVersion(checkpoint, "0.0.1-older");
         assertUsageError(CliRun.quiet(sample("metropolis", 6, 2, "5", "--out", out.toString(), "--resume")),
                 "written by Coarse 0.0.1-older, this is Coarse " + CoarseVersion.get(), "resume with that version",
                 "--force");
         CliRun fresh = CliRun.quiet(sample("metropolis", 6, 2, "5", "--out", out.toString(), "--force"));
         assertThat(fresh.code()).as(fresh.err()).isZero();
         assertThat(checkpoint).doesNotExist();
+    }
+
+    /** Makes the checkpoint's manifest say another Coarse wrote it, with a valid checksum (as that Coarse would). */
+    static void rewriteCoarseVersion(Path checkpoint, String version) throws Exception {
+        Path manifest = checkpoint.resolve(CheckpointDirectory.MANIFEST);
+        String text = Files.readString(manifest);
+        String body = text.substring(0, text.lastIndexOf("sha256="))
+                .replace("coarse_version=" + CoarseVersion.get() + "\n", "coarse_version=" + version + "\n");
+        String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(body.getBytes(StandardCharsets.UTF_8)));
+        Files.writeString(manifest, body + "sha256=" + digest + "\n");
     }
 
     @Test

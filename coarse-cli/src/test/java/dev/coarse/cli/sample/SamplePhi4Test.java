@@ -114,7 +114,6 @@ class SamplePhi4Test {
         "--model phi4 --L 8 --kappa 0.2 --lambda 1 --target-acceptance 1.5",
         "--model phi4 --L 8 --kappa 0.2 --lambda 1 --trajectory-length 0",
         "--model phi4 --L 8 --kappa 0.2 --lambda 1 --sampler metropolis --trajectory-length 2",
-        "--model phi4 --L 8 --kappa 0.2 --lambda 1 --checkpoint somewhere",
         "--model phi4c --L 8 --lambda 1",
         "--model phi4c --L 8 --mu 1 --lambda 1 --kappa 0.2",
         "--model phi4c --L 8 --t -1 --mu 1 --lambda 1",
