@@ -89,9 +89,15 @@ public final class ChainAnalysis {
         return h;
     }
 
-    /** The eigenvalues of P (EJML's general eigen-decomposition), sorted by modulus, largest (1) first. */
+    /**
+     * The eigenvalues of P (EJML's general eigen-decomposition; the system's LAPACK above {@link NativeEigen#STATES}
+     * states where one is installed), sorted by modulus, largest (1) first.
+     */
     public static Complex_F64[] eigenvalues(MarkovChain chain) {
         int n = chain.size();
+        if (NativeEigen.used(n)) {
+            return NativeEigen.decompose(chain, false).eigenvalues();
+        }
         DMatrixRMaj p = matrix(chain.transitions());
         EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, false);
         if (!eig.decompose(p)) {
