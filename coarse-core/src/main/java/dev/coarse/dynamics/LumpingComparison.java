@@ -49,9 +49,9 @@ public record LumpingComparison(List<Row> rows) {
         }
         // P's eigenvalues (one decomposition, the costliest step on large chains) alongside the greedy search; with a
         // native LAPACK, one decomposition with vectors gives the spectral partitions too
-        boolean lapack = maxBlocks > 1 && NativeEigen.used(n);
-        ForkJoinTask<NativeEigen.Decomposition> decomposition = lapack
-                ? ForkJoinTask.adapt(() -> NativeEigen.decompose(chain, true)).fork() : null;
+        boolean lapack = maxBlocks > 1 && NativeLapack.used(n);
+        ForkJoinTask<NativeLapack.Decomposition> decomposition = lapack
+                ? ForkJoinTask.adapt(() -> NativeLapack.decompose(chain, true)).fork() : null;
         ForkJoinTask<Complex_F64[]> spectrum = maxBlocks > 1 && !lapack
                 ? ForkJoinTask.adapt(() -> ChainAnalysis.eigenvalues(chain)).fork() : null;
         Partition[] greedy;
@@ -66,7 +66,7 @@ public record LumpingComparison(List<Row> rows) {
             }
             throw e;
         }
-        NativeEigen.Decomposition full = decomposition == null ? null : result(decomposition);
+        NativeLapack.Decomposition full = decomposition == null ? null : result(decomposition);
         Complex_F64[] values = full != null ? full.eigenvalues() : spectrum == null ? null : result(spectrum);
         double[] times = values == null ? new double[0] : ChainAnalysis.relaxationTimes(chain, values);
         Partition[] timescaleBased = full != null ? LumpingSearch.spectralRange(full, pi, 1, maxBlocks)

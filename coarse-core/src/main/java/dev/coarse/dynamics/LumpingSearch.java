@@ -207,14 +207,14 @@ public final class LumpingSearch {
         requireBlocks(from, n);
         requireBlocks(to, n);
         List<double[]> real = to <= 1 ? List.of()
-                : eigenvalues != null && n > INVERSE_ITERATION_STATES && !NativeEigen.used(n)
+                : eigenvalues != null && n > INVERSE_ITERATION_STATES && !NativeLapack.used(n)
                         ? slowRealVectors(chain, eigenvalues, to - 1)
                 : slowRealModes(chain, pi);
         return spectralRange(real, pi, from, to);
     }
 
     /** {@link #spectralRange(MarkovChain, double[], int, int)} from a LAPACK decomposition of P with its vectors. */
-    static Partition[] spectralRange(NativeEigen.Decomposition decomposition, double[] pi, int from, int to) {
+    static Partition[] spectralRange(NativeLapack.Decomposition decomposition, double[] pi, int from, int to) {
         requireBlocks(from, decomposition.n());
         requireBlocks(to, decomposition.n());
         return spectralRange(to <= 1 ? List.of() : slowRealModes(modes(decomposition)), pi, from, to);
@@ -235,7 +235,7 @@ public final class LumpingSearch {
 
     /**
      * Chains above this many states get their spectral eigenvectors by inverse iteration ({@link #slowRealVectors})
-     * when the eigenvalues are at hand and no native LAPACK is ({@link NativeEigen}): EJML's general
+     * when the eigenvalues are at hand and no native LAPACK is ({@link NativeLapack}): EJML's general
      * eigen-decomposition with eigenvectors costs about twice the one without (some 2 CPU-minutes against 1 at 2,000
      * states), and the table needs only k − 1 vectors.
      */
@@ -567,8 +567,8 @@ public final class LumpingSearch {
      */
     private static List<Mode> modes(MarkovChain chain, double[] pi, int complexBases) {
         int n = chain.size();
-        if (NativeEigen.used(n)) {
-            return modes(NativeEigen.decompose(chain, true));
+        if (NativeLapack.used(n)) {
+            return modes(NativeLapack.decompose(chain, true));
         }
         DMatrixRMaj p = ChainAnalysis.matrix(chain.transitions());
         EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, true);
@@ -622,10 +622,10 @@ public final class LumpingSearch {
     }
 
     /**
-     * The modes of a LAPACK decomposition ({@link NativeEigen}), as {@link #modes(MarkovChain, double[], int)} gives
+     * The modes of a LAPACK decomposition ({@link NativeLapack}), as {@link #modes(MarkovChain, double[], int)} gives
      * them: every complex pair with its basis (the real and imaginary parts of its eigenvector, LAPACK's two columns).
      */
-    private static List<Mode> modes(NativeEigen.Decomposition decomposition) {
+    private static List<Mode> modes(NativeLapack.Decomposition decomposition) {
         List<Mode> modes = new ArrayList<>();
         for (int j = 0; j < decomposition.n(); j++) {
             double im = decomposition.imaginary()[j];

@@ -9,10 +9,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The native LAPACK decomposition against EJML's on chains small enough for both, and against the definition
- * P v = λ v. Needs a native LAPACK (Debian's liblapack3 or libopenblas0, present where Coarse is built and tested).
+ * The native LAPACK decomposition and solve against EJML's on chains small enough for both, and against the
+ * definitions P v = λ v and πP = π. Needs a native LAPACK (Debian's liblapack3 or libopenblas0, present where Coarse is built and tested).
  */
-class NativeEigenTest {
+class NativeLapackTest {
 
     /** A metastable chain (slow real modes) and a random one (a disc of mostly complex eigenvalues). */
     private static final MarkovChain METASTABLE = GreedyLumpingTest.chain(150, 4, 0.2, 22, new int[150]);
@@ -20,13 +20,13 @@ class NativeEigenTest {
 
     @BeforeEach
     void needsNativeLapack() {
-        assumeTrue(NativeEigen.available(), "no native LAPACK on this machine");
+        assumeTrue(NativeLapack.available(), "no native LAPACK on this machine");
     }
 
     @Test
     void eigenvaluesAreEjmlsToRounding() {
         for (MarkovChain chain : new MarkovChain[] {METASTABLE, RANDOM}) {
-            Complex_F64[] lapack = NativeEigen.decompose(chain, false).eigenvalues();
+            Complex_F64[] lapack = NativeLapack.decompose(chain, false).eigenvalues();
             Complex_F64[] ejml = ChainAnalysis.eigenvalues(chain); // 150 states: EJML
             assertThat(lapack).hasSameSizeAs(ejml);
             for (int j = 0; j < ejml.length; j++) {
@@ -39,7 +39,7 @@ class NativeEigenTest {
     @Test
     void everyVectorSatisfiesItsEigenEquationAndPairsSpanTheirRealSubspace() {
         for (MarkovChain chain : new MarkovChain[] {METASTABLE, RANDOM}) {
-            NativeEigen.Decomposition d = NativeEigen.decompose(chain, true);
+            NativeLapack.Decomposition d = NativeLapack.decompose(chain, true);
             int n = chain.size();
             for (int j = 0; j < n; j++) {
                 double re = d.real()[j];
@@ -61,9 +61,32 @@ class NativeEigenTest {
     }
 
     @Test
+    void stationarySolveIsEjmlsToRoundingAndSolvesPiPEqualsPi() {
+        // (also the regression test of NativeLapack's large stack: OpenBLAS's dgetrf at 150 states overflowed the
+        // test thread's stack and killed the JVM)
+        for (MarkovChain chain : new MarkovChain[] {METASTABLE, RANDOM}) {
+            double[] lapack = ChainAnalysis.stationarySolveNative(chain);
+            double[] ejml = ChainAnalysis.stationarySolve(chain);
+            double[] piP = new double[chain.size()];
+            double sum = 0;
+            for (int i = 0; i < chain.size(); i++) {
+                assertThat(lapack[i]).isCloseTo(ejml[i], within(1e-15));
+                sum += lapack[i];
+                for (int j = 0; j < chain.size(); j++) {
+                    piP[j] += lapack[i] * chain.transition(i, j);
+                }
+            }
+            assertThat(sum).isCloseTo(1, within(1e-13));
+            for (int j = 0; j < chain.size(); j++) {
+                assertThat(piP[j]).isCloseTo(lapack[j], within(1e-15));
+            }
+        }
+    }
+
+    @Test
     void spectralPartitionsAreTheEjmlPathsOnAMetastableChain() {
         double[] pi = ChainAnalysis.stationary(METASTABLE);
-        Partition[] lapack = LumpingSearch.spectralRange(NativeEigen.decompose(METASTABLE, true), pi, 1, 6);
+        Partition[] lapack = LumpingSearch.spectralRange(NativeLapack.decompose(METASTABLE, true), pi, 1, 6);
         Partition[] ejml = LumpingSearch.spectralRange(METASTABLE, pi, 1, 6);
         for (int k = 1; k <= 6; k++) {
             assertThat(lapack[k]).as("k = %d", k).isNotNull();
