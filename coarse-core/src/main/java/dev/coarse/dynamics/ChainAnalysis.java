@@ -20,30 +20,19 @@ public final class ChainAnalysis {
     private ChainAnalysis() {
     }
 
-    /** The stationary law π = πP, Σπ = 1: EJML's LU solve of (Pᵀ − I)π = 0 with one equation replaced by Σπ = 1. */
+    /**
+     * The stationary law π = πP, Σπ = 1: the LU solve of (Pᵀ − I)π = 0 with one equation replaced by Σπ = 1 (EJML's;
+     * the system's LAPACK above {@link NativeLapack#STATES} states where one is installed), then a few steps π ← πP.
+     */
     public static double[] stationary(MarkovChain chain) {
         chain.requireIrreducible("the stationary law");
         int n = chain.size();
-        DMatrixRMaj a = new DMatrixRMaj(n, n);
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                a.set(j, i, chain.transition(i, j) - (i == j ? 1 : 0));
-            }
-        }
-        for (int j = 0; j < n; j++) {
-            a.set(n - 1, j, 1);
-        }
-        DMatrixRMaj b = new DMatrixRMaj(n, 1);
-        b.set(n - 1, 0, 1);
-        DMatrixRMaj x = new DMatrixRMaj(n, 1);
-        if (!CommonOps_DDRM.solve(a, b, x)) {
-            throw new IllegalStateException("singular system for the stationary law");
-        }
+        double[] x = NativeLapack.used(n) ? stationarySolveNative(chain) : stationarySolve(chain);
         double[] pi = new double[n];
         double sum = 0;
         for (int i = 0; i < n; i++) {
             // An irreducible chain has π > 0; rounding can leave −1e-17 on tiny weights.
-            pi[i] = Math.max(0, x.get(i, 0));
+            pi[i] = Math.max(0, x[i]);
             sum += pi[i];
         }
         for (int i = 0; i < n; i++) {
@@ -89,9 +78,56 @@ public final class ChainAnalysis {
         return h;
     }
 
-    /** The eigenvalues of P (EJML's general eigen-decomposition), sorted by modulus, largest (1) first. */
+    /** The solution of the stationary system (class javadoc of {@link #stationary}) by EJML. */
+    static double[] stationarySolve(MarkovChain chain) {
+        int n = chain.size();
+        DMatrixRMaj a = new DMatrixRMaj(n, n);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                a.set(j, i, chain.transition(i, j) - (i == j ? 1 : 0));
+            }
+        }
+        for (int j = 0; j < n; j++) {
+            a.set(n - 1, j, 1);
+        }
+        DMatrixRMaj b = new DMatrixRMaj(n, 1);
+        b.set(n - 1, 0, 1);
+        DMatrixRMaj x = new DMatrixRMaj(n, 1);
+        if (!CommonOps_DDRM.solve(a, b, x)) {
+            throw new IllegalStateException("singular system for the stationary law");
+        }
+        return x.getData();
+    }
+
+    /** The same system by LAPACK: A = Pᵀ − I column-major is P − I row-major, then row n − 1 set to ones. */
+    static double[] stationarySolveNative(MarkovChain chain) {
+        int n = chain.size();
+        double[] a = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            double[] row = chain.row(i);
+            for (int j = 0; j < n; j++) {
+                // A[j][i] = P[i][j] − δ, at column-major index i·n + j
+                a[i * n + j] = row[j] - (i == j ? 1 : 0);
+            }
+        }
+        for (int j = 0; j < n; j++) {
+            a[j * n + (n - 1)] = 1; // A[n − 1][j]
+        }
+        double[] b = new double[n];
+        b[n - 1] = 1;
+        NativeLapack.solve(n, a, b);
+        return b;
+    }
+
+    /**
+     * The eigenvalues of P (EJML's general eigen-decomposition; the system's LAPACK above {@link NativeLapack#STATES}
+     * states where one is installed), sorted by modulus, largest (1) first.
+     */
     public static Complex_F64[] eigenvalues(MarkovChain chain) {
         int n = chain.size();
+        if (NativeLapack.used(n)) {
+            return NativeLapack.decompose(chain, false).eigenvalues();
+        }
         DMatrixRMaj p = matrix(chain.transitions());
         EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, false);
         if (!eig.decompose(p)) {

@@ -35,7 +35,10 @@ final class LocalMoves {
     private final int k;
     private final int[] block;
     private final int[] blockSize;
-    /** The lumped rows, row-major as the plain algorithm keeps (and rounds) them. */
+    /**
+     * The lumped rows by block, r[l][j] = R<sub>jl</sub>: the same numbers, rounded the same way, as the plain
+     * algorithm's row-major R, but a move touches two contiguous arrays instead of one entry in each of n rows.
+     */
     private final double[][] r;
     /** Caches of the screening, by column: R, ln R and 1/R (as of the last accepted move). */
     private final double[][] rByColumn;
@@ -54,7 +57,12 @@ final class LocalMoves {
         for (int b : block) {
             blockSize[b]++;
         }
-        this.r = r;
+        this.r = new double[k][n];
+        for (int j = 0; j < n; j++) {
+            for (int l = 0; l < k; l++) {
+                this.r[l][j] = r[j][l];
+            }
+        }
         this.rByColumn = new double[k][n];
         this.lnR = new double[k][n];
         this.invR = new double[k][n];
@@ -86,7 +94,7 @@ final class LocalMoves {
     }
 
     private Partition descend() {
-        double loss = loss(r, pi, block, k);
+        double loss = columnLoss();
         double[] u = new double[k];
         double[] q = new double[n];
         double[] estimate = new double[k];
@@ -105,19 +113,19 @@ final class LocalMoves {
                     if (to == from) {
                         continue;
                     }
-                    move(r, block, i, from, to);
+                    move(i, from, to);
                     double bound = loss + estimate[to] - error[to] - SCREEN_SLACK - 1e-9 * Math.abs(loss);
                     if (bound < best - MOVE_GAIN) {
-                        double trial = loss(r, pi, block, k);
+                        double trial = columnLoss();
                         if (trial < best - MOVE_GAIN) {
                             best = trial;
                             bestBlock = to;
                         }
                     }
-                    move(r, block, i, to, from);
+                    move(i, to, from);
                 }
                 if (bestBlock != from) {
-                    move(r, block, i, from, bestBlock);
+                    move(i, from, bestBlock);
                     blockSize[from]--;
                     blockSize[bestBlock]++;
                     loss = best;
@@ -150,7 +158,10 @@ final class LocalMoves {
         double removal = columnChange(a, -1, p, q, bound);
         double removalError = bound[0];
         double ps = pi[s];
-        double[] rs = r[s];
+        double[] rs = new double[k];
+        for (int c = 0; c < k; c++) {
+            rs[c] = r[c][s];
+        }
         double pss = p[s];
         for (int b = 0; b < k; b++) {
             if (b == a) {
@@ -214,8 +225,9 @@ final class LocalMoves {
         double[] rc = rByColumn[l];
         double[] ln = lnR[l];
         double[] inv = invR[l];
+        double[] column = r[l];
         for (int j = 0; j < n; j++) {
-            double x = r[j][l];
+            double x = column[j];
             rc[j] = x;
             ln[j] = x > 0 ? Math.log(x) : 0;
             inv[j] = x > 0 ? 1 / x : 0;
@@ -231,40 +243,45 @@ final class LocalMoves {
             int c = block[i];
             weight[c] += pi[i];
             for (int l = 0; l < k; l++) {
-                flow[c][l] += pi[i] * r[i][l];
+                flow[c][l] += pi[i] * r[l][i];
             }
         }
     }
 
-    private void move(double[][] r, int[] block, int state, int from, int to) {
+    private void move(int state, int from, int to) {
         double[] column = columns[state];
-        for (int j = 0; j < r.length; j++) {
+        double[] a = r[from];
+        double[] b = r[to];
+        for (int j = 0; j < n; j++) {
             double p = column[j];
-            r[j][from] -= p;
-            r[j][to] += p;
+            a[j] -= p;
+            b[j] += p;
         }
         block[state] = to;
     }
 
-    /** L(φ) from the lumped rows: Σ π_i D(R_i ‖ Q_φ(i)), Q from the flows (the exact value every decision uses). */
-    static double loss(double[][] r, double[] pi, int[] block, int k) {
-        double[][] flow = new double[k][k];
-        double[] weight = new double[k];
-        for (int i = 0; i < r.length; i++) {
+    /**
+     * L(φ) of the current R: Σ π_i D(R_i ‖ Q_φ(i)), Q from the flows — the exact value every decision uses, with the
+     * operations in the plain algorithm's order (rows outer, blocks inner), so the same bits.
+     */
+    private double columnLoss() {
+        double[][] f = new double[k][k];
+        double[] w = new double[k];
+        for (int i = 0; i < n; i++) {
             int c = block[i];
-            weight[c] += pi[i];
+            w[c] += pi[i];
             for (int l = 0; l < k; l++) {
-                flow[c][l] += pi[i] * r[i][l];
+                f[c][l] += pi[i] * r[l][i];
             }
         }
         double loss = 0;
-        for (int i = 0; i < r.length; i++) {
+        for (int i = 0; i < n; i++) {
             int c = block[i];
             for (int l = 0; l < k; l++) {
-                double x = r[i][l];
+                double x = r[l][i];
                 // Moves leave rounding residue (±1e-17) where a column lost all its mass.
-                if (x > 1e-300 && flow[c][l] > 0) {
-                    loss += pi[i] * x * Math.log(x * weight[c] / flow[c][l]);
+                if (x > 1e-300 && f[c][l] > 0) {
+                    loss += pi[i] * x * Math.log(x * w[c] / f[c][l]);
                 }
             }
         }

@@ -47,8 +47,12 @@ public record LumpingComparison(List<Row> rows) {
         if (maxBlocks < 1 || maxBlocks > n) {
             throw new IllegalArgumentException("number of blocks must be in 1 … " + n + ", got " + maxBlocks);
         }
-        // P's eigenvalues (one EJML decomposition, the costliest step on large chains) alongside the greedy search
-        ForkJoinTask<Complex_F64[]> spectrum = maxBlocks > 1
+        // P's eigenvalues (one decomposition, the costliest step on large chains) alongside the greedy search; with a
+        // native LAPACK, one decomposition with vectors gives the spectral partitions too
+        boolean lapack = maxBlocks > 1 && NativeLapack.used(n);
+        ForkJoinTask<NativeLapack.Decomposition> decomposition = lapack
+                ? ForkJoinTask.adapt(() -> NativeLapack.decompose(chain, true)).fork() : null;
+        ForkJoinTask<Complex_F64[]> spectrum = maxBlocks > 1 && !lapack
                 ? ForkJoinTask.adapt(() -> ChainAnalysis.eigenvalues(chain)).fork() : null;
         Partition[] greedy;
         try {
@@ -57,11 +61,16 @@ public record LumpingComparison(List<Row> rows) {
             if (spectrum != null) {
                 spectrum.cancel(false);
             }
+            if (decomposition != null) {
+                decomposition.cancel(false);
+            }
             throw e;
         }
-        Complex_F64[] values = spectrum == null ? null : result(spectrum);
+        NativeLapack.Decomposition full = decomposition == null ? null : result(decomposition);
+        Complex_F64[] values = full != null ? full.eigenvalues() : spectrum == null ? null : result(spectrum);
         double[] times = values == null ? new double[0] : ChainAnalysis.relaxationTimes(chain, values);
-        Partition[] timescaleBased = LumpingSearch.spectralRange(chain, pi, 1, maxBlocks, values);
+        Partition[] timescaleBased = full != null ? LumpingSearch.spectralRange(full, pi, 1, maxBlocks)
+                : LumpingSearch.spectralRange(chain, pi, 1, maxBlocks, values);
         double fine = ChainAnalysis.predictiveInformation(chain, pi, 1);
         Row[] rows = new Row[maxBlocks];
         IntStream.rangeClosed(1, maxBlocks).parallel().forEach(k -> {

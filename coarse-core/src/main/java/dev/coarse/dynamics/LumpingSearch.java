@@ -207,8 +207,21 @@ public final class LumpingSearch {
         requireBlocks(from, n);
         requireBlocks(to, n);
         List<double[]> real = to <= 1 ? List.of()
-                : eigenvalues != null && n > INVERSE_ITERATION_STATES ? slowRealVectors(chain, eigenvalues, to - 1)
+                : eigenvalues != null && n > INVERSE_ITERATION_STATES && !NativeLapack.used(n)
+                        ? slowRealVectors(chain, eigenvalues, to - 1)
                 : slowRealModes(chain, pi);
+        return spectralRange(real, pi, from, to);
+    }
+
+    /** {@link #spectralRange(MarkovChain, double[], int, int)} from a LAPACK decomposition of P with its vectors. */
+    static Partition[] spectralRange(NativeLapack.Decomposition decomposition, double[] pi, int from, int to) {
+        requireBlocks(from, decomposition.n());
+        requireBlocks(to, decomposition.n());
+        return spectralRange(to <= 1 ? List.of() : slowRealModes(modes(decomposition)), pi, from, to);
+    }
+
+    private static Partition[] spectralRange(List<double[]> real, double[] pi, int from, int to) {
+        int n = pi.length;
         Partition[] result = new Partition[n + 1];
         for (int blocks = from; blocks <= to; blocks++) {
             if (blocks == 1) {
@@ -222,8 +235,9 @@ public final class LumpingSearch {
 
     /**
      * Chains above this many states get their spectral eigenvectors by inverse iteration ({@link #slowRealVectors})
-     * when the eigenvalues are at hand: EJML's general eigen-decomposition with eigenvectors costs about twice the one
-     * without (some 2 CPU-minutes against 1 at 2,000 states), and the table needs only k − 1 vectors.
+     * when the eigenvalues are at hand and no native LAPACK is ({@link NativeLapack}): EJML's general
+     * eigen-decomposition with eigenvectors costs about twice the one without (some 2 CPU-minutes against 1 at 2,000
+     * states), and the table needs only k − 1 vectors.
      */
     public static final int INVERSE_ITERATION_STATES = 500;
 
@@ -287,8 +301,12 @@ public final class LumpingSearch {
 
     /** The right eigenvectors of P's real nontrivial eigenvalues, largest eigenvalue first. */
     static List<double[]> slowRealModes(MarkovChain chain, double[] pi) {
+        return slowRealModes(modes(chain, pi, 0));
+    }
+
+    private static List<double[]> slowRealModes(List<Mode> modes) {
         List<Mode> real = new ArrayList<>();
-        for (Mode mode : modes(chain, pi, 0)) {
+        for (Mode mode : modes) {
             if (mode.basis().length == 1) {
                 real.add(mode);
             }
@@ -549,6 +567,9 @@ public final class LumpingSearch {
      */
     private static List<Mode> modes(MarkovChain chain, double[] pi, int complexBases) {
         int n = chain.size();
+        if (NativeLapack.used(n)) {
+            return modes(NativeLapack.decompose(chain, true));
+        }
         DMatrixRMaj p = ChainAnalysis.matrix(chain.transitions());
         EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, true);
         List<Mode> modes = new ArrayList<>();
@@ -590,15 +611,7 @@ public final class LumpingSearch {
                 modes.add(new Mode(symmetric.getEigenvalue(idx), new double[][] {v}));
             }
         }
-        modes.sort((u, v) -> Double.compare(v.eigenvalue().getMagnitude(), u.eigenvalue().getMagnitude()));
-        // The stationary eigenvalue 1 (constant eigenvector) is the first; an irreducible chain has it once.
-        for (int k = 0; k < modes.size(); k++) {
-            Complex_F64 lambda = modes.get(k).eigenvalue();
-            if (lambda.isReal() && Math.abs(lambda.getReal() - 1) < 1e-9) {
-                modes.remove(k);
-                break;
-            }
-        }
+        sortAndDropStationary(modes);
         for (int k = 0; k < Math.min(complexBases, modes.size()); k++) {
             Mode mode = modes.get(k);
             if (mode.basis().length == 2) {
@@ -606,6 +619,37 @@ public final class LumpingSearch {
             }
         }
         return modes;
+    }
+
+    /**
+     * The modes of a LAPACK decomposition ({@link NativeLapack}), as {@link #modes(MarkovChain, double[], int)} gives
+     * them: every complex pair with its basis (the real and imaginary parts of its eigenvector, LAPACK's two columns).
+     */
+    private static List<Mode> modes(NativeLapack.Decomposition decomposition) {
+        List<Mode> modes = new ArrayList<>();
+        for (int j = 0; j < decomposition.n(); j++) {
+            double im = decomposition.imaginary()[j];
+            Complex_F64 lambda = new Complex_F64(decomposition.real()[j], im);
+            if (im == 0) {
+                modes.add(new Mode(lambda, new double[][] {decomposition.column(j)}));
+            } else if (im > 0) {
+                modes.add(new Mode(lambda, new double[][] {decomposition.column(j), decomposition.column(j + 1)}));
+            }
+        }
+        sortAndDropStationary(modes);
+        return modes;
+    }
+
+    /** Sorts modes by decreasing |λ| and drops the stationary eigenvalue 1 (an irreducible chain has it once). */
+    private static void sortAndDropStationary(List<Mode> modes) {
+        modes.sort((u, v) -> Double.compare(v.eigenvalue().getMagnitude(), u.eigenvalue().getMagnitude()));
+        for (int k = 0; k < modes.size(); k++) {
+            Complex_F64 lambda = modes.get(k).eigenvalue();
+            if (lambda.isReal() && Math.abs(lambda.getReal() - 1) < 1e-9) {
+                modes.remove(k);
+                break;
+            }
+        }
     }
 
     /** Detailed balance π<sub>i</sub>P<sub>ij</sub> = π<sub>j</sub>P<sub>ji</sub> within 1e-12. */

@@ -14,10 +14,10 @@ class LumpingTest {
      * Q̂, and each state's probability Q̂(c, l) of entering block l spread over l's states with its own random
      * weights. The states are then shuffled; {@code planted[i]} is the block of state i.
      */
-    private record Planted(MarkovChain chain, Partition planted) {
+    record Planted(MarkovChain chain, Partition planted) {
     }
 
-    private static Planted planted(int blocks, int size, long seed, double noise) {
+    static Planted planted(int blocks, int size, long seed, double noise) {
         SplittableRandom rng = new SplittableRandom(seed);
         int n = blocks * size;
         double[][] q = randomStochastic(blocks, rng);

@@ -7,6 +7,7 @@ import dev.coarse.cli.command.Output;
 import dev.coarse.cli.command.Threads;
 import dev.coarse.cli.command.UserError;
 import dev.coarse.dynamics.ChainAnalysis;
+import dev.coarse.dynamics.KlRate;
 import dev.coarse.dynamics.Lumping;
 import dev.coarse.dynamics.LumpabilityRefinement;
 import dev.coarse.dynamics.LumpingComparison;
@@ -53,6 +54,12 @@ public final class DynamicsLumpCommand implements Callable<Integer> {
                     + " partition, or an error if none exists) (default: ${DEFAULT-VALUE}).")
     MethodName method;
 
+    @Option(names = "--kl-order", paramLabel = "M",
+            description = "Word length m of the bounds on the KL rate between the lumped process and its Markov"
+                    + " approximation (1 … " + KlRate.MAX_ORDER + "; default: the largest whose cost,"
+                    + " (1 + k + … + k^(m−1))·n² multiply-adds, stays within 1e9).")
+    Integer klOrder;
+
     @Option(names = "--initial", paramLabel = "LABELS",
             description = "With --sparse and --method exact: the partition to refine, one whole-number label per state"
                     + " (default: one block). The result is its coarsest strongly lumpable refinement, which must have"
@@ -97,6 +104,9 @@ public final class DynamicsLumpCommand implements Callable<Integer> {
         if (threads.count() < 1) {
             throw new UserError("--threads must be at least 1, got " + threads.count());
         }
+        if (klOrder != null && (klOrder < 1 || klOrder > KlRate.MAX_ORDER)) {
+            throw new UserError("--kl-order must be in 1 … " + KlRate.MAX_ORDER + ", got " + klOrder);
+        }
         chain.requireIrreducible("coarse dynamics lump");
         double[] pi = ChainAnalysis.stationary(chain);
         LumpingComparison table = LumpingComparison.of(chain, pi, clusters, threads.count());
@@ -117,6 +127,8 @@ public final class DynamicsLumpCommand implements Callable<Integer> {
         Lumping.Evaluation result = method.method == LumpingSearch.Method.GREEDY ? row.minimumLoss()
                 : method.method == LumpingSearch.Method.SPECTRAL && row.spectral() != null ? row.spectral()
                 : Lumping.evaluate(chain, pi, partition);
+        KlRate kl = klOrder == null ? KlRate.bounds(chain, pi, partition)
+                : KlRate.bounds(chain, pi, partition, klOrder);
         if (output.json()) {
             ObjectNode node = JsonOutput.object();
             node.put("source", input.source());
@@ -129,6 +141,10 @@ public final class DynamicsLumpCommand implements Callable<Integer> {
             }
             node.put("information_loss", result.informationLoss());
             node.put("predictive_information_loss", result.predictiveInformationLoss());
+            ObjectNode rate = node.putObject("kl_rate");
+            rate.put("lower", kl.lower());
+            rate.put("upper", kl.upper());
+            rate.put("order", kl.order());
             node.put("exactly_lumpable", result.exactlyLumpable());
             node.put("spectral_gap", result.spectralGap());
             ArrayNode curve = node.putArray("loss_curve");
@@ -154,6 +170,8 @@ public final class DynamicsLumpCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%-22s %s%n", "chain", input.source() + " (" + chain + ")");
             out.printf(Locale.ROOT, "%-22s %s, %d blocks%n", "method", method.name(), partition.blockCount());
             out.printf(Locale.ROOT, "%-22s %.10g nats per step%n", "information loss", result.informationLoss());
+            out.printf(Locale.ROOT, "%-22s %.6g … %.6g nats per step (bounds of order %d; the loss is order 1's"
+                    + " upper bound)%n", "KL rate to Markov", kl.lower(), kl.upper(), kl.order());
             out.printf(Locale.ROOT, "%-22s %s%n", "exactly lumpable", result.exactlyLumpable());
             out.printf(Locale.ROOT, "%-22s %s%n", "partition", java.util.Arrays.toString(partition.blocks()));
             out.printf(Locale.ROOT, "%-22s k = %d (Kneedle: farthest below the chord of the loss-vs-k curve)%n",

@@ -72,7 +72,24 @@ class DynamicsCommandTest {
             assertThat(curve).hasSize(2);
             assertThat(curve.get(1).get(0).asInt()).isEqualTo(2);
             assertThat(j.get("comparison").get(1).get("k").asInt()).isEqualTo(2);
+            // strongly lumpable: the lumped process is Markov, both bounds on its KL rate vanish
+            assertThat(j.get("kl_rate").get("lower").asDouble()).isLessThan(1e-12);
+            assertThat(j.get("kl_rate").get("upper").asDouble()).isLessThan(1e-12);
+            assertThat(j.get("kl_rate").get("order").asInt()).isEqualTo(12);
         }
+    }
+
+    @Test
+    void klOrderOneIsTheInformationLossAndABadOrderIsRefused() throws IOException {
+        CliRun order1 = run("dynamics", "lump", "--example", "double-well", "--states", "30", "--clusters", "3",
+                "--kl-order", "1", "--json");
+        JsonNode j = order1.json();
+        assertThat(j.get("kl_rate").get("upper").asDouble())
+                .isCloseTo(j.get("information_loss").asDouble(), org.assertj.core.api.Assertions.within(1e-13));
+        CliRun bad = run("dynamics", "lump", "--example", "double-well", "--states", "30", "--clusters", "3",
+                "--kl-order", "0");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err().strip()).startsWith("coarse: error: ").contains("--kl-order");
     }
 
     @Test
@@ -87,6 +104,12 @@ class DynamicsCommandTest {
         assertThat(p.get(15).asInt()).isEqualTo(p.get(29).asInt());
         assertThat(p.get(0).asInt()).isNotEqualTo(p.get(29).asInt());
         assertThat(j.get("exactly_lumpable").asBoolean()).isFalse();
+        // the KL rate of the split at the barrier, bracketed at order 12 well below L (docs/dynamics.md quotes it)
+        JsonNode kl = j.get("kl_rate");
+        assertThat(kl.get("order").asInt()).isEqualTo(12);
+        assertThat(kl.get("lower").asDouble()).isGreaterThan(0.004);
+        assertThat(kl.get("upper").asDouble()).isLessThan(0.0045).isGreaterThan(kl.get("lower").asDouble());
+        assertThat(j.get("information_loss").asDouble()).isGreaterThan(0.007);
     }
 
     @Test
