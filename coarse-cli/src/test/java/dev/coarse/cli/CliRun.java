@@ -25,6 +25,13 @@ public record CliRun(int code, String out, String err) {
         return run(all);
     }
 
+    /** Asserts a refusal as a user error: exit 2 and one line {@code coarse: error: …} holding every fragment. */
+    public void assertOneLineUserError(String... fragments) {
+        org.assertj.core.api.Assertions.assertThat(code).as(out + err).isEqualTo(CoarseMain.EXIT_USAGE);
+        org.assertj.core.api.Assertions.assertThat(err).startsWith("coarse: error: ").contains(fragments);
+        org.assertj.core.api.Assertions.assertThat(err.strip().lines()).hasSize(1);
+    }
+
     /** Standard output parsed as the one JSON object of {@code --json}. */
     public JsonNode json() throws IOException {
         return JsonOutput.MAPPER.readTree(out);

@@ -34,10 +34,7 @@ class DamagedModelFilesCliTest {
     Path dir;
 
     private static void assertOneLineUserError(CliRun r, String... fragments) {
-        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(CoarseMain.EXIT_USAGE);
-        assertThat(r.err()).startsWith("coarse: error: ");
-        assertThat(r.err().strip().lines()).hasSize(1);
-        assertThat(r.err()).contains(fragments);
+        r.assertOneLineUserError(fragments);
         assertThat(r.out()).isEmpty();
     }
 
