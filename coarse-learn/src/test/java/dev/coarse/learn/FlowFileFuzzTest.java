@@ -1,14 +1,10 @@
 package dev.coarse.learn;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.fail;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.coarse.data.ReaderFuzzTest;
 import dev.coarse.lattice.Lattice;
-import dev.coarse.learn.flow.AdamState;
+import dev.coarse.learn.engine.AdamState;
 import dev.coarse.learn.flow.FieldTarget;
 import dev.coarse.learn.flow.FlowArchitecture;
 import dev.coarse.learn.flow.FlowFile;
@@ -32,6 +28,9 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Issue 25: trained flow files ({@code coarse flow train --out}, read by {@code flow sample|geometry} and

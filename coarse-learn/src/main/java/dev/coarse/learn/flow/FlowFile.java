@@ -8,6 +8,7 @@ import dev.coarse.data.AtomicFiles;
 import dev.coarse.data.Json;
 import dev.coarse.data.JsonValues;
 import dev.coarse.lattice.Lattice;
+import dev.coarse.learn.engine.AdamState;
 import dev.coarse.model.ComplexPhi4Model;
 import dev.coarse.model.Phi4Model;
 import java.io.IOException;
@@ -87,24 +88,12 @@ public final class FlowFile {
         for (double v : flow.boundHistory()) {
             history.add(v);
         }
-        putRows(root.putArray("weights"), flow.weights());
+        AdamState.putRows(root.putArray("weights"), flow.weights());
         if (flow.optimizer() != null) {
-            ObjectNode adam = root.putObject("adam");
-            adam.put("steps", flow.optimizer().steps());
-            putRows(adam.putArray("means"), flow.optimizer().means());
-            putRows(adam.putArray("variances"), flow.optimizer().variances());
+            flow.optimizer().write(root.putObject("adam"));
         }
         byte[] bytes = MAPPER.writeValueAsBytes(root);
         AtomicFiles.write(file, overwrite, tmp -> Files.write(tmp, bytes));
-    }
-
-    private static void putRows(ArrayNode array, float[][] rows) {
-        for (float[] row : rows) {
-            ArrayNode r = array.addArray();
-            for (float v : row) {
-                r.add(v);
-            }
-        }
     }
 
     /**
@@ -148,20 +137,7 @@ public final class FlowFile {
             FlowArchitecture architecture = settings.architecture(target.linearSize(), target.channels());
             long[] sizes = parameterSizes(architecture, root.path("weights"));
             float[][] weights = JsonValues.floatRows(root, "weights", sizes);
-            AdamState optimizer = null;
-            JsonNode adam = root.path("adam");
-            if (!adam.isMissingNode()) {
-                optimizer = new AdamState(JsonValues.integer(adam, "adam.steps", 0),
-                        JsonValues.floatRows(adam, "adam.means", sizes),
-                        JsonValues.floatRows(adam, "adam.variances", sizes));
-                for (float[] row : optimizer.variances()) {
-                    for (float v : row) {
-                        if (!(v >= 0)) {
-                            throw new IllegalArgumentException("\"adam.variances\" must be >= 0, got " + v);
-                        }
-                    }
-                }
-            }
+            AdamState optimizer = AdamState.read(root.path("adam"), sizes);
             TrainedFlow flow = new TrainedFlow(architecture, settings, weights,
                     JsonValues.integer(root, "epochs_done", 0), JsonValues.finite(root, "seconds"),
                     JsonValues.history(root, "bound_history"), optimizer);

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import dev.coarse.learn.engine.AdamOptimizer;
 import dev.coarse.learn.engine.TorchEngine;
 import java.util.List;
 import java.util.Objects;

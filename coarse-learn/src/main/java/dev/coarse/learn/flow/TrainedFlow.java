@@ -1,5 +1,6 @@
 package dev.coarse.learn.flow;
 
+import dev.coarse.learn.engine.AdamState;
 import java.util.Objects;
 
 /**

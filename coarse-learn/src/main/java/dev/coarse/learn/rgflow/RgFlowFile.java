@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coarse.data.AtomicFiles;
 import dev.coarse.data.Json;
 import dev.coarse.data.JsonValues;
+import dev.coarse.learn.engine.AdamState;
 import dev.coarse.learn.flow.FlowArchitecture;
 import dev.coarse.learn.flow.FlowFile;
 import java.io.IOException;
@@ -55,12 +56,9 @@ public final class RgFlowFile {
         for (double v : flow.trainBitsPerDim()) {
             history.add(v);
         }
-        ArrayNode weights = root.putArray("weights");
-        for (float[] row : flow.weights()) {
-            ArrayNode r = weights.addArray();
-            for (float v : row) {
-                r.add(v);
-            }
+        AdamState.putRows(root.putArray("weights"), flow.weights());
+        if (flow.optimizer() != null) {
+            flow.optimizer().write(root.putObject("adam"));
         }
         byte[] bytes = MAPPER.writeValueAsBytes(root);
         AtomicFiles.write(file, overwrite, tmp -> Files.write(tmp, bytes));
@@ -95,10 +93,11 @@ public final class RgFlowFile {
                     clipNorm, JsonValues.longInteger(s, "settings.seed"));
             FlowArchitecture architecture = settings.architecture(JsonValues.integer(root, "linear_size", 1),
                     JsonValues.integer(root, "channels", 1));
-            float[][] weights = JsonValues.floatRows(root, "weights",
-                    FlowFile.parameterSizes(architecture, root.path("weights")));
+            long[] sizes = FlowFile.parameterSizes(architecture, root.path("weights"));
+            float[][] weights = JsonValues.floatRows(root, "weights", sizes);
             return new TrainedRgFlow(settings, architecture, weights, JsonValues.integer(root, "epochs_done", 0),
-                    JsonValues.finite(root, "seconds"), JsonValues.history(root, "train_bits_per_dim"));
+                    JsonValues.finite(root, "seconds"), JsonValues.history(root, "train_bits_per_dim"),
+                    AdamState.read(root.path("adam"), sizes));
         } catch (IllegalArgumentException e) {
             throw new IOException(file + " is not a valid RG-Flow file: " + e.getMessage(), e);
         }

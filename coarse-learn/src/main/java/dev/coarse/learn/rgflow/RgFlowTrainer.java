@@ -3,15 +3,14 @@ package dev.coarse.learn.rgflow;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
+import dev.coarse.learn.engine.AdamOptimizer;
+import dev.coarse.learn.engine.Scalars;
 import dev.coarse.learn.engine.TorchEngine;
 import dev.coarse.learn.flow.FlowArchitecture;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
-import dev.coarse.learn.engine.Scalars;
 
 /**
  * Trains an RG-Flow by maximum likelihood: each epoch shuffles the training images, and each mini-batch is dequantised
@@ -21,8 +20,9 @@ import dev.coarse.learn.engine.Scalars;
  *
  * <p>Randomness: one seed split into {@link SplittableRandom} streams in a fixed order — the initial weights, then
  * one stream per epoch (its shuffle, then its dequantisation noise) — so a resumed run sees the same batches in its
- * later epochs as an uninterrupted one. Adam's moments are not checkpointed: a resumed run restarts them and is not
- * bit-identical to an uninterrupted one. On one machine, libtorch and thread count a run is bit-identical for a seed.
+ * later epochs as an uninterrupted one; Adam's moments and step count travel in the checkpoint
+ * ({@link TrainedRgFlow#optimizer()}), so a resumed run is bit-identical to an uninterrupted one. On one machine,
+ * libtorch and thread count a run is bit-identical for a seed.
  */
 public final class RgFlowTrainer {
 
@@ -83,9 +83,7 @@ public final class RgFlowTrainer {
                 network.flow().setWeights(start.weights());
             }
             List<NDArray> parameters = network.flow().parameters();
-            List<String> names = network.flow().parameterNames();
-            Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) settings.learningRate()))
-                    .build();
+            AdamOptimizer adam = new AdamOptimizer(parameters, manager, start == null ? null : start.optimizer());
             TrainedRgFlow snapshot = start;
             int batches = n / batch;
             for (int epoch = firstEpoch; epoch <= settings.epochs(); epoch++) {
@@ -108,13 +106,13 @@ public final class RgFlowTrainer {
                                     + bits + "): try a smaller learning rate or clipping norm");
                         }
                         sum += bits;
-                        step(parameters, names, adam);
+                        step(parameters, adam);
                     }
                 }
                 history[epoch - 1] = sum / batches;
                 double seconds = (System.nanoTime() - began) * 1e-9;
                 snapshot = new TrainedRgFlow(settings, architecture, network.flow().weights(), epoch,
-                        previousSeconds + seconds, Arrays.copyOf(history, epoch));
+                        previousSeconds + seconds, Arrays.copyOf(history, epoch), adam.state());
                 progress.epochDone(epoch, settings.epochs(), history[epoch - 1], snapshot);
                 if (seconds >= maxSeconds) {
                     break;
@@ -127,25 +125,24 @@ public final class RgFlowTrainer {
         }
     }
 
-    /** Clips the gradient's global norm, then one Adam update per parameter; the gradients are zeroed. */
-    private void step(List<NDArray> parameters, List<String> names, Optimizer adam) {
-        NDArray[] grads = new NDArray[parameters.size()];
+    /** Clips the gradient's global norm in place, then one Adam update of every parameter (which zeroes the gradients). */
+    private void step(List<NDArray> parameters, AdamOptimizer adam) {
         double squared = 0;
-        for (int i = 0; i < grads.length; i++) {
-            grads[i] = parameters.get(i).getGradient();
-            squared += grads[i].square().sum().getFloat();
+        for (NDArray p : parameters) {
+            try (NDArray grad = p.getGradient(); NDArray square = grad.square(); NDArray sum = square.sum()) {
+                squared += sum.getFloat();
+            }
         }
         double norm = Math.sqrt(squared);
         double scale = norm > settings.clipNorm() ? settings.clipNorm() / norm : 1;
-        for (int i = 0; i < grads.length; i++) {
-            try (NDArray grad = grads[i]) {
-                if (scale != 1) {
+        if (scale != 1) {
+            for (NDArray p : parameters) {
+                try (NDArray grad = p.getGradient()) {
                     Scalars.muli(grad, (float) scale);
                 }
-                adam.update(names.get(i), parameters.get(i), grad);
-                grad.subi(grad);
             }
         }
+        adam.step((float) settings.learningRate());
     }
 
     private static int[] permutation(int n, SplittableRandom random) {

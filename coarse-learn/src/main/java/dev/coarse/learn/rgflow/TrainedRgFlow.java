@@ -1,5 +1,6 @@
 package dev.coarse.learn.rgflow;
 
+import dev.coarse.learn.engine.AdamState;
 import dev.coarse.learn.flow.FlowArchitecture;
 import java.util.Objects;
 
@@ -13,9 +14,17 @@ import java.util.Objects;
  * @param epochsDone        epochs finished, ≥ 0
  * @param seconds           wall-clock seconds of training so far, over every session
  * @param trainBitsPerDim   per finished epoch: the mean training bits per dimension of its batches
+ * @param optimizer         Adam's state after the last epoch (so a resumed run is bit-identical to an uninterrupted
+ *                          one), or null (untrained, or a file written before Coarse kept it)
  */
 public record TrainedRgFlow(RgFlowSettings settings, FlowArchitecture architecture, float[][] weights,
-                            int epochsDone, double seconds, double[] trainBitsPerDim) {
+                            int epochsDone, double seconds, double[] trainBitsPerDim, AdamState optimizer) {
+
+    /** A flow without optimizer state. */
+    public TrainedRgFlow(RgFlowSettings settings, FlowArchitecture architecture, float[][] weights, int epochsDone,
+            double seconds, double[] trainBitsPerDim) {
+        this(settings, architecture, weights, epochsDone, seconds, trainBitsPerDim, null);
+    }
 
     public TrainedRgFlow {
         Objects.requireNonNull(settings, "settings");
@@ -24,6 +33,10 @@ public record TrainedRgFlow(RgFlowSettings settings, FlowArchitecture architectu
         if (epochsDone < 0 || trainBitsPerDim.length != epochsDone || !(seconds >= 0)) {
             throw new IllegalArgumentException("need epochs done >= 0 with one training figure each and seconds >= 0, "
                     + "got " + epochsDone + ", " + trainBitsPerDim.length + ", " + seconds);
+        }
+        if (optimizer != null && optimizer.means().length != weights.length) {
+            throw new IllegalArgumentException("the optimizer state covers " + optimizer.means().length
+                    + " parameters, the flow has " + weights.length);
         }
     }
 

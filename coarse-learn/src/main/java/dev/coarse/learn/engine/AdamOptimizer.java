@@ -1,4 +1,4 @@
-package dev.coarse.learn.flow;
+package dev.coarse.learn.engine;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -10,9 +10,11 @@ import java.util.List;
  * Adam (Kingma &amp; Ba 2015) whose moment estimates can be read out and restored — DJL's {@code Adam} keeps them
  * private, so a checkpoint could not hold them. The arithmetic is DJL's own: the engine's fused {@code adamUpdate}
  * kernel with the same bias-corrected step size lr·√(1−β₂<sup>t</sup>)/(1−β₁<sup>t</sup>), β₁ = 0.9, β₂ = 0.999,
- * ε = 1e-8, no weight decay or clipping. Modifies the parameters and its own moments in place. Not thread-safe.
+ * ε = 1e-8, no weight decay or clipping (clip the gradients before {@link #step}). Modifies the parameters and its
+ * own moments in place. Not thread-safe. Used by the energy-trained flows ({@code learn.flow}) and RG-Flow
+ * ({@code learn.rgflow}), whose checkpoints carry its {@link #state()}.
  */
-final class AdamOptimizer implements AutoCloseable {
+public final class AdamOptimizer implements AutoCloseable {
 
     static final float BETA1 = 0.9f;
     static final float BETA2 = 0.999f;
@@ -25,7 +27,7 @@ final class AdamOptimizer implements AutoCloseable {
     private int steps;
 
     /** Fresh moments (zero) for {@code parameters}, or the ones in {@code state} when it is not null. */
-    AdamOptimizer(List<NDArray> parameters, NDManager parent, AdamState state) {
+    public AdamOptimizer(List<NDArray> parameters, NDManager parent, AdamState state) {
         this.parameters = List.copyOf(parameters);
         this.manager = parent.newSubManager();
         means = new NDArray[this.parameters.size()];
@@ -52,7 +54,7 @@ final class AdamOptimizer implements AutoCloseable {
     }
 
     /** Updates taken so far. */
-    int steps() {
+    public int steps() {
         return steps;
     }
 
@@ -60,7 +62,7 @@ final class AdamOptimizer implements AutoCloseable {
      * One update of every parameter with its current gradient at step size {@code rate} (before bias correction);
      * the gradients are then zeroed.
      */
-    void step(float rate) {
+    public void step(float rate) {
         steps++;
         double correction1 = 1 - Math.pow(BETA1, steps);
         double correction2 = 1 - Math.pow(BETA2, steps);
@@ -79,7 +81,7 @@ final class AdamOptimizer implements AutoCloseable {
     }
 
     /** A copy of the state, for a checkpoint. */
-    AdamState state() {
+    public AdamState state() {
         float[][] m = new float[means.length][];
         float[][] v = new float[means.length][];
         for (int i = 0; i < means.length; i++) {
