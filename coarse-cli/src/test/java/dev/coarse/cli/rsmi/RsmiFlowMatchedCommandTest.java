@@ -59,7 +59,7 @@ class RsmiFlowMatchedCommandTest {
         List<String> args = new ArrayList<>(List.of("rg", "mcrg", ising16.toString(), "--levels", "2",
                 "--operators", "2", "--odd-operators", "2", "--bins", "10", "--seed", "4", "--json"));
         args.addAll(List.of(extra));
-        CliRun r = CliRun.quiet(args.toArray(String[]::new));
+        CliRun r = CliRun.run(args.toArray(String[]::new));
         assertThat(r.code()).as(r.err()).isZero();
         return r.json();
     }
