@@ -1,5 +1,6 @@
 package dev.coarse.rg;
 
+import dev.coarse.data.EnsembleMeta;
 import dev.coarse.lattice.Lattice;
 import dev.coarse.stats.Estimate;
 import java.util.ArrayList;
@@ -72,18 +73,7 @@ public final class MatchedMcrg {
             throw new IllegalArgumentException("matched MCRG needs the L ensemble at two levels (the data and one "
                     + "coarse-graining) and the L/b ensemble at one");
         }
-        if (largeLattices.get(0).dimension() != smallLattices.get(0).dimension()) {
-            throw new IllegalArgumentException("the L and L/b ensembles have different dimensions");
-        }
-        for (int n = 1; n <= levels; n++) {
-            int a = largeLattices.get(n).linearSize();
-            int c = smallLattices.get(n - 1).linearSize();
-            if (a != c) {
-                throw new IllegalArgumentException("matched level " + n + " compares blocked lattices of the same size, "
-                        + "but the L run's level " + n + " has L = " + a + " and the L/b run's level " + (n - 1)
-                        + " has L = " + c);
-            }
-        }
+        requireMatchingLattices(largeLattices, smallLattices);
         int minSamples = Math.min(large.get(0).length, small.get(0).length);
         if (bins < 2 || bins > minSamples) {
             throw new IllegalArgumentException("jackknife needs 2 ≤ bins ≤ samples = " + minSamples + ", got " + bins);
@@ -122,6 +112,70 @@ public final class MatchedMcrg {
                 Coarsener.lattices(largeLattice, rule, levels),
                 Coarsener.iterate(small, smallLattice, rule, levels - 1, seed + 1),
                 Coarsener.lattices(smallLattice, rule, levels - 1), even, odd, bins, form);
+    }
+
+    /**
+     * Checks that level n of the L run and level n − 1 of the L/b run have the same size, for every n that both
+     * lists reach (n = 1 … min(large.size() − 1, small.size())), and that both runs have one dimension. With
+     * {@code small} holding only the L/b run's level 0 this is the check, before anything is coarse-grained, that the
+     * small lattice is the L lattice blocked once.
+     *
+     * @throws IllegalArgumentException naming the first level whose sizes differ
+     */
+    public static void requireMatchingLattices(List<Lattice> largeLattices, List<Lattice> smallLattices) {
+        if (largeLattices.isEmpty() || smallLattices.isEmpty()) {
+            throw new IllegalArgumentException("matched MCRG needs a lattice of each run");
+        }
+        if (largeLattices.get(0).dimension() != smallLattices.get(0).dimension()) {
+            throw new IllegalArgumentException("the L and L/b ensembles have different dimensions");
+        }
+        int levels = Math.min(largeLattices.size() - 1, smallLattices.size());
+        for (int n = 1; n <= levels; n++) {
+            int a = largeLattices.get(n).linearSize();
+            int c = smallLattices.get(n - 1).linearSize();
+            if (a != c) {
+                throw new IllegalArgumentException("matched level " + n + " compares blocked lattices of the same size, "
+                        + "but the L run's level " + n + " has L = " + a + " and the L/b run's level " + (n - 1)
+                        + " has L = " + c);
+            }
+        }
+    }
+
+    /**
+     * Checks that two ensembles sample the same Hamiltonian K<sup>(0)</sup> — the same model, temperature, field and
+     * model parameters — which the matched method assumes (their sizes are {@link #requireMatchingLattices}'s).
+     *
+     * @param largeName how the L ensemble is named in the message (e.g. its file)
+     * @param smallName how the L/b ensemble is named
+     * @throws IllegalArgumentException naming both ensembles' model and couplings
+     */
+    public static void requireSameCouplings(EnsembleMeta large, String largeName, EnsembleMeta small,
+                                            String smallName) {
+        if (!small.model().equals(large.model()) || small.temperature() != large.temperature()
+                || small.field() != large.field() || small.q() != large.q()
+                || !small.parameters().equals(large.parameters())) {
+            throw new IllegalArgumentException("matched MCRG needs the same model, temperature and field: "
+                    + describe(large, largeName) + "; " + describe(small, smallName));
+        }
+    }
+
+    /**
+     * Checks, before anything runs, that {@code bins} jackknife bins fit an ensemble of {@code samples}
+     * configurations (each run is binned separately; {@link #analyse} needs 2 ≤ bins ≤ the samples of both).
+     *
+     * @param name how the ensemble is named in the message
+     */
+    public static void requireBins(int bins, int samples, String name) {
+        if (bins < 2 || bins > samples) {
+            throw new IllegalArgumentException("jackknife bins must be in 2.." + samples + " (the samples of " + name
+                    + "), got " + bins);
+        }
+    }
+
+    private static String describe(EnsembleMeta meta, String name) {
+        return name + " is " + meta.model() + (meta.q() != 2 ? " (q = " + meta.q() + ")" : "") + " at T = "
+                + meta.temperature() + ", h = " + meta.field() + (meta.parameters().isEmpty() ? ""
+                : ", " + meta.parameters());
     }
 
     private static void check(List<byte[][]> data, List<Lattice> lattices, String which) {

@@ -69,6 +69,26 @@ public record RuleFlow(List<Lattice> lattices, List<Configurations> levels, List
         return new RuleFlow(lattices, levels, rules);
     }
 
+    /**
+     * This flow's rules replayed on another ensemble: rule n (the one that made this flow's level n + 1) coarse-grains
+     * the other ensemble's level n, for n = 0 … {@code steps} − 1 — the same transformation step for step, whatever
+     * the other lattice's size, which is what matched-lattice MCRG ({@link MatchedMcrg}) needs of its L/b run. A rule
+     * learned on a level is not learned again. Coarse-graining streams as in {@link #iterate} with {@code seed}.
+     *
+     * @param steps 0 … {@link #steps()}; 0 gives the ensemble alone
+     * @throws IllegalArgumentException if a rule cannot coarse-grain the other ensemble's level, naming the step
+     */
+    public RuleFlow replay(Lattice lattice, Configurations data, int steps, long seed) {
+        if (steps < 0 || steps > steps()) {
+            throw new IllegalArgumentException("a replay of " + steps() + " rules can take 0.." + steps()
+                    + " steps, got " + steps);
+        }
+        if (steps == 0) {
+            return new RuleFlow(List.of(lattice), List.of(data), List.of());
+        }
+        return iterate(lattice, data, (level, fine, configurations, learnerSeed) -> rules.get(level), steps, seed);
+    }
+
     /** The number of coarse-graining steps. */
     public int steps() {
         return rules.size();

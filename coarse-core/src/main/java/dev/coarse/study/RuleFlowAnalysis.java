@@ -10,6 +10,7 @@ import dev.coarse.info.RuleInformation;
 import dev.coarse.lattice.Lattice;
 import dev.coarse.rg.CoarseGraining;
 import dev.coarse.rg.Couplings;
+import dev.coarse.rg.MatchedMcrg;
 import dev.coarse.rg.Mcrg;
 import dev.coarse.rg.OperatorSet;
 import dev.coarse.rg.PseudoLikelihood;
@@ -29,7 +30,8 @@ import java.util.Optional;
  * {@link RuleInformation} measures what each step keeps (the step's rule run on the level it blocks), Swendsen's MCRG
  * ({@link Mcrg}) gives y<sub>t</sub> and y<sub>h</sub> of each step, and {@link PseudoLikelihood} the couplings of
  * each level. Fixed and learned rules go through the same code — a learned rule enters as a {@link RuleLearner} — so
- * their tables are comparable number for number. MCRG and the couplings need ±1 spins; a level that holds anything
+ * their tables are comparable number for number. Given an L/b ensemble ({@link Matched}), matched-lattice MCRG runs
+ * beside the standard one. MCRG and the couplings need ±1 spins; a level that holds anything
  * else (a learned rule with several hidden variables) gets information measures only.
  */
 public final class RuleFlowAnalysis {
@@ -77,6 +79,30 @@ public final class RuleFlowAnalysis {
         }
     }
 
+    /**
+     * The second ensemble of matched-lattice MCRG ({@link MatchedMcrg}): the same model and couplings on L/b. The
+     * flow's rules are replayed on it ({@link RuleFlow#replay}): rule n, learned on (or fixed for) level n of the L
+     * run, coarse-grains level n of the L/b run too, so both runs go through the same transformations step for step
+     * and sit at the same couplings K<sup>(n)</sup> level for level; matched level n then compares level n of the L
+     * run with level n − 1 of the L/b run, which have the same size. (Applying to the L/b run's level n − 1 the rule of
+     * the L run's level n, the one of the same lattice size, would compare two different transformations.)
+     *
+     * @param lattice its lattice, the L run's lattice blocked once
+     * @param data    its configurations (±1 spins)
+     * @param form    how the two runs are combined
+     */
+    public record Matched(Lattice lattice, Configurations data, MatchedMcrg.Form form) {
+
+        public Matched {
+            Objects.requireNonNull(lattice, "lattice");
+            Objects.requireNonNull(data, "data");
+            Objects.requireNonNull(form, "form");
+            if (data.size() == 0) {
+                throw new IllegalArgumentException("the L/b ensemble of matched MCRG is empty");
+            }
+        }
+    }
+
     private RuleFlowAnalysis() {
     }
 
@@ -91,12 +117,32 @@ public final class RuleFlowAnalysis {
      */
     public static RuleFlowResult analyse(Lattice lattice, Configurations data, RuleLearner learner, Settings settings,
                                          long seed, Runnable tick) {
+        return analyse(lattice, data, learner, settings, null, seed, tick);
+    }
+
+    /**
+     * {@link #analyse} with matched-lattice MCRG beside the standard one: each level n ≥ 1 that MCRG reaches also gets
+     * {@link MatchedMcrg}'s y<sub>t</sub> and y<sub>h</sub> from level n of this flow against level n − 1 of the flow's
+     * rules replayed on {@code matched} (coarse-graining streams seeded {@code seed} + 1, as {@link MatchedMcrg#run}
+     * and {@code rg mcrg --matched} do). One more tick, for the matched analysis.
+     *
+     * @param matched the L/b ensemble, or null for none
+     * @throws IllegalArgumentException also if {@code matched} is given but MCRG is off or the flow's first level
+     *                                  holds no spins, or its lattice is not the L lattice blocked once
+     */
+    public static RuleFlowResult analyse(Lattice lattice, Configurations data, RuleLearner learner, Settings settings,
+                                         Matched matched, long seed, Runnable tick) {
         RuleFlow flow = RuleFlow.iterate(lattice, data, learner, settings.steps(), seed);
-        return measure(flow, settings, seed, tick);
+        return measure(flow, settings, matched, seed, tick);
     }
 
     /** The measurements of {@link #analyse} on a flow already iterated. */
     public static RuleFlowResult measure(RuleFlow flow, Settings settings, long seed, Runnable tick) {
+        return measure(flow, settings, null, seed, tick);
+    }
+
+    /** The measurements of {@link #analyse} with an L/b ensemble ({@code matched}, or null) on an iterated flow. */
+    public static RuleFlowResult measure(RuleFlow flow, Settings settings, Matched matched, long seed, Runnable tick) {
         int steps = flow.steps();
         List<Map<String, Estimate>> information = new ArrayList<>();
         for (int n = 0; n < steps; n++) {
@@ -113,6 +159,20 @@ public final class RuleFlowAnalysis {
                     settings.odd(), settings.bins());
         }
         tick.run();
+        List<Mcrg.Level> matchedMcrg = List.of();
+        if (matched != null) {
+            if (mcrg.isEmpty()) {
+                throw new IllegalArgumentException("matched MCRG needs MCRG operators and a flow of ±1 spins; the "
+                        + (settings.even() == null ? "MCRG operators are off" : "flow's level 1 holds "
+                        + flow.levels().get(1).degreesOfFreedom()));
+            }
+            MatchedMcrg.requireMatchingLattices(flow.lattices(), List.of(matched.lattice()));
+            RuleFlow small = flow.replay(matched.lattice(), matched.data(), spinLevels - 2, seed + 1);
+            matchedMcrg = MatchedMcrg.analyse(flow.spins(spinLevels - 1), flow.lattices().subList(0, spinLevels),
+                    small.spins(spinLevels - 2), small.lattices(), settings.even(), settings.odd(), settings.bins(),
+                    matched.form());
+            tick.run();
+        }
         List<RuleFlowResult.Level> levels = new ArrayList<>();
         for (int n = 0; n <= steps; n++) {
             Optional<Couplings> couplings = Optional.empty();
@@ -131,9 +191,15 @@ public final class RuleFlowAnalysis {
                 yT = mcrg.get(n - 1).yT();
                 yH = mcrg.get(n - 1).yH();
             }
+            Estimate matchedYT = NOT_MEASURED;
+            Estimate matchedYH = NOT_MEASURED;
+            if (n >= 1 && n - 1 < matchedMcrg.size()) {
+                matchedYT = matchedMcrg.get(n - 1).yT();
+                matchedYH = matchedMcrg.get(n - 1).yH();
+            }
             levels.add(new RuleFlowResult.Level(n, flow.lattices().get(n).linearSize(), flow.scale(n),
                     n == 0 ? "" : flow.rules().get(n - 1).toString(), n == 0 ? Map.of() : information.get(n - 1),
-                    couplings, yT, yH));
+                    couplings, yT, yH, matchedYT, matchedYH));
         }
         return new RuleFlowResult(flow.rules().get(0).toString(), levels);
     }

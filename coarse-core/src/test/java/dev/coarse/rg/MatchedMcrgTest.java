@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.coarse.data.EnsembleMeta;
 import dev.coarse.lattice.Lattice;
 import dev.coarse.mc.ChainRunner;
 import dev.coarse.mc.RunSpec;
@@ -12,6 +13,7 @@ import dev.coarse.model.IsingModel;
 import dev.coarse.rg.MatchedMcrg.Form;
 import dev.coarse.stats.Estimate;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class MatchedMcrgTest {
@@ -115,5 +117,29 @@ class MatchedMcrgTest {
         assertThatThrownBy(() -> MatchedMcrg.analyse(List.<byte[][]>of(a), List.of(l8), List.<byte[][]>of(small),
                 List.of(Lattice.chain(4)), even, odd, 5, Form.COUPLINGS)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("two levels");
+    }
+
+    @Test
+    void upFrontChecksNameWhatDiffers() {
+        EnsembleMeta l16 = meta("ising2d", 16, 2.5, 0, Map.of());
+        MatchedMcrg.requireSameCouplings(l16, "a.h5", meta("ising2d", 8, 2.5, 0, Map.of()), "b.h5");
+        for (EnsembleMeta other : List.of(meta("ising2d", 8, 2.6, 0, Map.of()), meta("ising2d", 8, 2.5, 0.1, Map.of()),
+                meta("ising3d", 8, 2.5, 0, Map.of()), meta("ising2d", 8, 2.5, 0, Map.of("j2", 0.1)))) {
+            assertThatThrownBy(() -> MatchedMcrg.requireSameCouplings(l16, "a.h5", other, "b.h5"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("same model, temperature and field").hasMessageContaining("a.h5 is ising2d")
+                    .hasMessageContaining("b.h5 is " + other.model());
+        }
+        MatchedMcrg.requireMatchingLattices(List.of(Lattice.square(16), Lattice.square(8)), List.of(Lattice.square(8)));
+        assertThatThrownBy(() -> MatchedMcrg.requireMatchingLattices(List.of(Lattice.square(16), Lattice.square(8)),
+                List.of(Lattice.square(16)))).hasMessageContaining("same size");
+        MatchedMcrg.requireBins(10, 10, "b.h5");
+        assertThatThrownBy(() -> MatchedMcrg.requireBins(11, 10, "b.h5")).hasMessageContaining("2..10 (the samples of b.h5)");
+        assertThatThrownBy(() -> MatchedMcrg.requireBins(1, 10, "b.h5")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static EnsembleMeta meta(String model, int l, double t, double h, Map<String, Double> parameters) {
+        return new EnsembleMeta(model, 2, l, t, h, 2, "wolff", 1, 100, 10, 1, 1, Double.NaN, "test", Map.of(),
+                parameters);
     }
 }

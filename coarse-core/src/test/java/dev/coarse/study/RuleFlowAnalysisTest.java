@@ -1,6 +1,7 @@
 package dev.coarse.study;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.coarse.configuration.DegreesOfFreedom;
 import dev.coarse.configuration.DiscreteConfigurations;
@@ -14,13 +15,17 @@ import dev.coarse.mc.RunSpec;
 import dev.coarse.mc.SamplerKind;
 import dev.coarse.model.IsingModel;
 import dev.coarse.rg.CoarseGraining;
+import dev.coarse.rg.Coarsener;
 import dev.coarse.rg.Decimation;
 import dev.coarse.rg.LinearFilterRule;
 import dev.coarse.rg.MajorityRule;
+import dev.coarse.rg.MatchedMcrg;
+import dev.coarse.rg.Mcrg;
 import dev.coarse.rg.OperatorSet;
 import dev.coarse.rg.RuleLearner;
 import dev.coarse.rg.TieBreak;
 import dev.coarse.stats.Estimate;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -100,6 +105,51 @@ class RuleFlowAnalysisTest {
         assertThat(one.couplings()).isEmpty();
         assertThat(one.yT().mean()).isNaN();
         assertThat(r.toJson().get("levels").get(1).get("y_t").get("mean").isNull()).isTrue();
+    }
+
+    @Test
+    void matchedLevelNReplaysTheLRunsRulesOnTheSmallRun() {
+        // two different rules, as a flow learned again at each level would have: majority (first-site ties) at step 1,
+        // the majority of the block's first three sites at step 2
+        CoarseGraining first = new MajorityRule(2, TieBreak.FIXED_SITE);
+        CoarseGraining second = new LinearFilterRule(2, new double[] {1, 1, 1, 0}, TieBreak.FIXED_SITE);
+        RuleLearner perLevel = (level, lattice, configurations, seed) -> level == 0 ? first : second;
+        Lattice half = Lattice.square(8);
+        byte[][] small = ChainRunner.run(new RunSpec(IsingModel.atCoupling(half, K), SamplerKind.SWENDSEN_WANG,
+                1200, 100, 3, 2, 18L, 1), null).configurations();
+        RuleFlowResult r = RuleFlowAnalysis.analyse(LATTICE, data, perLevel, settings(2),
+                new RuleFlowAnalysis.Matched(half, new DiscreteConfigurations(DegreesOfFreedom.isingSpins(), small),
+                        MatchedMcrg.Form.COUPLINGS), 9, () -> { });
+
+        // the L run: 16 → 8 → 4 by the two rules; the L/b run: 8 → 4 by the L run's FIRST rule (the same step, at the
+        // same couplings K⁽⁰⁾ → K⁽¹⁾), not by the second (the one the L run used on an 8×8 lattice)
+        byte[][] one = Coarsener.apply(data.values(), LATTICE, first, 1);
+        List<byte[][]> large = List.of(data.values(), one, Coarsener.apply(one, half, second, 1));
+        List<Lattice> largeLattices = List.of(LATTICE, half, Lattice.square(4));
+        List<Mcrg.Level> expected = MatchedMcrg.analyse(large, largeLattices,
+                List.of(small, Coarsener.apply(small, half, first, 1)), List.of(half, Lattice.square(4)),
+                settings(2).even(), settings(2).odd(), 10, MatchedMcrg.Form.COUPLINGS);
+        List<Mcrg.Level> otherRule = MatchedMcrg.analyse(large, largeLattices,
+                List.of(small, Coarsener.apply(small, half, second, 1)), List.of(half, Lattice.square(4)),
+                settings(2).even(), settings(2).odd(), 10, MatchedMcrg.Form.COUPLINGS);
+        for (int n = 1; n <= 2; n++) {
+            assertThat(r.levels().get(n).matchedYT()).isEqualTo(expected.get(n - 1).yT());
+            assertThat(r.levels().get(n).matchedYH()).isEqualTo(expected.get(n - 1).yH());
+        }
+        assertThat(r.levels().get(2).matchedYH()).isNotEqualTo(otherRule.get(1).yH());
+        assertThat(r.levels().get(0).matched()).isFalse();
+        assertThat(RuleFlowResult.fromJson(r.toJson()).toJson()).isEqualTo(r.toJson());
+
+        // an L/b ensemble that is not L/b, and matched MCRG with MCRG off, are refused
+        assertThatThrownBy(() -> RuleFlowAnalysis.analyse(LATTICE, data, perLevel, settings(2),
+                new RuleFlowAnalysis.Matched(LATTICE, data, MatchedMcrg.Form.COUPLINGS), 9, () -> { }))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("same size");
+        RuleFlowAnalysis.Settings noMcrg = new RuleFlowAnalysis.Settings(1, 0, 1, RuleInformation.Environment.SUM,
+                RuleInformation.Positions.BLOCKS, EntropyEstimator.named("plugin"), 2, null, null, 10, null, 0, 10);
+        assertThatThrownBy(() -> RuleFlowAnalysis.analyse(LATTICE, data, perLevel, noMcrg,
+                new RuleFlowAnalysis.Matched(half, new DiscreteConfigurations(DegreesOfFreedom.isingSpins(), small),
+                        MatchedMcrg.Form.COUPLINGS), 9, () -> { }))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("MCRG operators are off");
     }
 
     /** Two hidden spins per 2×2 block: the block's first and last site (a stand-in for a two-variable learned filter). */

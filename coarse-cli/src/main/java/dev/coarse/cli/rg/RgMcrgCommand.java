@@ -168,15 +168,15 @@ public final class RgMcrgCommand implements Callable<Integer> {
         List<Ensemble> stored = input.read(matched);
         Ensemble small = stored.get(0);
         RgInput.requireIsing(matched, small, "MCRG");
-        if (!small.meta().model().equals(base.meta().model()) || small.meta().temperature() != base.meta().temperature()
-                || small.meta().field() != base.meta().field()) {
-            throw new UserError("--matched needs the same model, temperature and field: " + file + " is "
-                    + base.meta().model() + " at T = " + base.meta().temperature() + ", h = " + base.meta().field()
-                    + "; " + matched + " is " + small.meta().model() + " at T = " + small.meta().temperature()
-                    + ", h = " + small.meta().field());
+        try {
+            MatchedMcrg.requireSameCouplings(base.meta(), file.toString(), small.meta(), matched.toString());
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--matched: " + e.getMessage(), e);
         }
-        if (bins > small.size()) {
-            throw new UserError("--bins must be in 2.." + small.size() + " (the samples of " + matched + "), got " + bins);
+        try {
+            MatchedMcrg.requireBins(bins, small.size(), matched.toString());
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--bins: " + e.getMessage(), e);
         }
         List<Ensemble> levels;
         if (stored.size() > 1) {

@@ -6,6 +6,7 @@ import dev.coarse.cli.command.ProgressBars;
 import dev.coarse.cli.command.ProgressReporter;
 import dev.coarse.cli.command.Seed;
 import dev.coarse.cli.command.UserError;
+import dev.coarse.configuration.DegreesOfFreedom;
 import dev.coarse.data.Ensemble;
 import dev.coarse.data.EnsembleFile;
 import dev.coarse.data.Json;
@@ -15,6 +16,7 @@ import dev.coarse.info.RuleInformation;
 import dev.coarse.lattice.Lattice;
 import dev.coarse.rg.CoarseGraining;
 import dev.coarse.rg.Coarsener;
+import dev.coarse.rg.MatchedMcrg;
 import dev.coarse.rg.OperatorSet;
 import dev.coarse.rg.RuleLearner;
 import dev.coarse.stats.Estimate;
@@ -40,7 +42,10 @@ import picocli.CommandLine.Parameters;
 @Command(name = "flow", mixinStandardHelpOptions = true,
         description = {"Iterate a rule into an RG flow and measure every level: I(H:E), I(V:E), the kept fraction and"
                 + " H(V|H) of each step, pseudo-likelihood couplings, MCRG y_t and y_h (spins).",
-            "Example: ./coarse rsmi flow ising64.h5 --levels 3 --rule majority --json"})
+            "--matched FILE2 (the same model and temperature on L/b): the rule of every step applied to it too, and"
+                + " matched-lattice MCRG beside the standard one.",
+            "Example: ./coarse rsmi flow ising64.h5 --levels 3 --rule majority --json",
+            "         ./coarse rsmi flow ising64.h5 --matched ising32.h5 --levels 3 --rule filter.json"})
 public final class RsmiFlowCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "FILE.h5", description = "Ensemble file (level 0 is used).")
@@ -101,6 +106,15 @@ public final class RsmiFlowCommand implements Callable<Integer> {
             description = "Fit the couplings on the first N configurations of each level (default ${DEFAULT-VALUE}; 0: all).")
     int couplingSamples;
 
+    @Option(names = "--matched", paramLabel = "FILE2.h5",
+            description = "Matched-lattice MCRG: an ensemble of the same model and temperature on L/b (level 0 is "
+                    + "used); step n's rule coarse-grains its level n too, and level n is matched against its level n − 1.")
+    Path matched;
+
+    @Option(names = "--matched-form", defaultValue = "couplings", paramLabel = "couplings|responses",
+            description = "How --matched combines the two runs, as in rg mcrg (default ${DEFAULT-VALUE}).")
+    String matchedForm;
+
     @Mixin
     Seed seed;
 
@@ -143,6 +157,8 @@ public final class RsmiFlowCommand implements Callable<Integer> {
         if (evenOps != null && (bins < 2 || bins > data.size())) {
             throw new UserError("--bins must be in 2.." + data.size() + " (the number of samples), got " + bins);
         }
+        RuleFlowAnalysis.Matched matchedRun = matched == null ? null
+                : matchedRun(data, coarseGraining, lattices, evenOps);
         OperatorSet couplingOps = !spins || couplings.equals("none") ? null : OperatorSet.of(d, couplings.split(","));
         RuleFlowAnalysis.Settings settings;
         try {
@@ -154,12 +170,12 @@ public final class RsmiFlowCommand implements Callable<Integer> {
             throw new UserError(e.getMessage(), e);
         }
         long start = System.nanoTime();
-        long work = 2L * levels + 2;
+        long work = 2L * levels + 2 + (matchedRun == null ? 0 : 1);
         AtomicLong done = new AtomicLong();
         RuleFlowResult result;
         try (ProgressReporter bar = progress.bar("rsmi flow", 0, work)) {
-            result = RuleFlowAnalysis.analyse(data.lattice(), data.data(), learner, settings, seed.value(),
-                    () -> bar.advance(done.incrementAndGet(), work));
+            result = RuleFlowAnalysis.analyse(data.lattice(), data.data(), learner, settings, matchedRun,
+                    seed.value(), () -> bar.advance(done.incrementAndGet(), work));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         boolean ising2d = d == 2 && spins && data.meta().field() == 0.0;
@@ -179,6 +195,14 @@ public final class RsmiFlowCommand implements Callable<Integer> {
             root.put("unit", "nats");
             root.set("even_operators", Json.strings(evenOps == null ? List.of() : evenOps.names()));
             root.set("odd_operators", Json.strings(oddOps == null ? List.of() : oddOps.names()));
+            if (matchedRun != null) {
+                root.put("matched_file", matched.toString());
+                root.put("matched_samples", matchedRun.data().size());
+                root.put("matched_form", matchedRun.form().name().toLowerCase(Locale.ROOT));
+                // the L/b run's level k has the size of the L run's level k + 1
+                root.set("matched_L", Json.integers(lattices.subList(1, levels + 1).stream()
+                        .map(Lattice::linearSize).toList()));
+            }
             root.set("levels", o.get("levels"));
             if (ising2d) {
                 ObjectNode exact = root.putObject("exact");
@@ -188,14 +212,18 @@ public final class RsmiFlowCommand implements Callable<Integer> {
             root.put("seconds", seconds);
             output.print(root);
         } else {
-            printText(output.out(), data, result);
+            printText(output.out(), data, result, matchedRun);
         }
         return 0;
     }
 
-    private void printText(PrintWriter out, Ensemble data, RuleFlowResult result) {
+    private void printText(PrintWriter out, Ensemble data, RuleFlowResult result, RuleFlowAnalysis.Matched m) {
         out.printf("%s: %d samples, %s, %d steps; buffer %d, env %d (%s, %s, %s positions, nats)%n", file,
                 data.size(), result.rule(), levels, buffer, environment, environmentCode, estimator, positions);
+        if (m != null) {
+            out.printf("matched with %s: %d samples, L = %d (%s form); level n against its level n − 1%n", matched,
+                    m.data().size(), m.lattice().linearSize(), m.form().name().toLowerCase(Locale.ROOT));
+        }
         for (RuleFlowResult.Level level : result.levels()) {
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  level %d (L = %d)", level.level(),
                     level.linearSize()));
@@ -207,6 +235,10 @@ public final class RsmiFlowCommand implements Callable<Integer> {
                     line.append(String.format(Locale.ROOT, "  y_t = %s  y_h = %s", format(level.yT()),
                             format(level.yH())));
                 }
+                if (level.matched()) {
+                    line.append(String.format(Locale.ROOT, "  matched y_t = %s  y_h = %s", format(level.matchedYT()),
+                            format(level.matchedYH())));
+                }
             }
             level.couplings().ifPresent(c -> c.estimates().forEach((name, e) -> line.append("  ").append(name)
                     .append(" = ").append(format(e))));
@@ -217,6 +249,41 @@ public final class RsmiFlowCommand implements Callable<Integer> {
                     CriticalPoint.SQUARE_ISING.magneticExponent());
         }
         out.flush();
+    }
+
+    /**
+     * The --matched ensemble, checked before anything runs with the checks of {@link MatchedMcrg} that {@code rg mcrg
+     * --matched} uses: the same model and couplings, the L lattice blocked once, enough samples for the bins.
+     */
+    private RuleFlowAnalysis.Matched matchedRun(Ensemble data, CoarseGraining rule, List<Lattice> lattices,
+                                                OperatorSet evenOps) throws Exception {
+        MatchedMcrg.Form form = choice(matchedForm, MatchedMcrg.Form.class, "--matched-form");
+        if (evenOps == null) {
+            throw new UserError("--matched needs MCRG: an Ising file and --operators ≥ 1");
+        }
+        if (!rule.coarseDegreesOfFreedom(data.degreesOfFreedom()).equals(DegreesOfFreedom.isingSpins())) {
+            throw new UserError("--matched needs a rule to ±1 spins, " + rule.name() + " makes "
+                    + rule.coarseDegreesOfFreedom(data.degreesOfFreedom()));
+        }
+        if (!Files.exists(matched)) {
+            throw new UserError(matched + " does not exist");
+        }
+        Ensemble small = EnsembleFile.read(matched);
+        if (small.size() == 0) {
+            throw new UserError(matched + " holds an empty ensemble (no configurations)");
+        }
+        try {
+            MatchedMcrg.requireSameCouplings(data.meta(), file.toString(), small.meta(), matched.toString());
+            MatchedMcrg.requireMatchingLattices(lattices, List.of(small.lattice()));
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--matched: " + e.getMessage(), e);
+        }
+        try {
+            MatchedMcrg.requireBins(bins, small.size(), matched.toString());
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--bins: " + e.getMessage(), e);
+        }
+        return new RuleFlowAnalysis.Matched(small.lattice(), small.data(), form);
     }
 
     private static String format(Estimate e) {

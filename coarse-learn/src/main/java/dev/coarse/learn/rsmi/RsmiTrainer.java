@@ -14,6 +14,7 @@ import ai.djl.training.tracker.Tracker;
 import dev.coarse.configuration.Configurations;
 import dev.coarse.configuration.DegreesOfFreedom;
 import dev.coarse.configuration.DiscreteConfigurations;
+import dev.coarse.learn.engine.BatchBuffer;
 import dev.coarse.learn.engine.TorchEngine;
 import dev.coarse.learn.mi.EpochListener;
 import dev.coarse.learn.mi.MiBound;
@@ -144,6 +145,8 @@ public final class RsmiTrainer {
                 float[] vBatch = new float[k * training.visibleCount()];
                 float[] eBatch = new float[k * training.environmentCount()];
                 float[] noiseBatch = new float[k * hidden];
+                BatchBuffer vInput = new BatchBuffer(new Shape(k, training.visibleCount()));
+                BatchBuffer eInput = new BatchBuffer(new Shape(k, training.environmentCount()));
                 int step = 0;
                 Estimate last = null;
                 for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
@@ -154,8 +157,7 @@ public final class RsmiTrainer {
                         fillNoise(noiseBatch, noise);
                         float temperature = (float) temperature(step, totalSteps);
                         try (NDManager manager = trainer.getManager().newSubManager()) {
-                            NDList input = new NDList(manager.create(vBatch, new Shape(k, training.visibleCount())),
-                                    manager.create(eBatch, new Shape(k, training.environmentCount())),
+                            NDList input = new NDList(vInput.fill(manager, vBatch), eInput.fill(manager, eBatch),
                                     manager.create(noiseBatch, new Shape(k, hidden)),
                                     manager.create(new float[] {temperature}, new Shape(1)));
                             try (GradientCollector collector = trainer.newGradientCollector()) {
@@ -169,7 +171,7 @@ public final class RsmiTrainer {
                         step++;
                     }
                     trainingBounds[epoch - 1] = sum / perEpoch;
-                    last = heldOutBound(trainer, heldOut, k, hidden);
+                    last = heldOutBound(trainer, heldOut, k, hidden, vInput, eInput);
                     heldOutBounds[epoch - 1] = last.mean();
                     listener.epochDone(new EpochListener.Progress(epoch, settings.epochs(), trainingBounds[epoch - 1],
                             last.mean(), epoch, last.mean()));
@@ -220,7 +222,8 @@ public final class RsmiTrainer {
     }
 
     /** The bound of the network with hard H on consecutive batches of the held-out pairs, pooled. */
-    private Estimate heldOutBound(Trainer trainer, RsmiPairs pairs, int k, int hidden) {
+    private Estimate heldOutBound(Trainer trainer, RsmiPairs pairs, int k, int hidden, BatchBuffer vInput,
+                                  BatchBuffer eInput) {
         int batches = pairs.rows() / k;
         double[][] statistics = new double[batches][];
         int[] rows = identity(pairs.rows());
@@ -229,8 +232,7 @@ public final class RsmiTrainer {
         for (int b = 0; b < batches; b++) {
             pairs.gather(rows, b * k, k, vBatch, eBatch);
             try (NDManager manager = trainer.getManager().newSubManager()) {
-                NDList input = new NDList(manager.create(vBatch, new Shape(k, pairs.visibleCount())),
-                        manager.create(eBatch, new Shape(k, pairs.environmentCount())),
+                NDList input = new NDList(vInput.fill(manager, vBatch), eInput.fill(manager, eBatch),
                         manager.zeros(new Shape(k, hidden)), manager.ones(new Shape(1)));
                 float[] scores = trainer.evaluate(input).singletonOrThrow().toFloatArray();
                 statistics[b] = MiBound.batchStatistics(scores, k);
