@@ -11,6 +11,12 @@ public final class MemoryGuard {
     /** Share of the maximum heap a command may plan to use (the rest: the JVM, Coarse's own objects, slack). */
     static final double USABLE = 0.85;
 
+    /**
+     * When positive, the heap the guard compares with instead of this JVM's: for tests, which run a command against a
+     * heap too small for it without needing arguments too large to write down.
+     */
+    static volatile long simulatedHeap;
+
     private MemoryGuard() {
     }
 
@@ -20,7 +26,8 @@ public final class MemoryGuard {
      * @param what what the memory is for, e.g. "sample --L 20000 (configurations and neighbour table)"
      */
     public static void require(long bytes, String what) {
-        require(bytes, Runtime.getRuntime().maxMemory(), what);
+        long heap = simulatedHeap;
+        require(bytes, heap > 0 ? heap : Runtime.getRuntime().maxMemory(), what);
     }
 
     /** As {@link #require(long, String)} for a heap of {@code maxHeap} bytes (tests). */
