@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /**
  * Refuses, before anything is allocated or written, a command whose estimated memory exceeds the JVM's heap: one
- * line with the estimate and the {@code COARSE_JAVA_OPTS=-Xmx…} that would fit it.
+ * line with the estimate and the {@code COARSE_JAVA_OPTS=-Xmx…} that would fit it. The estimates are lower bounds
+ * computed in core (and learn) where the sizes are known, from a command's arguments and its input's header
+ * ({@code dev.coarse.data.DataShape}); the commands only call this guard (docs/reliability.md, "Memory", lists them).
  */
 public final class MemoryGuard {
 
@@ -45,7 +47,7 @@ public final class MemoryGuard {
     }
 
     /** A byte count in words: "512 MiB", "12.3 GiB", "1.6 TiB". */
-    static String size(long bytes) {
+    public static String size(long bytes) {
         String[] units = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
         double v = bytes;
         int u = 0;

@@ -111,9 +111,11 @@ final class InfoBlockCommand implements Callable<Integer> {
         if (block < 1) {
             throw new UserError("--block must be at least 1, got " + block);
         }
-        // a CSV's configurations are copied into one byte a site; an ensemble's are used as read
-        level.requireMemory(file, "info block", shape -> shape.kind() == DataShape.Kind.ENSEMBLE ? 0
-                : shape.rowBytes(Byte.BYTES));
+        // a CSV's configurations are copied into one byte a site (an ensemble's are used as read); the pattern code
+        // tabulates V, E (and H with --rule) as longs for every sample and block position (the sum code streams)
+        long codes = code == EnvironmentCode.PATTERN ? (rule == null ? 2 : 3) * (long) Long.BYTES : 0;
+        level.requireMemory(file, "info block", shape -> DataShape.saturate((shape.kind() == DataShape.Kind.ENSEMBLE
+                ? 0 : shape.rowBytes(Byte.BYTES)) + (double) shape.samples() * (cornerOnly ? 1 : shape.values()) * codes));
         SampleSource source = level.open(file);
         Lattice lattice;
         byte[][] configs;
