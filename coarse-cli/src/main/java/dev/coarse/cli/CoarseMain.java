@@ -2,6 +2,7 @@ package dev.coarse.cli;
 
 import dev.coarse.cli.bench.BenchCommand;
 import dev.coarse.cli.command.CommandGroup;
+import dev.coarse.cli.command.MemoryGuard;
 import dev.coarse.cli.command.UserError;
 import dev.coarse.cli.dynamics.DynamicsCommand;
 import dev.coarse.cli.emerge.EmergeCommand;
@@ -93,7 +94,9 @@ public final class CoarseMain extends CommandGroup {
      */
     static String outOfMemory(long maxHeap) {
         long gib = Math.max(1, Math.round(maxHeap / (double) (1L << 30)));
-        return "coarse: error: out of memory (the Java heap is " + gib + " GiB): run with a larger heap, e.g."
+        // a heap below 1 GiB (COARSE_JAVA_OPTS=-Xmx64m) is named as it is, not rounded up to "1 GiB"
+        String heap = maxHeap >= 1L << 30 ? gib + " GiB" : MemoryGuard.size(maxHeap);
+        return "coarse: error: out of memory (the Java heap is " + heap + "): run with a larger heap, e.g."
                 + " COARSE_JAVA_OPTS=-Xmx" + 2 * gib + "g, or make the run smaller";
     }
 

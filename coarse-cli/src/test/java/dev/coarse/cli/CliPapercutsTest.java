@@ -68,5 +68,6 @@ class CliPapercutsTest {
         String line = CoarseMain.outOfMemory(4L << 30);
         assertThat(line).startsWith("coarse: error: out of memory").contains("4 GiB").contains("-Xmx8g")
                 .doesNotContain("\n");
+        assertThat(CoarseMain.outOfMemory(64L << 20)).contains("the Java heap is 64.0 MiB").contains("-Xmx2g");
     }
 }

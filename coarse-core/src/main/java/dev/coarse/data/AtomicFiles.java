@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Writes files so that a killed run never leaves a half-written file under the final name: the content
@@ -82,6 +84,35 @@ public final class AtomicFiles {
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /**
+     * Moves a finished directory into place, for outputs that are directories (a Parquet data set): every regular
+     * file in {@code staging} (recursively) and the directories are forced to the disk, then {@code staging} is
+     * renamed to {@code target} atomically, then {@code target}'s parent is forced — the same guarantee as
+     * {@link #write} for a file. {@code target} must not exist (the caller removes an earlier one).
+     *
+     * @throws IOException if a file cannot be forced or the rename fails (the staging directory is left for the
+     *                     caller to remove)
+     */
+    public static void moveDirectoryIntoPlace(Path staging, Path target) throws IOException {
+        List<Path> entries;
+        try (Stream<Path> walk = Files.walk(staging)) {
+            entries = walk.toList();
+        }
+        for (Path entry : entries) {
+            if (Files.isRegularFile(entry)) {
+                forceToDisk(entry);
+            }
+        }
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            if (Files.isDirectory(entries.get(i))) {
+                forceDirectoryToDisk(entries.get(i)); // deepest first: each directory's entries are on disk
+            }
+        }
+        Path absolute = target.toAbsolutePath();
+        Files.move(staging, absolute, StandardCopyOption.ATOMIC_MOVE);
+        forceDirectoryToDisk(absolute.getParent());
     }
 
     /**

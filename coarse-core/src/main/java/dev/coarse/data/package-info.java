@@ -8,7 +8,8 @@
  * ({@link dev.coarse.data.SampleSource}: {@link dev.coarse.data.CsvSampleSource},
  * {@link dev.coarse.data.EnsembleSampleSource}) and text files of two-state configurations
  * ({@link dev.coarse.data.ConfigurationCsv}), and configurations users bring as NumPy {@code .npy} arrays
- * ({@link dev.coarse.data.NpyFile}, including RSMI-NE's dimer grid). An ensemble holds {@code configuration}s of any degrees of freedom;
+ * ({@link dev.coarse.data.NpyFile}, including RSMI-NE's dimer grid); how much data any of these files holds, from its
+ * header alone, for memory checks ({@link dev.coarse.data.DataShape}). An ensemble holds {@code configuration}s of any degrees of freedom;
  * its file says which (format version 2).
  * Also the JSON forms of results, specs, checkpoints and command output ({@link dev.coarse.data.Json}), the strict
  * reading of model files' values ({@link dev.coarse.data.JsonValues}), and the version of Coarse that wrote a file

@@ -97,6 +97,28 @@ public final class Mcrg {
     }
 
     /**
+     * A lower bound on the heap an MCRG study holds, for refusing one that cannot fit before its ensemble is read:
+     * the configurations of every level held (one byte a site, an array per sample) and, for each analysed level,
+     * the even and odd operator values of every sample ({@link #values}, an array per sample). The jackknife sums and
+     * the matrices are small beside them.
+     *
+     * @param samples        N, the samples of every level
+     * @param sitesPerLevel  the sites of each level held in memory (level 0 first)
+     * @param analysedLevels the levels whose operator values are computed (at most {@code sitesPerLevel.length})
+     * @return bytes, saturating at {@link Long#MAX_VALUE}
+     */
+    public static long estimatedBytes(long samples, long[] sitesPerLevel, int analysedLevels, OperatorSet even,
+                                      OperatorSet odd) {
+        double perArray = 16 + 8; // an array's header and the reference to it
+        double bytes = 0;
+        for (long sites : sitesPerLevel) {
+            bytes += samples * (sites + perArray);
+        }
+        bytes += (double) analysedLevels * samples * ((even.size() + odd.size()) * (double) Double.BYTES + 2 * perArray);
+        return bytes >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) bytes;
+    }
+
+    /**
      * Coarse-grains {@code configurations} {@code levels} times with {@code rule} (via
      * {@link Coarsener#iterate(byte[][], Lattice, CoarseGraining, int, long)}) and runs {@link #analyse} on the
      * result: the whole MCRG study of one ensemble in one call.

@@ -59,4 +59,28 @@ public record TensorRgSettings(Scheme scheme, int chi, int steps, int torusSize,
     public boolean isInfinite() {
         return torusSize == 0;
     }
+
+    /**
+     * A lower bound on the heap a run holds at its largest step, for refusing before it starts one that cannot fit:
+     * the bond dimension D the run reaches — χ, or less when the steps are too few for the local tensor's bond to
+     * grow that far (D squares at most once per step) — and then, of doubles, TRG and BTRG hold the tensor, the two
+     * permuted halves of the next one and their product, 4 D⁴; HOTRG the tensor and two successive partial
+     * contractions of D⁵ each, D⁴ + 2 D⁵. EJML's SVD workspaces (D² × D² for a full SVD) and the conformal data come
+     * on top. A spectrum that falls below {@link TruncatedSvd#RELATIVE_CUTOFF} keeps fewer than χ values and needs
+     * less: the estimate assumes the generic case, where χ is reached.
+     *
+     * @param localBond the largest bond dimension of the local tensor (2 for Ising, q for Potts)
+     * @return bytes, saturating at {@link Long#MAX_VALUE}
+     */
+    public long estimatedBytes(int localBond) {
+        double bond = Math.max(1, localBond);
+        for (int n = 0; n < steps && bond < chi; n++) {
+            bond = Math.min(chi, bond * bond);
+        }
+        bond = Math.min(bond, chi);
+        double d4 = Math.pow(bond, 4);
+        double doubles = scheme == Scheme.HOTRG ? d4 + 2 * d4 * bond : 4 * d4;
+        double bytes = doubles * Double.BYTES;
+        return bytes >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) bytes;
+    }
 }

@@ -44,6 +44,18 @@ class AtomicFilesFaultTest {
     }
 
     @Test
+    void aFinishedDirectoryIsMovedIntoPlaceWholeWithItsNestedFiles() throws IOException {
+        Path staging = Files.createDirectories(dir.resolve(".out.tmp").resolve("part"));
+        Files.writeString(staging.resolve("a.parquet"), "rows");
+        Files.writeString(staging.getParent().resolve("_SUCCESS"), "");
+        Path target = dir.resolve("out");
+        AtomicFiles.moveDirectoryIntoPlace(staging.getParent(), target);
+        assertThat(Files.readString(target.resolve("part").resolve("a.parquet"))).isEqualTo("rows");
+        assertThat(target.resolve("_SUCCESS")).exists();
+        assertThat(dir.resolve(".out.tmp")).doesNotExist();
+    }
+
+    @Test
     void aWriteThatFailsPartWayLeavesTheEarlierFileAndNoTemporaryFile() throws IOException {
         Path target = earlier();
         assertThatThrownBy(() -> AtomicFiles.write(target, true, AtomicFilesFaultTest::fillsUp))

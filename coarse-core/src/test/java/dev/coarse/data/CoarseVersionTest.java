@@ -11,6 +11,10 @@ class CoarseVersionTest {
     void theCommitAndDirtinessFollowTheVersion() {
         assertThat(CoarseVersion.of("0.1.0-SNAPSHOT", "1a2b3c4", "false")).isEqualTo("0.1.0-SNAPSHOT+1a2b3c4");
         assertThat(CoarseVersion.of("0.1.0-SNAPSHOT", "1a2b3c4", "true")).isEqualTo("0.1.0-SNAPSHOT+1a2b3c4.dirty");
+        // two dirty builds of one commit: the hash of their changes tells them apart
+        assertThat(CoarseVersion.of("0.1.0-SNAPSHOT", "1a2b3c4", "5e6f7a8"))
+                .isEqualTo("0.1.0-SNAPSHOT+1a2b3c4.dirty.5e6f7a8");
+        assertThat(CoarseVersion.of("0.1.0-SNAPSHOT", "1a2b3c4", "not-a-hash")).isEqualTo("0.1.0-SNAPSHOT+1a2b3c4");
     }
 
     /** A build without git leaves the resource's placeholders unreplaced: the plain version, not "+${git…}". */
@@ -24,6 +28,6 @@ class CoarseVersionTest {
 
     @Test
     void theBuiltVersionStartsWithTheMavenVersion() {
-        assertThat(CoarseVersion.get()).matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?(\\+[0-9a-f]{7,40}(\\.dirty)?)?");
+        assertThat(CoarseVersion.get()).matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?(\\+[0-9a-f]{7,40}(\\.dirty(\\.[0-9a-f]{7,64})?)?)?");
     }
 }

@@ -107,4 +107,13 @@ class McrgTest {
         assertThatThrownBy(() -> Mcrg.analyse(List.of(one, new byte[][] {{1, 1, 1, 1}}), List.of(l, Lattice.chain(4)),
                 OperatorSet.of(1, "nn"), OperatorSet.of(1, "field"), 2)).hasMessageContaining("bins");
     }
+
+    @Test
+    void estimatedBytesCountTheLevelsAndTheOperatorValuesOfEverySample() {
+        // 10 samples of 64 and 16 sites (an array each: 24 bytes of header and reference), and at both levels the
+        // 2 even and 1 odd operator values as two arrays of doubles per sample
+        long expected = 10 * (64 + 24) + 10 * (16 + 24) + 2 * 10 * (3 * 8 + 2 * 24);
+        assertThat(Mcrg.estimatedBytes(10, new long[] {64, 16}, 2, OperatorSet.standardEven(2).truncate(2),
+                OperatorSet.standardOdd(2).truncate(1))).isEqualTo(expected);
+    }
 }

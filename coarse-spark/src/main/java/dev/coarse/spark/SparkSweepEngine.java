@@ -2,6 +2,7 @@ package dev.coarse.spark;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.coarse.data.AtomicFiles;
 import dev.coarse.study.sweep.SweepEngine;
 import dev.coarse.study.sweep.SweepEngineProvider;
 import dev.coarse.study.sweep.SweepTask;
@@ -11,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -188,7 +188,7 @@ public final class SparkSweepEngine implements SweepEngine {
             }
             Files.createFile(staging.resolve("_SUCCESS"));
             deleteTree(absolute);
-            Files.move(staging, absolute, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.moveDirectoryIntoPlace(staging, absolute); // fsync of the files, then the rename
         } catch (IOException e) {
             try {
                 deleteTree(staging);

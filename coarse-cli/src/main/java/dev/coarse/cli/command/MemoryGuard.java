@@ -4,12 +4,20 @@ import java.util.Locale;
 
 /**
  * Refuses, before anything is allocated or written, a command whose estimated memory exceeds the JVM's heap: one
- * line with the estimate and the {@code COARSE_JAVA_OPTS=-Xmx…} that would fit it.
+ * line with the estimate and the {@code COARSE_JAVA_OPTS=-Xmx…} that would fit it. The estimates are lower bounds
+ * computed in core (and learn) where the sizes are known, from a command's arguments and its input's header
+ * ({@code dev.coarse.data.DataShape}); the commands only call this guard (docs/reliability.md, "Memory", lists them).
  */
 public final class MemoryGuard {
 
     /** Share of the maximum heap a command may plan to use (the rest: the JVM, Coarse's own objects, slack). */
     static final double USABLE = 0.85;
+
+    /**
+     * When positive, the heap the guard compares with instead of this JVM's: for tests, which run a command against a
+     * heap too small for it without needing arguments too large to write down.
+     */
+    static volatile long simulatedHeap;
 
     private MemoryGuard() {
     }
@@ -20,7 +28,8 @@ public final class MemoryGuard {
      * @param what what the memory is for, e.g. "sample --L 20000 (configurations and neighbour table)"
      */
     public static void require(long bytes, String what) {
-        require(bytes, Runtime.getRuntime().maxMemory(), what);
+        long heap = simulatedHeap;
+        require(bytes, heap > 0 ? heap : Runtime.getRuntime().maxMemory(), what);
     }
 
     /** As {@link #require(long, String)} for a heap of {@code maxHeap} bytes (tests). */
@@ -38,7 +47,7 @@ public final class MemoryGuard {
     }
 
     /** A byte count in words: "512 MiB", "12.3 GiB", "1.6 TiB". */
-    static String size(long bytes) {
+    public static String size(long bytes) {
         String[] units = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
         double v = bytes;
         int u = 0;

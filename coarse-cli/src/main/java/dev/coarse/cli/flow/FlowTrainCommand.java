@@ -3,6 +3,7 @@ package dev.coarse.cli.flow;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coarse.cli.command.JsonOutput;
+import dev.coarse.cli.command.MemoryGuard;
 import dev.coarse.cli.command.Output;
 import dev.coarse.cli.command.ProgressBars;
 import dev.coarse.cli.command.ProgressReporter;
@@ -148,11 +149,19 @@ public final class FlowTrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        FlowTarget target = target(model, linearSize, temperature, kappa, lambda, hopping, mu);
         FlowSettings settings;
         try {
             settings = new FlowSettings(couplings, hiddenLayers, width, batch, epochs, steps, learningRate, samples,
                     !noSymmetrize, seed.value());
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage(), e);
+        }
+        // before the target is built: ising2d's holds L⁴ doubles
+        MemoryGuard.require(FlowFile.estimatedBytes(model, linearSize, settings), "flow train --model " + model
+                + " --L " + linearSize + " (the target, batches of " + batch + " fields and " + samples
+                + " evaluation draws; libtorch's native memory is not counted)");
+        FlowTarget target = target(model, linearSize, temperature, kappa, lambda, hopping, mu);
+        try {
             settings.architecture(target.linearSize(), target.channels());
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage(), e);

@@ -7,6 +7,7 @@ import dev.coarse.cli.command.Output;
 import dev.coarse.cli.command.ProgressBars;
 import dev.coarse.cli.command.ProgressReporter;
 import dev.coarse.cli.command.UserError;
+import dev.coarse.data.DataShape;
 import dev.coarse.data.EnsembleSampleSource;
 import dev.coarse.data.SampleSource;
 import dev.coarse.info.BlockGeometry;
@@ -110,6 +111,11 @@ final class InfoBlockCommand implements Callable<Integer> {
         if (block < 1) {
             throw new UserError("--block must be at least 1, got " + block);
         }
+        // a CSV's configurations are copied into one byte a site (an ensemble's are used as read); the pattern code
+        // tabulates V, E (and H with --rule) as longs for every sample and block position (the sum code streams)
+        long codes = code == EnvironmentCode.PATTERN ? (rule == null ? 2 : 3) * (long) Long.BYTES : 0;
+        level.requireMemory(file, "info block", shape -> DataShape.saturate((shape.kind() == DataShape.Kind.ENSEMBLE
+                ? 0 : shape.rowBytes(Byte.BYTES)) + (double) shape.samples() * (cornerOnly ? 1 : shape.values()) * codes));
         SampleSource source = level.open(file);
         Lattice lattice;
         byte[][] configs;

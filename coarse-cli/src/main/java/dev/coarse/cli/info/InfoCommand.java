@@ -129,6 +129,10 @@ public final class InfoCommand extends CommandGroup {
             if (isKsg && common.k < 1) {
                 throw new UserError("--k must be at least 1, got " + common.k);
             }
+            // the selected columns as doubles, and for the discrete estimators as integer symbols too
+            int selected = usedColumns().length;
+            level.requireMemory(common.file, "info " + getClass().getAnnotation(Command.class).name(),
+                    shape -> shape.columnBytes(selected, isKsg ? Double.BYTES : Double.BYTES + Long.BYTES));
             SampleSource source = level.open(common.file);
             validateColumns(source);
             Estimate e;

@@ -120,6 +120,10 @@ final class InfoNeuralMiCommand implements Callable<Integer> {
         MiTrainingSettings settings = settings(miBound);
         List<int[]> selections = List.of(InfoCommand.Measure.required(xs.x, "--x"),
                 InfoCommand.Measure.required(ys.y, "--y"));
+        // X and Y as doubles (a Potts label one-hot takes q of them: the estimate counts one); the network's own
+        // memory is libtorch's, outside the heap
+        level.requireMemory(file, "info neural-mi",
+                shape -> shape.columnBytes(xs.x.length + ys.y.length, Double.BYTES));
         SampleSource source = level.open(file);
         InfoCommand.Measure.validateColumns(source, selections);
         double[][] x;

@@ -2,6 +2,7 @@ package dev.coarse.cli.reduce;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.coarse.cli.command.MemoryGuard;
 import dev.coarse.cli.command.Output;
 import dev.coarse.cli.command.ProgressBars;
 import dev.coarse.cli.command.ProgressReporter;
@@ -9,6 +10,7 @@ import dev.coarse.cli.command.Seed;
 import dev.coarse.cli.command.Threads;
 import dev.coarse.cli.command.UserError;
 import dev.coarse.cli.report.ReductionReport;
+import dev.coarse.data.DataShape;
 import dev.coarse.data.Json;
 import dev.coarse.learn.reduce.FlowReduction;
 import dev.coarse.learn.reduce.Reduction;
@@ -157,6 +159,13 @@ public final class ReduceCommand implements Callable<Integer> {
         }
         if (saveModel != null && Files.exists(saveModel) && !force) {
             throw new UserError(saveModel + " exists (use --force to overwrite)");
+        }
+        if (Files.exists(data)) { // else read names the missing file
+            DataShape shape = DataShape.of(data, 0);
+            MemoryGuard.require(Reduction.estimatedBytes(shape, chosen), "reduce --method "
+                    + method.toLowerCase(Locale.ROOT) + " " + data.getFileName() + " (" + shape + (chosen
+                    == Reduction.Method.RGFLOW || chosen == Reduction.Method.RSMI
+                    ? "; libtorch's native memory is not counted)" : ")"));
         }
         ReductionInput input = ReductionInput.read(data);
         long start = System.nanoTime();

@@ -1,6 +1,7 @@
 package dev.coarse.cli.rg;
 
 import dev.coarse.cli.command.UserError;
+import dev.coarse.data.DataShape;
 import dev.coarse.data.Ensemble;
 import dev.coarse.data.EnsembleFile;
 import dev.coarse.data.SpinEncoding;
@@ -86,6 +87,39 @@ final class RgInput {
         List<Ensemble> stored = EnsembleFile.readLevels(file, spins);
         requireNonEmpty(file, stored.get(0));
         return stored;
+    }
+
+    /**
+     * The samples and the sites of each level that {@link #read} and {@link #levels} will hold for {@code file}, from
+     * its header alone: every stored level of a multi-level file, else level 0 and its {@code coarseGrainings}.
+     */
+    HeldLevels heldLevels(Path file, int coarseGrainings) throws IOException {
+        if (!Files.exists(file)) {
+            throw new UserError(file + " does not exist");
+        }
+        List<EnsembleFile.LevelInfo> info = EnsembleFile.levels(file);
+        long[] sites;
+        if (info.size() > 1) {
+            sites = info.stream().mapToLong(l -> DataShape.ofEnsembleLevel(l).values()).toArray();
+        } else {
+            int n = Math.max(0, coarseGrainings);
+            double shrink = Math.pow(rule().scaleFactor(), info.get(0).meta().dimension());
+            sites = new long[n + 1];
+            double s = DataShape.ofEnsembleLevel(info.get(0)).values();
+            for (int k = 0; k <= n; k++, s /= shrink) {
+                sites[k] = (long) Math.max(1, s);
+            }
+        }
+        return new HeldLevels(info.get(0).sampleCount(), info.get(0).meta().dimension(), sites);
+    }
+
+    /** What {@link #heldLevels} finds: N samples of a d-dimensional lattice, and the sites of each level held. */
+    record HeldLevels(long samples, int dimension, long[] sites) {
+        HeldLevels {
+            if (samples < 0 || sites.length == 0) {
+                throw new IllegalArgumentException("samples must be >= 0 and at least one level held");
+            }
+        }
     }
 
     static void requireNonEmpty(Path file, Ensemble e) {

@@ -2,8 +2,10 @@ package dev.coarse.cli.rg;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.coarse.cli.command.MemoryGuard;
 import dev.coarse.cli.command.Output;
 import dev.coarse.cli.command.UserError;
+import dev.coarse.data.DataShape;
 import dev.coarse.data.Ensemble;
 import dev.coarse.exact.CriticalPoint;
 import dev.coarse.lattice.Lattice;
@@ -11,6 +13,7 @@ import dev.coarse.rg.Coarsener;
 import dev.coarse.rg.MatchedMcrg;
 import dev.coarse.rg.Mcrg;
 import dev.coarse.rg.OperatorSet;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,6 +72,7 @@ public final class RgMcrgCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        requireMemory();
         List<Ensemble> stored = input.read(file);
         Ensemble base = stored.get(0);
         RgInput.requireIsing(file, base, "MCRG");
@@ -153,6 +157,32 @@ public final class RgMcrgCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * Refuses, from the files' headers, a study whose {@link Mcrg#estimatedBytes} exceed the heap: the levels of
+     * {@code FILE} and their operator values, and the stored levels of {@code --matched}.
+     */
+    private void requireMemory() throws IOException {
+        RgInput.HeldLevels held = input.heldLevels(file, input.levels == null ? DEFAULT_LEVELS : input.levels);
+        if (held.dimension() < 2 || even < 1 || odd < 1) {
+            return; // refused with its own message once read
+        }
+        OperatorSet evenOps = OperatorSet.standardEven(held.dimension());
+        OperatorSet oddOps = OperatorSet.standardOdd(held.dimension());
+        if (even > evenOps.size() || odd > oddOps.size()) {
+            return;
+        }
+        evenOps = evenOps.truncate(even);
+        oddOps = oddOps.truncate(odd);
+        long bytes = Mcrg.estimatedBytes(held.samples(), held.sites(), held.sites().length, evenOps, oddOps);
+        if (matched != null) {
+            RgInput.HeldLevels small = input.heldLevels(matched, 0);
+            bytes = DataShape.saturate((double) bytes + Mcrg.estimatedBytes(small.samples(), small.sites(),
+                    0, evenOps, oddOps));
+        }
+        MemoryGuard.require(bytes, "rg mcrg " + file.getFileName() + " (" + held.samples() + " samples × "
+                + held.sites().length + " levels and their operator values)");
     }
 
     private record Matched(List<byte[][]> configs, List<Lattice> lattices, MatchedMcrg.Form form) {

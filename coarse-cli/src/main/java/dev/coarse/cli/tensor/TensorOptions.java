@@ -1,9 +1,12 @@
 package dev.coarse.cli.tensor;
 
+import dev.coarse.cli.command.MemoryGuard;
 import dev.coarse.cli.command.UserError;
 import dev.coarse.naming.Identified;
 import dev.coarse.tensor.Scheme;
+import dev.coarse.tensor.Tensor4;
 import dev.coarse.tensor.TensorModel;
+import dev.coarse.tensor.TensorRgSettings;
 import picocli.CommandLine.Option;
 
 /** The options {@code coarse trg} and {@code coarse trg scan} share: the model, the scheme, χ and the steps. */
@@ -64,5 +67,17 @@ public final class TensorOptions {
             throw new UserError("--h is for ising2d only");
         }
         return TensorModel.potts(q, temperature);
+    }
+
+    /** Refuses a run whose {@link TensorRgSettings#estimatedBytes} exceed the heap ({@link MemoryGuard}). */
+    void requireMemory(TensorRgSettings settings, int localBond, String command) {
+        MemoryGuard.require(settings.estimatedBytes(localBond), command + " --scheme " + settings.scheme().id()
+                + " --chi " + settings.chi() + " (tensors of χ⁴ doubles" + (settings.scheme() == Scheme.HOTRG
+                ? " and HOTRG's χ⁵ contractions)" : " and their permuted halves)"));
+    }
+
+    /** The largest bond dimension of a local tensor. */
+    static int bond(Tensor4 local) {
+        return Math.max(Math.max(local.left(), local.up()), Math.max(local.right(), local.down()));
     }
 }

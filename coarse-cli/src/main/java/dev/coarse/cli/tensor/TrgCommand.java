@@ -6,6 +6,7 @@ import dev.coarse.cli.command.JsonOutput;
 import dev.coarse.cli.command.Output;
 import dev.coarse.cli.command.UserError;
 import dev.coarse.data.Json;
+import dev.coarse.data.NpyFile;
 import dev.coarse.tensor.ConformalData;
 import dev.coarse.tensor.LocalTensors;
 import dev.coarse.tensor.RgStep;
@@ -65,12 +66,17 @@ public final class TrgCommand implements Callable<Integer> {
         if (size != null && (size < 2 || Integer.bitCount(size) != 1)) {
             throw new UserError("--L must be a power of two >= 2, got " + size);
         }
+        TensorRgSettings settings = size == null
+                ? TensorRgSettings.infinite(options.scheme(), options.chi, options.steps, !noConformal)
+                : TensorRgSettings.torus(options.scheme(), options.chi, size, !noConformal);
         TensorModel model = null;
         Tensor4 local;
         if (tensorFile != null) {
             if (!Files.exists(tensorFile)) {
                 throw new UserError(tensorFile + " does not exist");
             }
+            options.requireMemory(settings, (int) Math.min(Integer.MAX_VALUE,
+                    Arrays.stream(NpyFile.readHeader(tensorFile).shape()).max().orElse(1)), "trg");
             local = LocalTensors.fromNpy(tensorFile);
         } else {
             if (temperature == null) {
@@ -78,10 +84,8 @@ public final class TrgCommand implements Callable<Integer> {
             }
             model = options.model(temperature, field);
             local = model.localTensor();
+            options.requireMemory(settings, TensorOptions.bond(local), "trg");
         }
-        TensorRgSettings settings = size == null
-                ? TensorRgSettings.infinite(options.scheme(), options.chi, options.steps, !noConformal)
-                : TensorRgSettings.torus(options.scheme(), options.chi, size, !noConformal);
         long start = System.nanoTime();
         TensorRgResult result = TensorRg.run(local, settings);
         double seconds = (System.nanoTime() - start) / 1e9;

@@ -46,6 +46,7 @@ public final class TrgScanCommand implements Callable<Integer> {
         }
         TensorModel model = options.model(ts[0], 0);
         TensorRgSettings settings = TensorRgSettings.infinite(options.scheme(), options.chi, options.steps, false);
+        options.requireMemory(settings, TensorOptions.bond(model.localTensor()), "trg scan");
         long start = System.nanoTime();
         TemperatureScan scan = TemperatureScan.run(model, settings, ts);
         double seconds = (System.nanoTime() - start) / 1e9;

@@ -3,16 +3,15 @@ package dev.coarse.study.sweep;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.coarse.data.AtomicFiles;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 /**
  * The finished tasks of a sweep: one {@code <key>.json} per task in a directory, written atomically (a temporary
- * file moved into place), so a killed sweep leaves only whole records and a rerun skips exactly the finished tasks.
+ * file forced to the disk and moved into place, {@link AtomicFiles}), so a killed sweep leaves only whole records and a rerun skips exactly the finished tasks.
  * A record that does not parse, or holds another key, counts as not finished.
  */
 public final class TaskStore {
@@ -46,20 +45,14 @@ public final class TaskStore {
         return Optional.empty();
     }
 
-    /** Stores a finished task's record (its {@code key} names the file). */
+    /**
+     * Stores a finished task's record (its {@code key} names the file) with {@link AtomicFiles}: the record is on the
+     * disk (fsync) before it is renamed into place, and the directory after, so that a crash of the machine leaves a
+     * whole record or none.
+     */
     public void save(ObjectNode record) throws IOException {
         String key = record.path("key").asText();
-        Path file = dir.resolve(key + ".json");
-        Path tmp = Files.createTempFile(dir, key, ".tmp");
-        try {
-            MAPPER.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), record);
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.write(dir.resolve(key + ".json"), true,
+                tmp -> MAPPER.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), record));
     }
 }

@@ -123,6 +123,21 @@ class SweepTest {
     }
 
     @Test
+    void aSavedRecordReplacesTheEarlierOneAndLeavesNoTemporaryFile(@TempDir Path dir) throws Exception {
+        TaskStore store = new TaskStore(dir);
+        ObjectNode record = MAPPER.createObjectNode().put("key", "k1");
+        record.putObject("result").put("value", 1);
+        store.save(record);
+        ((ObjectNode) record.get("result")).put("value", 2);
+        store.save(record);
+        assertThat(store.load("k1")).hasValueSatisfying(r -> assertThat(r.path("result").path("value").asInt())
+                .isEqualTo(2));
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactly("k1.json");
+        }
+    }
+
+    @Test
     void executeRetriesUpToItsAttempts() throws Exception {
         ObjectNode study = small().tasks().get(0).study();
         ((ObjectNode) study.get("energy")).put("sweeps", -5); // reads back as an invalid study on the worker

@@ -53,6 +53,21 @@ public final class FlowFile {
         }
     }
 
+    /**
+     * A lower bound on the Java heap training a flow on {@code model} at L holds, before the target is built:
+     * {@link FlowSettings#estimatedBytes} for the model's channels (2 for phi4c, else 1), and for ising2d the
+     * Hubbard–Stratonovich target's dense inverse coupling, L⁴ doubles. libtorch's native memory is not counted.
+     *
+     * @return bytes, saturating at {@link Long#MAX_VALUE}
+     */
+    public static long estimatedBytes(String model, int linearSize, FlowSettings settings) {
+        int channels = ComplexPhi4Model.NAME.equals(model) ? 2 : 1;
+        double sites = (double) linearSize * linearSize;
+        double target = "ising2d".equals(model) ? sites * sites * Double.BYTES : 0;
+        double bytes = (double) settings.estimatedBytes(linearSize, channels) + target;
+        return bytes >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) bytes;
+    }
+
     private static double required(Map<String, Double> parameters, String name) {
         Double value = parameters.get(name);
         if (value == null) {

@@ -35,6 +35,31 @@ public record FlowSettings(int couplings, int hiddenLayers, int hiddenWidth, int
         }
     }
 
+    /**
+     * A lower bound on the Java heap a run of {@link FlowTrainer} and the final draws ({@link FlowSampler}, then
+     * {@link IndependenceMetropolis}) hold on an L×L lattice, for refusing before training one that cannot fit: a
+     * batch of float latents (batch × L² × channels) while training and one while drawing, the fields of one batch, 36
+     * bytes per evaluation draw (log weight, observable, importance weight and the independence sampler's series as
+     * doubles, its state as an int), and the weights as floats four times (the flow's, the checkpoint snapshot's and
+     * Adam's two moments). The network's activations and gradients live in libtorch's native memory, outside the
+     * Java heap: they are not counted, and a heap that fits the estimate does not guarantee them room.
+     *
+     * @return bytes, saturating at {@link Long#MAX_VALUE}
+     */
+    public long estimatedBytes(int linearSize, int channels) {
+        double variables = (double) linearSize * linearSize * Math.max(1, channels);
+        double batches = 3 * variables * batch * Float.BYTES;
+        double draws = 36.0 * evaluationSamples;
+        double weights = 0;
+        if (linearSize >= 2 && Integer.bitCount(linearSize) == 1 && channels >= 1) {
+            for (long size : architecture(linearSize, channels).parameterSizes()) {
+                weights += size;
+            }
+        }
+        double bytes = batches + draws + 4 * weights * Float.BYTES;
+        return bytes >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) bytes;
+    }
+
     /** The architecture these settings give on an L×L lattice with the given channels. */
     public FlowArchitecture architecture(int linearSize, int channels) {
         return new FlowArchitecture(linearSize, channels, couplings, hiddenLayers, hiddenWidth);

@@ -2,6 +2,7 @@ package dev.coarse.learn.reduce;
 
 import dev.coarse.configuration.DegreesOfFreedom;
 import dev.coarse.configuration.DiscreteConfigurations;
+import dev.coarse.data.DataShape;
 import dev.coarse.info.EntropyEstimator;
 import dev.coarse.info.RuleInformation;
 import dev.coarse.lattice.BlockPartition;
@@ -81,6 +82,31 @@ public final class Reduction {
     }
 
     private Reduction() {
+    }
+
+    /**
+     * A lower bound on the heap a reduction of {@code data} holds, from the file's header, for refusing before the
+     * data are read one that cannot fit: what {@link ReductionInput#read} holds (the reader's arrays, see
+     * {@link DataShape#readBytes()}, and the columns as doubles), and then CoreX's symbol matrix (a byte a value), the
+     * lattice methods' ±1 spins (an array per sample), or RG-Flow's quantised images (a byte a value) and latents (a
+     * float a value). Factor tables, bootstrap resamples and the networks' own arrays come on top; the RG-Flow and RSMI
+     * networks' activations are libtorch's native memory, outside the Java heap, and are not counted.
+     *
+     * @return bytes, saturating at {@link Long#MAX_VALUE}
+     */
+    public static long estimatedBytes(DataShape data, Method method) {
+        double bytes = data.readBytes();
+        if (data.kind() == DataShape.Kind.ENSEMBLE || data.kind() == DataShape.Kind.NPY) {
+            bytes += data.columnBytes(); // the reader's arrays are copied into columns; a CSV's and images' already are
+        }
+        double values = (double) data.samples() * data.values();
+        bytes += switch (method) {
+            case COREX -> values;
+            case LINEAR_COREX -> 0;
+            case RSMI, MAJORITY -> data.rowBytes(Byte.BYTES);
+            case RGFLOW -> values * (1 + Float.BYTES);
+        };
+        return DataShape.saturate(bytes);
     }
 
     /**
