@@ -10,6 +10,7 @@ import dev.coarse.cli.command.ProgressReporter;
 import dev.coarse.cli.command.Seed;
 import dev.coarse.cli.command.UserError;
 import dev.coarse.configuration.DegreesOfFreedom;
+import dev.coarse.data.DataShape;
 import dev.coarse.data.Ensemble;
 import dev.coarse.data.EnsembleFile;
 import dev.coarse.data.Json;
@@ -135,6 +136,10 @@ public final class RsmiTrainCommand implements Callable<Integer> {
         if (out != null && Files.exists(out) && !force) {
             throw new UserError(out + " exists (use --force to overwrite)");
         }
+        // the configurations themselves, from the header, before they are read; the pairs and batches below
+        DataShape shape = DataShape.of(file, 0);
+        MemoryGuard.require(shape.readBytes(), "rsmi train " + file.getFileName() + " (" + shape.samples()
+                + " configurations × " + shape.values() + " values)");
         Ensemble data = EnsembleFile.read(file);
         if (data.size() == 0) {
             throw new UserError(file + " holds an empty ensemble (no configurations)");

@@ -105,6 +105,14 @@ class MemoryGuardCommandsTest {
     }
 
     @Test
+    void rsmiTrainTooLargeForTheHeapIsRefusedFromTheHeaderBeforeReading() {
+        Path out = dir.resolve("filter.json");
+        assertRefused(onTinyHeap("rsmi", "train", ensemble.toString(), "--block", "2", "--hidden", "1", "--buffer",
+                "1", "--env", "1", "--epochs", "1", "--out", out.toString()), "rsmi train ising8.h5 (400 configurations");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
     void rgMcrgTooLargeForTheHeapIsRefusedFromTheHeader() {
         assertRefused(onTinyHeap("rg", "mcrg", ensemble.toString(), "--levels", "2", "--bins", "5"),
                 "rg mcrg ising8.h5 (400 samples × 3 levels");
