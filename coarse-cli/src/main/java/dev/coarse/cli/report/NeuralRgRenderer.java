@@ -1,5 +1,6 @@
 package dev.coarse.cli.report;
 
+import dev.coarse.learn.flow.LatentGeometry;
 import dev.coarse.learn.study.NeuralRgResult;
 import dev.coarse.learn.study.NeuralRgSettings;
 import dev.coarse.learn.study.NeuralRgStage;
@@ -10,7 +11,8 @@ import java.util.Locale;
 
 /**
  * The neural-rg stage: the flow's variational bound on ln Z / N against the exact value, the importance-sampling
- * estimates, and the training curve.
+ * estimates, the training curve, and the holographic geometry of the latents (distance against boundary separation
+ * and against depth, with the fits).
  */
 final class NeuralRgRenderer extends StageRenderer<NeuralRgResult> {
 
@@ -63,5 +65,70 @@ final class NeuralRgRenderer extends StageRenderer<NeuralRgResult> {
                 + "bound is noisier than the final one, and points below 1e-6 are drawn at 1e-6).",
                 Plots.xy("Gap to the exact ln Z per site during training", "epoch", "gap [nats/site]")
                         .line("gap", epochs, gaps).logarithmic(false, true).chart());
+        if (r.geometry() != null) {
+            renderGeometry(r.geometry(), report);
+        }
+    }
+
+    private static void renderGeometry(LatentGeometry g, HtmlReport report) throws IOException {
+        report.paragraph(String.format(Locale.ROOT, "Holographic geometry (docs/flow.md): under the Boltzmann law the "
+                + "latents are not quite independent, and their mutual information I (Gaussianised, from the draws "
+                + "reweighted by e^{−βS}/q) defines a distance d = −ln(I/I₁), I₁ that of nearest boundary neighbours. "
+                + "The hyperbolic picture predicts d ≈ a + b ln r along the boundary and d linear in depth. Fits: "
+                + "boundary a + b ln r R² = %.3f, a + b r R² = %.3f; depth a + b·depth R² = %s. Mutual informations "
+                + "near the noise floor %.1e nats (C²/2n_eff) are noise, and so are the distances made from them.",
+                g.logFit()[2], g.linearFit()[2], Double.isFinite(g.depthFit()[2])
+                        ? String.format(Locale.ROOT, "%.3f", g.depthFit()[2]) : "— (needs L ≥ 8)", g.noiseFloor()));
+        int n = g.separations().length;
+        double[] r = new double[n];
+        for (int i = 0; i < n; i++) {
+            r[i] = g.separations()[i];
+        }
+        int fine = 50;
+        double[] x = new double[fine];
+        double[] logLaw = new double[fine];
+        double[] linearLaw = new double[fine];
+        for (int i = 0; i < fine; i++) {
+            x[i] = 1 + (r[n - 1] - 1) * i / (fine - 1.0);
+            logLaw[i] = g.logFit()[0] + g.logFit()[1] * Math.log(x[i]);
+            linearLaw[i] = g.linearFit()[0] + g.linearFit()[1] * x[i];
+        }
+        report.figure("Distance between depth-0 latents against their separation r along the boundary, with the "
+                        + "fits a + b ln r and a + b r (r on a log scale: the first is a straight line).",
+                Plots.xy("Boundary: d(r) = −ln(I(r)/I(1))", "separation r [sites]", "d")
+                        .points("measured", finite(r, g.boundaryDistance())[0], finite(r, g.boundaryDistance())[1])
+                        .line(String.format(Locale.ROOT, "a + b ln r (R² %.3f)", g.logFit()[2]), x, logLaw)
+                        .line(String.format(Locale.ROOT, "a + b r (R² %.3f)", g.linearFit()[2]), x, linearLaw)
+                        .logarithmic(true, false).chart());
+        int k = g.depths().length;
+        double[] depth = new double[k];
+        double[] fit = new double[k];
+        for (int i = 0; i < k; i++) {
+            depth[i] = g.depths()[i];
+            fit[i] = g.depthFit()[0] + g.depthFit()[1] * depth[i];
+        }
+        Plots.Builder depthPlot = Plots.xy("Depth: d between latents L/2 apart", "depth (0 = finest)", "d")
+                .points("measured", finite(depth, g.depthDistance())[0], finite(depth, g.depthDistance())[1]);
+        if (Double.isFinite(g.depthFit()[2])) {
+            depthPlot.line(String.format(Locale.ROOT, "a + b·depth (R² %.3f)", g.depthFit()[2]), depth, fit);
+        }
+        report.figure("Distance between latents of the same depth at separation L/2 against their depth (the "
+                + "hyperbolic metric predicts a straight line).", depthPlot.chart());
+    }
+
+    /** The points whose y is finite (a mutual information at or below zero has no distance), as {x, y}. */
+    private static double[][] finite(double[] x, double[] y) {
+        int n = 0;
+        for (double v : y) {
+            n += Double.isFinite(v) ? 1 : 0;
+        }
+        double[][] out = new double[2][n];
+        for (int i = 0, j = 0; i < y.length; i++) {
+            if (Double.isFinite(y[i])) {
+                out[0][j] = x[i];
+                out[1][j++] = y[i];
+            }
+        }
+        return out;
     }
 }

@@ -2,6 +2,7 @@ package dev.coarse.cli.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coarse.learn.flow.LatentGeometry;
 import dev.coarse.learn.study.NeuralRgResult;
 import dev.coarse.learn.study.NeuralRgSettings;
 import dev.coarse.learn.study.NeuralRgStage;
@@ -23,7 +24,11 @@ class NeuralRgRendererTest {
         StudySpec spec = new StudySpec("s", 1, ising, List.of(NeuralRgStage.NAME), Map.of(NeuralRgStage.NAME, settings));
         NeuralRgResult result = new NeuralRgResult(8, settings.temperature(), 9360, Estimate.of(0.9306, 0.0001),
                 0.9397153, Estimate.of(0.9394, 0.0015), 0.006, Estimate.of(-1.509, 0.033), Estimate.of(-1.637, 0.001),
-                -1.4915891, new double[] {0.85, 0.92, 0.93});
+                -1.4915891, new double[] {0.85, 0.92, 0.93}, new LatentGeometry(new int[] {1, 2, 3, 4},
+                        new double[] {0.01, 0.005, 0.0035, 0.0025}, new double[] {0, 0.69, 1.05, 1.39},
+                        new double[] {0, 1.0, 0.99}, new double[] {-0.4, 0.46, 0.97}, new int[] {0, 1, 2},
+                        new double[] {0.0025, 0.0012, -1e-5}, new double[] {1.39, 2.1, Double.NaN},
+                        new double[] {1.39, 0.71, 1}, 6e-4));
         NeuralRgRenderer renderer = new NeuralRgRenderer();
         List<HtmlReport.Comparison> rows = renderer.summary(spec, result);
         assertThat(rows).hasSize(3);
@@ -33,6 +38,9 @@ class NeuralRgRendererTest {
         HtmlReport report = new HtmlReport("t");
         renderer.render(spec, result, report);
         String html = report.toHtml();
-        assertThat(html).contains("Kaufman").contains("9,360 parameters").contains("<img");
+        assertThat(html).contains("Kaufman").contains("9,360 parameters").contains("Holographic geometry")
+                .contains("R² = 0.990");
+        // the training curve, the boundary distances and the depth distances (the NaN point left out, not drawn)
+        assertThat(html.split("<img", -1)).hasSize(4);
     }
 }

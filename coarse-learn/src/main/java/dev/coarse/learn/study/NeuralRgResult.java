@@ -1,8 +1,10 @@
 package dev.coarse.learn.study;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coarse.data.Json;
+import dev.coarse.learn.flow.LatentGeometry;
 import dev.coarse.stats.Estimate;
 import dev.coarse.study.StageResult;
 import java.util.Objects;
@@ -10,8 +12,8 @@ import java.util.Objects;
 /**
  * What the {@code neural-rg} stage measured: the trained flow's variational bound on ln Z / N (which can never
  * exceed the exact value, up to its error) beside Kaufman's exact value, the importance-sampling estimate, the
- * effective sample size, the energy per site reweighted and straight from the flow beside the exact one, and the
- * training bound after every epoch.
+ * effective sample size, the energy per site reweighted and straight from the flow beside the exact one, the
+ * training bound after every epoch, and the holographic geometry of the latents.
  *
  * @param linearSize       L
  * @param temperature      T
@@ -24,10 +26,13 @@ import java.util.Objects;
  * @param flowEnergy       ⟨E⟩/N under the flow (biased by how far q is from p)
  * @param exactEnergy      Kaufman's ⟨E⟩/N
  * @param boundHistory     the training bound per site after each epoch
+ * @param geometry         distances between latents along the boundary and in depth, from the reweighted draws
+ *                         (null in results written before the stage measured it)
  */
 public record NeuralRgResult(int linearSize, double temperature, int parameters, Estimate bound, double exactLnZ,
                              Estimate importanceLnZ, double essFraction, Estimate energy, Estimate flowEnergy,
-                             double exactEnergy, double[] boundHistory) implements StageResult {
+                             double exactEnergy, double[] boundHistory, LatentGeometry geometry)
+        implements StageResult {
 
     public NeuralRgResult {
         Objects.requireNonNull(bound, "bound");
@@ -62,7 +67,59 @@ public record NeuralRgResult(int linearSize, double temperature, int parameters,
         out.set("flow_energy_per_site", Json.estimate(flowEnergy));
         Json.putNumber(out, "exact_energy_per_site", exactEnergy);
         out.set("bound_history", Json.numbers(boundHistory));
+        if (geometry != null) {
+            out.set("geometry", geometryJson(geometry));
+        }
         return out;
+    }
+
+    private static ObjectNode geometryJson(LatentGeometry g) {
+        ObjectNode out = Json.object();
+        ArrayNode boundary = out.putArray("boundary");
+        for (int i = 0; i < g.separations().length; i++) {
+            ObjectNode p = boundary.addObject();
+            p.put("r", g.separations()[i]);
+            Json.putNumber(p, "mi", g.boundaryMi()[i]);
+            Json.putNumber(p, "distance", g.boundaryDistance()[i]);
+        }
+        out.set("log_fit", Json.numbers(g.logFit()));
+        out.set("linear_fit", Json.numbers(g.linearFit()));
+        ArrayNode depth = out.putArray("depth");
+        for (int i = 0; i < g.depths().length; i++) {
+            ObjectNode p = depth.addObject();
+            p.put("depth", g.depths()[i]);
+            Json.putNumber(p, "mi", g.depthMi()[i]);
+            Json.putNumber(p, "distance", g.depthDistance()[i]);
+        }
+        out.set("depth_fit", Json.numbers(g.depthFit()));
+        Json.putNumber(out, "mi_noise_floor", g.noiseFloor());
+        return out;
+    }
+
+    private static LatentGeometry geometryFromJson(JsonNode n) {
+        if (n.isMissingNode() || n.isNull()) {
+            return null;
+        }
+        JsonNode b = n.path("boundary");
+        JsonNode d = n.path("depth");
+        int[] r = new int[b.size()];
+        double[] bMi = new double[b.size()];
+        double[] bD = new double[b.size()];
+        for (int i = 0; i < b.size(); i++) {
+            r[i] = b.get(i).path("r").asInt();
+            bMi[i] = Json.number(b.get(i).path("mi"));
+            bD[i] = Json.number(b.get(i).path("distance"));
+        }
+        int[] depths = new int[d.size()];
+        double[] dMi = new double[d.size()];
+        double[] dD = new double[d.size()];
+        for (int i = 0; i < d.size(); i++) {
+            depths[i] = d.get(i).path("depth").asInt();
+            dMi[i] = Json.number(d.get(i).path("mi"));
+            dD[i] = Json.number(d.get(i).path("distance"));
+        }
+        return new LatentGeometry(r, bMi, bD, Json.doubles(n.path("log_fit")), Json.doubles(n.path("linear_fit")),
+                depths, dMi, dD, Json.doubles(n.path("depth_fit")), Json.number(n.path("mi_noise_floor")));
     }
 
     public static NeuralRgResult fromJson(JsonNode n) {
@@ -70,6 +127,7 @@ public record NeuralRgResult(int linearSize, double temperature, int parameters,
                 Json.estimate(n.path("ln_z_bound_per_site")), Json.number(n.path("exact_ln_z_per_site")),
                 Json.estimate(n.path("importance_ln_z_per_site")), Json.number(n.path("ess_fraction")),
                 Json.estimate(n.path("energy_per_site")), Json.estimate(n.path("flow_energy_per_site")),
-                Json.number(n.path("exact_energy_per_site")), Json.doubles(n.path("bound_history")));
+                Json.number(n.path("exact_energy_per_site")), Json.doubles(n.path("bound_history")),
+                geometryFromJson(n.path("geometry")));
     }
 }

@@ -5,6 +5,7 @@ import dev.coarse.learn.flow.FlowSampler;
 import dev.coarse.learn.flow.FlowSamples;
 import dev.coarse.learn.flow.FlowTrainer;
 import dev.coarse.learn.flow.IsingHsTarget;
+import dev.coarse.learn.flow.LatentGeometry;
 import dev.coarse.learn.flow.TrainedFlow;
 import dev.coarse.study.SpecSource;
 import dev.coarse.study.Stage;
@@ -15,9 +16,9 @@ import java.util.SplittableRandom;
 /**
  * The {@code neural-rg} stage of a study: Li &amp; Wang's neural RG — a MERA-shaped normalizing flow trained on the 2D
  * Ising energy through the Hubbard–Stratonovich field, no data — and its variational bound on ln Z against
- * Kaufman's, with importance-reweighted physics ({@link NeuralRgResult}). Not in the default study (its training
- * takes about 2 CPU-minutes at the default L = 8); a spec names it ({@code examples/neural-rg.yaml}). The MCRG
- * {@code flow} stage of core is another thing.
+ * Kaufman's, with importance-reweighted physics and the holographic geometry of its latents ({@link NeuralRgResult}).
+ * In the default study at L = 8 (about 2 CPU-minutes of training); {@code examples/neural-rg.yaml} runs it alone. The
+ * MCRG {@code flow} stage of core is another thing.
  */
 public final class NeuralRgStage implements Stage<NeuralRgSettings, NeuralRgResult> {
 
@@ -51,7 +52,8 @@ public final class NeuralRgStage implements Stage<NeuralRgSettings, NeuralRgResu
 
     /**
      * Trains from the stage's seed (weights and latents), then scores the flow on {@code samples} fresh draws from
-     * the stage's first sub-seed. Progress counts epochs.
+     * the stage's first sub-seed, whose latents also give the holographic geometry ({@link LatentGeometry}, the
+     * weighted route). Progress counts epochs.
      */
     @Override
     public NeuralRgResult run(StudyModel model, NeuralRgSettings settings, StageContext context) {
@@ -59,10 +61,12 @@ public final class NeuralRgStage implements Stage<NeuralRgSettings, NeuralRgResu
         context.expect(settings.epochs());
         TrainedFlow trained = new FlowTrainer(settings.flowSettings(context.seed())).train(target,
                 (epoch, epochs, bound, ess, snapshot) -> context.advance(1));
-        FlowSamples s;
+        FlowSampler.Draws draws;
         try (FlowSampler sampler = new FlowSampler(target, trained)) {
-            s = sampler.draw(settings.samples(), new SplittableRandom(context.seed(0)), false).samples();
+            draws = sampler.draw(settings.samples(), new SplittableRandom(context.seed(0)), true);
         }
+        FlowSamples s = draws.samples();
+        LatentGeometry geometry = LatentGeometry.measure(trained.architecture(), draws.latents(), s);
         int parameters = 0;
         for (float[] w : trained.weights()) {
             parameters += w.length;
@@ -70,7 +74,7 @@ public final class NeuralRgStage implements Stage<NeuralRgSettings, NeuralRgResu
         return new NeuralRgResult(settings.size(), settings.temperature(), parameters, s.boundPerSite(),
                 target.exactLnZ().getAsDouble() / target.sites(), s.importanceLnZPerSite(), s.essFraction(),
                 s.reweightedObservable(), s.flowObservable(), target.exactObservable().getAsDouble(),
-                trained.boundHistory());
+                trained.boundHistory(), geometry);
     }
 
     @Override
