@@ -48,6 +48,21 @@ class RgFlowCommandTest {
         assertThat(model.err()).startsWith("coarse: error:");
     }
 
+    /** {@code compare}: both flows scored on the same images; the paired difference's mean is the difference of means. */
+    @Test
+    void compareGivesThePairedDifference(@TempDir Path dir) throws Exception {
+        Path folder = bars(dir);
+        CliRun run = CliRun.quiet("rgflow", "compare", "--data", folder.toString(), "--test", "16", "--couplings", "2",
+            "--width", "8", "--batch", "8", "--epochs", "1", "--max-seconds", "60", "--seed", "4", "--json");
+        assertThat(run.code()).as(run.err()).isZero();
+        JsonNode b = run.json();
+        double h = b.path("hierarchical").path("test_bits_per_dim").path("mean").asDouble();
+        double f = b.path("flat").path("test_bits_per_dim").path("mean").asDouble();
+        JsonNode difference = b.path("difference_bits_per_dim");
+        assertThat(difference.path("mean").asDouble()).isCloseTo(f - h, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(difference.path("error").asDouble()).isPositive().isFinite();
+    }
+
     /** Train on a PNG folder with a checkpoint, resume it, inpaint a patch and draw the pictures. */
     @Test
     void trainResumeInpaintAndPictures(@TempDir Path dir) throws Exception {

@@ -15,15 +15,46 @@ import java.util.SplittableRandom;
  * unbiased estimate of the dequantised bound and its error the standard error over images) and statistics of the
  * latents per level.
  *
- * @param bitsPerDim the held-out bits per dimension, mean ± standard error over images
- * @param images     images scored
- * @param levels     per latent depth ℓ = 0 … k−1 (finest first)
+ * @param bitsPerDim   the held-out bits per dimension, mean ± standard error over images
+ * @param images       images scored
+ * @param levels       per latent depth ℓ = 0 … k−1 (finest first)
+ * @param bitsPerImage each image's bits per dimension (its one dequantisation draw), in the images' order
  */
-public record RgFlowEvaluation(Estimate bitsPerDim, int images, List<LevelStatistics> levels) {
+public record RgFlowEvaluation(Estimate bitsPerDim, int images, List<LevelStatistics> levels, double[] bitsPerImage) {
 
     public RgFlowEvaluation {
         Objects.requireNonNull(bitsPerDim, "bitsPerDim");
         levels = List.copyOf(levels);
+        bitsPerImage = bitsPerImage.clone();
+        if (bitsPerImage.length != images) {
+            throw new IllegalArgumentException("need one bits/dim per image: " + images + " images, "
+                    + bitsPerImage.length + " values");
+        }
+    }
+
+    @Override
+    public double[] bitsPerImage() {
+        return bitsPerImage.clone();
+    }
+
+    /**
+     * {@code b} − {@code a} in bits per dimension, paired image by image: the mean of the per-image differences ±
+     * their standard error. Two flows scored on the same images with the same dequantisation noise ({@link #of} with
+     * the same seed) share most of their per-image variation (some images are simply harder), so the paired error is
+     * far smaller than the two errors combined as if independent — the right error for "which flow is better on
+     * these images".
+     *
+     * @throws IllegalArgumentException when the two were scored on different numbers of images
+     */
+    public static Estimate pairedDifference(RgFlowEvaluation a, RgFlowEvaluation b) {
+        if (a.images != b.images) {
+            throw new IllegalArgumentException("paired scores need the same images: " + a.images + " and " + b.images);
+        }
+        double[] d = new double[a.images];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = b.bitsPerImage[i] - a.bitsPerImage[i];
+        }
+        return meanAndError(d);
     }
 
     /**
@@ -117,7 +148,7 @@ public record RgFlowEvaluation(Estimate bitsPerDim, int images, List<LevelStatis
                 levels.add(new LevelStatistics(level, (int) (count / n), mu, Math.sqrt(var), s[3] / count,
                         central4 / (var * var) - 3, s[4] / count));
             }
-            return new RgFlowEvaluation(meanAndError(bits), n, levels);
+            return new RgFlowEvaluation(meanAndError(bits), n, levels, bits);
         }
     }
 
