@@ -18,6 +18,7 @@ import dev.coarse.learn.rgflow.TrainedRgFlow;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -66,8 +67,12 @@ public final class RgFlowTrainCommand implements Callable<Integer> {
     @Mixin
     ProgressBars progress;
 
-    /** A finished training and its held-out score. */
-    record Outcome(TrainedRgFlow trained, RgFlowEvaluation evaluation, int trainImages) {
+    /**
+     * A finished training and its held-out score; {@code cpuSeconds} is the process's CPU time during this run's
+     * training (all threads, not the evaluation nor a resumed run's earlier part): on a shared machine the wall-clock
+     * seconds depend on the load, the CPU time much less.
+     */
+    record Outcome(TrainedRgFlow trained, RgFlowEvaluation evaluation, int trainImages, double cpuSeconds) {
 
         double imagesPerSecond() {
             int batch = trained.settings().batch();
@@ -118,6 +123,7 @@ public final class RgFlowTrainCommand implements Callable<Integer> {
     static Outcome train(RgFlowSettings settings, ImageData.Sets sets, TrainedRgFlow start, double maxSeconds, Path out,
                          ProgressBars progress, long seed) {
         TrainedRgFlow trained;
+        double cpuSeconds;
         String task = "rgflow train" + (settings.flat() ? " (flat)" : "");
         try (ProgressReporter bar = progress.bar(task, start == null ? 0 : start.epochsDone(), settings.epochs())) {
             RgFlowProgress listener = (epoch, total, bits, snapshot) -> {
@@ -131,14 +137,21 @@ public final class RgFlowTrainCommand implements Callable<Integer> {
                     }
                 }
             };
+            long cpu = processCpuNanos();
             trained = new RgFlowTrainer(settings).train(sets.train(), start, maxSeconds, listener);
+            cpuSeconds = (processCpuNanos() - cpu) * 1e-9;
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage(), e);
         } catch (UncheckedIOException e) {
             throw new UserError("cannot write " + out + ": " + e.getCause().getMessage(), e);
         }
         RgFlowEvaluation evaluation = RgFlowEvaluation.of(trained, sets.test(), seed + 1);
-        return new Outcome(trained, evaluation, sets.train().count());
+        return new Outcome(trained, evaluation, sets.train().count(), cpuSeconds);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     static ObjectNode json(Outcome o) {
@@ -157,6 +170,7 @@ public final class RgFlowTrainCommand implements Callable<Integer> {
         root.put("epochs", t.epochsDone());
         JsonOutput.putNumber(root, "seconds", t.seconds());
         JsonOutput.putNumber(root, "seconds_per_epoch", t.seconds() / Math.max(1, t.epochsDone()));
+        JsonOutput.putNumber(root, "cpu_seconds", o.cpuSeconds());
         JsonOutput.putNumber(root, "images_per_second", o.imagesPerSecond());
         ArrayNode history = root.putArray("train_bits_per_dim");
         for (double v : t.trainBitsPerDim()) {

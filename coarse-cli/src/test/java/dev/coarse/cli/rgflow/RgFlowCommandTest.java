@@ -61,6 +61,7 @@ class RgFlowCommandTest {
         JsonNode difference = b.path("difference_bits_per_dim");
         assertThat(difference.path("mean").asDouble()).isCloseTo(f - h, org.assertj.core.data.Offset.offset(1e-12));
         assertThat(difference.path("error").asDouble()).isPositive().isFinite();
+        assertThat(b.path("flat").path("cpu_seconds").asDouble()).isPositive();
     }
 
     /** Train on a PNG folder with a checkpoint, resume it, inpaint a patch and draw the pictures. */
