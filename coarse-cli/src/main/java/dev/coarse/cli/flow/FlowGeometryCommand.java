@@ -103,6 +103,22 @@ public final class FlowGeometryCommand implements Callable<Integer> {
             ObjectNode advantage = boundary.putObject("r2_log_minus_linear");
             JsonOutput.putNumber(advantage, "mean", g.r2Advantage()[0]);
             JsonOutput.putNumber(advantage, "error", g.r2Advantage()[1]);
+            LatentGeometry.SameKind same = g.sameKind();
+            ObjectNode kind = root.putObject("boundary_same_kind");
+            ArrayNode krows = kind.putArray("points");
+            for (int i = 0; i < same.separations().length; i++) {
+                ObjectNode p = krows.addObject();
+                p.put("r", same.separations()[i]);
+                JsonOutput.putNumber(p, "mi", same.mi()[i]);
+                JsonOutput.putNumber(p, "mi_error", same.miError()[i]);
+                JsonOutput.putNumber(p, "distance", same.distance()[i]);
+                JsonOutput.putNumber(p, "distance_error", same.distanceError()[i]);
+            }
+            kind.set("log_fit", fit(same.logFit(), same.logFitError()));
+            kind.set("linear_fit", fit(same.linearFit(), same.linearFitError()));
+            ObjectNode kindAdvantage = kind.putObject("r2_log_minus_linear");
+            JsonOutput.putNumber(kindAdvantage, "mean", same.r2Advantage()[0]);
+            JsonOutput.putNumber(kindAdvantage, "error", same.r2Advantage()[1]);
             ObjectNode depth = root.putObject("depth");
             ArrayNode drows = depth.putArray("points");
             for (int i = 0; i < g.depths().length; i++) {
@@ -170,6 +186,14 @@ public final class FlowGeometryCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  d = a + b ln r: b = %.4f, R^2 = %.4f;  d = a + b r: b = %.4f, R^2 = %.4f;"
                 + "  R^2 difference %.4f ± %.4f%n", g.logFit()[1], g.logFit()[2], g.linearFit()[1], g.linearFit()[2],
                 g.r2Advantage()[0], g.r2Advantage()[1]);
+        LatentGeometry.SameKind same = g.sameKind();
+        out.println("boundary, same kind (even r):   r   d = -ln(I/I(2))");
+        for (int i = 0; i < same.separations().length; i++) {
+            out.printf(Locale.ROOT, "                              %3d   %.4f ± %.4f%n", same.separations()[i],
+                    same.distance()[i], same.distanceError()[i]);
+        }
+        out.printf(Locale.ROOT, "  d = a + b ln r: R^2 = %.4f;  d = a + b r: R^2 = %.4f;  R^2 difference %.4f ± %.4f%n",
+                same.logFit()[2], same.linearFit()[2], same.r2Advantage()[0], same.r2Advantage()[1]);
         out.println("depth (separation L/2):  depth   I nats               d");
         for (int i = 0; i < g.depths().length; i++) {
             out.printf(Locale.ROOT, "                       %3d   %.4e ± %.1e   %.4f ± %.4f%n", g.depths()[i],

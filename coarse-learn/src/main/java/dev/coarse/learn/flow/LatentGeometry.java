@@ -49,13 +49,46 @@ import org.ejml.simple.SimpleMatrix;
  * @param depthFitError         jackknife errors of {@code depthFit}'s {a, b, R²}
  * @param r2Advantage           R² of the ln r fit minus R² of the linear fit, with its jackknife error:
  *                              {difference, error}
+ * @param sameKind              the boundary at even r only ({@link SameKind})
  */
 public record LatentGeometry(int[] separations, double[] boundaryMi, double[] boundaryDistance, double[] logFit,
                              double[] linearFit, int[] depths, double[] depthMi, double[] depthDistance,
                              double[] depthFit, double noiseFloor, int samples, double effectiveSamples,
                              double[] boundaryMiError, double[] boundaryDistanceError, double[] depthMiError,
                              double[] depthDistanceError, double[] logFitError, double[] linearFitError,
-                             double[] depthFitError, double[] r2Advantage) {
+                             double[] depthFitError, double[] r2Advantage, SameKind sameKind) {
+
+    /**
+     * The boundary curve between latents of one kind. The depth-0 latents of odd rows are of two kinds, at even and
+     * at odd columns (different places of the decimator's 2×2 plaquette), so the full boundary curve mixes kinds at
+     * odd r and I(r) need not fall monotonically; at even r both latents of a pair are of the same kind. Here
+     * r = 2, 4, … L/2 (the same pairs as the full curve's), d = −ln(I(r)/I(2)), and the fits as for the full curve
+     * (NaN when fewer than 3 separations: L &lt; 12).
+     *
+     * @param separations   r = 2, 4, … L/2
+     * @param mi            I(r), nats, with {@code miError}
+     * @param miError       jackknife errors of {@code mi}
+     * @param distance      d(r) = −ln(I(r)/I(2)), with {@code distanceError}
+     * @param distanceError jackknife errors of {@code distance}
+     * @param logFit        {a, b, R²} of d = a + b ln r, with {@code logFitError}
+     * @param logFitError   jackknife errors of {@code logFit}
+     * @param linearFit     {a, b, R²} of d = a + b r, with {@code linearFitError}
+     * @param linearFitError jackknife errors of {@code linearFit}
+     * @param r2Advantage   R² of the ln r fit minus that of the linear fit: {difference, jackknife error}
+     */
+    public record SameKind(int[] separations, double[] mi, double[] miError, double[] distance,
+                           double[] distanceError, double[] logFit, double[] logFitError, double[] linearFit,
+                           double[] linearFitError, double[] r2Advantage) {
+
+        public SameKind {
+            int m = separations.length;
+            if (mi.length != m || miError.length != m || distance.length != m || distanceError.length != m
+                    || logFit.length != 3 || logFitError.length != 3 || linearFit.length != 3
+                    || linearFitError.length != 3 || r2Advantage.length != 2) {
+                throw new IllegalArgumentException("one entry per separation, fits {a, b, R²}, {difference, error}");
+            }
+        }
+    }
 
     /** Jackknife blocks (fewer when there are fewer samples). */
     public static final int BLOCKS = 20;
@@ -208,7 +241,38 @@ public record LatentGeometry(int[] separations, double[] boundaryMi, double[] bo
         return new LatentGeometry(separations, bMi[0], bD[0], logFits[0], linFits[0], depths, dMi[0], dD[0],
                 depthFits[0], c * c / (2 * effectiveSamples), n, effectiveSamples, errors(bMi), errors(bD),
                 errors(dMi), errors(dD), errors(logFits), errors(linFits), errors(depthFits),
-                new double[] {advantage[0][0], errors(advantage)[0]});
+                new double[] {advantage[0][0], errors(advantage)[0]}, sameKind(bMi));
+    }
+
+    /** The even-r part of the boundary curve ([replicate][r − 1]), with its own reference I(2). */
+    private static SameKind sameKind(double[][] bMi) {
+        int reps = bMi.length;
+        int m = bMi[0].length / 2;
+        int[] separations = new int[m];
+        double[] lnR = new double[m];
+        double[] rr = new double[m];
+        for (int k = 0; k < m; k++) {
+            separations[k] = 2 * (k + 1);
+            lnR[k] = Math.log(separations[k]);
+            rr[k] = separations[k];
+        }
+        double[][] mi = new double[reps][m];
+        double[][] d = new double[reps][m];
+        double[][] logFits = new double[reps][];
+        double[][] linFits = new double[reps][];
+        double[][] advantage = new double[reps][1];
+        double[] none = {Double.NaN, Double.NaN, Double.NaN};
+        for (int q = 0; q < reps; q++) {
+            for (int k = 0; k < m; k++) {
+                mi[q][k] = bMi[q][separations[k] - 1];
+                d[q][k] = -Math.log(mi[q][k] / mi[q][0]);
+            }
+            logFits[q] = m >= 3 ? fit(lnR, d[q]) : none;
+            linFits[q] = m >= 3 ? fit(rr, d[q]) : none;
+            advantage[q][0] = logFits[q][2] - linFits[q][2];
+        }
+        return new SameKind(separations, mi[0], errors(mi), d[0], errors(d), logFits[0], errors(logFits),
+                linFits[0], errors(linFits), new double[] {advantage[0][0], errors(advantage)[0]});
     }
 
     /** Jackknife errors, entry by entry, of rows 1 … B of {@code values} ([replicate][entry]); a 1-row array: 0. */
