@@ -115,9 +115,30 @@ public record LatentGeometry(int[] separations, double[] boundaryMi, double[] bo
         if (r2Advantage.length != 2) {
             throw new IllegalArgumentException("r2Advantage is {difference, error}");
         }
-        if (samples < 2 || !(effectiveSamples > 0)) {
-            throw new IllegalArgumentException("need n >= 2 and n_eff > 0, got " + samples + ", " + effectiveSamples);
+        boolean unknown = samples == 0 && Double.isNaN(effectiveSamples);
+        if (!unknown && (samples < 2 || !(effectiveSamples > 0))) {
+            throw new IllegalArgumentException("need n >= 2 and n_eff > 0 (or 0 and NaN: unknown), got " + samples
+                    + ", " + effectiveSamples);
         }
+    }
+
+    /**
+     * A geometry without its sample sizes and errors (n = 0 and n<sub>eff</sub> = NaN: unknown; NaN errors), as read
+     * back from results that did not keep them; the same-kind curve is derived from {@code boundaryMi}.
+     */
+    public LatentGeometry(int[] separations, double[] boundaryMi, double[] boundaryDistance, double[] logFit,
+                          double[] linearFit, int[] depths, double[] depthMi, double[] depthDistance,
+                          double[] depthFit, double noiseFloor) {
+        this(separations, boundaryMi, boundaryDistance, logFit, linearFit, depths, depthMi, depthDistance, depthFit,
+                noiseFloor, 0, Double.NaN, unknown(boundaryMi.length), unknown(boundaryMi.length),
+                unknown(depthMi.length), unknown(depthMi.length), unknown(3), unknown(3), unknown(3),
+                new double[] {logFit[2] - linearFit[2], Double.NaN}, sameKind(new double[][] {boundaryMi}));
+    }
+
+    private static double[] unknown(int length) {
+        double[] out = new double[length];
+        java.util.Arrays.fill(out, Double.NaN);
+        return out;
     }
 
     /** Measures the geometry from flow draws that kept their latents, reweighted to the target. */
@@ -275,13 +296,13 @@ public record LatentGeometry(int[] separations, double[] boundaryMi, double[] bo
                 linFits[0], errors(linFits), new double[] {advantage[0][0], errors(advantage)[0]});
     }
 
-    /** Jackknife errors, entry by entry, of rows 1 … B of {@code values} ([replicate][entry]); a 1-row array: 0. */
+    /** Jackknife errors, entry by entry, of rows 1 … B of {@code values} ([replicate][entry]); one row: NaN. */
     private static double[] errors(double[][] values) {
         int reps = values.length;
         int m = values[0].length;
         double[] out = new double[m];
         if (reps < 3) {
-            return out;
+            return unknown(m);
         }
         for (int e = 0; e < m; e++) {
             double[] replicas = new double[reps - 1];

@@ -142,6 +142,19 @@ class LatentGeometryTest {
     }
 
     @Test
+    void geometryWithoutErrorsDerivesItsSameKindCurve() {
+        LatentGeometry g = new LatentGeometry(new int[] {1, 2, 3, 4}, new double[] {0.4, 0.2, 0.1, 0.05},
+                new double[] {0, Math.log(2), Math.log(4), Math.log(8)}, new double[] {0, 1, 1}, new double[] {0, 1, 1},
+                new int[] {0, 1, 2}, new double[] {0.05, 0.1, 0.2}, new double[] {3, 2, 1}, new double[] {3, -1, 1}, 1e-3);
+        assertThat(g.samples()).isZero();
+        assertThat(g.effectiveSamples()).isNaN();
+        assertThat(g.boundaryMiError()).containsOnly(Double.NaN);
+        assertThat(g.sameKind().separations()).containsExactly(2, 4);
+        assertThat(g.sameKind().distance()[1]).isEqualTo(-Math.log(0.05 / 0.2));
+        assertThat(g.sameKind().logFit()[2]).isNaN();
+    }
+
+    @Test
     void ensembleOfAnotherModelOrSizeIsRefused() {
         Phi4Model model = new Phi4Model(Lattice.square(L), 0.2, 0);
         FlowSettings settings = new FlowSettings(2, 1, 4, 64, 1, 1, 1e-3, 2, false, 3);
