@@ -71,5 +71,22 @@ class FlowCommandTest {
         assertThat(g.path("boundary").path("points").size()).isEqualTo(4);
         assertThat(g.path("depth").path("points").size()).isEqualTo(3);
         assertThat(g.path("boundary").path("log_fit").has("r2")).isTrue();
+
+        // the latents of an ensemble of the target through the inverse, unweighted
+        CliRun latents = CliRun.run("flow", "geometry", model.toString(), "--ensemble", ensemble.toString(), "--json");
+        assertThat(latents.code()).as(latents.err()).isZero();
+        JsonNode e = latents.json();
+        assertThat(e.path("latents_from").asText()).isEqualTo("ensemble");
+        assertThat(e.path("samples").asInt()).isEqualTo(200);
+        assertThat(e.path("effective_samples").asDouble()).isBetween(1.0, 200.0);
+        assertThat(e.path("boundary").path("points").get(1).has("distance_error")).isTrue();
+        CliRun none = CliRun.run("flow", "geometry", model.toString(), "--ensemble", dir.resolve("no.h5").toString());
+        none.assertOneLineUserError("does not exist");
+        Path four = dir.resolve("four.h5");
+        CliRun small = CliRun.run("sample", "--model", "phi4", "--kappa", "0.1", "--lambda", "0", "--L", "4",
+                "--sweeps", "20", "--thermalize", "5", "--thin", "1", "--out", four.toString(), "--quiet");
+        assertThat(small.code()).as(small.err()).isZero();
+        CliRun wrongSize = CliRun.run("flow", "geometry", model.toString(), "--ensemble", four.toString());
+        wrongSize.assertOneLineUserError("L = 4", "L = 8");
     }
 }
