@@ -82,6 +82,22 @@ public final class EnsembleLatents {
         if (fields.length() != v) {
             throw new IllegalArgumentException("configurations of " + fields.length() + " values, the flow has " + v);
         }
+        float[] latents = latents(flow, fields.values());
+        double tau = tauInt(fields, meta.chains(), c, sites);
+        return new Result(latents, n, tau, Math.min(n, n / (2 * tau)));
+    }
+
+    /**
+     * z = g<sup>−1</sup>(x) for every configuration: rows of per-site components (re, im adjacent for a complex
+     * field), n × (C, L, L) latents out, in the rows' order.
+     */
+    public static float[] latents(TrainedFlow flow, double[][] configurations) {
+        FlowArchitecture a = flow.architecture();
+        int l = a.linearSize();
+        int c = a.channels();
+        int sites = l * l;
+        int v = a.variables();
+        int n = configurations.length;
         float[] latents = new float[n * v];
         try (NDManager manager = TorchEngine.newManager();
              HierarchicalFlow g = new HierarchicalFlow(a, manager, new SplittableRandom(0))) {
@@ -90,10 +106,14 @@ public final class EnsembleLatents {
                 int b = Math.min(BATCH, n - start);
                 float[] x = new float[b * v];
                 for (int k = 0; k < b; k++) {
-                    double[] row = fields.values()[start + k];
+                    double[] row = configurations[start + k];
+                    if (row.length != v) {
+                        throw new IllegalArgumentException("configuration " + (start + k) + " has " + row.length
+                                + " values, the flow " + v);
+                    }
                     for (int i = 0; i < sites; i++) {
                         for (int ch = 0; ch < c; ch++) {
-                            // the file's per-site components (re, im adjacent) → the flow's (C, L, L)
+                            // per-site components (re, im adjacent) → the flow's (C, L, L)
                             x[k * v + ch * sites + i] = (float) row[i * c + ch];
                         }
                     }
@@ -104,8 +124,7 @@ public final class EnsembleLatents {
                 }
             }
         }
-        double tau = tauInt(fields, meta.chains(), c, sites);
-        return new Result(latents, n, tau, Math.min(n, n / (2 * tau)));
+        return latents;
     }
 
     /** The largest τ<sub>int</sub> of Re m, Im m (or m) and |m|², pooled over equal chains when the count divides n. */

@@ -197,6 +197,42 @@ public final class IsingHsTarget implements FlowTarget {
         return out;
     }
 
+    /**
+     * Fields of the exact law from Ising configurations: given s the Hubbard–Stratonovich field is Gaussian,
+     * y = K̃<sup>1/2</sup>s + ξ with ξ ∼ N(0, I) in the whitened form (x = K̃s + K̃<sup>1/2</sup>ξ unwhitened), so
+     * spins drawn from the Boltzmann law (e.g. by Wolff) give fields drawn exactly from this target, with no weights.
+     *
+     * @param spins one configuration of ±1 (length N, the lattice's site order) per row; not modified
+     * @return one field per row, this target's variable
+     * @throws IllegalStateException for the unwhitened form (it keeps only K̃<sup>−1</sup>)
+     */
+    public double[][] fields(byte[][] spins, java.util.SplittableRandom random) {
+        if (!whitened) {
+            throw new IllegalStateException("fields from spins are drawn in the whitened form only");
+        }
+        int n = sites();
+        double[][] out = new double[spins.length][n];
+        for (int k = 0; k < spins.length; k++) {
+            if (spins[k].length != n) {
+                throw new IllegalArgumentException("configuration " + k + " has " + spins[k].length + " sites, the "
+                        + "target " + n);
+            }
+            for (int i = 0; i < n; i++) {
+                double y = random.nextGaussian();
+                for (int j = 0; j < n; j++) {
+                    byte sj = spins[k][j];
+                    if (sj != 1 && sj != -1) {
+                        throw new IllegalArgumentException("spins must be ±1, configuration " + k + " site " + j
+                                + " is " + sj);
+                    }
+                    y += inverseCoupling[i * n + j] * sj;
+                }
+                out[k][i] = y;
+            }
+        }
+        return out;
+    }
+
     @Override
     public String observableName() {
         return "energy_per_site";
