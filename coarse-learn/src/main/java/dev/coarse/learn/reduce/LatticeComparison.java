@@ -28,7 +28,7 @@ import java.util.Objects;
  *       function of it up to ties).</li>
  * </ul>
  * Per level: for pairs of them, the correlation across configurations at each block, averaged over the M² blocks
- * (mean correlation and mean R² = correlation²; the error is a jackknife over 10 contiguous groups of configurations,
+ * (mean correlation and mean R² = correlation²; the error is a jackknife over 20 contiguous groups of configurations,
  * so it holds for a correlated chain too); and for the discrete ones the information kept, I(X : E), E the original
  * spins in the shell at Chebyshev distance 1 around the block (buffer 0, width 1), summarised as its number of +1
  * spins — at n = 1 exactly {@link dev.coarse.info.RuleInformation}'s measure with the rule's own blocks, buffer 0,
@@ -55,7 +55,7 @@ public record LatticeComparison(int size, int samples, List<Level> levels) {
     public static final String BLOCK_SUM = "block_sum";
 
     /** Jackknife groups of configurations. */
-    static final int GROUPS = 10;
+    static final int GROUPS = 20;
 
     public LatticeComparison {
         levels = List.copyOf(levels);
