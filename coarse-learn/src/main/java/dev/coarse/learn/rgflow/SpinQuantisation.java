@@ -62,12 +62,4 @@ public enum SpinQuantisation {
     public double logCellWidth() {
         return this == BYTES ? -Math.log(256) : -Math.log(2);
     }
-
-    /**
-     * The bound on −ln P(s) per spin, nats, from one image's bits per dimension (one uniform draw of y in the cell):
-     * ln 2 · bits/dim − ln 256 − ln w.
-     */
-    public double codeNatsPerSpin(double bitsPerDim) {
-        return Math.log(2) * bitsPerDim - Math.log(256) - logCellWidth();
-    }
 }

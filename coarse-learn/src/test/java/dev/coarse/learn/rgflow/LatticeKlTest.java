@@ -81,6 +81,27 @@ public class LatticeKlTest {
     }
 
     /**
+     * The importance-weighted bound converges to −ln P(s) itself: for the identity flow (x = 2y − 1, Gaussian prior)
+     * every spin's half-cell holds the mass Φ(1) − ½ = 0.3413447 exactly (x uniform over [0, 1) or [−1, 0)), so
+     * KL(p‖P)/N = −ln(Φ(1) − ½) − ln 2 = 0.3817151 for independent spins; with K = 64 draws the bound exceeds it by
+     * about Var(ln p)/(2KN) ≈ 2·10⁻⁴ per spin (Var over the cell: 16·(1/5 − 1/9)/4). Within 4 errors plus that bias,
+     * and below the one-draw bound ½ ln 2π + 1/6 − ln 2 by more than 4 errors.
+     */
+    @Test
+    void importanceWeightedBoundReachesTheCellMass() {
+        double cellMass = 0.3413447460685429;
+        double exact = -Math.log(cellMass) - Math.log(2);
+        LatticeKl kl = LatticeKl.of(identity(4), SpinQuantisation.TWO_LEVEL, independentSpins(1000, 16, 6),
+                Double.POSITIVE_INFINITY, 64, 9);
+        assertThat(kl.draws()).isEqualTo(64);
+        double bias = 16 * (1.0 / 5 - 1.0 / 9) / 4 / (2 * 64 * 16);
+        assertThat(kl.klPerSpin().mean()).as("%s vs %s", kl.klPerSpin(), exact)
+                .isCloseTo(exact + bias, within(4 * kl.klPerSpin().error() + bias));
+        double oneDraw = 0.5 * Math.log(2 * Math.PI) + 1.0 / 6 - Math.log(2);
+        assertThat(kl.klPerSpin().mean() + 4 * kl.klPerSpin().error()).isLessThan(oneDraw);
+    }
+
+    /**
      * A flow trained (a few seconds) on exact samples of the 4×4 Ising model at T_c, scored on fresh exact samples:
      * the bound is ≥ 0 within 3 errors, and below the uniform two-level code's ln 2 − s, which the training must beat.
      */
