@@ -114,15 +114,7 @@ public record LatticeKl(SpinQuantisation quantisation, int draws, int samples, E
                     float[] lnP = network.encode(chunk.create(images.dequantise(0, m * draws, noise),
                             network.shape(m * draws))).get(1).toFloatArray();
                     for (int i = 0; i < m; i++) {
-                        double max = Double.NEGATIVE_INFINITY;
-                        for (int k = 0; k < draws; k++) {
-                            max = Math.max(max, lnP[i * draws + k]);
-                        }
-                        double sum = 0;
-                        for (int k = 0; k < draws; k++) {
-                            sum += Math.exp(lnP[i * draws + k] - max);
-                        }
-                        double logMean = max + Math.log(sum / draws);
+                        double logMean = logMeanExp(lnP, i * draws, draws);
                         code[from + i] = (-logMean - d * quantisation.logCellWidth()) / d;
                     }
                 }
@@ -132,5 +124,18 @@ public record LatticeKl(SpinQuantisation quantisation, int draws, int samples, E
         double entropy = entropyPerSpin(size, temperature);
         return new LatticeKl(quantisation, draws, n, bound, entropy, Estimate.of(bound.mean() - entropy,
                 bound.error()));
+    }
+
+    /** ln((1/K) Σ<sub>k</sub> e<sup>v[from + k]</sup>), k &lt; K, without overflow. */
+    private static double logMeanExp(float[] v, int from, int count) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int k = from; k < from + count; k++) {
+            max = Math.max(max, v[k]);
+        }
+        double sum = 0;
+        for (int k = from; k < from + count; k++) {
+            sum += Math.exp(v[k] - max);
+        }
+        return max + Math.log(sum / count);
     }
 }
