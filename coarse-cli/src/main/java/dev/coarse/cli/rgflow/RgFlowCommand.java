@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         description = "RG-Flow: the hierarchical flow trained on images by maximum likelihood; held-out bits/dim,"
                 + " the flat baseline side by side, inpainting in a light cone, traversals and mixing per level.",
         subcommands = {RgFlowTrainCommand.class, RgFlowCompareCommand.class, RgFlowInpaintCommand.class,
-            RgFlowPicturesCommand.class})
+            RgFlowPicturesCommand.class, RgFlowLatticeCommand.class})
 public final class RgFlowCommand extends CommandGroup {
 
     /** A model file, or a one-line user error. */
