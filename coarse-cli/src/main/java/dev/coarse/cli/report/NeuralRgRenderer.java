@@ -41,7 +41,10 @@ final class NeuralRgRenderer extends StageRenderer<NeuralRgResult> {
                         + "at T = %.6f through the Hubbard–Stratonovich field — no configurations — for %d epochs of "
                         + "%d steps of %d draws. Its bound −βF_q/N can never exceed the exact ln Z / N (%s); "
                         + "importance weights e^{−βS}/q over %,d fresh draws give unbiased estimates (effective sample "
-                        + "size %.3f of the draws).", Integer.numberOfTrailingZeros(r.linearSize()), s.couplings(),
+                        + "size %.3f of the draws) — unbiased only where the flow reaches: a flow trained on the reverse "
+                        + "KL under-covers the Boltzmann law (here the disordered configurations), the weights' own "
+                        + "error cannot see the mass it misses, and a deviation of many errors below measures that "
+                        + "missing mass rather than noise.", Integer.numberOfTrailingZeros(r.linearSize()), s.couplings(),
                 s.hiddenLayers(), s.width(), r.parameters(), r.temperature(), s.epochs(), s.steps(), s.batch(),
                 r.linearSize() <= 4 ? "enumeration" : "Kaufman", s.samples(), r.essFraction()));
         report.table("Bound and estimates per site (nats)", List.of("quantity", "flow", "exact"), List.of(
@@ -72,11 +75,14 @@ final class NeuralRgRenderer extends StageRenderer<NeuralRgResult> {
 
     private static void renderGeometry(LatentGeometry g, HtmlReport report) throws IOException {
         report.paragraph(String.format(Locale.ROOT, "Holographic geometry (docs/flow.md): under the Boltzmann law the "
-                + "latents are not quite independent, and their mutual information I (Gaussianised, from the draws "
-                + "reweighted by e^{−βS}/q) defines a distance d = −ln(I/I₁), I₁ that of nearest boundary neighbours. "
+                + "latents are not quite independent, and their mutual information I (Gaussianised; from Wolff "
+                + "configurations given their exact Hubbard–Stratonovich fields and mapped through the flow's inverse, "
+                + "no weights) defines a distance d = −ln(I/I₁), I₁ that of nearest boundary neighbours. "
                 + "The hyperbolic picture predicts d ≈ a + b ln r along the boundary and d linear in depth. Fits: "
                 + "boundary a + b ln r R² = %.3f, a + b r R² = %.3f; depth a + b·depth R² = %s. Mutual informations "
-                + "near the noise floor %.1e nats (C²/2n_eff) are noise, and so are the distances made from them.",
+                + "near the noise floor %.1e nats (C²/2n_eff) are noise, and so are the distances made from them. "
+                + "The depth-0 latents of a row are of two kinds (the plaquette's two positions), so I(r) zigzags "
+                + "with the parity of r: compare even r with even r (docs/flow.md, \"Holographic geometry\").",
                 g.logFit()[2], g.linearFit()[2], Double.isFinite(g.depthFit()[2])
                         ? String.format(Locale.ROOT, "%.3f", g.depthFit()[2]) : "— (needs L ≥ 8)", g.noiseFloor()));
         int n = g.separations().length;
