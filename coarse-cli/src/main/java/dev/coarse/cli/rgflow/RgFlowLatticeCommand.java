@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coarse.cli.command.JsonOutput;
 import dev.coarse.cli.command.Output;
 import dev.coarse.cli.command.ProgressBars;
-import dev.coarse.cli.command.ProgressReporter;
 import dev.coarse.cli.command.Seed;
 import dev.coarse.cli.command.UserError;
 import dev.coarse.data.EnsembleFile;
@@ -14,10 +13,7 @@ import dev.coarse.learn.reduce.LatticeComparison;
 import dev.coarse.learn.reduce.ReductionInput;
 import dev.coarse.learn.rgflow.ImageSet;
 import dev.coarse.learn.rgflow.LatticeKl;
-import dev.coarse.learn.rgflow.RgFlowFile;
-import dev.coarse.learn.rgflow.RgFlowProgress;
 import dev.coarse.learn.rgflow.RgFlowSettings;
-import dev.coarse.learn.rgflow.RgFlowTrainer;
 import dev.coarse.learn.rgflow.SpinQuantisation;
 import dev.coarse.learn.rgflow.TrainedRgFlow;
 import java.io.IOException;
@@ -167,21 +163,8 @@ public final class RgFlowLatticeCommand implements Callable<Integer> {
                     + " training configurations");
         }
         ImageSet images = q.images(spins, l, new SplittableRandom(seed.value()).split());
-        try (ProgressReporter bar = progress.bar("rgflow lattice", 0, settings.epochs())) {
-            RgFlowProgress listener = (epoch, total, bits, snapshot) -> {
-                bar.message(String.format(Locale.ROOT, "train %.4f bits/dim", bits));
-                bar.advance(epoch, total);
-                if (out != null) {
-                    try {
-                        RgFlowFile.save(out, snapshot, true);
-                    } catch (IOException e) {
-                        throw new UserError("cannot write " + out + ": " + e.getMessage(), e);
-                    }
-                }
-            };
-            return new RgFlowTrainer(settings).train(images, null, maxSeconds == null ? Double.POSITIVE_INFINITY
-                    : maxSeconds, listener);
-        }
+        return RgFlowTrainCommand.trainWithBar("rgflow lattice", settings, images, null,
+                maxSeconds == null ? Double.POSITIVE_INFINITY : maxSeconds, out, progress);
     }
 
     static ObjectNode json(EnsembleMeta meta, SpinQuantisation q, TrainedRgFlow flow, int trainSamples,

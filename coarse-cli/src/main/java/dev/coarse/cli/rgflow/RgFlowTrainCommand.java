@@ -122,9 +122,20 @@ public final class RgFlowTrainCommand implements Callable<Integer> {
     /** Trains (checkpointing to {@code out} when given) and scores on the held-out images. */
     static Outcome train(RgFlowSettings settings, ImageData.Sets sets, TrainedRgFlow start, double maxSeconds, Path out,
                          ProgressBars progress, long seed) {
-        TrainedRgFlow trained;
-        double cpuSeconds;
-        String task = "rgflow train" + (settings.flat() ? " (flat)" : "");
+        long cpu = processCpuNanos();
+        TrainedRgFlow trained = trainWithBar("rgflow train" + (settings.flat() ? " (flat)" : ""), settings,
+                sets.train(), start, maxSeconds, out, progress);
+        double cpuSeconds = (processCpuNanos() - cpu) * 1e-9;
+        RgFlowEvaluation evaluation = RgFlowEvaluation.of(trained, sets.test(), seed + 1);
+        return new Outcome(trained, evaluation, sets.train().count(), cpuSeconds);
+    }
+
+    /**
+     * Trains on {@code images} with a progress bar named {@code task}, saving the flow to {@code out} (when given)
+     * after every epoch; bad settings and an unwritable {@code out} are user errors.
+     */
+    static TrainedRgFlow trainWithBar(String task, RgFlowSettings settings, ImageSet images, TrainedRgFlow start,
+                                      double maxSeconds, Path out, ProgressBars progress) {
         try (ProgressReporter bar = progress.bar(task, start == null ? 0 : start.epochsDone(), settings.epochs())) {
             RgFlowProgress listener = (epoch, total, bits, snapshot) -> {
                 bar.message(String.format(Locale.ROOT, "train %.4f bits/dim", bits));
@@ -137,16 +148,12 @@ public final class RgFlowTrainCommand implements Callable<Integer> {
                     }
                 }
             };
-            long cpu = processCpuNanos();
-            trained = new RgFlowTrainer(settings).train(sets.train(), start, maxSeconds, listener);
-            cpuSeconds = (processCpuNanos() - cpu) * 1e-9;
+            return new RgFlowTrainer(settings).train(images, start, maxSeconds, listener);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage(), e);
         } catch (UncheckedIOException e) {
             throw new UserError("cannot write " + out + ": " + e.getCause().getMessage(), e);
         }
-        RgFlowEvaluation evaluation = RgFlowEvaluation.of(trained, sets.test(), seed + 1);
-        return new Outcome(trained, evaluation, sets.train().count(), cpuSeconds);
     }
 
     private static long processCpuNanos() {
